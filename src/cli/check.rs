@@ -1,0 +1,94 @@
+//! `thidua check FILE...`: validates bloc and scheme files and prints every problem found.
+
+use std::path::PathBuf;
+
+use unicode_width::UnicodeWidthStr;
+
+use crate::i18n::{Lang, Msg};
+use crate::model::Layout;
+use crate::store::load::{self, FileKind, Message, Problem};
+use crate::store::{LoadError, load_covenant};
+
+use super::report_load_error;
+
+pub fn run(lang: Lang, files: &[PathBuf]) -> u8 {
+    let mut worst = 0;
+    for path in files {
+        let code = check_one(lang, path);
+        worst = worst.max(code);
+    }
+    worst
+}
+
+fn check_one(lang: Lang, path: &std::path::Path) -> u8 {
+    let source = match load::read_source(path) {
+        Ok(s) => s,
+        Err(e) => return report_load_error(lang, &e),
+    };
+    let shown = path.display();
+    match source.kind() {
+        FileKind::Scheme => match load::parse_scheme(&source) {
+            Ok(scheme) => {
+                let layout = Layout::new(&scheme);
+                println!(
+                    "{shown}: {}",
+                    lang.msg(&Msg::CheckedScheme {
+                        criteria: layout.criteria_count(),
+                        groups: layout.top_groups().count(),
+                        max: layout.max_total(None),
+                    })
+                );
+                0
+            }
+            Err(problems) => report_load_error(lang, &LoadError::Problems(problems)),
+        },
+        FileKind::Bloc => match load_covenant(path) {
+            Ok(loaded) => {
+                let c = &loaded.covenant;
+                println!(
+                    "{shown}: {}",
+                    lang.msg(&Msg::CheckedBloc {
+                        units: c.bloc.members.len(),
+                        scheme: c.scheme.id.clone(),
+                        criteria: c.layout.criteria_count(),
+                    })
+                );
+                0
+            }
+            Err(e) => report_load_error(lang, &e),
+        },
+    }
+}
+
+/// The message of a problem in `lang`.
+pub fn problem_message(lang: Lang, p: &Problem) -> String {
+    match &p.message {
+        Message::Syntax(e) => lang.syntax(e),
+        Message::Issue(k) => lang.issue(k),
+        Message::SchemeNotFound { id, looked } => lang.msg(&Msg::SchemeNotFound {
+            id: id.clone(),
+            looked: looked.display().to_string(),
+        }),
+    }
+}
+
+/// `path:line:col: message`, then the offending line and a caret under the column.
+pub fn render_problem(lang: Lang, p: &Problem) -> String {
+    let number = p.pos.line.to_string();
+    let pad = " ".repeat(number.len());
+    let prefix: String = p
+        .line_text
+        .chars()
+        .take(p.pos.col.saturating_sub(1))
+        .collect();
+    let caret_at = prefix.replace('\t', " ").width();
+    format!(
+        "{}:{}:{}: {}\n{pad} |\n{number} | {}\n{pad} | {}^\n",
+        p.file.display(),
+        p.pos.line,
+        p.pos.col,
+        problem_message(lang, p),
+        p.line_text.replace('\t', " "),
+        " ".repeat(caret_at)
+    )
+}

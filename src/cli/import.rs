@@ -1,0 +1,192 @@
+//! `thidua import BLOC --period P FILE.csv`: rows `unit,criterion,value[,note]`. Every row is
+//! checked first; one bad row refuses the whole file, with every bad row listed.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use crate::i18n::{Lang, Msg};
+use crate::model::{Covenant, Period, text, value};
+use crate::store::records::session_dir;
+use crate::store::{Cell, Change, Origin, Records};
+
+use super::{INVALID, SessionArgs, USAGE, data_dir, load};
+
+pub fn run(lang: Lang, session: &SessionArgs, file: &Path) -> u8 {
+    let (loaded, bloc_file) = match load(lang, session) {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
+    let covenant = &loaded.covenant;
+    let bytes = match std::fs::read(file) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!(
+                "{}",
+                lang.msg(&Msg::CannotRead {
+                    path: file.display().to_string(),
+                    error: e.to_string(),
+                })
+            );
+            return USAGE;
+        }
+    };
+    let changes = match read_csv(covenant, session.period, &bytes) {
+        Ok(c) => c,
+        Err(errors) => {
+            for e in &errors {
+                eprintln!("{}: {}", file.display(), lang.msg(e));
+            }
+            eprintln!("{}", lang.msg(&Msg::ImportRefused(errors.len())));
+            return INVALID;
+        }
+    };
+    let year = session.year.unwrap_or(covenant.bloc.year);
+    let dir = session_dir(
+        &data_dir(&bloc_file, session.data.as_deref()),
+        &covenant.bloc.id,
+        year,
+        session.period,
+    );
+    let mut records = match Records::open(&dir, covenant, session.period) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("{}", e.msg(lang));
+            return USAGE;
+        }
+    };
+    for notice in &records.notices {
+        eprintln!("{}", lang.msg(notice));
+    }
+    let changes: Vec<Change> = changes
+        .into_iter()
+        .filter(|c| records.cell(c.unit, c.item) != c.new)
+        .collect();
+    match records.apply(&changes) {
+        Ok(entries) => {
+            println!(
+                "{}",
+                lang.msg(&Msg::Imported {
+                    rows: entries.len(),
+                    path: dir.display().to_string(),
+                })
+            );
+            0
+        }
+        Err(e) => {
+            eprintln!("{}", e.msg(lang));
+            USAGE
+        }
+    }
+}
+
+/// Reads and checks every row; returns the changes, or every problem found.
+pub fn read_csv(
+    covenant: &Covenant,
+    period: Period,
+    bytes: &[u8],
+) -> Result<Vec<Change>, Vec<Msg>> {
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes);
+    let mut errors = Vec::new();
+    let mut changes = Vec::new();
+    let mut seen: HashMap<(usize, usize), usize> = HashMap::new();
+    let by_short: HashMap<String, usize> = covenant
+        .bloc
+        .members
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (m.short.to_lowercase(), i))
+        .collect();
+    for (n, record) in reader.records().enumerate() {
+        let line = n + 1;
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                errors.push(Msg::CsvRow {
+                    line,
+                    problem: Box::new(Msg::CsvSyntax(e.to_string())),
+                });
+                continue;
+            }
+        };
+        let fields: Vec<String> = record
+            .iter()
+            .map(|f| text::nfc(f.trim()).into_owned())
+            .collect();
+        if line == 1 {
+            let head: Vec<String> = fields.iter().map(|f| f.to_lowercase()).collect();
+            let ok = head.len() >= 3
+                && matches!(head[0].as_str(), "unit" | "đơn vị")
+                && matches!(head[1].as_str(), "criterion" | "tiêu chí")
+                && matches!(head[2].as_str(), "value" | "giá trị");
+            if !ok {
+                errors.push(Msg::CsvBadHeader);
+                break;
+            }
+            continue;
+        }
+        if fields.iter().all(String::is_empty) {
+            continue;
+        }
+        if !(3..=4).contains(&fields.len()) {
+            errors.push(Msg::CsvRow {
+                line,
+                problem: Box::new(Msg::CsvColumns(fields.len())),
+            });
+            continue;
+        }
+        let row_error = |m: Msg| (line, m);
+        let result = (|| {
+            let unit = covenant
+                .unit_index(&fields[0])
+                .or_else(|| by_short.get(&fields[0].to_lowercase()).copied())
+                .ok_or_else(|| row_error(Msg::CsvUnknownUnit(fields[0].clone())))?;
+            let item = covenant
+                .layout
+                .index_of(&fields[1])
+                .ok_or_else(|| row_error(Msg::CsvUnknownItem(fields[1].clone())))?;
+            let spec = &covenant.layout.items[item];
+            if !spec.is_scored_in(period) {
+                return Err(row_error(Msg::CsvNotThisPeriod(fields[1].clone())));
+            }
+            let value = value::parse(spec, &fields[2]).map_err(|e| {
+                row_error(Msg::BadValue {
+                    unit: fields[0].clone(),
+                    item: fields[1].clone(),
+                    error: e,
+                })
+            })?;
+            if let Some(first) = seen.insert((unit, item), line) {
+                return Err(row_error(Msg::CsvDuplicate {
+                    unit: fields[0].clone(),
+                    item: fields[1].clone(),
+                    first,
+                }));
+            }
+            Ok(Change {
+                unit,
+                item,
+                new: Cell {
+                    value: Some(value),
+                    note: fields.get(3).cloned().unwrap_or_default(),
+                },
+                origin: Origin::Import,
+            })
+        })();
+        match result {
+            Ok(c) => changes.push(c),
+            Err((line, m)) => errors.push(Msg::CsvRow {
+                line,
+                problem: Box::new(m),
+            }),
+        }
+    }
+    if errors.is_empty() {
+        Ok(changes)
+    } else {
+        Err(errors)
+    }
+}

@@ -1,0 +1,152 @@
+//! The command line: argument definitions and the commands that do not open the screen.
+
+mod check;
+mod import;
+mod results;
+pub mod table;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::i18n::{Lang, Msg};
+use crate::model::Period;
+use crate::store::{LoadError, Loaded, load_covenant};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "thidua",
+    version,
+    about = "Chấm điểm, xếp hạng và báo cáo của khối thi đua / Scoring, ranking and reports of an emulation bloc"
+)]
+pub struct Cli {
+    /// Ngôn ngữ / language
+    #[arg(long, global = true, value_enum, default_value_t = Lang::Vi)]
+    pub lang: Lang,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Kiểm tra tệp khối và thang điểm / check bloc and scheme files
+    Check {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Nhập điểm từ tệp CSV / import scores from a CSV file
+    Import {
+        #[command(flatten)]
+        session: SessionArgs,
+        file: PathBuf,
+    },
+    /// Kết quả chấm điểm / the results
+    Results {
+        #[command(flatten)]
+        session: SessionArgs,
+        #[arg(long, value_enum, default_value_t = results::Format::Table)]
+        format: results::Format,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SessionArgs {
+    /// Khối: mã (blocs/<mã>.ron) hoặc đường dẫn / bloc id or path
+    pub bloc: String,
+    /// mid-year (so-ket) | year-end (tong-ket)
+    #[arg(long, value_parser = parse_period)]
+    pub period: Period,
+    /// Năm (mặc định: năm giao ước của khối) / year (default: the bloc's covenant year)
+    #[arg(long)]
+    pub year: Option<i32>,
+    /// Thư mục dữ liệu (mặc định: records/ cạnh blocs/) / data folder
+    #[arg(long)]
+    pub data: Option<PathBuf>,
+}
+
+fn parse_period(text: &str) -> Result<Period, String> {
+    Period::parse(text).ok_or_else(|| Lang::Vi.msg(&Msg::UnknownPeriod(text.to_string())))
+}
+
+/// Exit codes: 0 fine, 1 the input is invalid or refused, 2 usage or I/O.
+pub const INVALID: u8 = 1;
+pub const USAGE: u8 = 2;
+
+pub fn run(cli: Cli) -> ExitCode {
+    let lang = cli.lang;
+    let code = match cli.command {
+        Some(Command::Check { files }) => check::run(lang, &files),
+        Some(Command::Import { session, file }) => import::run(lang, &session, &file),
+        Some(Command::Results { session, format }) => results::run(lang, &session, format),
+        None => {
+            use clap::CommandFactory;
+            let _ = Cli::command().print_help();
+            0
+        }
+    };
+    ExitCode::from(code)
+}
+
+/// The bloc file named by `bloc`: a path to a file, or an id under `blocs/`.
+pub fn bloc_path(bloc: &str) -> PathBuf {
+    let p = Path::new(bloc);
+    if p.is_file() || bloc.ends_with(".ron") {
+        p.to_path_buf()
+    } else {
+        Path::new("blocs").join(format!("{bloc}.ron"))
+    }
+}
+
+/// The data folder: `--data`, or `records/` beside the folder of the bloc file.
+pub fn data_dir(bloc_file: &Path, data: Option<&Path>) -> PathBuf {
+    match data {
+        Some(d) => d.to_path_buf(),
+        None => {
+            let blocs = bloc_file.parent().unwrap_or(Path::new("."));
+            let top = blocs.parent().unwrap_or(Path::new("."));
+            let top = if top.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                top
+            };
+            top.join("records")
+        }
+    }
+}
+
+/// Loads the session's bloc and scheme, printing any problem; `Err` carries the exit code.
+pub fn load(lang: Lang, session: &SessionArgs) -> Result<(Loaded, PathBuf), u8> {
+    let path = bloc_path(&session.bloc);
+    if !path.is_file() {
+        eprintln!("{}", lang.msg(&Msg::BlocNotFound(session.bloc.clone())));
+        return Err(USAGE);
+    }
+    match load_covenant(&path) {
+        Ok(loaded) => Ok((loaded, path)),
+        Err(e) => Err(report_load_error(lang, &e)),
+    }
+}
+
+/// Prints a load error and returns the exit code it means.
+pub fn report_load_error(lang: Lang, e: &LoadError) -> u8 {
+    match e {
+        LoadError::Io { path, error } => {
+            eprintln!(
+                "{}",
+                lang.msg(&Msg::CannotRead {
+                    path: path.display().to_string(),
+                    error: error.to_string(),
+                })
+            );
+            USAGE
+        }
+        LoadError::Problems(problems) => {
+            for p in problems {
+                eprint!("{}", check::render_problem(lang, p));
+            }
+            eprintln!("{}", lang.msg(&Msg::ProblemsFound(problems.len())));
+            INVALID
+        }
+    }
+}

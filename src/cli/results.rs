@@ -1,0 +1,320 @@
+//! `thidua results BLOC --period P`: the engine's results as a table, CSV or RON.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::i18n::{Label, Lang};
+use crate::model::{Covenant, Period};
+use crate::score::{self, Nomination, Results};
+use crate::store::Records;
+use crate::store::records::session_dir;
+
+use super::table::{Align, Table};
+use super::{SessionArgs, USAGE, data_dir, load};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Table,
+    Csv,
+    Ron,
+}
+
+pub fn run(lang: Lang, session: &SessionArgs, format: Format) -> u8 {
+    let (loaded, bloc_file) = match load(lang, session) {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
+    let covenant = &loaded.covenant;
+    let year = session.year.unwrap_or(covenant.bloc.year);
+    let dir = session_dir(
+        &data_dir(&bloc_file, session.data.as_deref()),
+        &covenant.bloc.id,
+        year,
+        session.period,
+    );
+    let records = match Records::open(&dir, covenant, session.period) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("{}", e.msg(lang));
+            return USAGE;
+        }
+    };
+    for notice in &records.notices {
+        eprintln!("{}", lang.msg(notice));
+    }
+    let results = score::compute(covenant, session.period, records.sheet());
+    let out = match format {
+        Format::Table => table(lang, covenant, year, &results),
+        Format::Csv => csv(covenant, &results),
+        Format::Ron => {
+            ron::ser::to_string_pretty(
+                &export(covenant, year, &results),
+                ron::ser::PrettyConfig::default(),
+            )
+            .expect("results serialise")
+                + "\n"
+        }
+    };
+    print!("{out}");
+    0
+}
+
+fn period_label(lang: Lang, period: Period) -> &'static str {
+    match period {
+        Period::MidYear => lang.label(Label::MidYear),
+        Period::YearEnd => lang.label(Label::YearEnd),
+    }
+}
+
+fn rank_text(lang: Lang, rank: usize, tied: bool) -> String {
+    if tied {
+        format!("{rank} ({})", lang.label(Label::Tied))
+    } else {
+        rank.to_string()
+    }
+}
+
+pub fn table(lang: Lang, c: &Covenant, year: i32, r: &Results) -> String {
+    let top: Vec<usize> = c.layout.top_groups().collect();
+    let mut head = vec![
+        lang.label(Label::Rank).to_string(),
+        lang.label(Label::Unit).to_string(),
+    ];
+    head.extend(top.iter().map(|&g| c.layout.groups[g].code.clone()));
+    for l in [
+        Label::Bonus,
+        Label::Penalty,
+        Label::Total,
+        Label::Band,
+        Label::Vetoes,
+        Label::Missing,
+    ] {
+        head.push(lang.label(l).to_string());
+    }
+    let mut align = vec![Align::Right, Align::Left];
+    align.extend(top.iter().map(|_| Align::Right));
+    align.extend([
+        Align::Right,
+        Align::Right,
+        Align::Right,
+        Align::Left,
+        Align::Left,
+        Align::Right,
+    ]);
+    let rows = r
+        .order
+        .iter()
+        .map(|&u| {
+            let unit = &r.units[u];
+            let mut row = vec![
+                rank_text(lang, unit.rank, unit.tied),
+                c.bloc.members[u].short.clone(),
+            ];
+            row.extend(top.iter().map(|&g| lang.dec2(unit.groups[g])));
+            row.push(lang.dec2(unit.bonus));
+            row.push(lang.dec2(unit.penalty));
+            row.push(lang.dec2(unit.total));
+            row.push(c.scheme.bands[unit.band].label.clone());
+            row.push(
+                unit.failed_vetoes
+                    .iter()
+                    .map(|&i| c.layout.items[i].code.clone())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            );
+            row.push(if unit.missing > 0 {
+                unit.missing.to_string()
+            } else {
+                String::new()
+            });
+            row
+        })
+        .collect();
+    let mut out = format!(
+        "{} · {} {year} · {}: {}/{}\n\n",
+        c.bloc.name,
+        period_label(lang, r.period),
+        lang.label(Label::Entered),
+        r.entered,
+        r.needed
+    );
+    out.push_str(&Table { head, align, rows }.render());
+    if !r.awards.is_empty() {
+        out.push_str(&format!("\n{}\n", lang.label(Label::Nominations)));
+        for a in &r.awards {
+            let award = &c.scheme.awards[a.award];
+            out.push_str(&format!(
+                "- {} ({} {}):",
+                award.title,
+                a.quota,
+                lang.label(Label::Unit).to_lowercase()
+            ));
+            let mut any = false;
+            for &u in &r.order {
+                let label = match &a.statuses[u] {
+                    Nomination::Proposed => Label::Proposed,
+                    Nomination::AwaitingVote => Label::AwaitingVote,
+                    Nomination::TiedAtQuota => Label::TiedAtQuota,
+                    _ => continue,
+                };
+                any = true;
+                out.push_str(&format!(
+                    " {} ({});",
+                    c.bloc.members[u].short,
+                    lang.label(label)
+                ));
+            }
+            if !any {
+                out.push_str(" —");
+            }
+            out.push('\n');
+        }
+    }
+    out
+}
+
+fn csv(c: &Covenant, r: &Results) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let top: Vec<usize> = c.layout.top_groups().collect();
+    let mut head = vec![
+        "rank".to_string(),
+        "tied".into(),
+        "unit".into(),
+        "short".into(),
+    ];
+    head.extend(top.iter().map(|&g| c.layout.groups[g].code.clone()));
+    head.extend(
+        [
+            "bonus",
+            "penalty",
+            "total",
+            "band",
+            "failed_vetoes",
+            "missing",
+        ]
+        .map(String::from),
+    );
+    w.write_record(&head).expect("in memory");
+    for &u in &r.order {
+        let unit = &r.units[u];
+        let m = &c.bloc.members[u];
+        let mut row = vec![
+            unit.rank.to_string(),
+            unit.tied.to_string(),
+            m.id.clone(),
+            m.short.clone(),
+        ];
+        row.extend(top.iter().map(|&g| unit.groups[g].to_string()));
+        row.push(unit.bonus.to_string());
+        row.push(unit.penalty.to_string());
+        row.push(unit.total.to_string());
+        row.push(c.scheme.bands[unit.band].id.clone());
+        row.push(
+            unit.failed_vetoes
+                .iter()
+                .map(|&i| c.layout.items[i].code.clone())
+                .collect::<Vec<_>>()
+                .join(" "),
+        );
+        row.push(unit.missing.to_string());
+        w.write_record(&row).expect("in memory");
+    }
+    String::from_utf8(w.into_inner().expect("in memory")).expect("utf-8 in, utf-8 out")
+}
+
+/// The results with ids and codes in place of indices, for files read by people and programs.
+#[derive(Debug, Serialize)]
+pub struct Export {
+    pub bloc: String,
+    pub scheme: String,
+    pub scheme_version: String,
+    pub year: i32,
+    pub period: Period,
+    pub entered: usize,
+    pub needed: usize,
+    pub units: Vec<UnitExport>,
+    pub awards: Vec<AwardExport>,
+    pub missing: Vec<(String, String)>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct UnitExport {
+    pub rank: usize,
+    pub tied: bool,
+    pub unit: String,
+    pub groups: BTreeMap<String, Decimal>,
+    pub points: BTreeMap<String, Decimal>,
+    pub bonus: Decimal,
+    pub penalty: Decimal,
+    pub total: Decimal,
+    pub band: String,
+    pub failed_vetoes: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct AwardExport {
+    pub award: String,
+    pub quota: usize,
+    pub nominations: BTreeMap<String, Nomination>,
+}
+
+pub fn export(c: &Covenant, year: i32, r: &Results) -> Export {
+    let code = |i: usize| c.layout.items[i].code.clone();
+    let id = |u: usize| c.bloc.members[u].id.clone();
+    Export {
+        bloc: c.bloc.id.clone(),
+        scheme: c.scheme.id.clone(),
+        scheme_version: c.scheme.version.clone(),
+        year,
+        period: r.period,
+        entered: r.entered,
+        needed: r.needed,
+        units: r
+            .order
+            .iter()
+            .map(|&u| {
+                let unit = &r.units[u];
+                UnitExport {
+                    rank: unit.rank,
+                    tied: unit.tied,
+                    unit: id(u),
+                    groups: c
+                        .layout
+                        .groups
+                        .iter()
+                        .zip(&unit.groups)
+                        .map(|(g, v)| (g.code.clone(), *v))
+                        .collect(),
+                    points: unit
+                        .points
+                        .iter()
+                        .enumerate()
+                        .filter_map(|(i, p)| p.map(|p| (code(i), p)))
+                        .collect(),
+                    bonus: unit.bonus,
+                    penalty: unit.penalty,
+                    total: unit.total,
+                    band: c.scheme.bands[unit.band].id.clone(),
+                    failed_vetoes: unit.failed_vetoes.iter().map(|&i| code(i)).collect(),
+                }
+            })
+            .collect(),
+        awards: r
+            .awards
+            .iter()
+            .map(|a| AwardExport {
+                award: c.scheme.awards[a.award].id.clone(),
+                quota: a.quota,
+                nominations: a
+                    .statuses
+                    .iter()
+                    .enumerate()
+                    .map(|(u, s)| (id(u), s.clone()))
+                    .collect(),
+            })
+            .collect(),
+        missing: r.missing.iter().map(|&(u, i)| (id(u), code(i))).collect(),
+    }
+}

@@ -1,0 +1,233 @@
+//! English: complete, for users who ask for it.
+
+use crate::model::validate::IssueKind;
+use crate::model::value::ValueError;
+
+use super::{Label, Msg, list};
+
+fn d(x: &rust_decimal::Decimal) -> String {
+    super::Lang::En.dec(*x)
+}
+
+pub fn msg(m: &Msg) -> String {
+    match m {
+        Msg::SchemeNotFound { id, looked } => {
+            format!("scoring scheme \"{id}\" not found (looked for {looked})")
+        }
+        Msg::CheckedScheme {
+            criteria,
+            groups,
+            max,
+        } => format!(
+            "valid: scoring scheme, {criteria} criteria in {groups} groups, at most {} points",
+            d(max)
+        ),
+        Msg::CheckedBloc {
+            units,
+            scheme,
+            criteria,
+        } => format!("valid: bloc, {units} units, scored with \"{scheme}\" ({criteria} criteria)"),
+        Msg::ProblemsFound(n) => format!("{n} problems found"),
+        Msg::CannotRead { path, error } => format!("cannot read {path}: {error}"),
+        Msg::UnknownPeriod(p) => {
+            format!("unknown period \"{p}\": use mid-year (so-ket) or year-end (tong-ket)")
+        }
+        Msg::BlocNotFound(b) => format!("bloc \"{b}\" not found (file blocs/{b}.ron)"),
+        Msg::NoBlocs(dir) => format!("no bloc files in {dir}"),
+        Msg::CsvRow { line, problem } => format!("line {line}: {}", msg(problem)),
+        Msg::CsvSyntax(e) => format!("unreadable CSV: {e}"),
+        Msg::BadValue { unit, item, error } => {
+            format!("{unit} / {item}: {}", value_error(error))
+        }
+        Msg::CsvUnknownUnit(u) => format!("no unit \"{u}\" in the bloc"),
+        Msg::CsvUnknownItem(c) => format!("no criterion or item \"{c}\" in the scheme"),
+        Msg::CsvNotThisPeriod(c) => format!("\"{c}\" is not scored in this period"),
+        Msg::CsvBadHeader => "the header must be: unit,criterion,value[,note]".into(),
+        Msg::CsvColumns(n) => format!("expected 3 or 4 columns, found {n}"),
+        Msg::CsvDuplicate { unit, item, first } => {
+            format!("\"{unit}\" / \"{item}\" already given on line {first}")
+        }
+        Msg::ImportRefused(n) => {
+            format!("file refused: {n} rows have problems; nothing was stored")
+        }
+        Msg::Imported { rows, path } => format!("imported {rows} values into {path}"),
+        Msg::Locked { path, holder } => {
+            format!("the records in {path} are open elsewhere ({holder}); close that session first")
+        }
+        Msg::JournalTorn { line } => format!(
+            "the last journal line ({line}) was cut off (a crash or power cut?): skipped; every value saved before it is intact"
+        ),
+        Msg::JournalCorrupt { line, error } => format!(
+            "the journal is damaged at line {line}: {error}; not opened, so that nothing is lost"
+        ),
+        Msg::SnapshotRebuilt => "the snapshot was damaged: rebuilt from the journal".into(),
+        Msg::WriteFailed { path, error } => {
+            format!("cannot write to {path}: {error}; the value was not saved")
+        }
+        Msg::StoreRefused {
+            unit,
+            item,
+            problem,
+        } => format!("not stored, {unit} / {item}: {problem}"),
+    }
+}
+
+pub fn label(l: Label) -> &'static str {
+    match l {
+        Label::MidYear => "Mid-year review",
+        Label::YearEnd => "Year-end review",
+        Label::Rank => "Rank",
+        Label::Unit => "Unit",
+        Label::Total => "Total",
+        Label::Bonus => "Bonus",
+        Label::Penalty => "Penalty",
+        Label::Band => "Band",
+        Label::Vetoes => "Conditions",
+        Label::Missing => "Missing",
+        Label::Tied => "tied",
+        Label::Proposed => "proposed",
+        Label::AwaitingVote => "awaiting the vote",
+        Label::TiedAtQuota => "tied at the quota",
+        Label::BeyondQuota => "beyond the quota",
+        Label::Ineligible => "not eligible",
+        Label::Entered => "Entered",
+        Label::Nominations => "Nominations",
+        Label::Criteria => "Criteria",
+    }
+}
+
+pub fn issue(k: &IssueKind) -> String {
+    match k {
+        IssueKind::Empty(f) => format!("{f} must not be empty"),
+        IssueKind::DuplicateCode(c) => format!(
+            "duplicate code \"{c}\": every group, criterion, bonus, penalty and condition needs its own code"
+        ),
+        IssueKind::DuplicateMember(m) => format!("duplicate member id \"{m}\""),
+        IssueKind::DuplicateShortName(s) => format!("duplicate short name \"{s}\""),
+        IssueKind::NoCriteria => "the scheme has no criteria".into(),
+        IssueKind::EmptyGroup(g) => format!("group \"{g}\" holds no criteria"),
+        IssueKind::NoPeriods(c) => format!("\"{c}\" is scored in no period (empty periods)"),
+        IssueKind::NotPositive(x) => format!("must be above zero (found {})", d(x)),
+        IssueKind::Negative(x) => format!("must not be negative (found {})", d(x)),
+        IssueKind::NoLevels => "the level scale has no levels".into(),
+        IssueKind::DuplicateLevel(l) => format!("duplicate level \"{l}\""),
+        IssueKind::LevelAboveMax { points, max } => format!(
+            "the level's points ({}) exceed the criterion's maximum ({})",
+            d(points),
+            d(max)
+        ),
+        IssueKind::StepNotDividing { step, max } => {
+            format!(
+                "the step {} does not divide the maximum {}",
+                d(step),
+                d(max)
+            )
+        }
+        IssueKind::ZeroPerOccurrence => "points per occurrence must not be zero".into(),
+        IssueKind::CeilingAboveMax { ceiling, max } => {
+            format!("the ceiling {} exceeds the maximum {}", d(ceiling), d(max))
+        }
+        IssueKind::FloorAboveCeiling { floor, ceiling } => {
+            format!("the floor {} is above the ceiling {}", d(floor), d(ceiling))
+        }
+        IssueKind::StartOutside {
+            start,
+            floor,
+            ceiling,
+        } => format!(
+            "the starting points {} lie outside {}..{}",
+            d(start),
+            d(floor),
+            d(ceiling)
+        ),
+        IssueKind::FreeAdjustmentWithoutCap => "a free-score item needs a cap".into(),
+        IssueKind::UnknownGroup(g) => format!("no group \"{g}\""),
+        IssueKind::UnknownCriterion(c) => format!("no criterion \"{c}\""),
+        IssueKind::UnknownBand(b) => format!("no band \"{b}\""),
+        IssueKind::UnknownMember(m) => format!("no unit \"{m}\" in the bloc"),
+        IssueKind::NoBands => "no classification bands".into(),
+        IssueKind::BandWithoutBound(b) => {
+            format!("band \"{b}\" has no lower bound (min): only the last band may leave it out")
+        }
+        IssueKind::LastBandBound(b) => {
+            format!("the last band \"{b}\" must have no bound: it takes every remaining unit")
+        }
+        IssueKind::BandsOutOfOrder { band, previous } => format!(
+            "bands overlap or are out of order: the bound of \"{band}\" must be below that of \"{previous}\""
+        ),
+        IssueKind::ShareOutOfRange(x) => format!("a share must lie within 0..1 (found {})", d(x)),
+        IssueKind::DuplicateBand(b) => format!("duplicate band \"{b}\""),
+        IssueKind::DuplicateAward(a) => format!("duplicate award \"{a}\""),
+        IssueKind::QuotaZero => "the quota is zero: no unit could be proposed".into(),
+        IssueKind::QuotaAboveMembers { quota, members } => {
+            format!("the quota ({quota}) is larger than the bloc ({members} units)")
+        }
+        IssueKind::QuotaRoundsToZero { percent, members } => format!(
+            "a quota of {}% of {members} units rounds to 0: no unit could be proposed",
+            d(percent)
+        ),
+        IssueKind::PercentOutOfRange(p) => {
+            format!("a percentage must lie within (0, 100] (found {})", d(p))
+        }
+        IssueKind::HeadNotMember(m) => format!("the head \"{m}\" is not a member"),
+        IssueKind::DeputyNotMember(m) => format!("the deputy \"{m}\" is not a member"),
+        IssueKind::DeputyIsHead(m) => format!("\"{m}\" cannot be both head and deputy"),
+        IssueKind::SchemeMismatch { bloc, scheme } => {
+            format!("the bloc names scheme \"{bloc}\" but the scheme file's id is \"{scheme}\"")
+        }
+        IssueKind::TargetNotTargetCriterion(c) => {
+            format!("criterion \"{c}\" is not scored against a target; it takes no target")
+        }
+        IssueKind::TargetNotPositive(x) => {
+            format!("a covenant target must be above zero (found {})", d(x))
+        }
+        IssueKind::MissingTarget { member, criterion } => format!(
+            "unit \"{member}\" has no covenant target for criterion \"{criterion}\" (scored in proportion to its target)"
+        ),
+        IssueKind::TieBreakerNotCriterion(c) => {
+            format!("\"{c}\" is not a scored criterion and cannot break ties")
+        }
+    }
+}
+
+pub fn value_error(e: &ValueError) -> String {
+    match e {
+        ValueError::NotANumber(t) => format!("\"{t}\" is not a number"),
+        ValueError::NotACount(t) => format!("\"{t}\" is not a count (a whole number from 0)"),
+        ValueError::OutOfRange { value, min, max } => {
+            format!("{} is outside {}..{}", d(value), d(min), d(max))
+        }
+        ValueError::OffStep { value, step } => {
+            format!("{} is not on the step of {}", d(value), d(step))
+        }
+        ValueError::UnknownLevel { given, known } => {
+            format!("no level \"{given}\"; the levels are {}", list(known))
+        }
+        ValueError::NotYesNo(t) => format!("\"{t}\": expected met/not met (yes/no)"),
+        ValueError::Negative(x) => format!("an achieved value cannot be negative ({})", d(x)),
+        ValueError::WrongKind => "a value of the wrong kind for this criterion".into(),
+        ValueError::Empty => "no value given".into(),
+    }
+}
+
+pub fn syntax(e: &ron::Error) -> String {
+    use ron::Error as E;
+    match e {
+        E::NoSuchStructField {
+            expected, found, ..
+        } => format!(
+            "unknown field \"{found}\"; the fields here are: {}",
+            expected.join(", ")
+        ),
+        E::MissingStructField { field, .. } => format!("missing required field \"{field}\""),
+        E::DuplicateStructField { field, .. } => format!("field \"{field}\" given twice"),
+        E::NoSuchEnumVariant {
+            expected, found, ..
+        } => format!(
+            "\"{found}\" is not valid here; expected one of: {}",
+            expected.join(", ")
+        ),
+        E::Message(m) => format!("invalid value: {m}"),
+        other => format!("RON syntax error: {other}"),
+    }
+}

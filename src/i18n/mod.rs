@@ -1,0 +1,175 @@
+//! The catalogs of user-visible text, one per language. Each catalog matches every message
+//! exhaustively, so a message added in one language and forgotten in the other does not build.
+
+mod en;
+mod vi;
+
+use rust_decimal::Decimal;
+
+use crate::model::validate::IssueKind;
+use crate::model::value::ValueError;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Lang {
+    #[default]
+    Vi,
+    En,
+}
+
+/// Messages with parameters, shared by the command line and the screens.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Msg {
+    /// A located problem: `path:line:col: <message>`.
+    SchemeNotFound {
+        id: String,
+        looked: String,
+    },
+    CheckedScheme {
+        criteria: usize,
+        groups: usize,
+        max: Decimal,
+    },
+    CheckedBloc {
+        units: usize,
+        scheme: String,
+        criteria: usize,
+    },
+    ProblemsFound(usize),
+    CannotRead {
+        path: String,
+        error: String,
+    },
+    UnknownPeriod(String),
+    BlocNotFound(String),
+    NoBlocs(String),
+    CsvRow {
+        line: usize,
+        problem: Box<Msg>,
+    },
+    CsvSyntax(String),
+    BadValue {
+        unit: String,
+        item: String,
+        error: ValueError,
+    },
+    CsvUnknownUnit(String),
+    CsvUnknownItem(String),
+    CsvNotThisPeriod(String),
+    CsvBadHeader,
+    CsvColumns(usize),
+    CsvDuplicate {
+        unit: String,
+        item: String,
+        first: usize,
+    },
+    ImportRefused(usize),
+    Imported {
+        rows: usize,
+        path: String,
+    },
+    Locked {
+        path: String,
+        holder: String,
+    },
+    JournalTorn {
+        line: usize,
+    },
+    JournalCorrupt {
+        line: usize,
+        error: String,
+    },
+    SnapshotRebuilt,
+    WriteFailed {
+        path: String,
+        error: String,
+    },
+    StoreRefused {
+        unit: String,
+        item: String,
+        problem: String,
+    },
+}
+
+/// Fixed labels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Label {
+    MidYear,
+    YearEnd,
+    Rank,
+    Unit,
+    Total,
+    Bonus,
+    Penalty,
+    Band,
+    Vetoes,
+    Missing,
+    Tied,
+    Proposed,
+    AwaitingVote,
+    TiedAtQuota,
+    BeyondQuota,
+    Ineligible,
+    Entered,
+    Nominations,
+    Criteria,
+}
+
+impl Lang {
+    pub fn msg(self, m: &Msg) -> String {
+        match self {
+            Lang::Vi => vi::msg(m),
+            Lang::En => en::msg(m),
+        }
+    }
+
+    pub fn label(self, l: Label) -> &'static str {
+        match self {
+            Lang::Vi => vi::label(l),
+            Lang::En => en::label(l),
+        }
+    }
+
+    pub fn issue(self, k: &IssueKind) -> String {
+        match self {
+            Lang::Vi => vi::issue(k),
+            Lang::En => en::issue(k),
+        }
+    }
+
+    pub fn value_error(self, e: &ValueError) -> String {
+        match self {
+            Lang::Vi => vi::value_error(e),
+            Lang::En => en::value_error(e),
+        }
+    }
+
+    pub fn syntax(self, e: &ron::Error) -> String {
+        match self {
+            Lang::Vi => vi::syntax(e),
+            Lang::En => en::syntax(e),
+        }
+    }
+
+    /// A decimal as the user reads it: a comma in Vietnamese (89,75), a dot in English.
+    pub fn dec(self, d: Decimal) -> String {
+        let s = d.normalize().to_string();
+        match self {
+            Lang::Vi => s.replace('.', ","),
+            Lang::En => s,
+        }
+    }
+
+    /// Like `dec`, always with two decimal places (for totals in tables).
+    pub fn dec2(self, d: Decimal) -> String {
+        let s = format!("{:.2}", d);
+        match self {
+            Lang::Vi => s.replace('.', ","),
+            Lang::En => s,
+        }
+    }
+}
+
+/// Joins a list of names for a message.
+fn list(items: &[String]) -> String {
+    items.join(", ")
+}

@@ -1,0 +1,279 @@
+//! Tiếng Việt: the default catalog.
+
+use crate::model::validate::IssueKind;
+use crate::model::value::ValueError;
+
+use super::{Label, Msg, list};
+
+fn d(x: &rust_decimal::Decimal) -> String {
+    super::Lang::Vi.dec(*x)
+}
+
+fn field(name: &str) -> &str {
+    match name {
+        "id" => "mã (id)",
+        "code" => "mã",
+        "title" => "tên",
+        "name" => "tên",
+        "version" => "phiên bản",
+        "short" => "tên ngắn",
+        "members" => "danh sách thành viên",
+        "parent_body" => "cơ quan cấp trên",
+        "place" => "địa danh",
+        other => other,
+    }
+}
+
+pub fn msg(m: &Msg) -> String {
+    match m {
+        Msg::SchemeNotFound { id, looked } => {
+            format!("không tìm thấy thang điểm \"{id}\" (đã tìm tệp {looked})")
+        }
+        Msg::CheckedScheme {
+            criteria,
+            groups,
+            max,
+        } => format!(
+            "hợp lệ: thang điểm, {criteria} tiêu chí trong {groups} nhóm, tối đa {} điểm",
+            d(max)
+        ),
+        Msg::CheckedBloc {
+            units,
+            scheme,
+            criteria,
+        } => format!(
+            "hợp lệ: khối thi đua, {units} đơn vị, chấm theo thang điểm \"{scheme}\" ({criteria} tiêu chí)"
+        ),
+        Msg::ProblemsFound(n) => format!("tìm thấy {n} lỗi"),
+        Msg::CannotRead { path, error } => format!("không đọc được {path}: {error}"),
+        Msg::UnknownPeriod(p) => {
+            format!("kỳ \"{p}\" không hợp lệ: dùng mid-year (so-ket) hoặc year-end (tong-ket)")
+        }
+        Msg::BlocNotFound(b) => format!("không tìm thấy khối \"{b}\" (tệp blocs/{b}.ron)"),
+        Msg::NoBlocs(dir) => format!("không có khối thi đua nào trong {dir}"),
+        Msg::CsvRow { line, problem } => format!("dòng {line}: {}", msg(problem)),
+        Msg::CsvSyntax(e) => format!("tệp CSV không đọc được: {e}"),
+        Msg::BadValue { unit, item, error } => {
+            format!("{unit} / {item}: {}", value_error(error))
+        }
+        Msg::CsvUnknownUnit(u) => format!("không có đơn vị \"{u}\" trong khối"),
+        Msg::CsvUnknownItem(c) => format!("không có tiêu chí hay mục \"{c}\" trong thang điểm"),
+        Msg::CsvNotThisPeriod(c) => format!("mục \"{c}\" không được chấm trong kỳ này"),
+        Msg::CsvBadHeader => {
+            "dòng tiêu đề phải là: unit,criterion,value[,note] (đơn vị, tiêu chí, giá trị, ghi chú)"
+                .into()
+        }
+        Msg::CsvColumns(n) => format!("cần 3 hoặc 4 cột, có {n}"),
+        Msg::CsvDuplicate { unit, item, first } => {
+            format!("\"{unit}\" / \"{item}\" đã có ở dòng {first}")
+        }
+        Msg::ImportRefused(n) => {
+            format!("không nhập tệp: {n} dòng có lỗi, chưa lưu giá trị nào")
+        }
+        Msg::Imported { rows, path } => format!("đã nhập {rows} giá trị vào {path}"),
+        Msg::Locked { path, holder } => {
+            format!("dữ liệu {path} đang được mở ở nơi khác ({holder}); hãy đóng phiên đó trước")
+        }
+        Msg::JournalTorn { line } => format!(
+            "dòng {line} cuối nhật ký bị ghi dở (máy tắt đột ngột?): đã bỏ qua, mọi giá trị đã lưu trước đó vẫn còn"
+        ),
+        Msg::JournalCorrupt { line, error } => {
+            format!("nhật ký hỏng ở dòng {line}: {error}; không mở để tránh mất dữ liệu")
+        }
+        Msg::SnapshotRebuilt => "bản chụp dữ liệu hỏng: đã dựng lại từ nhật ký".into(),
+        Msg::WriteFailed { path, error } => {
+            format!("không ghi được vào {path}: {error}; giá trị chưa được lưu")
+        }
+        Msg::StoreRefused {
+            unit,
+            item,
+            problem,
+        } => format!("không lưu {unit} / {item}: {problem}"),
+    }
+}
+
+pub fn label(l: Label) -> &'static str {
+    match l {
+        Label::MidYear => "Sơ kết 6 tháng",
+        Label::YearEnd => "Tổng kết năm",
+        Label::Rank => "Hạng",
+        Label::Unit => "Đơn vị",
+        Label::Total => "Tổng",
+        Label::Bonus => "Thưởng",
+        Label::Penalty => "Trừ",
+        Label::Band => "Xếp loại",
+        Label::Vetoes => "Điều kiện",
+        Label::Missing => "Còn thiếu",
+        Label::Tied => "đồng hạng",
+        Label::Proposed => "đề nghị",
+        Label::AwaitingVote => "chờ biểu quyết",
+        Label::TiedAtQuota => "đồng hạng ở ngưỡng chỉ tiêu",
+        Label::BeyondQuota => "ngoài chỉ tiêu",
+        Label::Ineligible => "không đủ điều kiện",
+        Label::Entered => "Đã chấm",
+        Label::Nominations => "Đề nghị khen thưởng",
+        Label::Criteria => "Tiêu chí",
+    }
+}
+
+pub fn issue(k: &IssueKind) -> String {
+    match k {
+        IssueKind::Empty(f) => format!("{} không được để trống", field(f)),
+        IssueKind::DuplicateCode(c) => format!(
+            "mã \"{c}\" bị trùng: mỗi nhóm, tiêu chí, mục thưởng, trừ, điều kiện cần một mã riêng"
+        ),
+        IssueKind::DuplicateMember(m) => format!("mã đơn vị \"{m}\" bị trùng"),
+        IssueKind::DuplicateShortName(s) => format!("tên ngắn \"{s}\" bị trùng"),
+        IssueKind::NoCriteria => "thang điểm không có tiêu chí nào".into(),
+        IssueKind::EmptyGroup(g) => format!("nhóm \"{g}\" không có tiêu chí nào"),
+        IssueKind::NoPeriods(c) => format!("\"{c}\" không được chấm ở kỳ nào (periods trống)"),
+        IssueKind::NotPositive(x) => format!("giá trị phải lớn hơn 0 (đang là {})", d(x)),
+        IssueKind::Negative(x) => format!("giá trị không được âm (đang là {})", d(x)),
+        IssueKind::NoLevels => "thang mức không có mức nào".into(),
+        IssueKind::DuplicateLevel(l) => format!("mức \"{l}\" bị trùng"),
+        IssueKind::LevelAboveMax { points, max } => {
+            format!(
+                "điểm của mức ({}) vượt điểm tối đa của tiêu chí ({})",
+                d(points),
+                d(max)
+            )
+        }
+        IssueKind::StepNotDividing { step, max } => {
+            format!(
+                "bước điểm {} không chia hết điểm tối đa {}",
+                d(step),
+                d(max)
+            )
+        }
+        IssueKind::ZeroPerOccurrence => "điểm mỗi lần không được bằng 0".into(),
+        IssueKind::CeilingAboveMax { ceiling, max } => {
+            format!("mức trần {} vượt điểm tối đa {}", d(ceiling), d(max))
+        }
+        IssueKind::FloorAboveCeiling { floor, ceiling } => {
+            format!("mức sàn {} cao hơn mức trần {}", d(floor), d(ceiling))
+        }
+        IssueKind::StartOutside {
+            start,
+            floor,
+            ceiling,
+        } => format!(
+            "điểm khởi đầu {} nằm ngoài khoảng {}..{}",
+            d(start),
+            d(floor),
+            d(ceiling)
+        ),
+        IssueKind::FreeAdjustmentWithoutCap => "mục chấm điểm tự do cần có mức trần (cap)".into(),
+        IssueKind::UnknownGroup(g) => format!("không có nhóm tiêu chí \"{g}\""),
+        IssueKind::UnknownCriterion(c) => format!("không có tiêu chí \"{c}\""),
+        IssueKind::UnknownBand(b) => format!("không có mức xếp loại \"{b}\""),
+        IssueKind::UnknownMember(m) => format!("không có đơn vị \"{m}\" trong khối"),
+        IssueKind::NoBands => "chưa có mức xếp loại nào".into(),
+        IssueKind::BandWithoutBound(b) => {
+            format!("mức xếp loại \"{b}\" thiếu ngưỡng điểm (min): chỉ mức cuối cùng được để trống")
+        }
+        IssueKind::LastBandBound(b) => {
+            format!("mức xếp loại cuối \"{b}\" không được có ngưỡng: nó nhận mọi đơn vị còn lại")
+        }
+        IssueKind::BandsOutOfOrder { band, previous } => format!(
+            "các mức xếp loại chồng lấn hoặc sai thứ tự: ngưỡng của \"{band}\" phải thấp hơn ngưỡng của \"{previous}\""
+        ),
+        IssueKind::ShareOutOfRange(x) => {
+            format!("tỉ lệ phải nằm trong khoảng 0..1 (đang là {})", d(x))
+        }
+        IssueKind::DuplicateBand(b) => format!("mức xếp loại \"{b}\" bị trùng"),
+        IssueKind::DuplicateAward(a) => format!("danh hiệu \"{a}\" bị trùng"),
+        IssueKind::QuotaZero => "chỉ tiêu khen thưởng bằng 0: không đơn vị nào được đề nghị".into(),
+        IssueKind::QuotaAboveMembers { quota, members } => {
+            format!("chỉ tiêu khen thưởng ({quota}) nhiều hơn số đơn vị của khối ({members})")
+        }
+        IssueKind::QuotaRoundsToZero { percent, members } => format!(
+            "chỉ tiêu {}% của {members} đơn vị làm tròn thành 0: không đơn vị nào được đề nghị",
+            d(percent)
+        ),
+        IssueKind::PercentOutOfRange(p) => {
+            format!(
+                "tỉ lệ phần trăm phải trong khoảng (0, 100] (đang là {})",
+                d(p)
+            )
+        }
+        IssueKind::HeadNotMember(m) => format!("khối trưởng \"{m}\" không phải đơn vị thành viên"),
+        IssueKind::DeputyNotMember(m) => format!("khối phó \"{m}\" không phải đơn vị thành viên"),
+        IssueKind::DeputyIsHead(m) => {
+            format!("\"{m}\" không thể vừa là khối trưởng vừa là khối phó")
+        }
+        IssueKind::SchemeMismatch { bloc, scheme } => {
+            format!("khối dùng thang điểm \"{bloc}\" nhưng tệp thang điểm có mã \"{scheme}\"")
+        }
+        IssueKind::TargetNotTargetCriterion(c) => {
+            format!("tiêu chí \"{c}\" không chấm theo chỉ tiêu, không cần chỉ tiêu giao ước")
+        }
+        IssueKind::TargetNotPositive(x) => {
+            format!("chỉ tiêu giao ước phải lớn hơn 0 (đang là {})", d(x))
+        }
+        IssueKind::MissingTarget { member, criterion } => format!(
+            "đơn vị \"{member}\" thiếu chỉ tiêu giao ước cho tiêu chí \"{criterion}\" (chấm theo tỉ lệ hoàn thành chỉ tiêu)"
+        ),
+        IssueKind::TieBreakerNotCriterion(c) => {
+            format!("\"{c}\" không phải tiêu chí chấm điểm, không dùng để xét đồng hạng được")
+        }
+    }
+}
+
+pub fn value_error(e: &ValueError) -> String {
+    match e {
+        ValueError::NotANumber(t) => format!("\"{t}\" không phải là số"),
+        ValueError::NotACount(t) => format!("\"{t}\" không phải số lần (số nguyên không âm)"),
+        ValueError::OutOfRange { value, min, max } => {
+            format!("{} nằm ngoài khoảng {}..{}", d(value), d(min), d(max))
+        }
+        ValueError::OffStep { value, step } => {
+            format!("{} không đúng bước điểm {}", d(value), d(step))
+        }
+        ValueError::UnknownLevel { given, known } => {
+            format!("không có mức \"{given}\"; các mức: {}", list(known))
+        }
+        ValueError::NotYesNo(t) => format!("\"{t}\": cần đạt/không đạt (có/không)"),
+        ValueError::Negative(x) => format!("giá trị đạt được không được âm ({})", d(x)),
+        ValueError::WrongKind => "giá trị không đúng loại của tiêu chí này".into(),
+        ValueError::Empty => "chưa nhập giá trị".into(),
+    }
+}
+
+pub fn syntax(e: &ron::Error) -> String {
+    use ron::Error as E;
+    match e {
+        E::NoSuchStructField {
+            expected, found, ..
+        } => format!(
+            "trường \"{found}\" không có ở đây; các trường hợp lệ: {}",
+            expected.join(", ")
+        ),
+        E::MissingStructField { field, .. } => format!("thiếu trường bắt buộc \"{field}\""),
+        E::DuplicateStructField { field, .. } => format!("trường \"{field}\" bị lặp lại"),
+        E::NoSuchEnumVariant {
+            expected, found, ..
+        } => format!(
+            "\"{found}\" không hợp lệ ở đây; cần một trong: {}",
+            expected.join(", ")
+        ),
+        E::ExpectedComma => "thiếu dấu phẩy".into(),
+        E::ExpectedArrayEnd => "thiếu dấu đóng \"]\"".into(),
+        E::ExpectedStructLikeEnd => "thiếu dấu đóng \")\"".into(),
+        E::ExpectedMapEnd => "thiếu dấu đóng \"}\"".into(),
+        E::ExpectedStringEnd => "chuỗi chưa được đóng bằng dấu \"".into(),
+        E::Eof => "tệp kết thúc đột ngột (thiếu dấu đóng?)".into(),
+        E::ExpectedString => "cần một chuỗi trong dấu \"…\"".into(),
+        E::ExpectedInteger | E::ExpectedFloat => "cần một số".into(),
+        E::ExpectedBoolean => "cần true hoặc false".into(),
+        E::TrailingCharacters => "còn ký tự thừa sau khi kết thúc tệp".into(),
+        E::ExpectedDifferentStructName { expected, found } => {
+            format!("cần \"{expected}\", gặp \"{found}\"")
+        }
+        E::InvalidValueForType { expected, found } => {
+            format!("giá trị {found} không hợp lệ, cần {expected}")
+        }
+        E::Message(m) => format!("giá trị không hợp lệ: {m}"),
+        E::UnexpectedChar(c) => format!("ký tự không mong đợi \"{c}\""),
+        other => format!("lỗi cú pháp RON: {other}"),
+    }
+}

@@ -1,0 +1,8 @@
+//! thidua: scoring, ranking and signed reports for Vietnamese emulation blocs.
+#![forbid(unsafe_code)]
+
+pub mod cli;
+pub mod i18n;
+pub mod model;
+pub mod score;
+pub mod store;

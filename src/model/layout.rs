@@ -1,0 +1,220 @@
+//! The scheme flattened for scoring: every scored item (criterion, bonus, penalty, veto) gets an
+//! index, every group an index, so that the engine and the store work on dense tables instead
+//! of walking the tree.
+
+use std::collections::HashMap;
+
+use rust_decimal::Decimal;
+
+use super::period::Period;
+use super::scheme::{AdjustmentScale, Node, Scale, Scheme};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ItemKind {
+    Criterion,
+    Bonus,
+    Penalty,
+    Veto,
+}
+
+/// What a value for an item means and how it is scored.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Rule {
+    Criterion {
+        scale: Scale,
+        max: Decimal,
+    },
+    Adjustment {
+        scale: AdjustmentScale,
+        cap: Option<Decimal>,
+    },
+    Veto,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    pub code: String,
+    pub title: String,
+    pub guidance: String,
+    pub kind: ItemKind,
+    pub rule: Rule,
+    pub periods: Vec<Period>,
+    /// The innermost group holding a criterion, or the group an adjustment is bound to.
+    pub group: Option<usize>,
+}
+
+impl Item {
+    pub fn is_scored_in(&self, period: Period) -> bool {
+        self.periods.contains(&period)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupInfo {
+    pub code: String,
+    pub title: String,
+    pub cap: Option<Decimal>,
+    pub parent: Option<usize>,
+    pub depth: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Layout {
+    /// Criteria in tree order, then bonus items, penalty items and vetoes.
+    pub items: Vec<Item>,
+    /// Groups in tree order (a parent before its children).
+    pub groups: Vec<GroupInfo>,
+    by_code: HashMap<String, usize>,
+}
+
+impl Layout {
+    pub fn new(scheme: &Scheme) -> Layout {
+        let mut layout = Layout {
+            items: Vec::new(),
+            groups: Vec::new(),
+            by_code: HashMap::new(),
+        };
+        for group in &scheme.groups {
+            layout.add_group(group, None, 0);
+        }
+        let group_index = |code: &Option<String>, layout: &Layout| {
+            code.as_ref()
+                .and_then(|c| layout.groups.iter().position(|g| &g.code == c))
+        };
+        for (kind, adjustments) in [
+            (ItemKind::Bonus, &scheme.bonus),
+            (ItemKind::Penalty, &scheme.penalty),
+        ] {
+            for a in &adjustments.items {
+                let group = group_index(&a.group, &layout);
+                layout.push(Item {
+                    code: a.code.clone(),
+                    title: a.title.clone(),
+                    guidance: a.guidance.clone(),
+                    kind,
+                    rule: Rule::Adjustment {
+                        scale: a.scale.clone(),
+                        cap: a.cap,
+                    },
+                    periods: a.periods.clone(),
+                    group,
+                });
+            }
+        }
+        for v in &scheme.vetoes {
+            layout.push(Item {
+                code: v.code.clone(),
+                title: v.title.clone(),
+                guidance: v.guidance.clone(),
+                kind: ItemKind::Veto,
+                rule: Rule::Veto,
+                periods: v.periods.clone(),
+                group: None,
+            });
+        }
+        layout
+    }
+
+    fn add_group(&mut self, group: &super::scheme::Group, parent: Option<usize>, depth: usize) {
+        let index = self.groups.len();
+        self.groups.push(GroupInfo {
+            code: group.code.clone(),
+            title: group.title.clone(),
+            cap: group.cap,
+            parent,
+            depth,
+        });
+        for node in &group.items {
+            match node {
+                Node::Group(child) => self.add_group(child, Some(index), depth + 1),
+                Node::Criterion(c) => self.push(Item {
+                    code: c.code.clone(),
+                    title: c.title.clone(),
+                    guidance: c.guidance.clone(),
+                    kind: ItemKind::Criterion,
+                    rule: Rule::Criterion {
+                        scale: c.scale.clone(),
+                        max: c.max,
+                    },
+                    periods: c.periods.clone(),
+                    group: Some(index),
+                }),
+            }
+        }
+    }
+
+    fn push(&mut self, item: Item) {
+        // The first item keeps a duplicated code; validation reports the duplicate.
+        self.by_code
+            .entry(item.code.clone())
+            .or_insert(self.items.len());
+        self.items.push(item);
+    }
+
+    pub fn index_of(&self, code: &str) -> Option<usize> {
+        self.by_code.get(code).copied()
+    }
+
+    pub fn item(&self, code: &str) -> Option<&Item> {
+        self.index_of(code).map(|i| &self.items[i])
+    }
+
+    pub fn group_index(&self, code: &str) -> Option<usize> {
+        self.groups.iter().position(|g| g.code == code)
+    }
+
+    /// The top-level groups (nhóm I, II, III…), whose subtotals make the total.
+    pub fn top_groups(&self) -> impl Iterator<Item = usize> + '_ {
+        self.groups
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| g.parent.is_none())
+            .map(|(i, _)| i)
+    }
+
+    /// The most a unit can reach from the criteria (bonus aside), in `period` or over all.
+    pub fn max_total(&self, period: Option<Period>) -> Decimal {
+        let mut groups = vec![Decimal::ZERO; self.groups.len()];
+        for item in &self.items {
+            if let (Rule::Criterion { max, .. }, Some(g)) = (&item.rule, item.group)
+                && period.is_none_or(|p| item.is_scored_in(p))
+            {
+                groups[g] += *max;
+            }
+        }
+        let mut total = Decimal::ZERO;
+        for g in (0..groups.len()).rev() {
+            if let Some(cap) = self.groups[g].cap {
+                groups[g] = groups[g].min(cap);
+            }
+            match self.groups[g].parent {
+                Some(parent) => {
+                    let child = groups[g];
+                    groups[parent] += child;
+                }
+                None => total += groups[g],
+            }
+        }
+        total
+    }
+
+    pub fn criteria_count(&self) -> usize {
+        self.items
+            .iter()
+            .filter(|i| i.kind == ItemKind::Criterion)
+            .count()
+    }
+
+    /// Whether `group` is `ancestor` or lies below it.
+    pub fn group_within(&self, mut group: usize, ancestor: usize) -> bool {
+        loop {
+            if group == ancestor {
+                return true;
+            }
+            match self.groups[group].parent {
+                Some(p) => group = p,
+                None => return false,
+            }
+        }
+    }
+}

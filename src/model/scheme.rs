@@ -1,0 +1,266 @@
+//! The scoring scheme a bloc scores with: the criteria tree, its scales, bonus and penalty items,
+//! veto conditions, classification bands, tie-breakers and awards. Plain data, read from
+//! `scoring/<id>.ron`; `validate` checks what serde cannot.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::period::Period;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scheme {
+    pub id: String,
+    pub title: String,
+    pub version: String,
+    /// The date the scale takes effect, `YYYY-MM-DD`.
+    pub effective: chrono::NaiveDate,
+    #[serde(default)]
+    pub legal_basis: String,
+    pub groups: Vec<Group>,
+    #[serde(default)]
+    pub bonus: Adjustments,
+    #[serde(default)]
+    pub penalty: Adjustments,
+    #[serde(default)]
+    pub vetoes: Vec<Veto>,
+    pub bands: Vec<Band>,
+    #[serde(default)]
+    pub tie_breakers: Vec<TieBreaker>,
+    #[serde(default)]
+    pub awards: Vec<Award>,
+}
+
+/// A node of the criteria tree: a group (nhóm tiêu chí) or a criterion (tiêu chí).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Node {
+    Group(Group),
+    Criterion(Criterion),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Group {
+    pub code: String,
+    pub title: String,
+    /// The group's subtotal never exceeds this.
+    #[serde(default)]
+    pub cap: Option<Decimal>,
+    pub items: Vec<Node>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Criterion {
+    pub code: String,
+    pub title: String,
+    #[serde(default)]
+    pub guidance: String,
+    pub max: Decimal,
+    pub scale: Scale,
+    /// The periods the criterion is scored in; both when left out.
+    #[serde(default = "Period::both")]
+    pub periods: Vec<Period>,
+}
+
+/// How a criterion turns an entered value into points.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Scale {
+    /// Named levels (định tính), each worth fixed points.
+    Levels(Vec<Level>),
+    /// Met / not met (đạt / không đạt): the maximum or zero.
+    MetOrNot,
+    /// A free score from zero to the maximum, on a step such as 0.25.
+    Free { step: Decimal },
+    /// Points per occurrence (chấm thẳng): `start + count × per`, kept within floor and ceiling.
+    PerOccurrence {
+        per: Decimal,
+        #[serde(default)]
+        start: Option<Decimal>,
+        #[serde(default)]
+        floor: Decimal,
+        #[serde(default)]
+        ceiling: Option<Decimal>,
+    },
+    /// Achieved value against the unit's covenant target (định lượng).
+    Target { rule: TargetRule },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TargetRule {
+    /// `max × min(A / T, 1)`; every unit needs a target.
+    Proportional,
+    /// Half the maximum at the target, the maximum for the unit furthest over it; units with no
+    /// target are scored `max × A / best` against the best of the units with no target.
+    HalfAtTarget,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Level {
+    /// Short code shown in the grid and typed in files, e.g. "HTXS".
+    pub code: String,
+    pub label: String,
+    pub points: Decimal,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Adjustments {
+    /// Cap on the sum of all items.
+    #[serde(default)]
+    pub cap: Option<Decimal>,
+    /// Caps on the sum of the items bound to a group (by the item's `group`), by group code.
+    #[serde(default)]
+    pub group_caps: BTreeMap<String, Decimal>,
+    #[serde(default)]
+    pub items: Vec<Adjustment>,
+}
+
+/// A bonus or penalty item. Points are positive; penalties are subtracted.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Adjustment {
+    pub code: String,
+    pub title: String,
+    #[serde(default)]
+    pub guidance: String,
+    pub scale: AdjustmentScale,
+    /// Cap on this item.
+    #[serde(default)]
+    pub cap: Option<Decimal>,
+    /// The group this item belongs to, for the `group_caps` of its list.
+    #[serde(default)]
+    pub group: Option<String>,
+    #[serde(default = "Period::both")]
+    pub periods: Vec<Period>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum AdjustmentScale {
+    /// Yes or no: the points once, or nothing.
+    Once(Decimal),
+    /// A count of occurrences, each worth the points.
+    PerOccurrence(Decimal),
+    /// Free points on a step, up to the item's cap.
+    Free { step: Decimal },
+}
+
+/// A yes/no requirement (điều kiện bắt buộc). Failing it blocks every nomination and may cap
+/// the band; it never changes the points.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Veto {
+    pub code: String,
+    pub title: String,
+    #[serde(default)]
+    pub guidance: String,
+    /// A unit failing it is classified no higher than this band.
+    #[serde(default)]
+    pub band_cap: Option<String>,
+    #[serde(default = "Period::both")]
+    pub periods: Vec<Period>,
+}
+
+/// A classification band (xếp loại). Bands are listed best first; a unit takes the first band
+/// whose bound and conditions it meets. The last band has no bound.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Band {
+    pub id: String,
+    pub label: String,
+    #[serde(default)]
+    pub min: Option<Bound>,
+    #[serde(default)]
+    pub conditions: Vec<BandCondition>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Bound {
+    pub points: Decimal,
+    /// `true`: total ≥ points; `false`: total > points.
+    #[serde(default = "yes")]
+    pub inclusive: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum BandCondition {
+    /// No veto condition failed.
+    NoFailedVeto,
+    /// Penalty points at most this share (0..1) of the bonus points.
+    PenaltyAtMostShareOfBonus(Decimal),
+}
+
+/// Order applied after band and total, first to last.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum TieBreaker {
+    /// Higher subtotal of the named group wins.
+    GroupSubtotal(String),
+    /// Higher points on the named criterion win.
+    CriterionPoints(String),
+    FewerPenalty,
+    MoreBonus,
+}
+
+/// An award the bloc proposes units for, at year-end, in order of precedence: a unit proposed
+/// for an earlier award is not proposed for a later one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Award {
+    pub id: String,
+    pub title: String,
+    pub quota: Quota,
+    #[serde(default)]
+    pub min_band: Option<String>,
+    #[serde(default)]
+    pub min_total: Option<Decimal>,
+    /// A failed veto condition excludes the unit.
+    #[serde(default = "yes")]
+    pub exclude_vetoed: bool,
+    /// When set, the members vote and this threshold decides.
+    #[serde(default)]
+    pub vote: Option<VoteRule>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Quota {
+    Count(u32),
+    /// A percentage of the members, rounded as stated.
+    Percent {
+        percent: Decimal,
+        rounding: Rounding,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Rounding {
+    Down,
+    Up,
+    Nearest,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VoteRule {
+    /// Share (0..1] of the voters that a candidate needs.
+    pub share: Decimal,
+    /// `true`: at least the share; `false`: more than the share.
+    #[serde(default = "yes")]
+    pub inclusive: bool,
+    pub of: VoteBase,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum VoteBase {
+    /// Members present at the meeting.
+    Present,
+    /// All members of the bloc.
+    AllMembers,
+}

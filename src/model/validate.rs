@@ -1,0 +1,600 @@
+//! Checks on a scheme and a bloc beyond what serde enforces. Every problem found is reported,
+//! each with the path of the value at fault.
+
+use std::collections::HashSet;
+
+use rust_decimal::Decimal;
+
+use super::bloc::Bloc;
+use super::layout::{ItemKind, Layout, Rule};
+use super::path::Path;
+use super::scheme::{
+    AdjustmentScale, Award, Band, BandCondition, Node, Quota, Scale, Scheme, TargetRule, TieBreaker,
+};
+
+/// One problem in a file, at `path`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Issue {
+    pub path: Path,
+    pub kind: IssueKind,
+}
+
+/// What is wrong. The messages live in the i18n catalogs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IssueKind {
+    Empty(&'static str),
+    DuplicateCode(String),
+    DuplicateMember(String),
+    DuplicateShortName(String),
+    NoCriteria,
+    EmptyGroup(String),
+    NoPeriods(String),
+    NotPositive(Decimal),
+    Negative(Decimal),
+    NoLevels,
+    DuplicateLevel(String),
+    LevelAboveMax {
+        points: Decimal,
+        max: Decimal,
+    },
+    StepNotDividing {
+        step: Decimal,
+        max: Decimal,
+    },
+    ZeroPerOccurrence,
+    CeilingAboveMax {
+        ceiling: Decimal,
+        max: Decimal,
+    },
+    FloorAboveCeiling {
+        floor: Decimal,
+        ceiling: Decimal,
+    },
+    StartOutside {
+        start: Decimal,
+        floor: Decimal,
+        ceiling: Decimal,
+    },
+    FreeAdjustmentWithoutCap,
+    UnknownGroup(String),
+    UnknownCriterion(String),
+    UnknownBand(String),
+    UnknownMember(String),
+    NoBands,
+    BandWithoutBound(String),
+    LastBandBound(String),
+    BandsOutOfOrder {
+        band: String,
+        previous: String,
+    },
+    ShareOutOfRange(Decimal),
+    DuplicateBand(String),
+    DuplicateAward(String),
+    QuotaZero,
+    QuotaAboveMembers {
+        quota: u32,
+        members: usize,
+    },
+    QuotaRoundsToZero {
+        percent: Decimal,
+        members: usize,
+    },
+    PercentOutOfRange(Decimal),
+    HeadNotMember(String),
+    DeputyNotMember(String),
+    DeputyIsHead(String),
+    SchemeMismatch {
+        bloc: String,
+        scheme: String,
+    },
+    TargetNotTargetCriterion(String),
+    TargetNotPositive(Decimal),
+    MissingTarget {
+        member: String,
+        criterion: String,
+    },
+    TieBreakerNotCriterion(String),
+}
+
+fn issue(path: Path, kind: IssueKind) -> Issue {
+    Issue { path, kind }
+}
+
+/// Every problem of a scheme on its own.
+pub fn scheme(scheme: &Scheme) -> Vec<Issue> {
+    let mut v = SchemeCheck {
+        issues: Vec::new(),
+        codes: HashSet::new(),
+    };
+    v.run(scheme);
+    v.issues
+}
+
+struct SchemeCheck {
+    issues: Vec<Issue>,
+    codes: HashSet<String>,
+}
+
+impl SchemeCheck {
+    fn push(&mut self, path: Path, kind: IssueKind) {
+        self.issues.push(issue(path, kind));
+    }
+
+    fn code(&mut self, path: Path, code: &str) {
+        if code.trim().is_empty() {
+            self.push(path, IssueKind::Empty("code"));
+        } else if !self.codes.insert(code.to_string()) {
+            self.push(path, IssueKind::DuplicateCode(code.to_string()));
+        }
+    }
+
+    fn positive(&mut self, path: Path, value: Decimal) -> bool {
+        if value <= Decimal::ZERO {
+            self.push(path, IssueKind::NotPositive(value));
+            false
+        } else {
+            true
+        }
+    }
+
+    fn run(&mut self, s: &Scheme) {
+        let root = Path::root();
+        for (name, text) in [("id", &s.id), ("title", &s.title), ("version", &s.version)] {
+            if text.trim().is_empty() {
+                self.push(root.field(name), IssueKind::Empty(name));
+            }
+        }
+        let groups = root.field("groups");
+        let mut criteria = 0;
+        for (i, g) in s.groups.iter().enumerate() {
+            criteria += self.group(groups.index(i), g);
+        }
+        if criteria == 0 {
+            self.push(groups, IssueKind::NoCriteria);
+        }
+        let group_codes: HashSet<&str> = all_groups(s).map(|g| g.code.as_str()).collect();
+        for (field, adj) in [("bonus", &s.bonus), ("penalty", &s.penalty)] {
+            let p = root.field(field);
+            if let Some(cap) = adj.cap {
+                self.positive(p.field("cap"), cap);
+            }
+            for (code, cap) in &adj.group_caps {
+                let gp = p.field("group_caps").key(code);
+                if !group_codes.contains(code.as_str()) {
+                    self.push(gp.clone(), IssueKind::UnknownGroup(code.clone()));
+                }
+                self.positive(gp, *cap);
+            }
+            for (i, a) in adj.items.iter().enumerate() {
+                let ip = p.field("items").index(i);
+                self.code(ip.field("code"), &a.code);
+                if a.periods.is_empty() {
+                    self.push(ip.field("periods"), IssueKind::NoPeriods(a.code.clone()));
+                }
+                if let Some(cap) = a.cap {
+                    self.positive(ip.field("cap"), cap);
+                }
+                if let Some(g) = &a.group
+                    && !group_codes.contains(g.as_str())
+                {
+                    self.push(ip.field("group"), IssueKind::UnknownGroup(g.clone()));
+                }
+                let sp = ip.field("scale");
+                match &a.scale {
+                    AdjustmentScale::Once(points) | AdjustmentScale::PerOccurrence(points) => {
+                        self.positive(sp, *points);
+                    }
+                    AdjustmentScale::Free { step } => {
+                        if self.positive(sp.field("step"), *step) {
+                            match a.cap {
+                                None => self.push(ip, IssueKind::FreeAdjustmentWithoutCap),
+                                Some(cap) if !(cap % *step).is_zero() => self.push(
+                                    sp.field("step"),
+                                    IssueKind::StepNotDividing {
+                                        step: *step,
+                                        max: cap,
+                                    },
+                                ),
+                                Some(_) => {}
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        self.bands(root.field("bands"), &s.bands);
+        let band_ids: HashSet<&str> = s.bands.iter().map(|b| b.id.as_str()).collect();
+        for (i, v) in s.vetoes.iter().enumerate() {
+            let p = root.field("vetoes").index(i);
+            self.code(p.field("code"), &v.code);
+            if let Some(b) = &v.band_cap
+                && !band_ids.contains(b.as_str())
+            {
+                self.push(p.field("band_cap"), IssueKind::UnknownBand(b.clone()));
+            }
+            if v.periods.is_empty() {
+                self.push(p.field("periods"), IssueKind::NoPeriods(v.code.clone()));
+            }
+        }
+        let layout = Layout::new(s);
+        for (i, t) in s.tie_breakers.iter().enumerate() {
+            let p = root.field("tie_breakers").index(i);
+            match t {
+                TieBreaker::GroupSubtotal(g) if !group_codes.contains(g.as_str()) => {
+                    self.push(p, IssueKind::UnknownGroup(g.clone()))
+                }
+                TieBreaker::CriterionPoints(c) => match layout.item(c) {
+                    None => self.push(p, IssueKind::UnknownCriterion(c.clone())),
+                    Some(item) if item.kind != ItemKind::Criterion => {
+                        self.push(p, IssueKind::TieBreakerNotCriterion(c.clone()))
+                    }
+                    Some(_) => {}
+                },
+                _ => {}
+            }
+        }
+        let mut award_ids = HashSet::new();
+        for (i, a) in s.awards.iter().enumerate() {
+            let p = root.field("awards").index(i);
+            if !award_ids.insert(a.id.as_str()) {
+                self.push(p.field("id"), IssueKind::DuplicateAward(a.id.clone()));
+            }
+            self.award(p, a, &band_ids);
+        }
+    }
+
+    /// Checks a group and returns how many criteria it holds.
+    fn group(&mut self, path: Path, g: &super::scheme::Group) -> usize {
+        self.code(path.field("code"), &g.code);
+        if let Some(cap) = g.cap {
+            self.positive(path.field("cap"), cap);
+        }
+        if g.items.is_empty() {
+            self.push(path.field("items"), IssueKind::EmptyGroup(g.code.clone()));
+        }
+        let mut count = 0;
+        for (i, node) in g.items.iter().enumerate() {
+            let p = path.field("items").index(i);
+            match node {
+                Node::Group(child) => count += self.group(p, child),
+                Node::Criterion(c) => {
+                    count += 1;
+                    self.code(p.field("code"), &c.code);
+                    if c.title.trim().is_empty() {
+                        self.push(p.field("title"), IssueKind::Empty("title"));
+                    }
+                    if c.periods.is_empty() {
+                        self.push(p.field("periods"), IssueKind::NoPeriods(c.code.clone()));
+                    }
+                    if self.positive(p.field("max"), c.max) {
+                        self.scale(p.field("scale"), &c.scale, c.max);
+                    }
+                }
+            }
+        }
+        count
+    }
+
+    fn scale(&mut self, path: Path, scale: &Scale, max: Decimal) {
+        match scale {
+            Scale::Levels(levels) => {
+                if levels.is_empty() {
+                    self.push(path.clone(), IssueKind::NoLevels);
+                }
+                let mut seen = HashSet::new();
+                for (i, l) in levels.iter().enumerate() {
+                    let p = path.index(i);
+                    if l.code.trim().is_empty() {
+                        self.push(p.field("code"), IssueKind::Empty("code"));
+                    } else if !seen.insert(l.code.to_lowercase()) {
+                        self.push(p.field("code"), IssueKind::DuplicateLevel(l.code.clone()));
+                    }
+                    if l.points < Decimal::ZERO {
+                        self.push(p.field("points"), IssueKind::Negative(l.points));
+                    } else if l.points > max {
+                        self.push(
+                            p.field("points"),
+                            IssueKind::LevelAboveMax {
+                                points: l.points,
+                                max,
+                            },
+                        );
+                    }
+                }
+            }
+            Scale::MetOrNot | Scale::Target { .. } => {}
+            Scale::Free { step } => {
+                if self.positive(path.field("step"), *step) && !(max % *step).is_zero() {
+                    self.push(
+                        path.field("step"),
+                        IssueKind::StepNotDividing { step: *step, max },
+                    );
+                }
+            }
+            Scale::PerOccurrence {
+                per,
+                start,
+                floor,
+                ceiling,
+            } => {
+                if per.is_zero() {
+                    self.push(path.field("per"), IssueKind::ZeroPerOccurrence);
+                }
+                if *floor < Decimal::ZERO {
+                    self.push(path.field("floor"), IssueKind::Negative(*floor));
+                }
+                let ceiling_value = ceiling.unwrap_or(max);
+                if ceiling_value > max {
+                    self.push(
+                        path.field("ceiling"),
+                        IssueKind::CeilingAboveMax {
+                            ceiling: ceiling_value,
+                            max,
+                        },
+                    );
+                }
+                if *floor > ceiling_value {
+                    self.push(
+                        path.field("floor"),
+                        IssueKind::FloorAboveCeiling {
+                            floor: *floor,
+                            ceiling: ceiling_value,
+                        },
+                    );
+                }
+                if let Some(start) = start
+                    && (*start < *floor || *start > ceiling_value)
+                {
+                    self.push(
+                        path.field("start"),
+                        IssueKind::StartOutside {
+                            start: *start,
+                            floor: *floor,
+                            ceiling: ceiling_value,
+                        },
+                    );
+                }
+            }
+        }
+    }
+
+    fn bands(&mut self, path: Path, bands: &[Band]) {
+        if bands.is_empty() {
+            self.push(path.clone(), IssueKind::NoBands);
+            return;
+        }
+        let mut ids = HashSet::new();
+        let last = bands.len() - 1;
+        let mut previous: Option<&Band> = None;
+        for (i, b) in bands.iter().enumerate() {
+            let p = path.index(i);
+            if !ids.insert(b.id.as_str()) {
+                self.push(p.field("id"), IssueKind::DuplicateBand(b.id.clone()));
+            }
+            match (&b.min, i == last) {
+                (None, false) => self.push(p.clone(), IssueKind::BandWithoutBound(b.id.clone())),
+                (Some(_), true) => {
+                    self.push(p.field("min"), IssueKind::LastBandBound(b.id.clone()))
+                }
+                _ => {}
+            }
+            if let (Some(prev), Some(min)) = (previous, &b.min)
+                && let Some(prev_min) = &prev.min
+            {
+                // A lower band must start strictly below the one above it: "≥ 90" then "> 90"
+                // would leave nothing for the second; "> 90" then "≥ 90" is fine (exactly 90).
+                let ordered = min.points < prev_min.points
+                    || (min.points == prev_min.points && !prev_min.inclusive && min.inclusive);
+                if !ordered {
+                    self.push(
+                        p.field("min"),
+                        IssueKind::BandsOutOfOrder {
+                            band: b.id.clone(),
+                            previous: prev.id.clone(),
+                        },
+                    );
+                }
+            }
+            for (j, c) in b.conditions.iter().enumerate() {
+                if let BandCondition::PenaltyAtMostShareOfBonus(share) = c
+                    && (*share < Decimal::ZERO || *share > Decimal::ONE)
+                {
+                    self.push(
+                        p.field("conditions").index(j),
+                        IssueKind::ShareOutOfRange(*share),
+                    );
+                }
+            }
+            previous = Some(b);
+        }
+    }
+
+    fn award(&mut self, p: Path, a: &Award, band_ids: &HashSet<&str>) {
+        if let Some(b) = &a.min_band
+            && !band_ids.contains(b.as_str())
+        {
+            self.push(p.field("min_band"), IssueKind::UnknownBand(b.clone()));
+        }
+        match &a.quota {
+            Quota::Count(0) => self.push(p.field("quota"), IssueKind::QuotaZero),
+            Quota::Count(_) => {}
+            Quota::Percent { percent, .. } => {
+                if *percent <= Decimal::ZERO || *percent > Decimal::ONE_HUNDRED {
+                    self.push(p.field("quota"), IssueKind::PercentOutOfRange(*percent));
+                }
+            }
+        }
+        if let Some(vote) = &a.vote
+            && (vote.share <= Decimal::ZERO || vote.share > Decimal::ONE)
+        {
+            self.push(
+                p.field("vote").field("share"),
+                IssueKind::ShareOutOfRange(vote.share),
+            );
+        }
+    }
+}
+
+fn all_groups(s: &Scheme) -> impl Iterator<Item = &super::scheme::Group> {
+    let mut stack: Vec<&super::scheme::Group> = s.groups.iter().collect();
+    let mut out = Vec::new();
+    while let Some(g) = stack.pop() {
+        out.push(g);
+        for n in &g.items {
+            if let Node::Group(c) = n {
+                stack.push(c);
+            }
+        }
+    }
+    out.into_iter()
+}
+
+/// Every problem of a bloc checked against the scheme it names.
+pub fn bloc(bloc: &Bloc, scheme: &Scheme) -> Vec<Issue> {
+    let mut issues = Vec::new();
+    let root = Path::root();
+    let mut push = |path: Path, kind| issues.push(issue(path, kind));
+    for (name, text) in [
+        ("id", &bloc.id),
+        ("name", &bloc.name),
+        ("parent_body", &bloc.parent_body),
+        ("place", &bloc.place),
+    ] {
+        if text.trim().is_empty() {
+            push(root.field(name), IssueKind::Empty(name));
+        }
+    }
+    if bloc.scheme != scheme.id {
+        push(
+            root.field("scheme"),
+            IssueKind::SchemeMismatch {
+                bloc: bloc.scheme.clone(),
+                scheme: scheme.id.clone(),
+            },
+        );
+    }
+    if bloc.members.is_empty() {
+        push(root.field("members"), IssueKind::Empty("members"));
+    }
+    let mut ids = HashSet::new();
+    let mut shorts = HashSet::new();
+    for (i, m) in bloc.members.iter().enumerate() {
+        let p = root.field("members").index(i);
+        if m.id.trim().is_empty() {
+            push(p.field("id"), IssueKind::Empty("id"));
+        } else if !ids.insert(m.id.as_str()) {
+            push(p.field("id"), IssueKind::DuplicateMember(m.id.clone()));
+        }
+        if m.short.trim().is_empty() {
+            push(p.field("short"), IssueKind::Empty("short"));
+        } else if !shorts.insert(m.short.to_lowercase()) {
+            push(
+                p.field("short"),
+                IssueKind::DuplicateShortName(m.short.clone()),
+            );
+        }
+    }
+    if !ids.contains(bloc.head.as_str()) {
+        push(
+            root.field("head"),
+            IssueKind::HeadNotMember(bloc.head.clone()),
+        );
+    }
+    if let Some(d) = &bloc.deputy {
+        if !ids.contains(d.as_str()) {
+            push(root.field("deputy"), IssueKind::DeputyNotMember(d.clone()));
+        } else if d == &bloc.head {
+            push(root.field("deputy"), IssueKind::DeputyIsHead(d.clone()));
+        }
+    }
+    if bloc.signer.name.trim().is_empty() {
+        push(root.field("signer").field("name"), IssueKind::Empty("name"));
+    }
+    let layout = Layout::new(scheme);
+    let targets = root.field("targets");
+    for (member, by_code) in &bloc.targets {
+        let mp = targets.key(member);
+        if !ids.contains(member.as_str()) {
+            push(mp.clone(), IssueKind::UnknownMember(member.clone()));
+        }
+        for (code, value) in by_code {
+            let cp = mp.key(code);
+            match layout.item(code).map(|i| &i.rule) {
+                None => push(cp, IssueKind::UnknownCriterion(code.clone())),
+                Some(Rule::Criterion {
+                    scale: Scale::Target { .. },
+                    ..
+                }) => {
+                    if *value <= Decimal::ZERO {
+                        push(cp, IssueKind::TargetNotPositive(*value));
+                    }
+                }
+                Some(_) => push(cp, IssueKind::TargetNotTargetCriterion(code.clone())),
+            }
+        }
+    }
+    for item in &layout.items {
+        if let Rule::Criterion {
+            scale: Scale::Target {
+                rule: TargetRule::Proportional,
+            },
+            ..
+        } = &item.rule
+        {
+            for m in &bloc.members {
+                if bloc.target(&m.id, &item.code).is_none() {
+                    let p = if bloc.targets.contains_key(&m.id) {
+                        targets.key(&m.id)
+                    } else {
+                        targets.clone()
+                    };
+                    push(
+                        p,
+                        IssueKind::MissingTarget {
+                            member: m.id.clone(),
+                            criterion: item.code.clone(),
+                        },
+                    );
+                }
+            }
+        }
+    }
+    let members = bloc.members.len();
+    for a in &scheme.awards {
+        let p = root.field("members");
+        match &a.quota {
+            Quota::Count(n) if *n as usize > members && members > 0 => {
+                push(p, IssueKind::QuotaAboveMembers { quota: *n, members })
+            }
+            Quota::Percent { percent, .. } if members > 0 && quota_size(&a.quota, members) == 0 => {
+                push(
+                    p,
+                    IssueKind::QuotaRoundsToZero {
+                        percent: *percent,
+                        members,
+                    },
+                )
+            }
+            _ => {}
+        }
+    }
+    issues
+}
+
+/// How many units an award's quota allows in a bloc of `members` units.
+pub fn quota_size(quota: &Quota, members: usize) -> usize {
+    match quota {
+        Quota::Count(n) => (*n as usize).min(members),
+        Quota::Percent { percent, rounding } => {
+            let exact = Decimal::from(members) * *percent / Decimal::ONE_HUNDRED;
+            let rounded = match rounding {
+                super::scheme::Rounding::Down => exact.floor(),
+                super::scheme::Rounding::Up => exact.ceil(),
+                super::scheme::Rounding::Nearest => exact.round(),
+            };
+            usize::try_from(rounded.mantissa() / 10i128.pow(rounded.scale()))
+                .unwrap_or(0)
+                .min(members)
+        }
+    }
+}

@@ -1,0 +1,203 @@
+//! Entered values and the check that a value fits its item's scale. The editor, the CSV
+//! importer and the journal all go through `parse` or `check`, so a value refused in one place
+//! is refused in all of them.
+
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::layout::{Item, Rule};
+use super::scheme::{AdjustmentScale, Scale};
+
+/// A value as entered for one unit and one item.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Value {
+    /// A level's code, for a `Levels` scale.
+    Level(String),
+    /// Met / not met, a once-only adjustment, a veto condition passed.
+    Met(bool),
+    /// A free score.
+    Points(Decimal),
+    /// A number of occurrences.
+    Count(u32),
+    /// The achieved value of a target criterion.
+    Achieved(Decimal),
+}
+
+/// Why a value does not fit its item.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ValueError {
+    #[error("not a number: {0}")]
+    NotANumber(String),
+    #[error("not a whole count: {0}")]
+    NotACount(String),
+    #[error("{value} is outside {min}..{max}")]
+    OutOfRange {
+        value: Decimal,
+        min: Decimal,
+        max: Decimal,
+    },
+    #[error("{value} is not a multiple of {step}")]
+    OffStep { value: Decimal, step: Decimal },
+    #[error("unknown level {given}")]
+    UnknownLevel { given: String, known: Vec<String> },
+    #[error("expected yes or no: {0}")]
+    NotYesNo(String),
+    #[error("negative achieved value {0}")]
+    Negative(Decimal),
+    #[error("a value of the wrong kind for this item")]
+    WrongKind,
+    #[error("empty value")]
+    Empty,
+}
+
+/// Reads a decimal written with a dot or a Vietnamese decimal comma.
+pub fn parse_decimal(text: &str) -> Option<Decimal> {
+    let t = text.trim().replace(',', ".");
+    if t.is_empty() || t.contains(['e', 'E']) {
+        return None;
+    }
+    Decimal::from_str(&t).ok().map(|d| d.normalize())
+}
+
+fn parse_yes_no(text: &str) -> Option<bool> {
+    match text.trim().to_lowercase().as_str() {
+        "1" | "y" | "yes" | "true" | "đạt" | "đ" | "có" | "c" | "x" | "met" | "pass" => {
+            Some(true)
+        }
+        "0" | "n" | "no" | "false" | "không đạt" | "không" | "k" | "kđ" | "not met" | "fail" => {
+            Some(false)
+        }
+        _ => None,
+    }
+}
+
+/// Reads the text a user typed or a file holds as a value for `item`, and checks it.
+pub fn parse(item: &Item, text: &str) -> Result<Value, ValueError> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Err(ValueError::Empty);
+    }
+    let value = match &item.rule {
+        Rule::Criterion { scale, .. } => match scale {
+            Scale::Levels(levels) => {
+                let lower = t.to_lowercase();
+                let by_number = t
+                    .parse::<usize>()
+                    .ok()
+                    .and_then(|n| n.checked_sub(1))
+                    .and_then(|n| levels.get(n));
+                let level = levels
+                    .iter()
+                    .find(|l| l.code.to_lowercase() == lower || l.label.to_lowercase() == lower)
+                    .or(by_number);
+                match level {
+                    Some(l) => Value::Level(l.code.clone()),
+                    None => {
+                        return Err(ValueError::UnknownLevel {
+                            given: t.to_string(),
+                            known: levels.iter().map(|l| l.code.clone()).collect(),
+                        });
+                    }
+                }
+            }
+            Scale::MetOrNot => {
+                Value::Met(parse_yes_no(t).ok_or_else(|| ValueError::NotYesNo(t.to_string()))?)
+            }
+            Scale::Free { .. } => {
+                Value::Points(parse_decimal(t).ok_or_else(|| ValueError::NotANumber(t.into()))?)
+            }
+            Scale::PerOccurrence { .. } => Value::Count(parse_count(t)?),
+            Scale::Target { .. } => {
+                Value::Achieved(parse_decimal(t).ok_or_else(|| ValueError::NotANumber(t.into()))?)
+            }
+        },
+        Rule::Adjustment { scale, .. } => match scale {
+            AdjustmentScale::Once(_) => {
+                Value::Met(parse_yes_no(t).ok_or_else(|| ValueError::NotYesNo(t.to_string()))?)
+            }
+            AdjustmentScale::PerOccurrence(_) => Value::Count(parse_count(t)?),
+            AdjustmentScale::Free { .. } => {
+                Value::Points(parse_decimal(t).ok_or_else(|| ValueError::NotANumber(t.into()))?)
+            }
+        },
+        Rule::Veto => {
+            Value::Met(parse_yes_no(t).ok_or_else(|| ValueError::NotYesNo(t.to_string()))?)
+        }
+    };
+    check(item, &value)?;
+    Ok(value)
+}
+
+fn parse_count(text: &str) -> Result<u32, ValueError> {
+    text.trim()
+        .parse::<u32>()
+        .map_err(|_| ValueError::NotACount(text.trim().to_string()))
+}
+
+fn check_free(value: Decimal, step: Decimal, max: Decimal) -> Result<(), ValueError> {
+    if value < Decimal::ZERO || value > max {
+        return Err(ValueError::OutOfRange {
+            value,
+            min: Decimal::ZERO,
+            max,
+        });
+    }
+    if !step.is_zero() && !(value % step).is_zero() {
+        return Err(ValueError::OffStep { value, step });
+    }
+    Ok(())
+}
+
+/// Checks that a value (from a file or the journal) fits `item`'s scale.
+pub fn check(item: &Item, value: &Value) -> Result<(), ValueError> {
+    match (&item.rule, value) {
+        (Rule::Criterion { scale, max }, value) => match (scale, value) {
+            (Scale::Levels(levels), Value::Level(code)) => {
+                if levels.iter().any(|l| &l.code == code) {
+                    Ok(())
+                } else {
+                    Err(ValueError::UnknownLevel {
+                        given: code.clone(),
+                        known: levels.iter().map(|l| l.code.clone()).collect(),
+                    })
+                }
+            }
+            (Scale::MetOrNot, Value::Met(_)) => Ok(()),
+            (Scale::Free { step }, Value::Points(p)) => check_free(*p, *step, *max),
+            (Scale::PerOccurrence { .. }, Value::Count(_)) => Ok(()),
+            (Scale::Target { .. }, Value::Achieved(a)) => {
+                if *a < Decimal::ZERO {
+                    Err(ValueError::Negative(*a))
+                } else {
+                    Ok(())
+                }
+            }
+            _ => Err(ValueError::WrongKind),
+        },
+        (Rule::Adjustment { scale, cap }, value) => match (scale, value) {
+            (AdjustmentScale::Once(_), Value::Met(_)) => Ok(()),
+            (AdjustmentScale::PerOccurrence(_), Value::Count(_)) => Ok(()),
+            (AdjustmentScale::Free { step }, Value::Points(p)) => {
+                check_free(*p, *step, cap.unwrap_or(Decimal::MAX))
+            }
+            _ => Err(ValueError::WrongKind),
+        },
+        (Rule::Veto, Value::Met(_)) => Ok(()),
+        (Rule::Veto, _) => Err(ValueError::WrongKind),
+    }
+}
+
+impl Value {
+    /// The value as files and the CSV importer write it (a dot for decimals).
+    pub fn to_text(&self) -> String {
+        match self {
+            Value::Level(code) => code.clone(),
+            Value::Met(true) => "yes".into(),
+            Value::Met(false) => "no".into(),
+            Value::Points(p) | Value::Achieved(p) => p.normalize().to_string(),
+            Value::Count(n) => n.to_string(),
+        }
+    }
+}

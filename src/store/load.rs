@@ -1,0 +1,209 @@
+//! Loading bloc and scheme files: NFC text, RON with the project's extensions, validation,
+//! and every problem located as `file:line:col`.
+
+use std::path::{Path as FsPath, PathBuf};
+
+use crate::model::validate::{self, Issue, IssueKind};
+use crate::model::{Bloc, Covenant, Scheme, text};
+
+use super::span::{Pos, SpanMap};
+
+/// A file read into memory, its text in NFC.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub path: PathBuf,
+    pub text: String,
+}
+
+/// One problem in one file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    pub file: PathBuf,
+    pub pos: Pos,
+    /// The offending line, for showing with a caret.
+    pub line_text: String,
+    pub message: Message,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Message {
+    Syntax(ron::Error),
+    Issue(IssueKind),
+    SchemeNotFound { id: String, looked: PathBuf },
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("{path}: {error}")]
+    Io {
+        path: PathBuf,
+        error: std::io::Error,
+    },
+    #[error("{} problems", .0.len())]
+    Problems(Vec<Problem>),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Scheme,
+    Bloc,
+}
+
+pub fn ron_options() -> ron::Options {
+    ron::Options::default().with_default_extension(
+        ron::extensions::Extensions::IMPLICIT_SOME
+            | ron::extensions::Extensions::UNWRAP_VARIANT_NEWTYPES,
+    )
+}
+
+pub fn read_source(path: &FsPath) -> Result<Source, LoadError> {
+    let bytes = std::fs::read(path).map_err(|error| LoadError::Io {
+        path: path.to_path_buf(),
+        error,
+    })?;
+    let raw = String::from_utf8(bytes).map_err(|e| LoadError::Io {
+        path: path.to_path_buf(),
+        error: std::io::Error::new(std::io::ErrorKind::InvalidData, e.utf8_error()),
+    })?;
+    let raw = raw.strip_prefix('\u{feff}').unwrap_or(&raw);
+    Ok(Source {
+        path: path.to_path_buf(),
+        text: text::nfc(raw).into_owned(),
+    })
+}
+
+impl Source {
+    pub fn from_text(path: impl Into<PathBuf>, raw: &str) -> Source {
+        Source {
+            path: path.into(),
+            text: text::nfc(raw).into_owned(),
+        }
+    }
+
+    fn problem(&self, pos: Pos, message: Message) -> Problem {
+        let line_text = self
+            .text
+            .lines()
+            .nth(pos.line.saturating_sub(1))
+            .unwrap_or("")
+            .to_string();
+        Problem {
+            file: self.path.clone(),
+            pos,
+            line_text,
+            message,
+        }
+    }
+
+    fn syntax(&self, e: ron::error::SpannedError) -> Problem {
+        let pos = Pos {
+            line: e.span.start.line,
+            col: e.span.start.col,
+        };
+        self.problem(pos, Message::Syntax(e.code))
+    }
+
+    fn issues(&self, issues: Vec<Issue>) -> Vec<Problem> {
+        let spans = SpanMap::new(&self.text);
+        issues
+            .into_iter()
+            .map(|i| self.problem(spans.locate(&i.path), Message::Issue(i.kind)))
+            .collect()
+    }
+
+    /// What the file holds: the first identifier of the text (`Scheme(` or `Bloc(`), else the
+    /// folder it lies in (`scoring/` or `blocs/`).
+    pub fn kind(&self) -> FileKind {
+        let body = self
+            .text
+            .lines()
+            .map(str::trim)
+            .find(|l| !l.is_empty() && !l.starts_with("//") && !l.starts_with("#!"))
+            .unwrap_or("");
+        if body.starts_with("Scheme") {
+            return FileKind::Scheme;
+        }
+        if body.starts_with("Bloc") {
+            return FileKind::Bloc;
+        }
+        let in_scoring = self
+            .path
+            .parent()
+            .and_then(|p| p.file_name())
+            .is_some_and(|n| n == "scoring");
+        if in_scoring {
+            FileKind::Scheme
+        } else {
+            FileKind::Bloc
+        }
+    }
+}
+
+/// Parses and validates a scheme on its own.
+pub fn parse_scheme(src: &Source) -> Result<Scheme, Vec<Problem>> {
+    let scheme: Scheme = ron_options()
+        .from_str(&src.text)
+        .map_err(|e| vec![src.syntax(e)])?;
+    let issues = validate::scheme(&scheme);
+    if issues.is_empty() {
+        Ok(scheme)
+    } else {
+        Err(src.issues(issues))
+    }
+}
+
+/// Parses a bloc (its checks against the scheme come in `load_covenant`).
+pub fn parse_bloc(src: &Source) -> Result<Bloc, Vec<Problem>> {
+    ron_options()
+        .from_str(&src.text)
+        .map_err(|e| vec![src.syntax(e)])
+}
+
+/// `<folder of blocs>/../scoring/<id>.ron`: where a bloc's scheme lives.
+pub fn scheme_path(bloc_path: &FsPath, scheme_id: &str) -> PathBuf {
+    let blocs_dir = bloc_path.parent().unwrap_or(FsPath::new("."));
+    let top = blocs_dir.parent().unwrap_or(FsPath::new("."));
+    top.join("scoring").join(format!("{scheme_id}.ron"))
+}
+
+/// The loaded, validated pair, with the two sources (kept for reports and records).
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub covenant: Covenant,
+    pub bloc_source: Source,
+    pub scheme_source: Source,
+}
+
+/// Loads a bloc file and the scheme it names, reporting the problems of both files.
+pub fn load_covenant(bloc_path: &FsPath) -> Result<Loaded, LoadError> {
+    let bloc_source = read_source(bloc_path)?;
+    let bloc = parse_bloc(&bloc_source).map_err(LoadError::Problems)?;
+    let looked = scheme_path(bloc_path, &bloc.scheme);
+    let scheme_source = match read_source(&looked) {
+        Ok(s) => s,
+        Err(LoadError::Io { error, .. }) if error.kind() == std::io::ErrorKind::NotFound => {
+            let spans = SpanMap::new(&bloc_source.text);
+            let pos = spans.locate(&crate::model::Path::root().field("scheme"));
+            return Err(LoadError::Problems(vec![bloc_source.problem(
+                pos,
+                Message::SchemeNotFound {
+                    id: bloc.scheme.clone(),
+                    looked,
+                },
+            )]));
+        }
+        Err(e) => return Err(e),
+    };
+    let scheme = parse_scheme(&scheme_source).map_err(LoadError::Problems)?;
+    let issues = validate::bloc(&bloc, &scheme);
+    if !issues.is_empty() {
+        return Err(LoadError::Problems(bloc_source.issues(issues)));
+    }
+    let covenant = Covenant::new(bloc, scheme)
+        .map_err(|issues| LoadError::Problems(bloc_source.issues(issues)))?;
+    Ok(Loaded {
+        covenant,
+        bloc_source,
+        scheme_source,
+    })
+}
