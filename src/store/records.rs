@@ -130,6 +130,8 @@ pub fn session_dir(data: &Path, bloc: &str, year: i32, period: Period) -> PathBu
 struct Snapshot {
     /// Bytes of the journal the snapshot covers.
     journal_len: u64,
+    /// Lines of the journal the snapshot covers, so that line numbers stay those of the file.
+    journal_lines: usize,
     seq: u64,
     cells: Vec<(String, String, Cell)>,
 }
@@ -150,6 +152,7 @@ pub struct Records {
     period: Period,
     journal: File,
     journal_len: u64,
+    journal_lines: usize,
     _lock: File,
     sheet: Sheet,
     notes: HashMap<(usize, usize), String>,
@@ -179,6 +182,7 @@ impl Records {
             covenant: covenant.clone(),
             period,
             journal_len: 0,
+            journal_lines: 0,
             _lock: lock,
             sheet: covenant.empty_sheet(),
             notes: HashMap::new(),
@@ -219,6 +223,7 @@ impl Records {
             }
         }
         self.seq = snapshot.seq;
+        self.journal_lines = snapshot.journal_lines;
         snapshot.journal_len
     }
 
@@ -227,7 +232,7 @@ impl Records {
         journal.seek(SeekFrom::Start(start)).map_err(io(&path))?;
         let mut reader = BufReader::new(journal);
         let mut offset = start;
-        let mut line_no = 0usize;
+        let mut line_no = self.journal_lines;
         let mut buf = Vec::new();
         loop {
             buf.clear();
@@ -250,6 +255,7 @@ impl Records {
                     if rest.iter().all(u8::is_ascii_whitespace) {
                         self.set_aside_torn(offset, &buf)?;
                         self.notices.push(Msg::JournalTorn { line: line_no });
+                        line_no -= 1;
                         break;
                     }
                     let error = match result {
@@ -264,6 +270,7 @@ impl Records {
             }
         }
         self.journal_len = offset;
+        self.journal_lines = line_no;
         Ok(())
     }
 
@@ -411,6 +418,7 @@ impl Records {
             return Err(StoreError::Io { path, error });
         }
         self.journal_len += text.len() as u64;
+        self.journal_lines += entries.len();
         self.seq = seq;
         for c in changes {
             self.put(c.unit, c.item, c.new.clone());
@@ -437,6 +445,7 @@ impl Records {
         }
         let snapshot = Snapshot {
             journal_len: self.journal_len,
+            journal_lines: self.journal_lines,
             seq: self.seq,
             cells,
         };

@@ -35,3 +35,56 @@ pub fn enter(c: &Covenant, sheet: &mut Sheet, unit: &str, item: &str, text: &str
         value::parse(&c.layout.items[i], text).unwrap_or_else(|e| panic!("{item}={text}: {e}"));
     sheet.set(u, i, Some(v));
 }
+
+/// A scheme with every scale kind, nested caps, bonus and penalty caps, a veto, four bands,
+/// tie-breakers and two awards.
+pub const SCHEME: &str = r#"Scheme(
+    id: "t", title: "Thang điểm thử", version: "1", effective: "2026-01-01",
+    groups: [
+        Group(code: "I", title: "Nhóm I", cap: 30, items: [
+            Criterion(code: "1", title: "Mức", max: 10,
+                scale: Levels([(code: "HTXS", label: "Hoàn thành xuất sắc", points: 10),
+                               (code: "HTT", label: "Hoàn thành tốt", points: 8),
+                               (code: "HT", label: "Hoàn thành", points: 6),
+                               (code: "KHT", label: "Không hoàn thành", points: 0)])),
+            Criterion(code: "2", title: "Đạt", max: 10, scale: MetOrNot),
+            Group(code: "I.3", title: "Nhóm con", cap: 12, items: [
+                Criterion(code: "3a", title: "Tự do", max: 10, scale: Free(step: 0.25)),
+                Criterion(code: "3b", title: "Trễ hạn", max: 5, scale: PerOccurrence(per: -0.5, floor: 0)),
+            ]),
+        ]),
+        Group(code: "II", title: "Nhóm II", items: [
+            Criterion(code: "4", title: "Thu ngân sách", max: 10, scale: Target(rule: HalfAtTarget)),
+            Criterion(code: "5", title: "Tỉ lệ hồ sơ", max: 10, scale: Target(rule: Proportional)),
+            Criterion(code: "6", title: "Cuối năm", max: 10, scale: Free(step: 1), periods: [YearEnd]),
+        ]),
+    ],
+    bonus: (cap: 8, items: [
+        (code: "T1", title: "Cờ thi đua", scale: Once(5)),
+        (code: "T2", title: "Sáng kiến", scale: PerOccurrence(2), cap: 6),
+    ]),
+    penalty: (cap: 5, items: [
+        (code: "K1", title: "Vi phạm", scale: PerOccurrence(3)),
+    ]),
+    vetoes: [(code: "DK1", title: "Không vi phạm nghiêm trọng", band_cap: "kha")],
+    bands: [
+        (id: "tot", label: "Tốt", min: (points: 50), conditions: [PenaltyAtMostShareOfBonus(0.5)]),
+        (id: "kha", label: "Khá", min: (points: 40)),
+        (id: "tb", label: "Trung bình", min: (points: 30, inclusive: false)),
+        (id: "kd", label: "Không đạt"),
+    ],
+    tie_breakers: [GroupSubtotal("II"), FewerPenalty],
+    awards: [
+        (id: "co", title: "Cờ thi đua", quota: Count(1), min_band: "tot"),
+        (id: "bk", title: "Bằng khen", quota: Percent(percent: 40, rounding: Down), min_band: "kha",
+         vote: (share: 0.5, inclusive: false, of: Present)),
+    ],
+)"#;
+
+/// Targets of 100 on criteria 4 and 5 for units u1..uN.
+pub fn targets(units: usize) -> String {
+    let rows: Vec<String> = (1..=units)
+        .map(|i| format!("\"u{i}\": {{\"4\": 100, \"5\": 100}}"))
+        .collect();
+    format!("targets: {{ {} }}", rows.join(", "))
+}
