@@ -1,0 +1,95 @@
+//! Generated blocs of any size, for benchmarks and load tests: RON text for a scheme with
+//! `criteria` criteria of every scale kind in five groups, and a bloc of `units` members with
+//! targets, plus a fully entered sheet.
+
+use std::fmt::Write;
+
+use crate::model::{Covenant, Sheet, Value};
+
+/// The scheme's RON text.
+pub fn scheme_ron(criteria: usize) -> String {
+    let groups = 5;
+    let mut s = String::from(
+        "Scheme(id: \"gen\", title: \"Thang điểm sinh tự động\", version: \"1\", effective: \"2026-01-01\",\n groups: [\n",
+    );
+    for g in 0..groups {
+        let _ = writeln!(s, "  Group(code: \"G{g}\", title: \"Nhóm {g}\", items: [");
+        for c in (0..criteria).filter(|c| c % groups == g) {
+            let scale = match c % 5 {
+                0 => "Levels([(code: \"A\", label: \"Xuất sắc\", points: 10), (code: \"B\", label: \"Tốt\", points: 8), (code: \"C\", label: \"Đạt\", points: 5), (code: \"D\", label: \"Không đạt\", points: 0)])",
+                1 => "MetOrNot",
+                2 => "Free(step: 0.25)",
+                3 => "PerOccurrence(per: -0.5, floor: 0)",
+                _ => {
+                    if c % 10 == 4 {
+                        "Target(rule: HalfAtTarget)"
+                    } else {
+                        "Target(rule: Proportional)"
+                    }
+                }
+            };
+            let _ = writeln!(
+                s,
+                "    Criterion(code: \"C{c}\", title: \"Tiêu chí số {c}\", guidance: \"Hướng dẫn chấm tiêu chí {c}\", max: 10, scale: {scale}),"
+            );
+        }
+        s.push_str("  ]),\n");
+    }
+    s.push_str(
+        " ],
+ bonus: (cap: 10, items: [(code: \"T1\", title: \"Thưởng\", scale: PerOccurrence(2), cap: 6)]),
+ penalty: (cap: 10, items: [(code: \"K1\", title: \"Trừ\", scale: PerOccurrence(1))]),
+ vetoes: [(code: \"V1\", title: \"Không vi phạm\")],
+ bands: [(id: \"a\", label: \"Xuất sắc\", min: (points: 1500)), (id: \"b\", label: \"Tốt\", min: (points: 1000)), (id: \"c\", label: \"Khá\", min: (points: 500)), (id: \"d\", label: \"Không xếp loại\")],
+ tie_breakers: [GroupSubtotal(\"G0\"), FewerPenalty, MoreBonus],
+ awards: [(id: \"co\", title: \"Cờ thi đua\", quota: Count(1)), (id: \"bk\", title: \"Bằng khen\", quota: Percent(percent: 10, rounding: Up))],
+)\n",
+    );
+    s
+}
+
+/// The bloc's RON text, with a target for every target criterion of every member.
+pub fn bloc_ron(units: usize, criteria: usize) -> String {
+    let mut s = String::from(
+        "Bloc(id: \"gen\", name: \"Khối thi đua sinh tự động\", year: 2026, parent_body: \"UBND THÀNH PHỐ\",\n place: \"Thành Đông\", number_suffix: \"BC-KTĐ\", scheme: \"gen\", head: \"u0\", deputy: \"u1\",\n signer: (name: \"Nguyễn Văn A\", post: \"Chủ tịch\"),\n members: [\n",
+    );
+    for u in 0..units {
+        let _ = writeln!(
+            s,
+            "  (id: \"u{u}\", name: \"Ủy ban nhân dân phường số {u}\", short: \"Phường {u}\"),"
+        );
+    }
+    s.push_str(" ],\n targets: {\n");
+    for u in 0..units {
+        let _ = write!(s, "  \"u{u}\": {{");
+        for c in (0..criteria).filter(|c| c % 5 == 4) {
+            let _ = write!(s, "\"C{c}\": {}, ", 100 + (u * 7 + c) % 50);
+        }
+        s.push_str("},\n");
+    }
+    s.push_str(" },\n)\n");
+    s
+}
+
+/// A fully entered sheet with varied values.
+pub fn full_sheet(covenant: &Covenant) -> Sheet {
+    let mut sheet = covenant.empty_sheet();
+    for u in 0..sheet.units() {
+        for (i, item) in covenant.layout.items.iter().enumerate() {
+            let n = (u * 31 + i * 17) % 97;
+            let value = match item.code.as_str() {
+                "T1" | "K1" => Value::Count((n % 4) as u32),
+                "V1" => Value::Met(n % 13 != 0),
+                code => match code[1..].parse::<usize>().unwrap_or(0) % 5 {
+                    0 => Value::Level(["A", "B", "C", "D"][n % 4].into()),
+                    1 => Value::Met(n % 3 != 0),
+                    2 => Value::Points(rust_decimal::Decimal::new((n % 41) as i64 * 25, 2)),
+                    3 => Value::Count((n % 7) as u32),
+                    _ => Value::Achieved(rust_decimal::Decimal::new(800 + (n as i64) * 10, 1)),
+                },
+            };
+            sheet.set(u, i, Some(value));
+        }
+    }
+    sheet
+}
