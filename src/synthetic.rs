@@ -16,7 +16,9 @@ pub fn scheme_ron(criteria: usize) -> String {
         let _ = writeln!(s, "  Group(code: \"G{g}\", title: \"Nhóm {g}\", items: [");
         for c in (0..criteria).filter(|c| c % groups == g) {
             let scale = match c % 5 {
-                0 => "Levels([(code: \"A\", label: \"Xuất sắc\", points: 10), (code: \"B\", label: \"Tốt\", points: 8), (code: \"C\", label: \"Đạt\", points: 5), (code: \"D\", label: \"Không đạt\", points: 0)])",
+                0 => {
+                    "Levels([(code: \"A\", label: \"Xuất sắc\", points: 10), (code: \"B\", label: \"Tốt\", points: 8), (code: \"C\", label: \"Đạt\", points: 5), (code: \"D\", label: \"Không đạt\", points: 0)])"
+                }
                 1 => "MetOrNot",
                 2 => "Free(step: 0.25)",
                 3 => "PerOccurrence(per: -0.5, floor: 0)",

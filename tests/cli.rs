@@ -26,7 +26,10 @@ fn the_sample_files_are_valid() {
     ]);
     let stdout = text(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{stdout}{}", text(&out.stderr));
-    assert!(stdout.contains("blocs/khoi-8.ron: hợp lệ: khối thi đua, 8 đơn vị"), "{stdout}");
+    assert!(
+        stdout.contains("blocs/khoi-8.ron: hợp lệ: khối thi đua, 8 đơn vị"),
+        "{stdout}"
+    );
     assert!(stdout.contains("tối đa 100 điểm"), "{stdout}");
     let en = text(&thidua(&["check", "--lang", "en", "scoring/khoi-phuong-2026.ron"]).stdout);
     assert!(en.contains("valid: scoring scheme"), "{en}");
@@ -40,7 +43,15 @@ fn a_missing_file_is_an_io_error() {
 }
 
 fn import(data: &Path, period: &str, file: &str) -> Output {
-    thidua(&["import", "khoi-8", "--period", period, "--data", data.to_str().unwrap(), file])
+    thidua(&[
+        "import",
+        "khoi-8",
+        "--period",
+        period,
+        "--data",
+        data.to_str().unwrap(),
+        file,
+    ])
 }
 
 #[test]
@@ -48,31 +59,60 @@ fn importing_the_mid_year_scoresheet_gives_complete_ranked_results() {
     let tmp = tempfile::tempdir().unwrap();
     let out = import(tmp.path(), "mid-year", "tests/data/khoi-8-mid-year.csv");
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    assert!(text(&out.stdout).starts_with("đã nhập 336 giá trị"), "{}", text(&out.stdout));
-    assert!(tmp.path().join("khoi-8/2026/mid-year/journal.jsonl").is_file());
+    assert!(
+        text(&out.stdout).starts_with("đã nhập 336 giá trị"),
+        "{}",
+        text(&out.stdout)
+    );
+    assert!(
+        tmp.path()
+            .join("khoi-8/2026/mid-year/journal.jsonl")
+            .is_file()
+    );
 
     // Importing the same file again changes nothing.
     let again = import(tmp.path(), "so-ket", "tests/data/khoi-8-mid-year.csv");
-    assert!(text(&again.stdout).starts_with("đã nhập 0 giá trị"), "{}", text(&again.stdout));
+    assert!(
+        text(&again.stdout).starts_with("đã nhập 0 giá trị"),
+        "{}",
+        text(&again.stdout)
+    );
 
     let data = tmp.path().to_str().unwrap();
-    let table = text(&thidua(&["results", "khoi-8", "--period", "mid-year", "--data", data]).stdout);
+    let table =
+        text(&thidua(&["results", "khoi-8", "--period", "mid-year", "--data", data]).stdout);
     assert!(table.contains("Đã chấm: 336/336"), "{table}");
     assert!(table.contains("Thành Đông"), "{table}");
     // Vietnamese decimals use a comma.
     assert!(table.lines().nth(4).unwrap().contains(','), "{table}");
 
-    let csv = text(&thidua(&["results", "khoi-8", "--period", "mid-year", "--data", data, "--format", "csv"]).stdout);
+    let csv = text(
+        &thidua(&[
+            "results", "khoi-8", "--period", "mid-year", "--data", data, "--format", "csv",
+        ])
+        .stdout,
+    );
     let rows: Vec<&str> = csv.lines().collect();
     assert_eq!(rows.len(), 9, "{csv}");
     assert!(rows[0].starts_with("rank,tied,unit,short,I,II"));
     let totals: Vec<f64> = rows[1..]
         .iter()
-        .map(|r| r.split(',').nth(r.split(',').count() - 4).unwrap().parse().unwrap())
+        .map(|r| {
+            r.split(',')
+                .nth(r.split(',').count() - 4)
+                .unwrap()
+                .parse()
+                .unwrap()
+        })
         .collect();
     assert!(totals.windows(2).all(|w| w[0] >= w[1]), "{csv}");
 
-    let ron = text(&thidua(&["results", "khoi-8", "--period", "mid-year", "--data", data, "--format", "ron"]).stdout);
+    let ron = text(
+        &thidua(&[
+            "results", "khoi-8", "--period", "mid-year", "--data", data, "--format", "ron",
+        ])
+        .stdout,
+    );
     assert!(ron.contains("bloc: \"khoi-8\""), "{ron}");
     assert!(ron.contains("missing: []"), "{ron}");
 }
@@ -91,13 +131,35 @@ fn one_bad_row_refuses_the_whole_file_and_lists_every_bad_row() {
     )
     .unwrap();
     let data = tmp.path().join("data");
-    let out = thidua(&["import", "khoi-8", "--period", "mid-year", "--data", data.to_str().unwrap(), "--lang", "en", csv.to_str().unwrap()]);
+    let out = thidua(&[
+        "import",
+        "khoi-8",
+        "--period",
+        "mid-year",
+        "--data",
+        data.to_str().unwrap(),
+        "--lang",
+        "en",
+        csv.to_str().unwrap(),
+    ]);
     let err = text(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{err}");
-    assert!(err.contains("line 3: no unit \"khong-co\" in the bloc"), "{err}");
-    assert!(err.contains("line 4: no criterion or item \"Z.9\""), "{err}");
-    assert!(err.contains("line 5: \"thanh-dong\" / \"I.1.4\" already given on line 2"), "{err}");
-    assert!(err.contains("file refused: 3 rows have problems; nothing was stored"), "{err}");
+    assert!(
+        err.contains("line 3: no unit \"khong-co\" in the bloc"),
+        "{err}"
+    );
+    assert!(
+        err.contains("line 4: no criterion or item \"Z.9\""),
+        "{err}"
+    );
+    assert!(
+        err.contains("line 5: \"thanh-dong\" / \"I.1.4\" already given on line 2"),
+        "{err}"
+    );
+    assert!(
+        err.contains("file refused: 3 rows have problems; nothing was stored"),
+        "{err}"
+    );
     assert!(!data.exists(), "nothing may be written for a refused file");
 }
 
@@ -106,27 +168,68 @@ fn out_of_scale_values_are_refused_with_the_reason() {
     let tmp = tempfile::tempdir().unwrap();
     let csv = tmp.path().join("bad.csv");
     // The first data row of the sample tells which codes exist; take a level criterion from it.
-    let sample = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/khoi-8-mid-year.csv")).unwrap();
-    let level_row = sample.lines().find(|l| l.contains(",HTXS") || l.contains(",HTT")).unwrap();
+    let sample = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/khoi-8-mid-year.csv"),
+    )
+    .unwrap();
+    let level_row = sample
+        .lines()
+        .find(|l| l.contains(",HTXS") || l.contains(",HTT"))
+        .unwrap();
     let code = level_row.split(',').nth(1).unwrap();
-    std::fs::write(&csv, format!("unit,criterion,value\nthanh-dong,{code},XUATSAC\n")).unwrap();
-    let out = thidua(&["import", "khoi-8", "--period", "mid-year", "--data", tmp.path().join("d").to_str().unwrap(), csv.to_str().unwrap()]);
+    std::fs::write(
+        &csv,
+        format!("unit,criterion,value\nthanh-dong,{code},XUATSAC\n"),
+    )
+    .unwrap();
+    let out = thidua(&[
+        "import",
+        "khoi-8",
+        "--period",
+        "mid-year",
+        "--data",
+        tmp.path().join("d").to_str().unwrap(),
+        csv.to_str().unwrap(),
+    ]);
     let err = text(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{err}");
-    assert!(err.contains(&format!("dòng 2: thanh-dong / {code}: không có mức \"XUATSAC\"")), "{err}");
+    assert!(
+        err.contains(&format!(
+            "dòng 2: thanh-dong / {code}: không có mức \"XUATSAC\""
+        )),
+        "{err}"
+    );
 }
 
 #[test]
 fn names_typed_with_combining_diacritics_match_precomposed_ones() {
     let tmp = tempfile::tempdir().unwrap();
     let csv = tmp.path().join("nfd.csv");
-    let sample = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/khoi-8-mid-year.csv")).unwrap();
-    let row = sample.lines().find(|l| l.starts_with("thanh-dong,") && l.contains(",HT")).unwrap();
+    let sample = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/khoi-8-mid-year.csv"),
+    )
+    .unwrap();
+    let row = sample
+        .lines()
+        .find(|l| l.starts_with("thanh-dong,") && l.contains(",HT"))
+        .unwrap();
     let mut fields = row.splitn(3, ',');
     let (_, code) = (fields.next(), fields.next().unwrap());
     // "Thành Đông" with the grave accent as a combining mark (U+0300).
-    std::fs::write(&csv, format!("unit,criterion,value\nTha\u{300}nh \u{110}ông,{code},HT\n")).unwrap();
-    let out = thidua(&["import", "khoi-8", "--period", "mid-year", "--data", tmp.path().join("d").to_str().unwrap(), csv.to_str().unwrap()]);
+    std::fs::write(
+        &csv,
+        format!("unit,criterion,value\nTha\u{300}nh \u{110}ông,{code},HT\n"),
+    )
+    .unwrap();
+    let out = thidua(&[
+        "import",
+        "khoi-8",
+        "--period",
+        "mid-year",
+        "--data",
+        tmp.path().join("d").to_str().unwrap(),
+        csv.to_str().unwrap(),
+    ]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert!(text(&out.stdout).starts_with("đã nhập 1 giá trị"));
 }

@@ -14,7 +14,7 @@ use common::{SCHEME, bloc, covenant, targets};
 fn value_for(c: &Covenant, item: usize, raw: u32) -> Value {
     match c.layout.items[item].code.as_str() {
         "1" => Value::Level(["HTXS", "HTT", "HT", "KHT"][raw as usize % 4].into()),
-        "2" | "T1" | "DK1" => Value::Met(raw % 2 == 0),
+        "2" | "T1" | "DK1" => Value::Met(raw.is_multiple_of(2)),
         "3a" => Value::Points(Decimal::new((raw % 41) as i64 * 25, 2)),
         "3b" => Value::Count(raw % 16),
         "4" | "5" => Value::Achieved(Decimal::new((raw % 3000) as i64, 1)),

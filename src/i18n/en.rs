@@ -159,12 +159,34 @@ pub fn issue(k: &IssueKind) -> String {
         IssueKind::DuplicateBand(b) => format!("duplicate band \"{b}\""),
         IssueKind::DuplicateAward(a) => format!("duplicate award \"{a}\""),
         IssueKind::QuotaZero => "the quota is zero: no unit could be proposed".into(),
-        IssueKind::QuotaAboveMembers { quota, members } => {
-            format!("the quota ({quota}) is larger than the bloc ({members} units)")
-        }
-        IssueKind::QuotaRoundsToZero { percent, members } => format!(
-            "a quota of {}% of {members} units rounds to 0: no unit could be proposed",
+        IssueKind::QuotaAboveMembers {
+            award,
+            quota,
+            members,
+        } => format!(
+            "the quota of award \"{award}\" ({quota}) is larger than the bloc ({members} units)"
+        ),
+        IssueKind::QuotaRoundsToZero {
+            award,
+            percent,
+            members,
+        } => format!(
+            "the quota of award \"{award}\", {}% of {members} units, rounds to 0: no unit could be proposed",
             d(percent)
+        ),
+        IssueKind::VoteShareOutOfRange(x) => format!(
+            "a vote share must be above 0 and at most 1 (found {})",
+            d(x)
+        ),
+        IssueKind::CapNotDividedByStep { step, cap } => {
+            format!(
+                "the step {} does not divide the item's cap {}",
+                d(step),
+                d(cap)
+            )
+        }
+        IssueKind::BadSchemeId(id) => format!(
+            "invalid scheme id \"{id}\": it is a file name in scoring/, without \"/\" or \"..\""
         ),
         IssueKind::PercentOutOfRange(p) => {
             format!("a percentage must lie within (0, 100] (found {})", d(p))
@@ -227,7 +249,14 @@ pub fn syntax(e: &ron::Error) -> String {
             "\"{found}\" is not valid here; expected one of: {}",
             expected.join(", ")
         ),
-        E::Message(m) => format!("invalid value: {m}"),
-        other => format!("RON syntax error: {other}"),
+        E::SuggestRawIdentifier(id) | E::InvalidIdentifier(id)
+            if id.chars().all(|c| c.is_ascii_digit()) =>
+        {
+            "decimals in files are written with a dot (3.5), not a comma".into()
+        }
+        E::Message(m) => {
+            format!("invalid value ({m}); dates are written \"YYYY-MM-DD\", decimals with a dot")
+        }
+        other => other.to_string(),
     }
 }

@@ -183,12 +183,34 @@ pub fn issue(k: &IssueKind) -> String {
         IssueKind::DuplicateBand(b) => format!("mức xếp loại \"{b}\" bị trùng"),
         IssueKind::DuplicateAward(a) => format!("danh hiệu \"{a}\" bị trùng"),
         IssueKind::QuotaZero => "chỉ tiêu khen thưởng bằng 0: không đơn vị nào được đề nghị".into(),
-        IssueKind::QuotaAboveMembers { quota, members } => {
-            format!("chỉ tiêu khen thưởng ({quota}) nhiều hơn số đơn vị của khối ({members})")
-        }
-        IssueKind::QuotaRoundsToZero { percent, members } => format!(
-            "chỉ tiêu {}% của {members} đơn vị làm tròn thành 0: không đơn vị nào được đề nghị",
+        IssueKind::QuotaAboveMembers {
+            award,
+            quota,
+            members,
+        } => format!(
+            "chỉ tiêu của danh hiệu \"{award}\" ({quota}) nhiều hơn số đơn vị của khối ({members})"
+        ),
+        IssueKind::QuotaRoundsToZero {
+            award,
+            percent,
+            members,
+        } => format!(
+            "chỉ tiêu {}% của danh hiệu \"{award}\" trên {members} đơn vị làm tròn thành 0: không đơn vị nào được đề nghị",
             d(percent)
+        ),
+        IssueKind::VoteShareOutOfRange(x) => format!(
+            "tỉ lệ biểu quyết phải lớn hơn 0 và không quá 1 (đang là {})",
+            d(x)
+        ),
+        IssueKind::CapNotDividedByStep { step, cap } => {
+            format!(
+                "bước điểm {} không chia hết mức trần {} của mục",
+                d(step),
+                d(cap)
+            )
+        }
+        IssueKind::BadSchemeId(id) => format!(
+            "mã thang điểm \"{id}\" không hợp lệ: chỉ là tên tệp trong scoring/, không có \"/\" hay \"..\""
         ),
         IssueKind::PercentOutOfRange(p) => {
             format!(
@@ -272,7 +294,14 @@ pub fn syntax(e: &ron::Error) -> String {
         E::InvalidValueForType { expected, found } => {
             format!("giá trị {found} không hợp lệ, cần {expected}")
         }
-        E::Message(m) => format!("giá trị không hợp lệ: {m}"),
+        E::SuggestRawIdentifier(id) | E::InvalidIdentifier(id)
+            if id.chars().all(|c| c.is_ascii_digit()) =>
+        {
+            "số thập phân trong tệp viết bằng dấu chấm (3.5), không dùng dấu phẩy".into()
+        }
+        E::Message(m) => format!(
+            "giá trị không hợp lệ ({m}); ngày viết dạng \"YYYY-MM-DD\", số thập phân dùng dấu chấm"
+        ),
         E::UnexpectedChar(c) => format!("ký tự không mong đợi \"{c}\""),
         other => format!("lỗi cú pháp RON: {other}"),
     }

@@ -24,6 +24,8 @@ pub struct Covenant {
     pub bloc: Bloc,
     pub scheme: Scheme,
     pub layout: Layout,
+    /// Covenant targets as a dense table, unit × item, for the engine's inner loop.
+    targets: Vec<Option<rust_decimal::Decimal>>,
 }
 
 impl Covenant {
@@ -35,11 +37,22 @@ impl Covenant {
             return Err(issues);
         }
         let layout = Layout::new(&scheme);
+        let targets = bloc
+            .members
+            .iter()
+            .flat_map(|m| layout.items.iter().map(|i| bloc.target(&m.id, &i.code)))
+            .collect();
         Ok(Covenant {
             bloc,
             scheme,
             layout,
+            targets,
         })
+    }
+
+    /// The covenant target of member `unit` on item `item`, by index.
+    pub fn target(&self, unit: usize, item: usize) -> Option<rust_decimal::Decimal> {
+        self.targets[unit * self.layout.items.len() + item]
     }
 
     pub fn unit_index(&self, id: &str) -> Option<usize> {

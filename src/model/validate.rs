@@ -68,14 +68,22 @@ pub enum IssueKind {
         previous: String,
     },
     ShareOutOfRange(Decimal),
+    VoteShareOutOfRange(Decimal),
+    CapNotDividedByStep {
+        step: Decimal,
+        cap: Decimal,
+    },
+    BadSchemeId(String),
     DuplicateBand(String),
     DuplicateAward(String),
     QuotaZero,
     QuotaAboveMembers {
+        award: String,
         quota: u32,
         members: usize,
     },
     QuotaRoundsToZero {
+        award: String,
         percent: Decimal,
         members: usize,
     },
@@ -190,10 +198,7 @@ impl SchemeCheck {
                                 None => self.push(ip, IssueKind::FreeAdjustmentWithoutCap),
                                 Some(cap) if !(cap % *step).is_zero() => self.push(
                                     sp.field("step"),
-                                    IssueKind::StepNotDividing {
-                                        step: *step,
-                                        max: cap,
-                                    },
+                                    IssueKind::CapNotDividedByStep { step: *step, cap },
                                 ),
                                 Some(_) => {}
                             }
@@ -420,7 +425,10 @@ impl SchemeCheck {
             Quota::Count(_) => {}
             Quota::Percent { percent, .. } => {
                 if *percent <= Decimal::ZERO || *percent > Decimal::ONE_HUNDRED {
-                    self.push(p.field("quota"), IssueKind::PercentOutOfRange(*percent));
+                    self.push(
+                        p.field("quota").field("percent"),
+                        IssueKind::PercentOutOfRange(*percent),
+                    );
                 }
             }
         }
@@ -429,7 +437,7 @@ impl SchemeCheck {
         {
             self.push(
                 p.field("vote").field("share"),
-                IssueKind::ShareOutOfRange(vote.share),
+                IssueKind::VoteShareOutOfRange(vote.share),
             );
         }
     }
@@ -464,7 +472,14 @@ pub fn bloc(bloc: &Bloc, scheme: &Scheme) -> Vec<Issue> {
             push(root.field(name), IssueKind::Empty(name));
         }
     }
-    if bloc.scheme != scheme.id {
+    let plain_name =
+        |id: &str| !id.is_empty() && !id.starts_with('.') && !id.contains(['/', '\\', ':']);
+    if !plain_name(&bloc.scheme) {
+        push(
+            root.field("scheme"),
+            IssueKind::BadSchemeId(bloc.scheme.clone()),
+        );
+    } else if bloc.scheme != scheme.id {
         push(
             root.field("scheme"),
             IssueKind::SchemeMismatch {
@@ -563,13 +578,19 @@ pub fn bloc(bloc: &Bloc, scheme: &Scheme) -> Vec<Issue> {
     for a in &scheme.awards {
         let p = root.field("members");
         match &a.quota {
-            Quota::Count(n) if *n as usize > members && members > 0 => {
-                push(p, IssueKind::QuotaAboveMembers { quota: *n, members })
-            }
+            Quota::Count(n) if *n as usize > members && members > 0 => push(
+                p,
+                IssueKind::QuotaAboveMembers {
+                    award: a.id.clone(),
+                    quota: *n,
+                    members,
+                },
+            ),
             Quota::Percent { percent, .. } if members > 0 && quota_size(&a.quota, members) == 0 => {
                 push(
                     p,
                     IssueKind::QuotaRoundsToZero {
+                        award: a.id.clone(),
                         percent: *percent,
                         members,
                     },

@@ -244,6 +244,11 @@ impl Walker {
                             return;
                         }
                         Some('"') => {
+                            // A map entry is located at its key: "which unit", "which criterion".
+                            let key_pos = Pos {
+                                line: self.line,
+                                col: self.col,
+                            };
                             let k = self.string();
                             self.skip_ws();
                             if self.peek() != Some(':') {
@@ -252,6 +257,7 @@ impl Walker {
                             self.bump();
                             let mut p = path.clone();
                             push_key(&mut p, &k);
+                            self.spans.entry(p.clone()).or_insert(key_pos);
                             self.value(p);
                         }
                         _ => {
@@ -373,10 +379,11 @@ mod tests {
         assert_eq!(at(root.field("id")), Pos { line: 4, col: 7 });
         let crit = root.field("groups").index(0).field("items").index(0);
         assert_eq!(at(crit.clone()), Pos { line: 7, col: 7 });
-        assert_eq!(at(crit.field("max")), Pos { line: 7, col: 38 });
+        assert_eq!(at(crit.field("max")), Pos { line: 7, col: 33 });
+        // A map entry is located at its key.
         assert_eq!(
             at(root.field("targets").key("a").key("1")),
-            Pos { line: 10, col: 27 }
+            Pos { line: 10, col: 21 }
         );
         // A field the text lacks falls back to its parent.
         assert_eq!(at(crit.field("scale")), Pos { line: 7, col: 7 });
