@@ -146,10 +146,10 @@ pub fn table(lang: Lang, c: &Covenant, year: i32, r: &Results) -> String {
         for a in &r.awards {
             let award = &c.scheme.awards[a.award];
             out.push_str(&format!(
-                "- {} ({} {}):",
+                "- {} ({}: {}):",
                 award.title,
-                a.quota,
-                lang.label(Label::Unit).to_lowercase()
+                lang.label(Label::Quota),
+                a.quota
             ));
             let mut any = false;
             for &u in &r.order {

@@ -93,6 +93,7 @@ pub fn label(l: Label) -> &'static str {
         Label::Entered => "Entered",
         Label::Nominations => "Nominations",
         Label::Criteria => "Criteria",
+        Label::Quota => "quota",
     }
 }
 

@@ -112,6 +112,7 @@ pub enum Label {
     Entered,
     Nominations,
     Criteria,
+    Quota,
 }
 
 impl Lang {
@@ -161,7 +162,9 @@ impl Lang {
 
     /// Like `dec`, always with two decimal places (for totals in tables).
     pub fn dec2(self, d: Decimal) -> String {
-        let s = format!("{:.2}", d);
+        let rounded =
+            d.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+        let s = format!("{rounded:.2}");
         match self {
             Lang::Vi => s.replace('.', ","),
             Lang::En => s,

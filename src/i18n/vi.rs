@@ -113,6 +113,7 @@ pub fn label(l: Label) -> &'static str {
         Label::Entered => "Đã chấm",
         Label::Nominations => "Đề nghị khen thưởng",
         Label::Criteria => "Tiêu chí",
+        Label::Quota => "chỉ tiêu",
     }
 }
 

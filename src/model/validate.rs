@@ -611,7 +611,10 @@ pub fn quota_size(quota: &Quota, members: usize) -> usize {
             let rounded = match rounding {
                 super::scheme::Rounding::Down => exact.floor(),
                 super::scheme::Rounding::Up => exact.ceil(),
-                super::scheme::Rounding::Nearest => exact.round(),
+                super::scheme::Rounding::Nearest => exact.round_dp_with_strategy(
+                    0,
+                    rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+                ),
             };
             usize::try_from(rounded.mantissa() / 10i128.pow(rounded.scale()))
                 .unwrap_or(0)

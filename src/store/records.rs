@@ -219,7 +219,7 @@ impl Records {
                 self.covenant.unit_index(unit),
                 self.covenant.layout.index_of(item),
             ) {
-                self.put(u, i, cell.clone());
+                self.put_checked(u, i, cell.clone());
             }
         }
         self.seq = snapshot.seq;
@@ -295,15 +295,19 @@ impl Records {
         ) else {
             return;
         };
-        let mut cell = entry.new.clone();
-        // A value that no longer fits a revised scale stays in the journal but not the sheet.
+        self.put_checked(u, i, entry.new.clone());
+        self.entries_since_snapshot += 1;
+    }
+
+    /// Puts a cell read back from disk. A value that no longer fits a revised scale stays in
+    /// the journal but not in the sheet.
+    fn put_checked(&mut self, unit: usize, item: usize, mut cell: Cell) {
         if let Some(v) = &cell.value
-            && value::check(&self.covenant.layout.items[i], v).is_err()
+            && value::check(&self.covenant.layout.items[item], v).is_err()
         {
             cell.value = None;
         }
-        self.put(u, i, cell);
-        self.entries_since_snapshot += 1;
+        self.put(unit, item, cell);
     }
 
     fn put(&mut self, unit: usize, item: usize, cell: Cell) {
