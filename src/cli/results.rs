@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::i18n::{Label, Lang};
 use crate::model::{Covenant, Period};
-use crate::score::{self, Nomination, Results};
+use crate::score::{self, Ineligibility, Nomination, Results};
 use crate::store::Records;
 use crate::store::records::session_dir;
 
@@ -257,7 +257,51 @@ pub struct UnitExport {
 pub struct AwardExport {
     pub award: String,
     pub quota: usize,
-    pub nominations: BTreeMap<String, Nomination>,
+    pub nominations: BTreeMap<String, NominationExport>,
+}
+
+/// A nomination with veto codes and award ids in place of positions.
+#[derive(Debug, Serialize)]
+pub enum NominationExport {
+    Proposed,
+    AwaitingVote,
+    TiedAtQuota,
+    BeyondQuota,
+    Ineligible(Vec<IneligibilityExport>),
+}
+
+#[derive(Debug, Serialize)]
+pub enum IneligibilityExport {
+    BandBelow,
+    TotalBelow,
+    Vetoed(Vec<String>),
+    ProposedForEarlier(String),
+}
+
+fn nomination_export(c: &Covenant, n: &Nomination) -> NominationExport {
+    match n {
+        Nomination::Proposed => NominationExport::Proposed,
+        Nomination::AwaitingVote => NominationExport::AwaitingVote,
+        Nomination::TiedAtQuota => NominationExport::TiedAtQuota,
+        Nomination::BeyondQuota => NominationExport::BeyondQuota,
+        Nomination::Ineligible(why) => NominationExport::Ineligible(
+            why.iter()
+                .map(|w| match w {
+                    Ineligibility::BandBelow => IneligibilityExport::BandBelow,
+                    Ineligibility::TotalBelow => IneligibilityExport::TotalBelow,
+                    Ineligibility::Vetoed(items) => IneligibilityExport::Vetoed(
+                        items
+                            .iter()
+                            .map(|&i| c.layout.items[i].code.clone())
+                            .collect(),
+                    ),
+                    Ineligibility::ProposedForEarlier(a) => {
+                        IneligibilityExport::ProposedForEarlier(c.scheme.awards[*a].id.clone())
+                    }
+                })
+                .collect(),
+        ),
+    }
 }
 
 pub fn export(c: &Covenant, year: i32, r: &Results) -> Export {
@@ -311,7 +355,7 @@ pub fn export(c: &Covenant, year: i32, r: &Results) -> Export {
                     .statuses
                     .iter()
                     .enumerate()
-                    .map(|(u, s)| (id(u), s.clone()))
+                    .map(|(u, s)| (id(u), nomination_export(c, s)))
                     .collect(),
             })
             .collect(),
