@@ -163,48 +163,8 @@ fn one_bad_row_refuses_the_whole_file_and_lists_every_bad_row() {
     assert!(!data.exists(), "nothing may be written for a refused file");
 }
 
-#[test]
-fn out_of_scale_values_are_refused_with_the_reason() {
-    let tmp = tempfile::tempdir().unwrap();
-    let csv = tmp.path().join("bad.csv");
-    // The first data row of the sample tells which codes exist; take a level criterion from it.
-    let sample = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/khoi-8-mid-year.csv"),
-    )
-    .unwrap();
-    let level_row = sample
-        .lines()
-        .find(|l| l.contains(",HTXS") || l.contains(",HTT"))
-        .unwrap();
-    let code = level_row.split(',').nth(1).unwrap();
-    std::fs::write(
-        &csv,
-        format!("unit,criterion,value\nthanh-dong,{code},XUATSAC\n"),
-    )
-    .unwrap();
-    let out = thidua(&[
-        "import",
-        "khoi-8",
-        "--period",
-        "mid-year",
-        "--data",
-        tmp.path().join("d").to_str().unwrap(),
-        csv.to_str().unwrap(),
-    ]);
-    let err = text(&out.stderr);
-    assert_eq!(out.status.code(), Some(1), "{err}");
-    assert!(
-        err.contains(&format!(
-            "dòng 2: thanh-dong / {code}: không có mức \"XUATSAC\""
-        )),
-        "{err}"
-    );
-}
-
-#[test]
-fn names_typed_with_combining_diacritics_match_precomposed_ones() {
-    let tmp = tempfile::tempdir().unwrap();
-    let csv = tmp.path().join("nfd.csv");
+/// The criterion code of the sample mid-year row of Thành Đông with a level of `HT…`.
+fn sample_level_criterion() -> String {
     let sample = std::fs::read_to_string(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/khoi-8-mid-year.csv"),
     )
@@ -213,23 +173,32 @@ fn names_typed_with_combining_diacritics_match_precomposed_ones() {
         .lines()
         .find(|l| l.starts_with("thanh-dong,") && l.contains(",HT"))
         .unwrap();
-    let mut fields = row.splitn(3, ',');
-    let (_, code) = (fields.next(), fields.next().unwrap());
+    row.split(',').nth(1).unwrap().to_string()
+}
+
+/// Imports a scoresheet with the given rows into a fresh data folder.
+fn import_rows(rows: &str) -> Output {
+    let tmp = tempfile::tempdir().unwrap();
+    let csv = tmp.path().join("rows.csv");
+    std::fs::write(&csv, format!("unit,criterion,value\n{rows}")).unwrap();
+    import(&tmp.path().join("d"), "mid-year", csv.to_str().unwrap())
+}
+
+#[test]
+fn out_of_scale_values_are_refused_with_the_reason() {
+    let code = sample_level_criterion();
+    let out = import_rows(&format!("thanh-dong,{code},XUATSAC\n"));
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    let expected = format!("dòng 2: thanh-dong / {code}: không có mức \"XUATSAC\"");
+    assert!(err.contains(&expected), "{err}");
+}
+
+#[test]
+fn names_typed_with_combining_diacritics_match_precomposed_ones() {
     // "Thành Đông" with the grave accent as a combining mark (U+0300).
-    std::fs::write(
-        &csv,
-        format!("unit,criterion,value\nTha\u{300}nh \u{110}ông,{code},HT\n"),
-    )
-    .unwrap();
-    let out = thidua(&[
-        "import",
-        "khoi-8",
-        "--period",
-        "mid-year",
-        "--data",
-        tmp.path().join("d").to_str().unwrap(),
-        csv.to_str().unwrap(),
-    ]);
+    let code = sample_level_criterion();
+    let out = import_rows(&format!("Tha\u{300}nh \u{110}ông,{code},HT\n"));
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert!(text(&out.stdout).starts_with("đã nhập 1 giá trị"));
 }

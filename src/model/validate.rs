@@ -472,9 +472,7 @@ pub fn bloc(bloc: &Bloc, scheme: &Scheme) -> Vec<Issue> {
             push(root.field(name), IssueKind::Empty(name));
         }
     }
-    let plain_name =
-        |id: &str| !id.is_empty() && !id.starts_with('.') && !id.contains(['/', '\\', ':']);
-    if !plain_name(&bloc.scheme) {
+    if !plain_scheme_id(&bloc.scheme) {
         push(
             root.field("scheme"),
             IssueKind::BadSchemeId(bloc.scheme.clone()),
@@ -600,6 +598,11 @@ pub fn bloc(bloc: &Bloc, scheme: &Scheme) -> Vec<Issue> {
         }
     }
     issues
+}
+
+/// Whether a scheme id can name a file in `scoring/` without leading out of it.
+pub fn plain_scheme_id(id: &str) -> bool {
+    !id.is_empty() && !id.starts_with('.') && !id.contains(['/', '\\', ':'])
 }
 
 /// How many units an award's quota allows in a bloc of `members` units.

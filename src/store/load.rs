@@ -179,10 +179,7 @@ pub fn load_covenant(bloc_path: &FsPath) -> Result<Loaded, LoadError> {
     let bloc_source = read_source(bloc_path)?;
     let bloc = parse_bloc(&bloc_source).map_err(LoadError::Problems)?;
     // The scheme id becomes a file name: refuse one that would lead out of `scoring/`.
-    if bloc.scheme.is_empty()
-        || bloc.scheme.starts_with('.')
-        || bloc.scheme.contains(['/', '\\', ':'])
-    {
+    if !validate::plain_scheme_id(&bloc.scheme) {
         let spans = SpanMap::new(&bloc_source.text);
         let pos = spans.locate(&crate::model::Path::root().field("scheme"));
         return Err(LoadError::Problems(vec![bloc_source.problem(
