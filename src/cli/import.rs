@@ -138,47 +138,19 @@ pub fn read_csv(
             });
             continue;
         }
-        let row_error = |m: Msg| (line, m);
-        let result = (|| {
-            let unit = covenant
-                .unit_index(&fields[0])
-                .or_else(|| by_short.get(&fields[0].to_lowercase()).copied())
-                .ok_or_else(|| row_error(Msg::CsvUnknownUnit(fields[0].clone())))?;
-            let item = covenant
-                .layout
-                .index_of(&fields[1])
-                .ok_or_else(|| row_error(Msg::CsvUnknownItem(fields[1].clone())))?;
-            let spec = &covenant.layout.items[item];
-            if !spec.is_scored_in(period) {
-                return Err(row_error(Msg::CsvNotThisPeriod(fields[1].clone())));
-            }
-            let value = value::parse(spec, &fields[2]).map_err(|e| {
-                row_error(Msg::BadValue {
-                    unit: fields[0].clone(),
-                    item: fields[1].clone(),
-                    error: e,
-                })
-            })?;
-            if let Some(first) = seen.insert((unit, item), line) {
-                return Err(row_error(Msg::CsvDuplicate {
+        let result = read_row(covenant, period, &by_short, &fields).and_then(|change| {
+            match seen.insert((change.unit, change.item), line) {
+                Some(first) => Err(Msg::CsvDuplicate {
                     unit: fields[0].clone(),
                     item: fields[1].clone(),
                     first,
-                }));
+                }),
+                None => Ok(change),
             }
-            Ok(Change {
-                unit,
-                item,
-                new: Cell {
-                    value: Some(value),
-                    note: fields.get(3).cloned().unwrap_or_default(),
-                },
-                origin: Origin::Import,
-            })
-        })();
+        });
         match result {
             Ok(c) => changes.push(c),
-            Err((line, m)) => errors.push(Msg::CsvRow {
+            Err(m) => errors.push(Msg::CsvRow {
                 line,
                 problem: Box::new(m),
             }),
@@ -189,4 +161,39 @@ pub fn read_csv(
     } else {
         Err(errors)
     }
+}
+
+/// One data row `unit,criterion,value[,note]` as a change, checked as the editor checks it.
+fn read_row(
+    covenant: &Covenant,
+    period: Period,
+    by_short: &HashMap<String, usize>,
+    fields: &[String],
+) -> Result<Change, Msg> {
+    let unit = covenant
+        .unit_index(&fields[0])
+        .or_else(|| by_short.get(&fields[0].to_lowercase()).copied())
+        .ok_or_else(|| Msg::CsvUnknownUnit(fields[0].clone()))?;
+    let item = covenant
+        .layout
+        .index_of(&fields[1])
+        .ok_or_else(|| Msg::CsvUnknownItem(fields[1].clone()))?;
+    let spec = &covenant.layout.items[item];
+    if !spec.is_scored_in(period) {
+        return Err(Msg::CsvNotThisPeriod(fields[1].clone()));
+    }
+    let value = value::parse(spec, &fields[2]).map_err(|error| Msg::BadValue {
+        unit: fields[0].clone(),
+        item: fields[1].clone(),
+        error,
+    })?;
+    Ok(Change {
+        unit,
+        item,
+        new: Cell {
+            value: Some(value),
+            note: fields.get(3).cloned().unwrap_or_default(),
+        },
+        origin: Origin::Import,
+    })
 }

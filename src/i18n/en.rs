@@ -33,7 +33,6 @@ pub fn msg(m: &Msg) -> String {
             format!("unknown period \"{p}\": use mid-year (so-ket) or year-end (tong-ket)")
         }
         Msg::BlocNotFound(b) => format!("bloc \"{b}\" not found (file blocs/{b}.ron)"),
-        Msg::NoBlocs(dir) => format!("no bloc files in {dir}"),
         Msg::CsvRow { line, problem } => format!("line {line}: {}", msg(problem)),
         Msg::CsvSyntax(e) => format!("unreadable CSV: {e}"),
         Msg::BadValue { unit, item, error } => {
@@ -88,11 +87,8 @@ pub fn label(l: Label) -> &'static str {
         Label::Proposed => "proposed",
         Label::AwaitingVote => "awaiting the vote",
         Label::TiedAtQuota => "tied at the quota",
-        Label::BeyondQuota => "beyond the quota",
-        Label::Ineligible => "not eligible",
         Label::Entered => "Entered",
         Label::Nominations => "Nominations",
-        Label::Criteria => "Criteria",
         Label::Quota => "quota",
     }
 }

@@ -19,7 +19,6 @@ pub enum Lang {
 /// Messages with parameters, shared by the command line and the screens.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Msg {
-    /// A located problem: `path:line:col: <message>`.
     SchemeNotFound {
         id: String,
         looked: String,
@@ -41,7 +40,6 @@ pub enum Msg {
     },
     UnknownPeriod(String),
     BlocNotFound(String),
-    NoBlocs(String),
     CsvRow {
         line: usize,
         problem: Box<Msg>,
@@ -107,11 +105,8 @@ pub enum Label {
     Proposed,
     AwaitingVote,
     TiedAtQuota,
-    BeyondQuota,
-    Ineligible,
     Entered,
     Nominations,
-    Criteria,
     Quota,
 }
 

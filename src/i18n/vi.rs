@@ -50,7 +50,6 @@ pub fn msg(m: &Msg) -> String {
             format!("kỳ \"{p}\" không hợp lệ: dùng mid-year (so-ket) hoặc year-end (tong-ket)")
         }
         Msg::BlocNotFound(b) => format!("không tìm thấy khối \"{b}\" (tệp blocs/{b}.ron)"),
-        Msg::NoBlocs(dir) => format!("không có khối thi đua nào trong {dir}"),
         Msg::CsvRow { line, problem } => format!("dòng {line}: {}", msg(problem)),
         Msg::CsvSyntax(e) => format!("tệp CSV không đọc được: {e}"),
         Msg::BadValue { unit, item, error } => {
@@ -108,11 +107,8 @@ pub fn label(l: Label) -> &'static str {
         Label::Proposed => "đề nghị",
         Label::AwaitingVote => "chờ biểu quyết",
         Label::TiedAtQuota => "đồng hạng ở ngưỡng chỉ tiêu",
-        Label::BeyondQuota => "ngoài chỉ tiêu",
-        Label::Ineligible => "không đủ điều kiện",
         Label::Entered => "Đã chấm",
         Label::Nominations => "Đề nghị khen thưởng",
-        Label::Criteria => "Tiêu chí",
         Label::Quota => "chỉ tiêu",
     }
 }
