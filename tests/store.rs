@@ -228,3 +228,41 @@ fn refused_values_write_nothing() {
     assert_eq!(r.cell(1, item("1")).value, None);
     assert_eq!(r.cell(0, item("1")).value, Some(Value::Level("HT".into())));
 }
+
+#[test]
+fn an_import_cut_off_by_a_crash_is_undone_whole() {
+    let (c, tmp) = setup();
+    {
+        let mut r = Records::open(tmp.path(), &c, Period::MidYear).unwrap();
+        r.apply(&[change(&c, "u1", "1", "HT")]).unwrap();
+        let mut batch: Vec<Change> = ["u1", "u2", "u3"]
+            .iter()
+            .map(|u| change(&c, u, "2", "yes"))
+            .collect();
+        batch.iter_mut().for_each(|ch| ch.origin = Origin::Import);
+        r.apply(&batch).unwrap();
+    }
+    std::fs::remove_file(tmp.path().join("snapshot.json")).unwrap();
+    // A crash after the first two lines of the three-line batch reached the disk.
+    let path = tmp.path().join("journal.jsonl");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 4);
+    std::fs::write(&path, format!("{}\n{}\n{}\n", lines[0], lines[1], lines[2])).unwrap();
+    let r = Records::open(tmp.path(), &c, Period::MidYear).unwrap();
+    assert_eq!(
+        r.notices,
+        [thidua::i18n::Msg::BatchUndone {
+            line: 2,
+            written: 2,
+            size: 3
+        }]
+    );
+    let i2 = c.layout.index_of("2").unwrap();
+    assert!((0..3).all(|u| r.cell(u, i2).value.is_none()));
+    assert_eq!(
+        r.cell(0, c.layout.index_of("1").unwrap()).value,
+        Some(Value::Level("HT".into()))
+    );
+    assert_eq!(journal_len(tmp.path()), lines[0].len() as u64 + 1);
+}

@@ -59,6 +59,13 @@ pub fn msg(m: &Msg) -> String {
         Msg::JournalCorrupt { line, error } => format!(
             "the journal is damaged at line {line}: {error}; not opened, so that nothing is lost"
         ),
+        Msg::BatchUndone {
+            line,
+            written,
+            size,
+        } => format!(
+            "an import was cut off (from journal line {line}, {written} of {size} values): the whole import was undone; import the file again"
+        ),
         Msg::SnapshotRebuilt => "the snapshot was damaged: rebuilt from the journal".into(),
         Msg::WriteFailed { path, error } => {
             format!("cannot write to {path}: {error}; the value was not saved")

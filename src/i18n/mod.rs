@@ -72,6 +72,11 @@ pub enum Msg {
     JournalTorn {
         line: usize,
     },
+    BatchUndone {
+        line: usize,
+        written: usize,
+        size: usize,
+    },
     JournalCorrupt {
         line: usize,
         error: String,

@@ -79,6 +79,13 @@ pub fn msg(m: &Msg) -> String {
         Msg::JournalCorrupt { line, error } => {
             format!("nhật ký hỏng ở dòng {line}: {error}; không mở để tránh mất dữ liệu")
         }
+        Msg::BatchUndone {
+            line,
+            written,
+            size,
+        } => format!(
+            "một lần nhập bị ngắt giữa chừng (từ dòng {line} nhật ký, {written}/{size} giá trị): đã hủy cả lần nhập đó; hãy nhập lại tệp"
+        ),
         Msg::SnapshotRebuilt => "bản chụp dữ liệu hỏng: đã dựng lại từ nhật ký".into(),
         Msg::WriteFailed { path, error } => {
             format!("không ghi được vào {path}: {error}; giá trị chưa được lưu")

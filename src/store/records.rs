@@ -50,6 +50,10 @@ pub struct Entry {
     /// The operating-system user who made the change.
     #[serde(default)]
     pub by: String,
+    /// For a change written together with others (an import): how many entries the batch
+    /// holds. A batch counts only when all of it is in the journal.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub batch: Option<u32>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -234,18 +238,40 @@ impl Records {
         let mut offset = start;
         let mut line_no = self.journal_lines;
         let mut buf = Vec::new();
-        loop {
+        // Entries of a batch (an import) count only once the whole batch is read.
+        let mut batch: Vec<Entry> = Vec::new();
+        let mut batch_start = (offset, line_no);
+        let torn_line = loop {
             buf.clear();
             let n = reader.read_until(b'\n', &mut buf).map_err(io(&path))?;
             if n == 0 {
-                break;
+                break None;
             }
             line_no += 1;
             let complete = buf.last() == Some(&b'\n');
             match serde_json::from_slice::<Entry>(&buf) {
                 Ok(entry) if complete => {
-                    self.replay_entry(&entry);
                     offset += n as u64;
+                    match entry.batch {
+                        Some(size) => {
+                            if batch.is_empty() {
+                                batch_start = (offset - n as u64, line_no - 1);
+                            }
+                            batch.push(entry);
+                            if batch.len() >= size as usize {
+                                for e in std::mem::take(&mut batch) {
+                                    self.replay_entry(&e);
+                                }
+                            }
+                        }
+                        None if !batch.is_empty() => {
+                            return Err(StoreError::Corrupt {
+                                line: line_no,
+                                error: "a batch of entries is interrupted".into(),
+                            });
+                        }
+                        None => self.replay_entry(&entry),
+                    }
                 }
                 result => {
                     // Only the last line can be torn by a crash; damage further up is not
@@ -253,10 +279,7 @@ impl Records {
                     let mut rest = Vec::new();
                     reader.read_to_end(&mut rest).map_err(io(&path))?;
                     if rest.iter().all(u8::is_ascii_whitespace) {
-                        self.set_aside_torn(offset, &buf)?;
-                        self.notices.push(Msg::JournalTorn { line: line_no });
-                        line_no -= 1;
-                        break;
+                        break Some(line_no);
                     }
                     let error = match result {
                         Err(e) => e.to_string(),
@@ -268,21 +291,45 @@ impl Records {
                     });
                 }
             }
+        };
+        // What a crash left unfinished (a torn line, a batch not fully written) is set aside
+        // and cut off, so the journal ends on the last whole change.
+        let (keep, kept_lines) = if batch.is_empty() {
+            (offset, line_no - usize::from(torn_line.is_some()))
+        } else {
+            batch_start
+        };
+        if let Some(line) = torn_line {
+            self.notices.push(Msg::JournalTorn { line });
         }
-        self.journal_len = offset;
-        self.journal_lines = line_no;
+        if !batch.is_empty() {
+            self.notices.push(Msg::BatchUndone {
+                line: batch_start.1 + 1,
+                written: batch.len(),
+                size: batch[0].batch.unwrap_or(0) as usize,
+            });
+        }
+        if torn_line.is_some() || !batch.is_empty() {
+            self.set_aside_tail(keep)?;
+        }
+        self.journal_len = keep;
+        self.journal_lines = kept_lines;
         Ok(())
     }
 
-    /// Keeps the torn bytes beside the journal for the record and cuts them off the journal,
-    /// so that the next entry starts on a clean line.
-    fn set_aside_torn(&mut self, offset: u64, torn: &[u8]) -> Result<(), StoreError> {
+    /// Keeps the journal's bytes from `keep` on beside it, for the record, and cuts them off the
+    /// journal, so that the next entry starts on a clean line.
+    fn set_aside_tail(&mut self, keep: u64) -> Result<(), StoreError> {
+        let path = self.dir.join("journal.jsonl");
+        let mut tail = Vec::new();
+        let mut file = File::open(&path).map_err(io(&path))?;
+        file.seek(SeekFrom::Start(keep)).map_err(io(&path))?;
+        file.read_to_end(&mut tail).map_err(io(&path))?;
         let aside = self
             .dir
             .join(format!("journal.torn-{}", now().format("%Y%m%dT%H%M%S")));
-        std::fs::write(&aside, torn).map_err(io(&aside))?;
-        let path = self.dir.join("journal.jsonl");
-        self.journal.set_len(offset).map_err(io(&path))?;
+        std::fs::write(&aside, tail).map_err(io(&aside))?;
+        self.journal.set_len(keep).map_err(io(&path))?;
         self.journal.sync_data().map_err(io(&path))?;
         Ok(())
     }
@@ -375,7 +422,8 @@ impl Records {
     }
 
     /// Stores changes durably: all are checked, then written to the journal in one write and
-    /// flushed, and only then applied. Returns the entries written. On any error nothing is
+    /// flushed, and only then applied. Several changes form a batch that a crash cannot cut in
+    /// half: on reopening, a batch not wholly written is undone. Returns the entries written. On any error nothing is
     /// applied and the journal is left as it was.
     pub fn apply(&mut self, changes: &[Change]) -> Result<Vec<Entry>, StoreError> {
         for c in changes {
@@ -406,6 +454,7 @@ impl Records {
                 new: c.new.clone(),
                 origin: c.origin,
                 by: by.clone(),
+                batch: (changes.len() > 1).then_some(changes.len() as u32),
             };
             serde_json::to_writer(&mut text, &entry).expect("entries serialise");
             text.push(b'\n');
