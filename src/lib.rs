@@ -7,3 +7,4 @@ pub mod model;
 pub mod score;
 pub mod store;
 pub mod synthetic;
+pub mod tui;

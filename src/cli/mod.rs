@@ -5,6 +5,8 @@ mod import;
 mod results;
 pub mod table;
 
+pub use check::render_problem;
+
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -40,6 +42,14 @@ pub enum Command {
         #[command(flatten)]
         session: SessionArgs,
         file: PathBuf,
+    },
+    /// Mở màn hình chấm điểm / open the scoring screen
+    Score {
+        #[command(flatten)]
+        session: SessionArgs,
+        /// Cho phép dùng chuột / let a click select a cell and the wheel scroll
+        #[arg(long)]
+        mouse: bool,
     },
     /// Kết quả chấm điểm / the results
     Results {
@@ -79,10 +89,30 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Check { files }) => check::run(lang, &files),
         Some(Command::Import { session, file }) => import::run(lang, &session, &file),
         Some(Command::Results { session, format }) => results::run(lang, &session, format),
+        Some(Command::Score { session, mouse }) => {
+            let bloc_file = bloc_path(&session.bloc);
+            if !bloc_file.is_file() {
+                eprintln!("{}", lang.msg(&Msg::BlocNotFound(session.bloc.clone())));
+                USAGE
+            } else {
+                let target = crate::tui::SessionTarget {
+                    bloc_file,
+                    period: session.period,
+                    year: session.year,
+                    data: session.data,
+                };
+                crate::tui::run(lang, crate::tui::Launch::Session(target), mouse)
+            }
+        }
         None => {
-            use clap::CommandFactory;
-            let _ = Cli::command().print_help();
-            0
+            let blocs = PathBuf::from("blocs");
+            if crate::tui::start::bloc_files(&blocs).is_empty() {
+                use clap::CommandFactory;
+                let _ = Cli::command().print_help();
+                0
+            } else {
+                crate::tui::run(lang, crate::tui::Launch::Start { blocs }, false)
+            }
         }
     };
     ExitCode::from(code)

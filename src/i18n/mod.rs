@@ -91,6 +91,149 @@ pub enum Msg {
         item: String,
         problem: String,
     },
+    /// Entered of needed cells, in the screen's header.
+    Progress {
+        entered: usize,
+        needed: usize,
+    },
+    SavedAt(String),
+    TooSmall {
+        width: u16,
+        height: u16,
+    },
+    Stored {
+        unit: String,
+        item: String,
+        value: String,
+    },
+    Cleared {
+        unit: String,
+        item: String,
+    },
+    NoteSaved {
+        unit: String,
+        item: String,
+    },
+    Undone {
+        unit: String,
+        item: String,
+    },
+    Redone {
+        unit: String,
+        item: String,
+    },
+    /// After a crash, once the terminal is restored: where the records are.
+    Crashed {
+        dir: String,
+    },
+    NeedsTerminal,
+    /// The unit card's position: unit n of total.
+    UnitOf {
+        n: usize,
+        total: usize,
+    },
+}
+
+/// Fixed words of the scoring screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ui {
+    ScreenGrid,
+    ScreenCard,
+    ScreenRanking,
+    ScreenStart,
+    HelpTitle,
+    HelpFilter,
+    NoMatchingKeys,
+    NotSavedYet,
+    SaveFailed,
+    Head,
+    Deputy,
+    MetShort,
+    NotMetShort,
+    Yes,
+    No,
+    ScaleLevels,
+    ScaleMetOrNot,
+    ScaleFree,
+    ScalePerOccurrence,
+    ScaleTarget,
+    RuleProportional,
+    RuleHalfAtTarget,
+    Max,
+    Step,
+    Floor,
+    Ceiling,
+    StartsAt,
+    PerTime,
+    Once,
+    Cap,
+    Target,
+    NoTarget,
+    Points,
+    Note,
+    NotScoredThisPeriod,
+    Criteria,
+    BonusItems,
+    PenaltyItems,
+    VetoItems,
+    VetoMeaning,
+    /// A veto condition, short, for a column header.
+    VetoShort,
+    FailedVetoes,
+    Nomination,
+    NothingToUndo,
+    NothingToRedo,
+    EditValue,
+    EditNote,
+    StartTitle,
+    HasRecords,
+    NoRecords,
+    Folded,
+    KeyMove,
+    KeyNextColumn,
+    KeyPrevColumn,
+    KeyPageUp,
+    KeyPageDown,
+    KeyHome,
+    KeyEnd,
+    KeyEdit,
+    KeyEditWith,
+    KeyClear,
+    KeyNote,
+    KeyUndo,
+    KeyRedo,
+    KeyShowGrid,
+    KeyShowCard,
+    KeyShowRanking,
+    KeyLang,
+    KeySessions,
+    KeyHelp,
+    KeyQuit,
+    KeyFold,
+    KeyNextUnit,
+    KeyPrevUnit,
+    KeyMoveUnit,
+    KeyOpenCard,
+    KeyPick,
+    KeyChoose,
+    KeyConfirm,
+    KeyCancel,
+    KeyMet,
+    KeyNotMet,
+    KeyType,
+    KeyCursor,
+    KeyLineStart,
+    KeyLineEnd,
+    KeyBackspace,
+    KeyDelete,
+    KeySaveNote,
+    KeyNewLine,
+    KeyFilter,
+    KeyCloseHelp,
+    KeyChooseSession,
+    KeyOpenSession,
+    SpaceKey,
+    AnyTextKey,
 }
 
 /// Fixed labels.
@@ -127,6 +270,21 @@ impl Lang {
         match self {
             Lang::Vi => vi::label(l),
             Lang::En => en::label(l),
+        }
+    }
+
+    pub fn ui(self, u: Ui) -> &'static str {
+        match self {
+            Lang::Vi => vi::ui(u),
+            Lang::En => en::ui(u),
+        }
+    }
+
+    /// The other language (the screen's language switch).
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Vi => Lang::En,
+            Lang::En => Lang::Vi,
         }
     }
 

@@ -3,7 +3,7 @@
 use crate::model::validate::IssueKind;
 use crate::model::value::ValueError;
 
-use super::{Label, Msg, list};
+use super::{Label, Msg, Ui, list};
 
 fn d(x: &rust_decimal::Decimal) -> String {
     super::Lang::Vi.dec(*x)
@@ -95,6 +95,126 @@ pub fn msg(m: &Msg) -> String {
             item,
             problem,
         } => format!("không lưu {unit} / {item}: {problem}"),
+        Msg::Progress { entered, needed } => format!("đã chấm {entered}/{needed}"),
+        Msg::SavedAt(t) => format!("đã lưu {t}"),
+        Msg::TooSmall { width, height } => format!(
+            "Cửa sổ quá nhỏ ({width}×{height}). Cần ít nhất 80×24: hãy phóng to cửa sổ hoặc thu nhỏ cỡ chữ. Nhấn q để thoát."
+        ),
+        Msg::Stored { unit, item, value } => format!("đã lưu {unit} / {item}: {value}"),
+        Msg::Cleared { unit, item } => format!("đã xóa giá trị {unit} / {item}"),
+        Msg::NoteSaved { unit, item } => format!("đã lưu ghi chú {unit} / {item}"),
+        Msg::Undone { unit, item } => format!("đã hoàn tác {unit} / {item}"),
+        Msg::Redone { unit, item } => format!("đã làm lại {unit} / {item}"),
+        Msg::Crashed { dir } => format!(
+            "thidua gặp lỗi và phải dừng. Mọi giá trị đã lưu vẫn còn trong {dir}; hãy mở lại chương trình."
+        ),
+        Msg::NeedsTerminal => {
+            "màn hình chấm điểm cần một cửa sổ dòng lệnh (terminal); xem thidua --help".into()
+        }
+        Msg::UnitOf { n, total } => format!("đơn vị {n}/{total}"),
+    }
+}
+
+pub fn ui(u: Ui) -> &'static str {
+    match u {
+        Ui::ScreenGrid => "Bảng điểm",
+        Ui::ScreenCard => "Thẻ đơn vị",
+        Ui::ScreenRanking => "Xếp hạng",
+        Ui::ScreenStart => "Chọn phiên chấm điểm",
+        Ui::HelpTitle => "Phím tắt",
+        Ui::HelpFilter => "Lọc",
+        Ui::NoMatchingKeys => "Không có phím nào khớp",
+        Ui::NotSavedYet => "chưa có thay đổi",
+        Ui::SaveFailed => "CHƯA LƯU ĐƯỢC",
+        Ui::Head => "khối trưởng",
+        Ui::Deputy => "khối phó",
+        Ui::MetShort => "Đạt",
+        Ui::NotMetShort => "K.đạt",
+        Ui::Yes => "Có",
+        Ui::No => "Không",
+        Ui::ScaleLevels => "Chọn mức",
+        Ui::ScaleMetOrNot => "Đạt / Không đạt",
+        Ui::ScaleFree => "Chấm điểm trực tiếp",
+        Ui::ScalePerOccurrence => "Tính theo số lần",
+        Ui::ScaleTarget => "Theo chỉ tiêu (nhập kết quả thực hiện)",
+        Ui::RuleProportional => "điểm tỷ lệ với mức đạt chỉ tiêu",
+        Ui::RuleHalfAtTarget => {
+            "đạt chỉ tiêu được một nửa số điểm, đơn vị vượt cao nhất được tối đa"
+        }
+        Ui::Max => "tối đa",
+        Ui::Step => "bước",
+        Ui::Floor => "thấp nhất",
+        Ui::Ceiling => "cao nhất",
+        Ui::StartsAt => "bắt đầu từ",
+        Ui::PerTime => "mỗi lần",
+        Ui::Once => "một lần",
+        Ui::Cap => "trần",
+        Ui::Target => "Chỉ tiêu",
+        Ui::NoTarget => "chưa giao chỉ tiêu: tính theo đơn vị cao nhất",
+        Ui::Points => "Điểm",
+        Ui::Note => "Ghi chú",
+        Ui::NotScoredThisPeriod => "Không chấm trong kỳ này",
+        Ui::Criteria => "Tiêu chí",
+        Ui::BonusItems => "Điểm thưởng",
+        Ui::PenaltyItems => "Điểm trừ",
+        Ui::VetoItems => "Điều kiện",
+        Ui::VetoMeaning => "Không đạt điều kiện thì bị hạ xếp loại",
+        Ui::VetoShort => "ĐK",
+        Ui::FailedVetoes => "Không đạt",
+        Ui::Nomination => "Đề nghị",
+        Ui::NothingToUndo => "không còn gì để hoàn tác",
+        Ui::NothingToRedo => "không còn gì để làm lại",
+        Ui::EditValue => "Nhập giá trị",
+        Ui::EditNote => "Ghi chú",
+        Ui::StartTitle => "Chọn khối thi đua, năm và kỳ chấm điểm",
+        Ui::HasRecords => "đã có dữ liệu",
+        Ui::NoRecords => "chưa chấm",
+        Ui::Folded => "đã thu gọn",
+        Ui::KeyMove => "di chuyển",
+        Ui::KeyNextColumn => "sang cột sau",
+        Ui::KeyPrevColumn => "về cột trước",
+        Ui::KeyPageUp => "lên một trang",
+        Ui::KeyPageDown => "xuống một trang",
+        Ui::KeyHome => "về cột đầu",
+        Ui::KeyEnd => "đến cột cuối",
+        Ui::KeyEdit => "nhập",
+        Ui::KeyEditWith => "nhập ngay bằng số",
+        Ui::KeyClear => "xóa giá trị",
+        Ui::KeyNote => "ghi chú",
+        Ui::KeyUndo => "hoàn tác",
+        Ui::KeyRedo => "làm lại",
+        Ui::KeyShowGrid => "bảng điểm",
+        Ui::KeyShowCard => "thẻ đơn vị",
+        Ui::KeyShowRanking => "xếp hạng",
+        Ui::KeyLang => "English",
+        Ui::KeySessions => "chọn phiên khác",
+        Ui::KeyHelp => "trợ giúp",
+        Ui::KeyQuit => "thoát",
+        Ui::KeyFold => "thu gọn / mở nhóm",
+        Ui::KeyNextUnit => "đơn vị sau",
+        Ui::KeyPrevUnit => "đơn vị trước",
+        Ui::KeyMoveUnit => "chọn đơn vị",
+        Ui::KeyOpenCard => "mở thẻ đơn vị",
+        Ui::KeyPick => "chọn mức",
+        Ui::KeyChoose => "chọn",
+        Ui::KeyConfirm => "lưu",
+        Ui::KeyCancel => "hủy",
+        Ui::KeyMet => "đạt",
+        Ui::KeyNotMet => "không đạt",
+        Ui::KeyType => "gõ giá trị (dấu phẩy hay dấu chấm đều được)",
+        Ui::KeyCursor => "di chuyển con trỏ",
+        Ui::KeyLineStart => "đầu dòng",
+        Ui::KeyLineEnd => "cuối dòng",
+        Ui::KeyBackspace => "xóa ký tự trước",
+        Ui::KeyDelete => "xóa ký tự sau",
+        Ui::KeySaveNote => "lưu ghi chú",
+        Ui::KeyNewLine => "xuống dòng",
+        Ui::KeyFilter => "gõ để lọc",
+        Ui::KeyCloseHelp => "đóng",
+        Ui::KeyChooseSession => "chọn",
+        Ui::KeyOpenSession => "mở",
+        Ui::SpaceKey => "Dấu cách",
+        Ui::AnyTextKey => "chữ, số",
     }
 }
 

@@ -1,0 +1,205 @@
+//! How values, scales and points read on the screen, in the user's language.
+
+use rust_decimal::Decimal;
+use unicode_width::UnicodeWidthStr;
+
+use crate::i18n::{Lang, Ui};
+use crate::model::Value;
+use crate::model::layout::{Item, ItemKind, Rule};
+use crate::model::scheme::{AdjustmentScale, Scale, TargetRule};
+
+/// A value as a grid cell shows it: a level's code, a number with the language's decimal
+/// mark, a count, met / not met, yes / no.
+pub fn value_text(lang: Lang, item: &Item, value: &Value) -> String {
+    match value {
+        Value::Level(code) => code.clone(),
+        Value::Met(met) => {
+            let once = matches!(
+                item.rule,
+                Rule::Adjustment {
+                    scale: AdjustmentScale::Once(_),
+                    ..
+                }
+            );
+            lang.ui(match (once, met) {
+                (true, true) => Ui::Yes,
+                (true, false) => Ui::No,
+                (false, true) => Ui::MetShort,
+                (false, false) => Ui::NotMetShort,
+            })
+            .to_string()
+        }
+        Value::Points(p) | Value::Achieved(p) => lang.dec(*p),
+        Value::Count(n) => n.to_string(),
+    }
+}
+
+/// A value spelled out, for messages: a level's code and label.
+pub fn value_long(lang: Lang, item: &Item, value: &Value) -> String {
+    match (value, &item.rule) {
+        (
+            Value::Level(code),
+            Rule::Criterion {
+                scale: Scale::Levels(levels),
+                ..
+            },
+        ) => match levels.iter().find(|l| &l.code == code) {
+            Some(l) => format!("{} ({})", l.code, l.label),
+            None => code.clone(),
+        },
+        _ => value_text(lang, item, value),
+    }
+}
+
+/// The columns a grid cell of this item needs: its code, and the widest value it can show
+/// (numbers are given room for five characters).
+pub fn column_width(lang: Lang, item: &Item) -> usize {
+    let widest_value = match &item.rule {
+        Rule::Criterion {
+            scale: Scale::Levels(levels),
+            ..
+        } => levels.iter().map(|l| l.code.width()).max().unwrap_or(1),
+        Rule::Criterion {
+            scale: Scale::MetOrNot,
+            ..
+        }
+        | Rule::Veto => lang
+            .ui(Ui::MetShort)
+            .width()
+            .max(lang.ui(Ui::NotMetShort).width()),
+        Rule::Adjustment {
+            scale: AdjustmentScale::Once(_),
+            ..
+        } => lang.ui(Ui::Yes).width().max(lang.ui(Ui::No).width()),
+        _ => 5,
+    };
+    // One more for the note mark.
+    item.code.width().max(widest_value + 1)
+}
+
+/// The scale of an item in one or more lines, for the detail pane.
+pub fn scale_lines(lang: Lang, item: &Item) -> Vec<String> {
+    let d = |x: &Decimal| lang.dec(*x);
+    match &item.rule {
+        Rule::Criterion { scale, max } => match scale {
+            Scale::Levels(levels) => {
+                let mut lines = vec![format!(
+                    "{} ({} {}):",
+                    lang.ui(Ui::ScaleLevels),
+                    lang.ui(Ui::Max),
+                    d(max)
+                )];
+                lines.extend(levels.iter().enumerate().map(|(n, l)| {
+                    format!("  {} · {} {} = {}", n + 1, l.code, l.label, d(&l.points))
+                }));
+                lines
+            }
+            Scale::MetOrNot => vec![format!(
+                "{}: {} = {}, {} = 0",
+                lang.ui(Ui::ScaleMetOrNot),
+                lang.ui(Ui::MetShort),
+                d(max),
+                lang.ui(Ui::NotMetShort)
+            )],
+            Scale::Free { step } => vec![format!(
+                "{}: 0 – {}, {} {}",
+                lang.ui(Ui::ScaleFree),
+                d(max),
+                lang.ui(Ui::Step),
+                d(step)
+            )],
+            Scale::PerOccurrence {
+                per,
+                start,
+                floor,
+                ceiling,
+            } => {
+                let ceiling = ceiling.unwrap_or(*max);
+                let start = start.unwrap_or(if per.is_sign_negative() {
+                    ceiling
+                } else {
+                    *floor
+                });
+                let parts = [
+                    format!(
+                        "{}: {} {}",
+                        lang.ui(Ui::ScalePerOccurrence),
+                        lang.ui(Ui::PerTime),
+                        signed(lang, *per)
+                    ),
+                    format!("{} {}", lang.ui(Ui::StartsAt), d(&start)),
+                    format!("{} {}", lang.ui(Ui::Floor), d(floor)),
+                    format!("{} {}", lang.ui(Ui::Ceiling), d(&ceiling.min(*max))),
+                ];
+                vec![parts.join(", ")]
+            }
+            Scale::Target { rule } => vec![format!(
+                "{}: {}, {} {}",
+                lang.ui(Ui::ScaleTarget),
+                lang.ui(match rule {
+                    TargetRule::Proportional => Ui::RuleProportional,
+                    TargetRule::HalfAtTarget => Ui::RuleHalfAtTarget,
+                }),
+                lang.ui(Ui::Max),
+                d(max)
+            )],
+        },
+        Rule::Adjustment { scale, cap } => {
+            let kind = lang.ui(if item.kind == ItemKind::Bonus {
+                Ui::BonusItems
+            } else {
+                Ui::PenaltyItems
+            });
+            let mut line = match scale {
+                AdjustmentScale::Once(p) => {
+                    format!("{kind}: {} {}", lang.ui(Ui::Once), signed(lang, *p))
+                }
+                AdjustmentScale::PerOccurrence(p) => {
+                    format!("{kind}: {} {}", lang.ui(Ui::PerTime), signed(lang, *p))
+                }
+                AdjustmentScale::Free { step } => {
+                    format!("{kind}: {} {}", lang.ui(Ui::Step), d(step))
+                }
+            };
+            if let Some(cap) = cap {
+                line.push_str(&format!(", {} {}", lang.ui(Ui::Cap), d(cap)));
+            }
+            vec![line]
+        }
+        Rule::Veto => vec![format!(
+            "{}: {}",
+            lang.ui(Ui::ScaleMetOrNot),
+            lang.ui(Ui::VetoMeaning)
+        )],
+    }
+}
+
+fn signed(lang: Lang, d: Decimal) -> String {
+    if d.is_sign_negative() {
+        format!("−{}", lang.dec(-d))
+    } else {
+        format!("+{}", lang.dec(d))
+    }
+}
+
+/// Cuts text to `width` terminal cells, ending with "…" when cut.
+pub fn fit(text: &str, width: usize) -> String {
+    use unicode_segmentation::UnicodeSegmentation;
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for g in text.graphemes(true) {
+        let w = g.width();
+        if used + w + 1 > width {
+            break;
+        }
+        out.push_str(g);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}

@@ -1,0 +1,200 @@
+//! A one- or multi-line text field that Vietnamese input methods can type into.
+//!
+//! Telex and VNI input methods replace a letter by sending a backspace and then the new text in
+//! one burst; a paste can bring combining diacritics. The field keeps its text in NFC at all
+//! times, keeps the cursor on a grapheme boundary and moves it by grapheme, so every burst
+//! leaves the same text a careful typist would have.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TextField {
+    text: String,
+    /// Byte offset, always on a grapheme boundary.
+    cursor: usize,
+    multiline: bool,
+}
+
+impl TextField {
+    pub fn new(text: &str) -> TextField {
+        let text: String = text.nfc().collect();
+        TextField {
+            cursor: text.len(),
+            text,
+            multiline: false,
+        }
+    }
+
+    pub fn multiline(text: &str) -> TextField {
+        TextField {
+            multiline: true,
+            ..TextField::new(text)
+        }
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    pub fn cursor(&self) -> usize {
+        self.cursor
+    }
+
+    /// Inserts typed or pasted text at the cursor. A one-line field turns line breaks into
+    /// spaces; a multi-line field keeps them as `\n`.
+    pub fn insert(&mut self, input: &str) {
+        let input = input.replace("\r\n", "\n").replace('\r', "\n");
+        let input = if self.multiline {
+            input
+        } else {
+            input.replace('\n', " ")
+        };
+        let input: String = input
+            .chars()
+            .filter(|c| *c == '\n' || !c.is_control())
+            .collect();
+        if input.is_empty() {
+            return;
+        }
+        // A combining mark typed after a letter composes with it, so the text before the cursor
+        // is normalised together with the input.
+        let before: String = format!("{}{}", &self.text[..self.cursor], input)
+            .nfc()
+            .collect();
+        let after = &self.text[self.cursor..];
+        let joined = format!("{before}{after}");
+        let normal: String = joined.nfc().collect();
+        self.cursor = if normal == joined {
+            before.len()
+        } else {
+            // The text after the cursor began with a combining mark that has now composed:
+            // keep the cursor after as many graphemes as were before it.
+            let graphemes = before.graphemes(true).count();
+            normal
+                .grapheme_indices(true)
+                .nth(graphemes)
+                .map_or(normal.len(), |(i, _)| i)
+        };
+        self.text = normal;
+    }
+
+    /// Deletes the grapheme before the cursor (what an input method's backspace means).
+    pub fn backspace(&mut self) {
+        if let Some((start, _)) = self.text[..self.cursor].grapheme_indices(true).next_back() {
+            self.text.replace_range(start..self.cursor, "");
+            self.cursor = start;
+        }
+    }
+
+    /// Deletes the grapheme after the cursor.
+    pub fn delete(&mut self) {
+        if let Some(g) = self.text[self.cursor..].graphemes(true).next() {
+            let end = self.cursor + g.len();
+            self.text.replace_range(self.cursor..end, "");
+        }
+    }
+
+    pub fn left(&mut self) {
+        if let Some((start, _)) = self.text[..self.cursor].grapheme_indices(true).next_back() {
+            self.cursor = start;
+        }
+    }
+
+    pub fn right(&mut self) {
+        if let Some(g) = self.text[self.cursor..].graphemes(true).next() {
+            self.cursor += g.len();
+        }
+    }
+
+    /// To the start of the current line.
+    pub fn home(&mut self) {
+        self.cursor = self.text[..self.cursor].rfind('\n').map_or(0, |i| i + 1);
+    }
+
+    /// To the end of the current line.
+    pub fn end(&mut self) {
+        self.cursor = self.text[self.cursor..]
+            .find('\n')
+            .map_or(self.text.len(), |i| self.cursor + i);
+    }
+
+    pub fn clear(&mut self) {
+        self.text.clear();
+        self.cursor = 0;
+    }
+
+    /// The cursor's line (0-based) and column in terminal cells, for drawing it.
+    pub fn cursor_position(&self) -> (usize, usize) {
+        let before = &self.text[..self.cursor];
+        let line = before.matches('\n').count();
+        let start = before.rfind('\n').map_or(0, |i| i + 1);
+        (line, before[start..].width())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn telex_burst_replaces_the_last_letter() {
+        let mut f = TextField::new("");
+        for c in ["T", "i", "e", "e"] {
+            f.insert(c);
+        }
+        // The input method turns "ee" into "ê": a backspace, then the new letter.
+        f.backspace();
+        f.backspace();
+        f.insert("ê");
+        f.insert("n");
+        assert_eq!(f.text(), "Tiên");
+        assert_eq!(f.cursor_position(), (0, 4));
+    }
+
+    #[test]
+    fn combining_marks_compose_and_the_cursor_moves_by_grapheme() {
+        let mut f = TextField::new("");
+        f.insert("Đa");
+        f.insert("\u{323}"); // combining dot below
+        f.insert("t");
+        assert_eq!(f.text(), "Đạt");
+        assert_eq!(f.text().chars().count(), 3);
+        f.left();
+        f.left();
+        f.backspace();
+        assert_eq!(f.text(), "ạt");
+        f.end();
+        f.insert("e\u{302}\u{301}");
+        assert_eq!(f.text(), "ạtế");
+    }
+
+    #[test]
+    fn a_combining_mark_inserted_before_text_keeps_the_cursor_in_place() {
+        let mut f = TextField::new("ab");
+        f.left();
+        f.insert("\u{301}");
+        assert_eq!(f.text(), "áb");
+        assert_eq!(f.cursor_position(), (0, 1));
+    }
+
+    #[test]
+    fn line_breaks_only_in_multiline_fields() {
+        let mut one = TextField::new("");
+        one.insert("a\r\nb");
+        assert_eq!(one.text(), "a b");
+        let mut many = TextField::multiline("");
+        many.insert("a\r\nb\tc");
+        assert_eq!(many.text(), "a\nbc");
+        assert_eq!(many.cursor_position(), (1, 2));
+        many.home();
+        assert_eq!(many.cursor_position(), (1, 0));
+    }
+
+    #[test]
+    fn wide_characters_count_two_cells() {
+        let f = TextField::new("中文");
+        assert_eq!(f.cursor_position(), (0, 4));
+    }
+}

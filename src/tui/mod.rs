@@ -1,0 +1,248 @@
+//! The scoring screen: a ratatui application in the Elm way. `app` holds the state and its
+//! update function, `keymap` the keys as data, `view` the drawing, `start` the choice of a
+//! session; this module runs the terminal and the loop.
+
+pub mod app;
+pub mod display;
+pub mod field;
+pub mod keymap;
+pub mod start;
+pub mod view;
+
+use std::io::{IsTerminal, stdout};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::Duration;
+
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, MouseButton, MouseEventKind,
+};
+use ratatui::crossterm::execute;
+
+use crate::i18n::{Lang, Msg};
+use crate::model::Period;
+use crate::store::load_covenant;
+use crate::store::records::{Records, session_dir};
+
+use app::App;
+use keymap::Action;
+use start::{Choice, Start};
+
+/// Which session to open, as the command line gave it.
+pub struct SessionTarget {
+    pub bloc_file: PathBuf,
+    pub period: Period,
+    pub year: Option<i32>,
+    pub data: Option<PathBuf>,
+}
+
+/// The records folder of the open session, for the message after a crash.
+static OPEN_RECORDS: Mutex<Option<(Lang, PathBuf)>> = Mutex::new(None);
+
+/// Opens a session: the covenant loaded and the records locked. Errors are the user's message.
+pub fn open_session(lang: Lang, target: &SessionTarget) -> Result<(App, Vec<String>), String> {
+    let loaded = load_covenant(&target.bloc_file).map_err(|e| match e {
+        crate::store::LoadError::Io { path, error } => lang.msg(&Msg::CannotRead {
+            path: path.display().to_string(),
+            error: error.to_string(),
+        }),
+        crate::store::LoadError::Problems(problems) => problems
+            .iter()
+            .map(|p| crate::cli::render_problem(lang, p))
+            .collect::<String>(),
+    })?;
+    let covenant = loaded.covenant;
+    let year = target.year.unwrap_or(covenant.bloc.year);
+    let data = crate::cli::data_dir(&target.bloc_file, target.data.as_deref());
+    let dir = session_dir(&data, &covenant.bloc.id, year, target.period);
+    let records = Records::open(&dir, &covenant, target.period).map_err(|e| e.msg(lang))?;
+    let notices = records.notices.iter().map(|m| lang.msg(m)).collect();
+    let mut app = App::new(lang, covenant, target.period, year, Box::new(records));
+    app.records_dir = dir;
+    app.blocs_dir = target
+        .bloc_file
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default();
+    Ok((app, notices))
+}
+
+/// Where the run starts.
+pub enum Launch {
+    /// `thidua` alone: the start screen, or straight into the only bloc.
+    Start { blocs: PathBuf },
+    /// `thidua score …`.
+    Session(SessionTarget),
+}
+
+/// Runs the scoring screen; returns the exit code.
+pub fn run(lang: Lang, launch: Launch, mouse: bool) -> u8 {
+    if !std::io::stdin().is_terminal() || !stdout().is_terminal() {
+        eprintln!("{}", lang.msg(&Msg::NeedsTerminal));
+        return crate::cli::USAGE;
+    }
+    // Open the first session before taking over the terminal, so that a refusal (a lock, a
+    // broken file) prints as plain text.
+    let mut first = match launch {
+        Launch::Session(target) => match open_session(lang, &target) {
+            Ok(opened) => Screen::Session(Box::new(opened.0), opened.1),
+            Err(message) => {
+                eprintln!("{message}");
+                return crate::cli::USAGE;
+            }
+        },
+        Launch::Start { blocs } => start_screen(lang, &blocs, true),
+    };
+    install_hooks();
+    let mut terminal = ratatui::init();
+    let _ = execute!(stdout(), EnableBracketedPaste);
+    if mouse {
+        let _ = execute!(stdout(), EnableMouseCapture);
+    }
+    let result = run_screens(&mut terminal, &mut first);
+    let _ = execute!(stdout(), DisableBracketedPaste, DisableMouseCapture);
+    ratatui::restore();
+    *OPEN_RECORDS.lock().unwrap_or_else(|e| e.into_inner()) = None;
+    match result {
+        Ok(()) => 0,
+        Err(e) => {
+            eprintln!("{e}");
+            crate::cli::USAGE
+        }
+    }
+}
+
+enum Screen {
+    Start(Start),
+    /// An open session and what opening it found (a torn line set aside, …).
+    Session(Box<App>, Vec<String>),
+}
+
+/// The start screen for the blocs in `blocs`; with a single bloc, straight into its session.
+fn start_screen(lang: Lang, blocs: &Path, allow_direct: bool) -> Screen {
+    let (choices, problems) = start::discover(lang, blocs, None);
+    let mut start = Start::new(lang, choices, problems);
+    let single_bloc = start
+        .choices
+        .iter()
+        .all(|c| c.bloc_file == start.choices[0].bloc_file);
+    if allow_direct && !start.choices.is_empty() && single_bloc && start.problems.is_empty() {
+        let choice = start.choices[start.selected].clone();
+        match open_choice(lang, &choice) {
+            Ok((app, notices)) => return Screen::Session(Box::new(app), notices),
+            Err(message) => start.problems.push(message),
+        }
+    }
+    Screen::Start(start)
+}
+
+fn open_choice(lang: Lang, choice: &Choice) -> Result<(App, Vec<String>), String> {
+    open_session(
+        lang,
+        &SessionTarget {
+            bloc_file: choice.bloc_file.clone(),
+            period: choice.period,
+            year: Some(choice.year),
+            data: None,
+        },
+    )
+}
+
+fn run_screens(terminal: &mut DefaultTerminal, screen: &mut Screen) -> std::io::Result<()> {
+    loop {
+        match screen {
+            Screen::Start(start) => {
+                run_start(terminal, start)?;
+                if start.quit {
+                    return Ok(());
+                }
+                if let Some(choice) = start.open.take() {
+                    match open_choice(start.lang, &choice) {
+                        Ok((app, notices)) => *screen = Screen::Session(Box::new(app), notices),
+                        Err(message) => start.problems = vec![message],
+                    }
+                }
+            }
+            Screen::Session(app, notices) => {
+                if !notices.is_empty() {
+                    app.status = Some(app::Status::Error(notices.join(" · ")));
+                }
+                remember_records(app);
+                run_session(terminal, app)?;
+                if app.quit {
+                    return Ok(());
+                }
+                let (lang, blocs) = (app.lang, app.blocs_dir.clone());
+                // The session is dropped here, releasing its lock.
+                *screen = start_screen(lang, &blocs, false);
+            }
+        }
+    }
+}
+
+fn remember_records(app: &App) {
+    *OPEN_RECORDS.lock().unwrap_or_else(|e| e.into_inner()) =
+        Some((app.lang, app.records_dir.clone()));
+}
+
+fn run_start(terminal: &mut DefaultTerminal, start: &mut Start) -> std::io::Result<()> {
+    loop {
+        terminal.draw(|f| start.draw(f))?;
+        if let Event::Key(key) = event::read()? {
+            start.key(key);
+        }
+        if start.quit || start.open.is_some() {
+            return Ok(());
+        }
+    }
+}
+
+fn run_session(terminal: &mut DefaultTerminal, app: &mut App) -> std::io::Result<()> {
+    loop {
+        terminal.draw(|f| view::draw(app, f))?;
+        // An input method's burst (a backspace and the new letter) arrives as several events:
+        // handle all that are waiting, then draw once.
+        handle(app, event::read()?);
+        while !app.quit && !app.to_sessions && event::poll(Duration::ZERO)? {
+            handle(app, event::read()?);
+        }
+        if app.quit || app.to_sessions {
+            return Ok(());
+        }
+    }
+}
+
+fn handle(app: &mut App, event: Event) {
+    match event {
+        Event::Key(key) => app.key(key),
+        Event::Paste(text) => app.paste(&text),
+        Event::Mouse(mouse) => match mouse.kind {
+            MouseEventKind::Down(MouseButton::Left) => app.click(mouse.column, mouse.row),
+            MouseEventKind::ScrollUp => app.update(Action::Up),
+            MouseEventKind::ScrollDown => app.update(Action::Down),
+            _ => {}
+        },
+        _ => {}
+    }
+}
+
+/// color-eyre's hooks first, then a line in the user's language saying where the records are;
+/// `ratatui::init` adds the terminal's restoration in front of both.
+fn install_hooks() {
+    let _ = color_eyre::install();
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(stdout(), DisableBracketedPaste, DisableMouseCapture);
+        previous(info);
+        if let Some((lang, dir)) = OPEN_RECORDS.lock().ok().and_then(|guard| guard.clone()) {
+            eprintln!(
+                "\n{}",
+                lang.msg(&Msg::Crashed {
+                    dir: dir.display().to_string()
+                })
+            );
+        }
+    }));
+}

@@ -1,0 +1,166 @@
+//! Drawing: every screen is a function of the state. Nothing here changes the session; the
+//! only things written back are scroll offsets, so that the selection stays in sight.
+
+mod card;
+mod detail;
+mod grid;
+mod help;
+mod ranking;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style, Stylize};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::i18n::{Label, Lang, Msg, Ui};
+use crate::model::Period;
+
+use super::app::{App, Mode, Screen, Status};
+use super::keymap::{self, Action, Context};
+
+/// The smallest terminal the screens are laid out for.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+pub fn draw(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    if too_small(app.lang, frame) {
+        return;
+    }
+    let [header, tabs, body, status, hints] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(0),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    draw_header(app, frame, header);
+    draw_tabs(app, frame, tabs);
+    match app.screen {
+        Screen::Grid => grid::draw(app, frame, body),
+        Screen::Card => card::draw(app, frame, body),
+        Screen::Ranking => ranking::draw(app, frame, body),
+    }
+    draw_status(app, frame, status);
+    draw_hints(app.lang, app.context(), context_filter(app), frame, hints);
+    if let Mode::Help(filter) = &app.mode {
+        help::draw(app, filter, frame, area);
+    }
+}
+
+/// Draws the "too small" message when the terminal is below 80×24; true if it did.
+pub fn too_small(lang: Lang, frame: &mut Frame) -> bool {
+    let area = frame.area();
+    if area.width >= MIN_WIDTH && area.height >= MIN_HEIGHT {
+        return false;
+    }
+    let text = lang.msg(&Msg::TooSmall {
+        width: area.width,
+        height: area.height,
+    });
+    frame.render_widget(
+        Paragraph::new(text)
+            .wrap(Wrap { trim: true })
+            .style(Style::new().add_modifier(Modifier::BOLD)),
+        area,
+    );
+    true
+}
+
+pub fn period_label(lang: Lang, period: Period) -> &'static str {
+    lang.label(match period {
+        Period::MidYear => Label::MidYear,
+        Period::YearEnd => Label::YearEnd,
+    })
+}
+
+fn draw_header(app: &App, frame: &mut Frame, area: Rect) {
+    let lang = app.lang;
+    let saved = if app.save_failed {
+        Span::from(lang.ui(Ui::SaveFailed)).red().bold().reversed()
+    } else {
+        match app.last_saved() {
+            Some(t) => {
+                Span::from(lang.msg(&Msg::SavedAt(t.format("%H:%M:%S").to_string()))).green()
+            }
+            None => Span::from(lang.ui(Ui::NotSavedYet)).dark_gray(),
+        }
+    };
+    let progress = lang.msg(&Msg::Progress {
+        entered: app.results.entered,
+        needed: app.results.needed,
+    });
+    let line = Line::from(vec![
+        Span::from(app.covenant.bloc.name.clone()).bold(),
+        Span::from(" · "),
+        Span::from(format!("{} {}", period_label(lang, app.period), app.year)).bold(),
+        Span::from(" · "),
+        Span::from(progress),
+        Span::from(" · "),
+        saved,
+    ]);
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+fn draw_tabs(app: &App, frame: &mut Frame, area: Rect) {
+    let lang = app.lang;
+    let mut spans = Vec::new();
+    for (key, screen, name) in [
+        ("F2", Screen::Grid, Ui::ScreenGrid),
+        ("F3", Screen::Card, Ui::ScreenCard),
+        ("F4", Screen::Ranking, Ui::ScreenRanking),
+    ] {
+        let text = format!(" {key} {} ", lang.ui(name));
+        spans.push(if app.screen == screen {
+            Span::from(text).reversed().bold()
+        } else {
+            Span::from(text)
+        });
+        spans.push(Span::from(" "));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
+    let line = match &app.status {
+        Some(Status::Info(t)) => Line::from(t.clone()).green(),
+        Some(Status::Error(t)) => Line::from(t.clone()).red().bold(),
+        None => Line::default(),
+    };
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+/// Whether the met / not-met keys apply (they do not in a level editor).
+fn context_filter(app: &App) -> bool {
+    use super::app::{Editor, EditorKind};
+    matches!(
+        &app.mode,
+        Mode::Edit(Editor {
+            kind: EditorKind::Choice { met_keys: true, .. },
+            ..
+        })
+    )
+}
+
+/// The keys that matter now, from the keymap, as many as fit.
+pub fn draw_hints(lang: Lang, context: Context, met_keys: bool, frame: &mut Frame, area: Rect) {
+    let mut spans = Vec::new();
+    let mut used = 0usize;
+    for b in keymap::bindings(context) {
+        if !b.hint || (!met_keys && matches!(b.action, Action::Met(_))) {
+            continue;
+        }
+        let keys = keymap::keys_label(b, lang);
+        let text = lang.ui(b.describe);
+        let width = unicode_width::UnicodeWidthStr::width(format!(" {keys} {text} ").as_str()) + 1;
+        if used + width > area.width as usize {
+            break;
+        }
+        used += width;
+        spans.push(Span::from(format!(" {keys} ")).reversed());
+        spans.push(Span::from(format!(" {text} ")));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}

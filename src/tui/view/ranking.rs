@@ -1,0 +1,150 @@
+//! The live ranking: rank, unit, total, band, failed conditions, nominations, and a bar of
+//! each total.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use unicode_width::UnicodeWidthStr;
+
+use crate::i18n::{Label, Ui};
+use crate::model::Period;
+use crate::score::Nomination;
+use crate::tui::app::App;
+use crate::tui::display::fit;
+
+/// One cell of a bar: eight steps per character.
+const EIGHTHS: [&str; 9] = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"];
+
+pub fn bar(fraction: f64, width: usize) -> String {
+    let eighths = (fraction.clamp(0.0, 1.0) * (width * 8) as f64).round() as usize;
+    let mut s = "█".repeat(eighths / 8);
+    s.push_str(EIGHTHS[eighths % 8]);
+    s
+}
+
+/// What a unit is proposed for at year-end, by award.
+fn nominations(app: &App, unit: usize) -> String {
+    let lang = app.lang;
+    app.results
+        .awards
+        .iter()
+        .filter_map(|a| {
+            let status = match &a.statuses[unit] {
+                Nomination::Proposed => lang.label(Label::Proposed),
+                Nomination::AwaitingVote => lang.label(Label::AwaitingVote),
+                Nomination::TiedAtQuota => lang.label(Label::TiedAtQuota),
+                _ => return None,
+            };
+            Some(format!(
+                "{} ({status})",
+                app.covenant.scheme.awards[a.award].id
+            ))
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+    let lang = app.lang;
+    let bloc = &app.covenant.bloc;
+    let results = &app.results;
+    let name_width = bloc
+        .members
+        .iter()
+        .map(|m| m.name.width())
+        .max()
+        .unwrap_or(8)
+        .min(28);
+    let band_width = app
+        .covenant
+        .scheme
+        .bands
+        .iter()
+        .map(|b| b.label.width())
+        .max()
+        .unwrap_or(4)
+        .max(lang.label(Label::Band).width());
+    let veto_width = lang.label(Label::Vetoes).width().max(8);
+    let year_end = app.period == Period::YearEnd;
+    let nomination_width = if year_end { 24 } else { 0 };
+    let fixed = 5 + name_width + 1 + 7 + band_width + 1 + veto_width + 1 + nomination_width;
+    let bar_width = (area.width as usize).saturating_sub(fixed + 1).max(4);
+    let max = app
+        .covenant
+        .layout
+        .max_total(Some(app.period))
+        .max(rust_decimal::Decimal::ONE);
+    let max: f64 = max.try_into().unwrap_or(100.0);
+
+    let mut columns: Vec<(String, usize)> = vec![
+        (lang.label(Label::Rank).into(), 5),
+        (lang.label(Label::Unit).into(), name_width + 1),
+        (lang.label(Label::Total).into(), 7),
+        (lang.label(Label::Band).into(), band_width + 1),
+        (lang.label(Label::Vetoes).into(), veto_width + 1),
+    ];
+    if year_end {
+        columns.push((lang.ui(Ui::Nomination).into(), nomination_width));
+    }
+    let buf = frame.buffer_mut();
+    let bold = Style::new().add_modifier(Modifier::BOLD);
+    let mut x = area.x;
+    for (header, w) in &columns {
+        buf.set_stringn(x, area.y, header, *w, bold);
+        x += *w as u16;
+    }
+    let rows = (area.height as usize).saturating_sub(1);
+    let mut top = app.scroll.ranking_top.get();
+    if app.ranking_row < top {
+        top = app.ranking_row;
+    }
+    if app.ranking_row >= top + rows {
+        top = app.ranking_row + 1 - rows;
+    }
+    app.scroll.ranking_top.set(top);
+    for (pos, &unit) in results.order.iter().enumerate().skip(top).take(rows) {
+        let y = area.y + 1 + (pos - top) as u16;
+        let r = &results.units[unit];
+        let style = if pos == app.ranking_row {
+            Style::new().add_modifier(Modifier::REVERSED)
+        } else {
+            Style::new()
+        };
+        let vetoes = r
+            .failed_vetoes
+            .iter()
+            .map(|i| app.covenant.layout.items[*i].code.clone())
+            .collect::<Vec<_>>()
+            .join(",");
+        let mut cells = vec![
+            format!("{}{}", r.rank, if r.tied { "=" } else { "" }),
+            bloc.members[unit].name.clone(),
+            lang.dec2(r.total),
+            app.covenant.scheme.bands[r.band].label.clone(),
+            vetoes,
+        ];
+        if year_end {
+            cells.push(nominations(app, unit));
+        }
+        let mut x = area.x;
+        buf.set_stringn(x, y, " ".repeat(fixed), fixed, style);
+        for (n, (text, (_, w))) in cells.iter().zip(&columns).enumerate() {
+            let cell_style = if n == 2 { style.patch(bold) } else { style };
+            buf.set_stringn(x, y, fit(text, w - 1), w - 1, cell_style);
+            x += *w as u16;
+        }
+        let total: f64 = r.total.try_into().unwrap_or(0.0);
+        let colour = if r.failed_vetoes.is_empty() {
+            Color::Green
+        } else {
+            Color::Red
+        };
+        buf.set_stringn(
+            area.x + fixed as u16,
+            y,
+            bar(total / max, bar_width),
+            bar_width,
+            Style::new().fg(colour),
+        );
+    }
+}
