@@ -20,9 +20,9 @@ fn the_sample_files_are_valid() {
     let out = thidua(&[
         "check",
         "blocs/khoi-8.ron",
-        "blocs/khoi-truong-thcs.ron",
+        "examples/blocs/khoi-truong-thcs.ron",
         "scoring/khoi-phuong-2026.ron",
-        "scoring/khoi-truong-hoc-2026.ron",
+        "examples/scoring/khoi-truong-hoc-2026.ron",
     ]);
     let stdout = text(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{stdout}{}", text(&out.stderr));

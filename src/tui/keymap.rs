@@ -107,7 +107,7 @@ const MOVE: &[Binding] = &[
         &[Code(Up), Code(Down), Code(Left), Code(Right)],
         Action::Up,
         Ui::KeyMove,
-        true,
+        false,
     ),
     b(&[Code(Tab)], Action::NextColumn, Ui::KeyNextColumn, false),
     b(

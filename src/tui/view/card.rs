@@ -39,7 +39,7 @@ fn draw_title(app: &App, frame: &mut Frame, area: Rect) {
     };
     let r = &app.results.units[app.unit];
     let line = Line::from(vec![
-        Span::from(format!("{}{role}", member.name)).bold(),
+        Span::from(format!("{}{role}", member.short)).bold(),
         Span::from(format!(
             " · {} · {} {} · {} {}{} · {}",
             lang.msg(&Msg::UnitOf {
@@ -134,5 +134,4 @@ fn draw_rows(app: &App, frame: &mut Frame, area: Rect) {
             base,
         );
     }
-    let _ = Span::from("").bold();
 }

@@ -57,10 +57,9 @@ fn draw_detail(app: &App, frame: &mut Frame, area: Rect) {
                 .value
                 .as_ref()
                 .map(|v| value_text(lang, item, v))
-                .unwrap_or_else(|| "·".into());
+                .unwrap_or_else(|| "—".into());
             let points_text = match (item.kind, points) {
-                (ItemKind::Veto, _) => value,
-                (_, None) => format!("{value} → —"),
+                (ItemKind::Veto, _) | (_, None) => value,
                 (ItemKind::Criterion, Some(p)) => {
                     let max = match &item.rule {
                         Rule::Criterion { max, .. } => *max,

@@ -34,10 +34,14 @@ pub fn draw(app: &App, filter: &TextField, frame: &mut Frame, area: Rect) {
         Screen::Card => (Context::Card, Ui::ScreenCard),
         Screen::Ranking => (Context::Ranking, Ui::ScreenRanking),
     };
-    let [popup] = Layout::horizontal([Constraint::Percentage(80)])
+    let rows = entries(lang, context, filter.text());
+    // Tall enough for every key in one column if the terminal allows, else two columns.
+    let width = area.width.saturating_sub(4).min(100);
+    let height = (rows.len() as u16 + 3).min(area.height.saturating_sub(2));
+    let [popup] = Layout::horizontal([Constraint::Length(width)])
         .flex(Flex::Center)
         .areas(area);
-    let [popup] = Layout::vertical([Constraint::Percentage(80)])
+    let [popup] = Layout::vertical([Constraint::Length(height)])
         .flex(Flex::Center)
         .areas(popup);
     frame.render_widget(Clear, popup);
@@ -51,24 +55,39 @@ pub fn draw(app: &App, filter: &TextField, frame: &mut Frame, area: Rect) {
     );
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
-    let rows = entries(lang, context, filter.text());
-    let key_width = rows.iter().map(|(k, _)| k.width()).max().unwrap_or(4) + 2;
-    let mut lines = vec![Line::from(vec![
-        Span::from(format!("{}: ", lang.ui(Ui::HelpFilter))).bold(),
-        Span::from(filter.text().to_string()),
-    ])];
+    let [filter_area, list] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::from(format!("{}: ", lang.ui(Ui::HelpFilter))).bold(),
+            Span::from(filter.text().to_string()),
+        ])),
+        filter_area,
+    );
     if rows.is_empty() {
-        lines.push(Line::from(lang.ui(Ui::NoMatchingKeys)).italic());
+        frame.render_widget(
+            Paragraph::new(Line::from(lang.ui(Ui::NoMatchingKeys)).italic()),
+            list,
+        );
     }
-    for (k, d) in rows {
-        let pad = key_width.saturating_sub(k.width());
-        lines.push(Line::from(vec![
-            Span::from(format!(" {k}{}", " ".repeat(pad))).bold(),
-            Span::from(d),
-        ]));
+    let per_column = (list.height as usize).max(1);
+    let columns = rows.len().div_ceil(per_column).max(1);
+    let areas = Layout::horizontal(vec![Constraint::Fill(1); columns]).split(list);
+    for (chunk, column_area) in rows.chunks(per_column).zip(areas.iter()) {
+        let key_width = chunk.iter().map(|(k, _)| k.width()).max().unwrap_or(4) + 2;
+        let lines: Vec<Line> = chunk
+            .iter()
+            .map(|(k, d)| {
+                let pad = key_width.saturating_sub(k.width());
+                Line::from(vec![
+                    Span::from(format!(" {k}{}", " ".repeat(pad))).bold(),
+                    Span::from(d.clone()),
+                ])
+            })
+            .collect();
+        frame.render_widget(Paragraph::new(lines), *column_area);
     }
     let label = format!("{}: ", lang.ui(Ui::HelpFilter)).width();
-    frame.render_widget(Paragraph::new(lines), inner);
     frame.set_cursor_position(Position::new(
         inner.x + (label + filter.cursor_position().1) as u16,
         inner.y,

@@ -8,6 +8,7 @@ mod help;
 mod ranking;
 
 use ratatui::Frame;
+use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style, Stylize};
 use ratatui::text::{Line, Span};
@@ -152,7 +153,17 @@ pub fn draw_hints(lang: Lang, context: Context, met_keys: bool, frame: &mut Fram
         if !b.hint || (!met_keys && matches!(b.action, Action::Met(_))) {
             continue;
         }
-        let keys = keymap::keys_label(b, lang);
+        // The hint bar names one key per action; the help lists them all.
+        let keys = if b.keys.iter().all(|k| {
+            matches!(
+                k,
+                keymap::Key::Code(KeyCode::Up | KeyCode::Down | KeyCode::Left | KeyCode::Right)
+            )
+        }) {
+            keymap::keys_label(b, lang)
+        } else {
+            keymap::key_name(&b.keys[0], lang)
+        };
         let text = lang.ui(b.describe);
         let width = unicode_width::UnicodeWidthStr::width(format!(" {keys} {text} ").as_str()) + 1;
         if used + width > area.width as usize {

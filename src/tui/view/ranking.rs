@@ -36,8 +36,8 @@ fn nominations(app: &App, unit: usize) -> String {
                 _ => return None,
             };
             Some(format!(
-                "{} ({status})",
-                app.covenant.scheme.awards[a.award].id
+                "{status}: {}",
+                app.covenant.scheme.awards[a.award].title
             ))
         })
         .collect::<Vec<_>>()
@@ -51,10 +51,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let name_width = bloc
         .members
         .iter()
-        .map(|m| m.name.width())
+        .map(|m| m.short.width())
         .max()
         .unwrap_or(8)
-        .min(28);
+        .max(lang.label(Label::Unit).width());
     let band_width = app
         .covenant
         .scheme
@@ -66,13 +66,25 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         .max(lang.label(Label::Band).width());
     let veto_width = lang.label(Label::Vetoes).width().max(8);
     let year_end = app.period == Period::YearEnd;
-    let nomination_width = if year_end { 24 } else { 0 };
-    let fixed = 5 + name_width + 1 + 7 + band_width + 1 + veto_width + 1 + nomination_width;
-    let bar_width = (area.width as usize).saturating_sub(fixed + 1).max(4);
+    let before = 5 + name_width + 1 + 7 + band_width + 1 + veto_width + 1;
+    let rest = (area.width as usize).saturating_sub(before + 1);
+    // At year-end the nominations take most of what is left; the bars take the rest.
+    let nomination_width = if year_end { rest * 3 / 5 } else { 0 };
+    let fixed = before + nomination_width;
+    let bar_width = rest - nomination_width;
     let max = app
         .covenant
         .layout
         .max_total(Some(app.period))
+        // Bonus points can take a total past the criteria's maximum.
+        .max(
+            results
+                .units
+                .iter()
+                .map(|u| u.total)
+                .max()
+                .unwrap_or_default(),
+        )
         .max(rust_decimal::Decimal::ONE);
     let max: f64 = max.try_into().unwrap_or(100.0);
 
@@ -118,7 +130,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             .join(",");
         let mut cells = vec![
             format!("{}{}", r.rank, if r.tied { "=" } else { "" }),
-            bloc.members[unit].name.clone(),
+            bloc.members[unit].short.clone(),
             lang.dec2(r.total),
             app.covenant.scheme.bands[r.band].label.clone(),
             vetoes,

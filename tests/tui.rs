@@ -1,0 +1,542 @@
+//! The scoring screen through its update function and on ratatui's `TestBackend`: key
+//! sequences for every scale kind, refusals, undo and redo, input-method bursts and pastes,
+//! a disk that refuses writes; and snapshots of every screen in both languages and two sizes.
+
+use std::path::Path;
+
+use chrono::{DateTime, FixedOffset, TimeZone};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use tempfile::TempDir;
+
+use thidua::i18n::Lang;
+use thidua::model::{Period, Sheet, Value, value};
+use thidua::store::load_covenant;
+use thidua::store::records::{Cell, Change, Entry, Origin, Records, StoreError};
+use thidua::tui::app::{App, Column, Ledger, Mode, Screen, Section};
+use thidua::tui::keymap::Action;
+use thidua::tui::view;
+
+/// The records, with the time of the last save fixed so that snapshots do not change, and a
+/// switch that makes every write fail as a full disk would.
+struct TestLedger {
+    records: Records,
+    disk_full: bool,
+}
+
+impl Ledger for TestLedger {
+    fn sheet(&self) -> &Sheet {
+        self.records.sheet()
+    }
+    fn cell(&self, unit: usize, item: usize) -> Cell {
+        self.records.cell(unit, item)
+    }
+    fn apply(&mut self, changes: &[Change]) -> Result<Vec<Entry>, StoreError> {
+        if self.disk_full {
+            return Err(StoreError::Io {
+                path: self.records.dir().join("journal.jsonl"),
+                error: std::io::Error::from_raw_os_error(28),
+            });
+        }
+        self.records.apply(changes)
+    }
+    fn last_saved(&self) -> Option<DateTime<FixedOffset>> {
+        self.records.last_saved().map(|_| {
+            FixedOffset::east_opt(7 * 3600)
+                .unwrap()
+                .with_ymd_and_hms(2026, 6, 20, 9, 30, 0)
+                .unwrap()
+        })
+    }
+}
+
+struct Session {
+    app: App,
+    dir: TempDir,
+}
+
+impl Session {
+    fn journal(&self) -> Vec<serde_json::Value> {
+        let path = self.dir.path().join("journal.jsonl");
+        std::fs::read_to_string(path)
+            .unwrap_or_default()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    }
+}
+
+/// The sample bloc, with the sample scoresheet of the period imported if `scores`.
+fn session(period: Period, lang: Lang, scores: bool) -> Session {
+    session_with(period, lang, scores, false)
+}
+
+fn session_with(period: Period, lang: Lang, scores: bool, disk_full: bool) -> Session {
+    let covenant = load_covenant(Path::new("blocs/khoi-8.ron"))
+        .expect("sample bloc")
+        .covenant;
+    let dir = tempfile::tempdir().unwrap();
+    let mut records = Records::open(dir.path(), &covenant, period).unwrap();
+    if scores {
+        let file = match period {
+            Period::MidYear => "tests/data/khoi-8-mid-year.csv",
+            Period::YearEnd => "tests/data/khoi-8-year-end.csv",
+        };
+        let mut changes = Vec::new();
+        for row in csv::Reader::from_path(file).unwrap().records() {
+            let row = row.unwrap();
+            let unit = covenant.unit_index(&row[0]).unwrap();
+            let item = covenant.layout.index_of(&row[1]).unwrap();
+            let value = value::parse(&covenant.layout.items[item], &row[2]).unwrap();
+            changes.push(Change {
+                unit,
+                item,
+                new: Cell {
+                    value: Some(value),
+                    note: row.get(3).unwrap_or("").to_string(),
+                },
+                origin: Origin::Import,
+            });
+        }
+        records.apply(&changes).unwrap();
+    }
+    let ledger = TestLedger { records, disk_full };
+    let app = App::new(lang, covenant, period, 2026, Box::new(ledger));
+    Session { app, dir }
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    app.key(KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+fn ctrl(app: &mut App, c: char) {
+    app.key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+/// Puts the selection on a unit and an item, as arrows would.
+fn select(app: &mut App, unit: &str, item: &str) {
+    app.unit = app.covenant.unit_index(unit).unwrap();
+    let i = app.covenant.layout.index_of(item).unwrap();
+    app.column = Column::Item(i);
+}
+
+fn value_of(app: &App, unit: &str, item: &str) -> Option<Value> {
+    let u = app.covenant.unit_index(unit).unwrap();
+    let i = app.covenant.layout.index_of(item).unwrap();
+    app.cell(u, i).value
+}
+
+fn screen(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|f| view::draw(app, f)).unwrap();
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..height {
+        let mut line = String::new();
+        for x in 0..width {
+            line.push_str(buffer[(x, y)].symbol());
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn every_scale_kind_is_entered_with_the_keys_that_fit_it() {
+    let mut s = session(Period::YearEnd, Lang::Vi, false);
+    let app = &mut s.app;
+    // A level: its number picks and stores it at once.
+    select(app, "thanh-dong", "I.1.4");
+    press(app, KeyCode::Char('2'));
+    assert_eq!(
+        value_of(app, "thanh-dong", "I.1.4"),
+        Some(Value::Level("HTT".into()))
+    );
+    assert_eq!(
+        app.covenant.bloc.members[app.unit].id, "hai-duong",
+        "moves to the next unit"
+    );
+    // A level chosen with the arrows.
+    press(app, KeyCode::Enter);
+    press(app, KeyCode::Down);
+    press(app, KeyCode::Down);
+    press(app, KeyCode::Enter);
+    assert_eq!(
+        value_of(app, "hai-duong", "I.1.4"),
+        Some(Value::Level("HT".into()))
+    );
+    // Met / not met: one key.
+    select(app, "thanh-dong", "I.2.4");
+    press(app, KeyCode::Enter);
+    press(app, KeyCode::Char('k'));
+    assert_eq!(
+        value_of(app, "thanh-dong", "I.2.4"),
+        Some(Value::Met(false))
+    );
+    select(app, "thanh-dong", "I.2.4");
+    press(app, KeyCode::Enter);
+    press(app, KeyCode::Char('đ'));
+    assert_eq!(value_of(app, "thanh-dong", "I.2.4"), Some(Value::Met(true)));
+    // A free score with a decimal comma.
+    select(app, "thanh-dong", "I.2.3");
+    type_text(app, "2,5");
+    press(app, KeyCode::Enter);
+    assert_eq!(
+        value_of(app, "thanh-dong", "I.2.3"),
+        Some(Value::Points("2.5".parse().unwrap()))
+    );
+    // A count.
+    select(app, "thanh-dong", "I.2.2");
+    type_text(app, "2");
+    press(app, KeyCode::Enter);
+    assert_eq!(value_of(app, "thanh-dong", "I.2.2"), Some(Value::Count(2)));
+    // An achieved value with a dot.
+    select(app, "thanh-dong", "I.1.1");
+    type_text(app, "203.6");
+    press(app, KeyCode::Enter);
+    assert_eq!(
+        value_of(app, "thanh-dong", "I.1.1"),
+        Some(Value::Achieved("203.6".parse().unwrap()))
+    );
+    // A bonus once (yes / no), a penalty count, a veto condition.
+    select(app, "thanh-dong", "T1");
+    press(app, KeyCode::Enter);
+    press(app, KeyCode::Char('y'));
+    assert_eq!(value_of(app, "thanh-dong", "T1"), Some(Value::Met(true)));
+    select(app, "thanh-dong", "TR2");
+    type_text(app, "1");
+    press(app, KeyCode::Enter);
+    assert_eq!(value_of(app, "thanh-dong", "TR2"), Some(Value::Count(1)));
+    select(app, "thanh-dong", "DK1");
+    press(app, KeyCode::Enter);
+    press(app, KeyCode::Char('n'));
+    assert_eq!(value_of(app, "thanh-dong", "DK1"), Some(Value::Met(false)));
+    // Every entry is a journal line, and the screen's results are the engine's.
+    assert_eq!(s.journal().len(), 10);
+    let fresh = thidua::score::compute(&s.app.covenant, Period::YearEnd, &sheet_of(&s.app));
+    assert_eq!(s.app.results, fresh);
+    let u = s.app.covenant.unit_index("thanh-dong").unwrap();
+    assert_eq!(s.app.results.units[u].failed_vetoes.len(), 1);
+    assert_eq!(s.app.results.units[u].bonus, "2".parse().unwrap());
+    assert_eq!(s.app.results.units[u].penalty, "2".parse().unwrap());
+}
+
+fn sheet_of(app: &App) -> Sheet {
+    let mut sheet = app.covenant.empty_sheet();
+    for u in 0..app.covenant.bloc.members.len() {
+        for i in 0..app.covenant.layout.items.len() {
+            sheet.set(u, i, app.cell(u, i).value);
+        }
+    }
+    sheet
+}
+
+#[test]
+fn a_refused_value_keeps_the_editor_open_with_the_reason_and_stores_nothing() {
+    let mut s = session(Period::MidYear, Lang::Vi, false);
+    let app = &mut s.app;
+    select(app, "thanh-dong", "I.2.3"); // free, 0..4 on a step of 0.5
+    for (text, reason) in [
+        ("7", "7 nằm ngoài khoảng 0..3"),
+        ("1,3", "bước"),
+        ("abc", "abc"),
+    ] {
+        type_text(app, text);
+        press(app, KeyCode::Enter);
+        let Mode::Edit(editor) = &app.mode else {
+            panic!("the editor closed on {text}");
+        };
+        let error = editor.error.clone().unwrap();
+        assert!(error.contains(reason), "{text}: {error}");
+        let shown = screen(app, 80, 24);
+        assert!(
+            shown.contains(&format!("✗ {error}")) || shown.contains("✗"),
+            "{shown}"
+        );
+        // Clear the field for the next try.
+        for _ in 0..text.chars().count() {
+            press(app, KeyCode::Backspace);
+        }
+    }
+    assert_eq!(value_of(app, "thanh-dong", "I.2.3"), None);
+    press(app, KeyCode::Esc);
+    assert_eq!(app.mode, Mode::Navigate);
+    assert!(s.journal().is_empty());
+}
+
+#[test]
+fn undo_and_redo_are_new_journal_entries() {
+    let mut s = session(Period::MidYear, Lang::En, false);
+    let app = &mut s.app;
+    select(app, "thanh-dong", "I.1.4");
+    press(app, KeyCode::Char('1'));
+    select(app, "thanh-dong", "I.1.4");
+    press(app, KeyCode::Char('3'));
+    ctrl(app, 'z');
+    assert_eq!(
+        value_of(app, "thanh-dong", "I.1.4"),
+        Some(Value::Level("HTXS".into()))
+    );
+    press(app, KeyCode::Char('u'));
+    assert_eq!(value_of(app, "thanh-dong", "I.1.4"), None);
+    ctrl(app, 'y');
+    assert_eq!(
+        value_of(app, "thanh-dong", "I.1.4"),
+        Some(Value::Level("HTXS".into()))
+    );
+    ctrl(app, 'r');
+    assert_eq!(
+        value_of(app, "thanh-dong", "I.1.4"),
+        Some(Value::Level("HT".into()))
+    );
+    ctrl(app, 'r');
+    assert!(screen(app, 80, 24).contains("nothing to redo"));
+    // Delete clears, and is undone like any change.
+    select(app, "thanh-dong", "I.1.4");
+    press(app, KeyCode::Delete);
+    assert_eq!(value_of(app, "thanh-dong", "I.1.4"), None);
+    ctrl(app, 'z');
+    assert_eq!(
+        value_of(app, "thanh-dong", "I.1.4"),
+        Some(Value::Level("HT".into()))
+    );
+    let origins: Vec<String> = s
+        .journal()
+        .iter()
+        .map(|e| e["origin"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        origins,
+        [
+            "entry", "entry", "undo", "undo", "redo", "redo", "entry", "undo"
+        ]
+    );
+}
+
+#[test]
+fn notes_take_input_method_bursts_and_pasted_combining_text() {
+    let mut s = session(Period::MidYear, Lang::Vi, false);
+    let app = &mut s.app;
+    select(app, "thanh-dong", "I.2.1");
+    press(app, KeyCode::Char('n'));
+    // Telex: "Tieen" becomes "Tiên" by a backspace and the new letter, in one burst.
+    type_text(app, "Tiee");
+    press(app, KeyCode::Backspace);
+    press(app, KeyCode::Backspace);
+    app.key(KeyEvent::new(KeyCode::Char('ê'), KeyModifiers::NONE));
+    type_text(app, "n ");
+    // A paste with combining marks (decomposed "Đạt") and a line break.
+    app.paste("Đa\u{323}t\r\nxong");
+    app.key(KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT));
+    type_text(app, "3");
+    press(app, KeyCode::Enter);
+    assert_eq!(app.mode, Mode::Navigate);
+    let u = app.covenant.unit_index("thanh-dong").unwrap();
+    let i = app.covenant.layout.index_of("I.2.1").unwrap();
+    assert_eq!(app.cell(u, i).note, "Tiên Đạt\nxong\n3");
+    let journal = s.journal();
+    assert_eq!(journal[0]["new"]["note"], "Tiên Đạt\nxong\n3");
+    // The grid marks the note.
+    assert!(screen(&s.app, 80, 24).contains("·*"));
+}
+
+#[test]
+fn a_disk_that_refuses_the_write_keeps_the_value_in_the_editor() {
+    let mut s = session_with(Period::MidYear, Lang::Vi, false, true);
+    let app = &mut s.app;
+    select(app, "thanh-dong", "I.2.3");
+    type_text(app, "2,5");
+    press(app, KeyCode::Enter);
+    let Mode::Edit(editor) = &app.mode else {
+        panic!("the editor closed although nothing was stored");
+    };
+    let error = editor.error.clone().unwrap();
+    assert!(error.contains("không ghi được"), "{error}");
+    assert!(app.save_failed);
+    assert_eq!(value_of(app, "thanh-dong", "I.2.3"), None);
+    let shown = screen(app, 80, 24);
+    assert!(shown.contains("CHƯA LƯU ĐƯỢC"), "{shown}");
+    assert!(shown.contains("> 2,5"), "{shown}");
+    assert!(s.journal().is_empty());
+}
+
+#[test]
+fn groups_fold_into_their_subtotal_and_unfold() {
+    let mut s = session(Period::MidYear, Lang::Vi, true);
+    let app = &mut s.app;
+    let before = app.columns().len();
+    select(app, "thanh-dong", "I.1.4");
+    press(app, KeyCode::Char(' '));
+    let group = app.covenant.layout.group_index("I").unwrap();
+    assert_eq!(app.column, Column::Sum(Section::Group(group)));
+    assert!(app.columns().len() < before);
+    assert!(!app.columns().contains(&Column::Item(
+        app.covenant.layout.index_of("I.1.4").unwrap()
+    )));
+    press(app, KeyCode::Enter);
+    assert_eq!(app.columns().len(), before);
+}
+
+#[test]
+fn the_help_lists_the_screens_keys_and_filters_them() {
+    let mut s = session(Period::MidYear, Lang::En, false);
+    let app = &mut s.app;
+    press(app, KeyCode::F(1));
+    let all = screen(app, 120, 40);
+    for key in [
+        "Ctrl-Z / u",
+        "undo",
+        "Enter",
+        "note",
+        "F3",
+        "unit card",
+        "quit",
+    ] {
+        assert!(all.contains(key), "{key} missing:\n{all}");
+    }
+    type_text(app, "undo");
+    let filtered = screen(app, 120, 40);
+    assert!(filtered.contains("Ctrl-Z / u"));
+    assert!(!filtered.contains("unit card"), "{filtered}");
+    press(app, KeyCode::Esc);
+    assert_eq!(app.mode, Mode::Navigate);
+}
+
+#[test]
+fn the_language_switches_at_run_time() {
+    let mut s = session(Period::MidYear, Lang::Vi, false);
+    assert!(screen(&s.app, 80, 24).contains("Sơ kết 6 tháng"));
+    press(&mut s.app, KeyCode::Char('l'));
+    let en = screen(&s.app, 80, 24);
+    assert!(en.contains("Mid-year review"), "{en}");
+    assert!(en.contains("entered 0/336"), "{en}");
+}
+
+#[test]
+fn the_screen_shows_what_the_engine_computes() {
+    let s = session(Period::YearEnd, Lang::Vi, true);
+    let app = &s.app;
+    let shown = screen(app, 160, 45);
+    for (u, r) in app.results.units.iter().enumerate() {
+        let name = &app.covenant.bloc.members[u].short;
+        let line = shown
+            .lines()
+            .find(|l| l.starts_with(name.as_str()))
+            .unwrap_or_else(|| panic!("{name} not in the grid"));
+        assert!(line.contains(&Lang::Vi.dec2(r.total)), "{line}");
+        assert!(
+            line.contains(&app.covenant.scheme.bands[r.band].label),
+            "{line}"
+        );
+    }
+}
+
+#[test]
+fn the_ranking_and_the_card_follow_the_selection() {
+    let mut s = session(Period::YearEnd, Lang::Vi, true);
+    let app = &mut s.app;
+    app.update(Action::ShowRanking);
+    assert_eq!(app.screen, Screen::Ranking);
+    press(app, KeyCode::Down);
+    let second = app.results.order[1];
+    press(app, KeyCode::Enter);
+    assert_eq!(app.screen, Screen::Card);
+    assert_eq!(app.unit, second);
+    press(app, KeyCode::Char(']'));
+    assert_eq!(app.unit, (second + 1) % app.covenant.bloc.members.len());
+}
+
+#[test]
+fn below_80_by_24_the_screen_says_it_is_too_small() {
+    let s = session(Period::MidYear, Lang::Vi, false);
+    let shown = screen(&s.app, 79, 24);
+    assert!(shown.contains("Cửa sổ quá nhỏ (79×24)"), "{shown}");
+}
+
+// Snapshots: every screen at 80×24 and 120×40 in both languages.
+
+fn snapshot(name: &str, app: &App) {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let lang = match app.lang {
+            Lang::Vi => "vi",
+            Lang::En => "en",
+        };
+        insta::assert_snapshot!(format!("{name}-{lang}-{w}x{h}"), screen(app, w, h));
+    }
+}
+
+#[test]
+fn snapshots_of_every_screen() {
+    for lang in [Lang::Vi, Lang::En] {
+        let mut s = session(Period::YearEnd, lang, true);
+        let app = &mut s.app;
+        select(app, "hai-duong", "I.1.4");
+        snapshot("grid", app);
+        press(app, KeyCode::Enter);
+        snapshot("grid-level-editor", app);
+        press(app, KeyCode::Esc);
+        select(app, "hai-duong", "I.2.3");
+        type_text(app, "9");
+        press(app, KeyCode::Enter);
+        snapshot("grid-refused", app);
+        press(app, KeyCode::Esc);
+        press(app, KeyCode::Char('n'));
+        type_text(app, "Theo biên bản kiểm tra");
+        snapshot("grid-note", app);
+        press(app, KeyCode::Esc);
+        press(app, KeyCode::F(3));
+        snapshot("card", app);
+        press(app, KeyCode::F(4));
+        snapshot("ranking", app);
+        press(app, KeyCode::Char('?'));
+        snapshot("help-ranking", app);
+        press(app, KeyCode::Esc);
+        press(app, KeyCode::F(2));
+        press(app, KeyCode::F(1));
+        snapshot("help-grid", app);
+        insta::assert_snapshot!(format!("too-small-{lang:?}"), screen(app, 79, 23));
+    }
+    let mid = session(Period::MidYear, Lang::Vi, false);
+    snapshot("grid-empty-mid-year", &mid.app);
+}
+
+#[test]
+fn snapshots_of_the_start_screen() {
+    use thidua::tui::start::{Choice, Start};
+    let choice = |year, period, modified| Choice {
+        bloc_file: "blocs/khoi-8.ron".into(),
+        bloc_name: "Khối thi đua số 8".into(),
+        year,
+        period,
+        modified,
+    };
+    // 2026-06-20 02:30 UTC, 09:30 in Vietnam.
+    let written = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_781_922_600);
+    for lang in [Lang::Vi, Lang::En] {
+        let mut start = Start::new(
+            lang,
+            vec![
+                choice(2026, Period::MidYear, Some(written)),
+                choice(2026, Period::YearEnd, None),
+            ],
+            vec!["blocs/hong.ron:3:5: thiếu dấu phẩy".into()],
+        );
+        start.selected = 1;
+        for (w, h) in [(80, 24), (120, 40)] {
+            let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+            terminal.draw(|f| start.draw(f)).unwrap();
+            insta::assert_snapshot!(format!("start-{lang:?}-{w}x{h}"), terminal.backend());
+        }
+        start.key(KeyEvent::new(KeyCode::Up, KeyModifiers::NONE));
+        start.key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+        assert_eq!(start.open.as_ref().map(|c| c.period), Some(Period::MidYear));
+    }
+}
