@@ -540,3 +540,49 @@ fn snapshots_of_the_start_screen() {
         assert_eq!(start.open.as_ref().map(|c| c.period), Some(Period::MidYear));
     }
 }
+
+#[test]
+fn a_resumed_session_can_still_undo_what_was_entered_before() {
+    let covenant = load_covenant(Path::new("blocs/khoi-8.ron"))
+        .unwrap()
+        .covenant;
+    let dir = tempfile::tempdir().unwrap();
+    let open = || {
+        let records = Records::open(dir.path(), &covenant, Period::MidYear).unwrap();
+        let history = records.history().unwrap();
+        let mut app = App::new(
+            Lang::Vi,
+            covenant.clone(),
+            Period::MidYear,
+            2026,
+            Box::new(records),
+        );
+        app.resume_history(&history);
+        app
+    };
+    let mut app = open();
+    assert!(app.last_saved().is_none());
+    select(&mut app, "thanh-dong", "I.1.4");
+    press(&mut app, KeyCode::Char('1'));
+    select(&mut app, "thanh-dong", "I.1.4");
+    press(&mut app, KeyCode::Char('2'));
+    ctrl(&mut app, 'z');
+    drop(app);
+    let mut app = open();
+    assert!(
+        app.last_saved().is_some(),
+        "the header shows when the records were last saved"
+    );
+    assert_eq!(
+        value_of(&app, "thanh-dong", "I.1.4"),
+        Some(Value::Level("HTXS".into()))
+    );
+    ctrl(&mut app, 'y');
+    assert_eq!(
+        value_of(&app, "thanh-dong", "I.1.4"),
+        Some(Value::Level("HTT".into()))
+    );
+    ctrl(&mut app, 'z');
+    ctrl(&mut app, 'z');
+    assert_eq!(value_of(&app, "thanh-dong", "I.1.4"), None);
+}

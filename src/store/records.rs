@@ -138,6 +138,9 @@ struct Snapshot {
     journal_lines: usize,
     seq: u64,
     cells: Vec<(String, String, Cell)>,
+    /// The time of the last entry the snapshot covers.
+    #[serde(default)]
+    last_saved: Option<DateTime<FixedOffset>>,
 }
 
 /// A requested change of one cell.
@@ -227,6 +230,7 @@ impl Records {
             }
         }
         self.seq = snapshot.seq;
+        self.last_saved = snapshot.last_saved;
         self.journal_lines = snapshot.journal_lines;
         snapshot.journal_len
     }
@@ -336,6 +340,7 @@ impl Records {
 
     fn replay_entry(&mut self, entry: &Entry) {
         self.seq = self.seq.max(entry.seq);
+        self.last_saved = Some(entry.at);
         let (Some(u), Some(i)) = (
             self.covenant.unit_index(&entry.unit),
             self.covenant.layout.index_of(&entry.item),
@@ -501,6 +506,7 @@ impl Records {
             journal_lines: self.journal_lines,
             seq: self.seq,
             cells,
+            last_saved: self.last_saved,
         };
         let path = self.dir.join("snapshot.json");
         let tmp = self.dir.join("snapshot.json.tmp");

@@ -211,6 +211,42 @@ impl App {
         app
     }
 
+    /// Rebuilds undo and redo from the session's journal, so that a session resumed after a
+    /// crash or a restart can still undo what was entered before.
+    pub fn resume_history(&mut self, entries: &[Entry]) {
+        for e in entries {
+            let (Some(unit), Some(item)) = (
+                self.covenant.unit_index(&e.unit),
+                self.covenant.layout.index_of(&e.item),
+            ) else {
+                continue;
+            };
+            let same = |s: &Step| s.unit == unit && s.item == item;
+            match e.origin {
+                Origin::Entry => {
+                    self.undo.push(Step {
+                        unit,
+                        item,
+                        before: e.old.clone(),
+                        after: e.new.clone(),
+                    });
+                    self.redo.clear();
+                }
+                Origin::Undo if self.undo.last().is_some_and(same) => {
+                    let step = self.undo.pop().expect("checked");
+                    self.redo.push(step);
+                }
+                Origin::Redo if self.redo.last().is_some_and(same) => {
+                    let step = self.redo.pop().expect("checked");
+                    self.undo.push(step);
+                }
+                // An import, or an undo the stacks do not explain: nothing earlier can be
+                // redone past it.
+                _ => self.redo.clear(),
+            }
+        }
+    }
+
     pub fn last_saved(&self) -> Option<DateTime<FixedOffset>> {
         self.ledger.last_saved()
     }

@@ -58,8 +58,13 @@ pub fn open_session(lang: Lang, target: &SessionTarget) -> Result<(App, Vec<Stri
     let data = crate::cli::data_dir(&target.bloc_file, target.data.as_deref());
     let dir = session_dir(&data, &covenant.bloc.id, year, target.period);
     let records = Records::open(&dir, &covenant, target.period).map_err(|e| e.msg(lang))?;
-    let notices = records.notices.iter().map(|m| lang.msg(m)).collect();
+    let mut notices: Vec<String> = records.notices.iter().map(|m| lang.msg(m)).collect();
+    let history = records.history().unwrap_or_else(|e| {
+        notices.push(e.msg(lang));
+        Vec::new()
+    });
     let mut app = App::new(lang, covenant, target.period, year, Box::new(records));
+    app.resume_history(&history);
     app.records_dir = dir;
     app.blocs_dir = target
         .bloc_file
