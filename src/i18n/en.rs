@@ -128,6 +128,7 @@ pub fn ui(u: Ui) -> &'static str {
         Ui::Once => "once",
         Ui::Cap => "cap",
         Ui::Target => "Target",
+        Ui::Achieved => "Achieved",
         Ui::NoTarget => "no target set: scored against the best unit",
         Ui::Points => "Points",
         Ui::Note => "Note",

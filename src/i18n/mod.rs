@@ -169,6 +169,7 @@ pub enum Ui {
     Cap,
     Target,
     NoTarget,
+    Achieved,
     Points,
     Note,
     NotScoredThisPeriod,

@@ -150,6 +150,7 @@ pub fn ui(u: Ui) -> &'static str {
         Ui::Once => "một lần",
         Ui::Cap => "trần",
         Ui::Target => "Chỉ tiêu",
+        Ui::Achieved => "Thực hiện",
         Ui::NoTarget => "chưa giao chỉ tiêu: tính theo đơn vị cao nhất",
         Ui::Points => "Điểm",
         Ui::Note => "Ghi chú",

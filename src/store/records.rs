@@ -579,8 +579,17 @@ fn lock(dir: &Path) -> Result<File, StoreError> {
             Ok(file)
         }
         Err(std::fs::TryLockError::WouldBlock) => {
+            // The holder writes its name just after taking the lock: give it a moment.
             let mut holder = String::new();
-            let _ = file.read_to_string(&mut holder);
+            for _ in 0..10 {
+                holder.clear();
+                let _ = file.seek(SeekFrom::Start(0));
+                let _ = file.read_to_string(&mut holder);
+                if !holder.trim().is_empty() {
+                    break;
+                }
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
             Err(StoreError::Locked {
                 path: dir.to_path_buf(),
                 holder: holder.trim().to_string(),

@@ -45,9 +45,22 @@ fn draw_detail(app: &App, frame: &mut Frame, area: Rect) {
                 ..
             } = item.rule
             {
+                let achieved = match app.cell(unit, i).value {
+                    Some(v) => value_text(lang, item, &v),
+                    None => "—".into(),
+                };
                 lines.push(Line::from(match app.covenant.target(unit, i) {
-                    Some(t) => format!("{}: {}", lang.ui(Ui::Target), lang.dec(t)),
-                    None => lang.ui(Ui::NoTarget).to_string(),
+                    Some(t) => format!(
+                        "{}: {} · {}: {achieved}",
+                        lang.ui(Ui::Target),
+                        lang.dec(t),
+                        lang.ui(Ui::Achieved)
+                    ),
+                    None => format!(
+                        "{} · {}: {achieved}",
+                        lang.ui(Ui::NoTarget),
+                        lang.ui(Ui::Achieved)
+                    ),
                 }));
             }
             let cell = app.cell(unit, i);
