@@ -586,3 +586,20 @@ fn a_resumed_session_can_still_undo_what_was_entered_before() {
     ctrl(&mut app, 'z');
     assert_eq!(value_of(&app, "thanh-dong", "I.1.4"), None);
 }
+
+#[test]
+fn a_click_selects_the_cell_under_it() {
+    let mut s = session(Period::MidYear, Lang::Vi, false);
+    let shown = screen(&s.app, 80, 24);
+    // Row of the fourth unit, column of I.1.4, as drawn.
+    let line = shown
+        .lines()
+        .position(|l| l.starts_with("Việt Hòa"))
+        .unwrap() as u16;
+    let header = shown.lines().find(|l| l.contains("I.1.4")).unwrap();
+    let x = header[..header.find("I.1.4").unwrap()].chars().count() as u16;
+    s.app.click(x + 1, line);
+    assert_eq!(s.app.covenant.bloc.members[s.app.unit].id, "viet-hoa");
+    let i = s.app.covenant.layout.index_of("I.1.4").unwrap();
+    assert_eq!(s.app.column, Column::Item(i));
+}
