@@ -209,3 +209,16 @@ fn unknown_periods_are_usage_errors() {
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("kỳ \"quy-3\" không hợp lệ"));
 }
+
+#[test]
+fn the_scoring_screen_asks_for_a_terminal_instead_of_drawing_into_a_pipe() {
+    for args in [&[][..], &["score", "khoi-8", "--period", "mid-year"][..]] {
+        let out = thidua(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = text(&out.stderr);
+        assert!(stderr.contains("cần một cửa sổ dòng lệnh"), "{stderr}");
+    }
+    let out = thidua(&["score", "khong-co", "--period", "mid-year"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("không tìm thấy khối \"khong-co\""));
+}
