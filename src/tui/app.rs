@@ -550,22 +550,19 @@ impl App {
         match action {
             Action::Edit => self.mode = Mode::Edit(self.editor(unit, item)),
             Action::EditWith(c) => {
-                let editor = self.editor(unit, item);
-                let first = match editor.kind {
+                let mut editor = self.editor(unit, item);
+                let first = match &mut editor.kind {
                     EditorKind::Choice { .. } => c
                         .to_digit(10)
                         .map(|d| Action::Pick(d as usize))
                         .unwrap_or(Action::Cancel),
-                    EditorKind::Number(_) => Action::Input(c.to_string()),
+                    EditorKind::Number(field) => {
+                        // Typing over a cell replaces its value, as in a spreadsheet.
+                        field.clear();
+                        Action::Input(c.to_string())
+                    }
                 };
-                if let EditorKind::Number(_) = editor.kind {
-                    // Typing over a cell replaces its value, as in a spreadsheet.
-                    let mut editor = editor;
-                    editor.kind = EditorKind::Number(TextField::new(""));
-                    self.edit(editor, first);
-                } else {
-                    self.edit(editor, first);
-                }
+                self.edit(editor, first);
             }
             Action::Clear => {
                 let old = self.ledger.cell(unit, item);
