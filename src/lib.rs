@@ -4,6 +4,7 @@
 pub mod cli;
 pub mod i18n;
 pub mod model;
+pub mod report;
 pub mod score;
 pub mod store;
 pub mod synthetic;

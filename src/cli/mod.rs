@@ -2,6 +2,7 @@
 
 mod check;
 mod import;
+mod keygen;
 mod results;
 pub mod table;
 
@@ -58,6 +59,18 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = results::Format::Table)]
         format: results::Format,
     },
+    /// Tạo cặp khóa ký báo cáo / make the key pair that signs the reports
+    Keygen {
+        /// Tệp khóa bí mật (mặc định: thidua/thidua.key trong thư mục cấu hình); khóa công
+        /// khai nằm cạnh, đuôi .pub / secret key file (default: thidua/thidua.key in the
+        /// config folder); the public key goes beside it as .pub
+        #[arg(long, value_name = "PATH")]
+        key: Option<PathBuf>,
+        /// Đọc mật khẩu từ dòng đầu của tệp, cho script / read the passphrase from the
+        /// file's first line, for scripts
+        #[arg(long, value_name = "FILE")]
+        password_file: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, clap::Args)]
@@ -89,6 +102,9 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Check { files }) => check::run(lang, &files),
         Some(Command::Import { session, file }) => import::run(lang, &session, &file),
         Some(Command::Results { session, format }) => results::run(lang, &session, format),
+        Some(Command::Keygen { key, password_file }) => {
+            keygen::run(lang, key.as_deref(), password_file.as_deref())
+        }
         Some(Command::Score { session, mouse }) => {
             let bloc_file = bloc_path(&session.bloc);
             if !bloc_file.is_file() {

@@ -90,6 +90,41 @@ pub fn msg(m: &Msg) -> String {
         ),
         Msg::NeedsTerminal => "the scoring screen needs a terminal; see thidua --help".into(),
         Msg::UnitOf { n, total } => format!("unit {n} of {total}"),
+        Msg::KeyCreated { secret, public } => format!(
+            "Signing key pair made.\n\
+             Secret key, encrypted with the passphrase and readable by this account only \
+             (keep it private; a forgotten passphrase cannot be recovered): {secret}\n\
+             Public key: {public}\n\
+             Send the public key below with the reports, so that anyone can check the signature:"
+        ),
+        Msg::KeyExists(path) => format!(
+            "{path} already exists: thidua never overwrites a key; to make a new one, choose another place with --key PATH (or move the old key away yourself first)"
+        ),
+        Msg::NoConfigDir => {
+            "cannot find the user's config folder (neither XDG_CONFIG_HOME nor HOME is set): say where the key goes with --key PATH".into()
+        }
+        Msg::PassphrasePrompt => "Passphrase to protect the secret key: ".into(),
+        Msg::PassphraseAgain => "The same passphrase again: ".into(),
+        Msg::PassphraseEmpty => "the passphrase must not be empty".into(),
+        Msg::PassphraseMismatch => "the two passphrases differ; no key was made".into(),
+        Msg::PassphraseNeedsTerminal => {
+            "the passphrase is typed on a terminal, and standard input is not one: give it with --password-file FILE".into()
+        }
+        Msg::PassphraseUnreadable(e) => format!("cannot read the passphrase: {e}"),
+        Msg::KeyWriteFailed { path, error } => {
+            format!("cannot write {path}: {error}; no key was made")
+        }
+        Msg::KeyGenFailed(e) => format!("cannot make the key: {e}"),
+        Msg::WrongPassphrase(path) => {
+            format!("wrong passphrase for the secret key {path} (or the key file is damaged)")
+        }
+        Msg::NotSecretKey(path) => format!("{path} is not a minisign secret key"),
+        Msg::KeyUnprotected(path) => format!(
+            "the secret key {path} has no passphrase; reports are signed only with a protected key: make one with thidua keygen (or minisign -G without -W)"
+        ),
+        Msg::NotPublicKey(what) => format!(
+            "\"{what}\" is not a minisign public key (one base64 line starting with RW, or the .pub file holding it)"
+        ),
     }
 }
 

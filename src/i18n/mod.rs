@@ -132,6 +132,29 @@ pub enum Msg {
         n: usize,
         total: usize,
     },
+    /// `keygen`: the pair is written; the public key line follows on its own.
+    KeyCreated {
+        secret: String,
+        public: String,
+    },
+    KeyExists(String),
+    NoConfigDir,
+    /// The prompts, typed without echo.
+    PassphrasePrompt,
+    PassphraseAgain,
+    PassphraseEmpty,
+    PassphraseMismatch,
+    PassphraseNeedsTerminal,
+    PassphraseUnreadable(String),
+    KeyWriteFailed {
+        path: String,
+        error: String,
+    },
+    KeyGenFailed(String),
+    WrongPassphrase(String),
+    NotSecretKey(String),
+    KeyUnprotected(String),
+    NotPublicKey(String),
 }
 
 /// Fixed words of the scoring screen.

@@ -112,6 +112,41 @@ pub fn msg(m: &Msg) -> String {
             "màn hình chấm điểm cần một cửa sổ dòng lệnh (terminal); xem thidua --help".into()
         }
         Msg::UnitOf { n, total } => format!("đơn vị {n}/{total}"),
+        Msg::KeyCreated { secret, public } => format!(
+            "Đã tạo cặp khóa ký.\n\
+             Khóa bí mật, đã mã hóa bằng mật khẩu, chỉ tài khoản này đọc được \
+             (giữ kín, không gửi cho ai; quên mật khẩu thì không khôi phục được): {secret}\n\
+             Khóa công khai: {public}\n\
+             Gửi khóa công khai dưới đây kèm báo cáo để nơi nhận kiểm tra được chữ ký:"
+        ),
+        Msg::KeyExists(path) => format!(
+            "đã có tệp {path}: thidua không bao giờ ghi đè khóa; muốn tạo khóa mới, hãy chọn chỗ khác bằng --key ĐƯỜNG_DẪN (hoặc tự chuyển khóa cũ đi nơi khác trước)"
+        ),
+        Msg::NoConfigDir => {
+            "không xác định được thư mục cấu hình của người dùng (chưa đặt XDG_CONFIG_HOME hay HOME): hãy chỉ nơi lưu khóa bằng --key ĐƯỜNG_DẪN".into()
+        }
+        Msg::PassphrasePrompt => "Mật khẩu bảo vệ khóa bí mật: ".into(),
+        Msg::PassphraseAgain => "Nhập lại mật khẩu: ".into(),
+        Msg::PassphraseEmpty => "mật khẩu không được để trống".into(),
+        Msg::PassphraseMismatch => "hai lần nhập mật khẩu không khớp nhau; chưa tạo khóa".into(),
+        Msg::PassphraseNeedsTerminal => {
+            "mật khẩu phải được gõ trên cửa sổ dòng lệnh (terminal), mà đầu vào hiện không phải terminal: hãy dùng --password-file TỆP".into()
+        }
+        Msg::PassphraseUnreadable(e) => format!("không đọc được mật khẩu: {e}"),
+        Msg::KeyWriteFailed { path, error } => {
+            format!("không ghi được {path}: {error}; chưa tạo khóa nào")
+        }
+        Msg::KeyGenFailed(e) => format!("không tạo được khóa: {e}"),
+        Msg::WrongPassphrase(path) => {
+            format!("sai mật khẩu của khóa bí mật {path} (hoặc tệp khóa đã bị hỏng)")
+        }
+        Msg::NotSecretKey(path) => format!("{path} không phải khóa bí mật minisign"),
+        Msg::KeyUnprotected(path) => format!(
+            "khóa bí mật {path} không có mật khẩu bảo vệ; báo cáo chỉ được ký bằng khóa có mật khẩu: hãy tạo khóa bằng thidua keygen (hoặc minisign -G, không dùng -W)"
+        ),
+        Msg::NotPublicKey(what) => format!(
+            "\"{what}\" không phải khóa công khai minisign (một dòng base64 bắt đầu bằng RW, hoặc tệp .pub chứa dòng đó)"
+        ),
     }
 }
 

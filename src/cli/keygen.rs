@@ -1,0 +1,69 @@
+//! `thidua keygen [--key PATH] [--password-file FILE]`: makes the head's signing key pair.
+
+use std::io::IsTerminal;
+use std::path::Path;
+
+use crate::i18n::{Lang, Msg};
+use crate::report::keys::{self, KeyError, Passphrase};
+
+use super::{INVALID, USAGE};
+
+pub fn run(lang: Lang, key: Option<&Path>, password_file: Option<&Path>) -> u8 {
+    let secret = match key {
+        Some(p) => p.to_path_buf(),
+        None => match keys::default_secret_key_path() {
+            Ok(p) => p,
+            Err(e) => return fail(lang, &e),
+        },
+    };
+    // Refused before the passphrase is asked for, not after.
+    if let Err(e) = keys::ensure_free(&secret) {
+        return fail(lang, &e);
+    }
+    let passphrase = match password_file {
+        Some(file) => Passphrase::from_file(file),
+        None => ask_new_passphrase(lang),
+    };
+    let passphrase = match passphrase {
+        Ok(p) => p,
+        Err(e) => return fail(lang, &e),
+    };
+    match keys::generate(&secret, &passphrase) {
+        Ok(made) => {
+            println!(
+                "{}",
+                lang.msg(&Msg::KeyCreated {
+                    secret: made.secret.display().to_string(),
+                    public: made.public.display().to_string(),
+                })
+            );
+            println!("{}", keys::public_key_line(&made.key));
+            0
+        }
+        Err(e) => fail(lang, &e),
+    }
+}
+
+/// Prints a key error and returns its exit code.
+pub(super) fn fail(lang: Lang, e: &KeyError) -> u8 {
+    eprintln!("{}", lang.msg(&e.msg()));
+    if e.is_io() { USAGE } else { INVALID }
+}
+
+/// Asks on the terminal, without echo, for a passphrase.
+pub(super) fn ask_passphrase(lang: Lang, prompt: &Msg) -> Result<String, KeyError> {
+    if !std::io::stdin().is_terminal() {
+        return Err(KeyError::NoTerminal);
+    }
+    rpassword::prompt_password(lang.msg(prompt)).map_err(KeyError::Prompt)
+}
+
+/// A new passphrase, typed twice.
+fn ask_new_passphrase(lang: Lang) -> Result<Passphrase, KeyError> {
+    let first = Passphrase::new(ask_passphrase(lang, &Msg::PassphrasePrompt)?)?;
+    let again = ask_passphrase(lang, &Msg::PassphraseAgain)?;
+    if again != first.as_str() {
+        return Err(KeyError::PassphraseMismatch);
+    }
+    Ok(first)
+}
