@@ -266,3 +266,36 @@ fn an_import_cut_off_by_a_crash_is_undone_whole() {
     );
     assert_eq!(journal_len(tmp.path()), lines[0].len() as u64 + 1);
 }
+
+#[test]
+fn the_latest_entries_are_kept_across_a_snapshot_for_undo() {
+    use thidua::store::records::RECENT;
+    let covenant = thidua::store::load_covenant(std::path::Path::new("blocs/khoi-8.ron"))
+        .unwrap()
+        .covenant;
+    let dir = tempfile::tempdir().unwrap();
+    let item = covenant.layout.index_of("I.2.2").unwrap();
+    {
+        let mut records =
+            Records::open(dir.path(), &covenant, thidua::model::Period::MidYear).unwrap();
+        for n in 0..(RECENT as u32 + 100) {
+            let change = Change {
+                unit: 0,
+                item,
+                new: Cell {
+                    value: Some(thidua::model::Value::Count(n)),
+                    note: String::new(),
+                },
+                origin: Origin::Entry,
+            };
+            records.apply(&[change]).unwrap();
+        }
+    }
+    assert!(dir.path().join("snapshot.json").exists());
+    let records = Records::open(dir.path(), &covenant, thidua::model::Period::MidYear).unwrap();
+    let recent: Vec<_> = records.recent().collect();
+    assert_eq!(recent.len(), RECENT);
+    assert_eq!(recent.last().unwrap().seq, RECENT as u64 + 100);
+    assert_eq!(recent[0].seq, 101);
+    assert!(records.last_saved().is_some());
+}

@@ -5,7 +5,7 @@
 //! Every accepted change is written to the journal and flushed to disk (`sync_data`) before
 //! `apply` returns; only then does it enter the in-memory sheet.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::fs::{File, OpenOptions};
 use std::io::{BufRead, BufReader, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
@@ -141,6 +141,9 @@ struct Snapshot {
     /// The time of the last entry the snapshot covers.
     #[serde(default)]
     last_saved: Option<DateTime<FixedOffset>>,
+    /// The last entries it covers, so that a reopened session can undo them.
+    #[serde(default)]
+    recent: Vec<Entry>,
 }
 
 /// A requested change of one cell.
@@ -165,12 +168,17 @@ pub struct Records {
     notes: HashMap<(usize, usize), String>,
     seq: u64,
     entries_since_snapshot: u64,
+    /// The last `RECENT` entries, oldest first.
+    recent: VecDeque<Entry>,
     last_saved: Option<DateTime<FixedOffset>>,
     /// What opening found and repaired, for the user.
     pub notices: Vec<Msg>,
 }
 
 const SNAPSHOT_EVERY: u64 = 1000;
+
+/// How many of the latest entries the records keep at hand (for undo after reopening).
+pub const RECENT: usize = 500;
 
 impl Records {
     /// Opens (creating if needed) and locks the records in `dir`, replaying the journal.
@@ -195,6 +203,7 @@ impl Records {
             notes: HashMap::new(),
             seq: 0,
             entries_since_snapshot: 0,
+            recent: VecDeque::new(),
             last_saved: None,
             notices: Vec::new(),
             journal: journal.try_clone().map_err(io(&journal_path))?,
@@ -231,6 +240,7 @@ impl Records {
         }
         self.seq = snapshot.seq;
         self.last_saved = snapshot.last_saved;
+        self.recent = snapshot.recent.into();
         self.journal_lines = snapshot.journal_lines;
         snapshot.journal_len
     }
@@ -338,9 +348,22 @@ impl Records {
         Ok(())
     }
 
+    fn remember(&mut self, entry: Entry) {
+        if self.recent.len() == RECENT {
+            self.recent.pop_front();
+        }
+        self.recent.push_back(entry);
+    }
+
+    /// The latest entries (at most `RECENT`), oldest first.
+    pub fn recent(&self) -> impl Iterator<Item = &Entry> {
+        self.recent.iter()
+    }
+
     fn replay_entry(&mut self, entry: &Entry) {
         self.seq = self.seq.max(entry.seq);
         self.last_saved = Some(entry.at);
+        self.remember(entry.clone());
         let (Some(u), Some(i)) = (
             self.covenant.unit_index(&entry.unit),
             self.covenant.layout.index_of(&entry.item),
@@ -481,6 +504,9 @@ impl Records {
         for c in changes {
             self.put(c.unit, c.item, c.new.clone());
         }
+        for e in &entries {
+            self.remember(e.clone());
+        }
         self.last_saved = Some(at);
         self.entries_since_snapshot += entries.len() as u64;
         if self.entries_since_snapshot >= SNAPSHOT_EVERY {
@@ -507,14 +533,15 @@ impl Records {
             seq: self.seq,
             cells,
             last_saved: self.last_saved,
+            recent: self.recent.iter().cloned().collect(),
         };
         let path = self.dir.join("snapshot.json");
         let tmp = self.dir.join("snapshot.json.tmp");
+        // Serialised in memory first: written straight to the file it would be one system
+        // call per token.
+        let bytes = serde_json::to_vec(&snapshot).expect("the snapshot serialises");
         let mut file = File::create(&tmp).map_err(io(&tmp))?;
-        serde_json::to_writer(&mut file, &snapshot).map_err(|e| StoreError::Io {
-            path: tmp.clone(),
-            error: e.into(),
-        })?;
+        file.write_all(&bytes).map_err(io(&tmp))?;
         file.sync_all().map_err(io(&tmp))?;
         std::fs::rename(&tmp, &path).map_err(io(&path))?;
         File::open(&self.dir)

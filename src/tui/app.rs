@@ -211,8 +211,8 @@ impl App {
         app
     }
 
-    /// Rebuilds undo and redo from the session's journal, so that a session resumed after a
-    /// crash or a restart can still undo what was entered before.
+    /// Rebuilds undo and redo from the session's latest journal entries, so that a session
+    /// resumed after a crash or a restart can still undo what was entered before.
     pub fn resume_history(&mut self, entries: &[Entry]) {
         for e in entries {
             let (Some(unit), Some(item)) = (

@@ -58,13 +58,10 @@ pub fn open_session(lang: Lang, target: &SessionTarget) -> Result<(App, Vec<Stri
     let data = crate::cli::data_dir(&target.bloc_file, target.data.as_deref());
     let dir = session_dir(&data, &covenant.bloc.id, year, target.period);
     let records = Records::open(&dir, &covenant, target.period).map_err(|e| e.msg(lang))?;
-    let mut notices: Vec<String> = records.notices.iter().map(|m| lang.msg(m)).collect();
-    let history = records.history().unwrap_or_else(|e| {
-        notices.push(e.msg(lang));
-        Vec::new()
-    });
+    let notices: Vec<String> = records.notices.iter().map(|m| lang.msg(m)).collect();
+    let recent: Vec<_> = records.recent().cloned().collect();
     let mut app = App::new(lang, covenant, target.period, year, Box::new(records));
-    app.resume_history(&history);
+    app.resume_history(&recent);
     app.records_dir = dir;
     app.blocs_dir = target
         .bloc_file

@@ -42,10 +42,19 @@ fn frozen_right(app: &App) -> Vec<Frozen> {
         .map(|b| b.label.width())
         .max()
         .unwrap_or(4);
+    // Totals can pass 100 (bonus points) and generated blocs go higher still.
+    let total_width = app
+        .results
+        .units
+        .iter()
+        .map(|u| lang.dec2(u.total).width())
+        .max()
+        .unwrap_or(6)
+        .max(6);
     [
         (lang.label(Label::Bonus), 5),
         (lang.label(Label::Penalty), 5),
-        (lang.label(Label::Total), 6),
+        (lang.label(Label::Total), total_width),
         (lang.label(Label::Rank), 3),
         (lang.label(Label::Band), band_width),
     ]
