@@ -8,7 +8,7 @@ use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use thidua::model::{Covenant, Period};
 use thidua::score;
 use thidua::store::load::{parse_bloc, parse_scheme};
-use thidua::store::{Cell, Change, Origin, Records, Source};
+use thidua::store::{Change, Records, Source};
 use thidua::synthetic;
 
 const UNITS: usize = 60;
@@ -40,18 +40,7 @@ fn benches(c: &mut Criterion) {
         let mut records = Records::open(tmp.path(), &covenant, Period::YearEnd).expect("open");
         let items = covenant.layout.items.len();
         let changes: Vec<Change> = (0..100_000)
-            .map(|n| {
-                let (unit, item) = ((n / items) % UNITS, n % items);
-                Change {
-                    unit,
-                    item,
-                    new: Cell {
-                        value: sheet.get(unit, item).cloned(),
-                        note: String::new(),
-                    },
-                    origin: Origin::Entry,
-                }
-            })
+            .map(|n| synthetic::entry(&sheet, (n / items) % UNITS, n % items))
             .collect();
         for chunk in changes.chunks(10_000) {
             records.apply(chunk).expect("apply");

@@ -22,9 +22,9 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use thidua::i18n::Lang;
 use thidua::model::Period;
+use thidua::store::Change;
 use thidua::store::load_covenant;
 use thidua::store::records::{Records, session_dir};
-use thidua::store::{Cell, Change, Origin};
 use thidua::synthetic;
 use thidua::tui::{SessionTarget, open_session};
 
@@ -265,35 +265,19 @@ fn report(what: &str, runs: &[Run]) {
 /// `rewrites` more entries that write the cells again in turn, in batches of 10,000 (a
 /// long-used journal). Closing the records writes the snapshot. Returns the bloc file.
 fn generated(root: &Path, rewrites: usize) -> PathBuf {
-    std::fs::create_dir_all(root.join("blocs")).expect("blocs dir");
-    std::fs::create_dir_all(root.join("scoring")).expect("scoring dir");
-    std::fs::write(
-        root.join("scoring/gen.ron"),
-        synthetic::scheme_ron(CRITERIA),
-    )
-    .expect("write scheme");
-    let bloc_file = root.join("blocs/gen.ron");
-    std::fs::write(&bloc_file, synthetic::bloc_ron(UNITS, CRITERIA)).expect("write bloc");
+    let bloc_file = synthetic::write_files(root, UNITS, CRITERIA).expect("write files");
     let covenant = load_covenant(&bloc_file).expect("valid files").covenant;
     let dir = session_dir(&root.join("records"), &covenant.bloc.id, YEAR, PERIOD);
     let mut records = Records::open(&dir, &covenant, PERIOD).expect("open records");
     let sheet = synthetic::full_sheet(&covenant);
-    let cells: Vec<(usize, usize)> = (0..UNITS)
-        .flat_map(|unit| (0..covenant.layout.items.len()).map(move |item| (unit, item)))
-        .filter(|&(_, item)| covenant.layout.items[item].is_scored_in(PERIOD))
-        .collect();
-    let change = |&(unit, item): &(usize, usize)| Change {
-        unit,
-        item,
-        new: Cell {
-            value: sheet.get(unit, item).cloned(),
-            note: String::new(),
-        },
-        origin: Origin::Entry,
-    };
-    let all: Vec<Change> = cells.iter().map(change).collect();
+    let all = synthetic::entries(&covenant, &sheet, PERIOD);
     records.apply(&all).expect("enter every cell");
-    let more: Vec<Change> = cells.iter().cycle().take(rewrites).map(change).collect();
+    let more: Vec<Change> = all
+        .iter()
+        .cycle()
+        .take(rewrites)
+        .map(|c| synthetic::entry(&sheet, c.unit, c.item))
+        .collect();
     for chunk in more.chunks(10_000) {
         records.apply(chunk).expect("rewrite cells");
     }

@@ -16,7 +16,6 @@ use thidua::model::scheme::Scale;
 use thidua::model::{ItemKind, Rule};
 use thidua::store::load_covenant;
 use thidua::store::records::{Records, session_dir};
-use thidua::store::{Cell, Change, Origin};
 use thidua::synthetic;
 use thidua::tui::app::{App, Column};
 
@@ -31,33 +30,14 @@ fn key(code: KeyCode) -> KeyEvent {
 /// Writes the generated scheme and bloc as `blocs/gen.ron` and `scoring/gen.ron` under `root`
 /// and opens the session's records with every cell entered.
 fn open(root: &Path) -> App {
-    std::fs::create_dir_all(root.join("blocs")).expect("blocs dir");
-    std::fs::create_dir_all(root.join("scoring")).expect("scoring dir");
-    std::fs::write(
-        root.join("scoring/gen.ron"),
-        synthetic::scheme_ron(CRITERIA),
-    )
-    .expect("write scheme");
-    let bloc_file = root.join("blocs/gen.ron");
-    std::fs::write(&bloc_file, synthetic::bloc_ron(UNITS, CRITERIA)).expect("write bloc");
+    let bloc_file = synthetic::write_files(root, UNITS, CRITERIA).expect("write files");
     let covenant = load_covenant(&bloc_file).expect("valid files").covenant;
     let dir = session_dir(&root.join("records"), &covenant.bloc.id, 2026, PERIOD);
     let mut records = Records::open(&dir, &covenant, PERIOD).expect("open records");
     let sheet = synthetic::full_sheet(&covenant);
-    let changes: Vec<Change> = (0..UNITS)
-        .flat_map(|unit| (0..covenant.layout.items.len()).map(move |item| (unit, item)))
-        .filter(|&(_, item)| covenant.layout.items[item].is_scored_in(PERIOD))
-        .map(|(unit, item)| Change {
-            unit,
-            item,
-            new: Cell {
-                value: sheet.get(unit, item).cloned(),
-                note: String::new(),
-            },
-            origin: Origin::Entry,
-        })
-        .collect();
-    records.apply(&changes).expect("enter every cell");
+    records
+        .apply(&synthetic::entries(&covenant, &sheet, PERIOD))
+        .expect("enter every cell");
     App::new(Lang::Vi, covenant, PERIOD, 2026, Box::new(records))
 }
 

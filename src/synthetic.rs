@@ -1,10 +1,12 @@
 //! Generated blocs of any size, for benchmarks and load tests: RON text for a scheme with
 //! `criteria` criteria of every scale kind in five groups, and a bloc of `units` members with
-//! targets, plus a fully entered sheet.
+//! targets, a fully entered sheet, and the files and changes that put them on disk.
 
 use std::fmt::Write;
+use std::path::{Path, PathBuf};
 
-use crate::model::{Covenant, Sheet, Value};
+use crate::model::{Covenant, Period, Sheet, Value};
+use crate::store::{Cell, Change, Origin};
 
 /// The scheme's RON text.
 pub fn scheme_ron(criteria: usize) -> String {
@@ -94,4 +96,37 @@ pub fn full_sheet(covenant: &Covenant) -> Sheet {
         }
     }
     sheet
+}
+
+/// Writes the generated scheme and bloc under `root` as `scoring/gen.ron` and `blocs/gen.ron`,
+/// the layout the loader expects; returns the bloc file.
+pub fn write_files(root: &Path, units: usize, criteria: usize) -> std::io::Result<PathBuf> {
+    std::fs::create_dir_all(root.join("blocs"))?;
+    std::fs::create_dir_all(root.join("scoring"))?;
+    std::fs::write(root.join("scoring/gen.ron"), scheme_ron(criteria))?;
+    let bloc_file = root.join("blocs/gen.ron");
+    std::fs::write(&bloc_file, bloc_ron(units, criteria))?;
+    Ok(bloc_file)
+}
+
+/// The change that enters `sheet`'s value of one cell.
+pub fn entry(sheet: &Sheet, unit: usize, item: usize) -> Change {
+    Change {
+        unit,
+        item,
+        new: Cell {
+            value: sheet.get(unit, item).cloned(),
+            note: String::new(),
+        },
+        origin: Origin::Entry,
+    }
+}
+
+/// Changes entering `sheet`'s value of every cell `period` scores, unit by unit.
+pub fn entries(covenant: &Covenant, sheet: &Sheet, period: Period) -> Vec<Change> {
+    (0..sheet.units())
+        .flat_map(|unit| (0..sheet.items()).map(move |item| (unit, item)))
+        .filter(|&(_, item)| covenant.layout.items[item].is_scored_in(period))
+        .map(|(unit, item)| entry(sheet, unit, item))
+        .collect()
 }

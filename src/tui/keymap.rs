@@ -238,15 +238,8 @@ pub const MET_KEYS: &[Binding] = &[
     ),
 ];
 
-const NUMBER: &[Binding] = &[
-    b(
-        &[Key::Text],
-        Action::Input(String::new()),
-        Ui::KeyType,
-        false,
-    ),
-    b(&[Code(Enter)], Action::Confirm, Ui::KeyConfirm, true),
-    b(&[Code(Esc)], Action::Cancel, Ui::KeyCancel, true),
+/// Cursor and deletion keys of every text field.
+const TEXT_EDITING: &[Binding] = &[
     b(
         &[Code(Left), Code(Right)],
         Action::Left,
@@ -264,6 +257,17 @@ const NUMBER: &[Binding] = &[
     b(&[Code(Delete)], Action::Delete, Ui::KeyDelete, false),
 ];
 
+const NUMBER: &[Binding] = &[
+    b(
+        &[Key::Text],
+        Action::Input(String::new()),
+        Ui::KeyType,
+        false,
+    ),
+    b(&[Code(Enter)], Action::Confirm, Ui::KeyConfirm, true),
+    b(&[Code(Esc)], Action::Cancel, Ui::KeyCancel, true),
+];
+
 const NOTE: &[Binding] = &[
     b(
         &[Key::Text],
@@ -279,21 +283,6 @@ const NOTE: &[Binding] = &[
         true,
     ),
     b(&[Code(Esc)], Action::Cancel, Ui::KeyCancel, true),
-    b(
-        &[Code(Left), Code(Right)],
-        Action::Left,
-        Ui::KeyCursor,
-        false,
-    ),
-    b(&[Code(Home)], Action::Home, Ui::KeyLineStart, false),
-    b(&[Code(End)], Action::End, Ui::KeyLineEnd, false),
-    b(
-        &[Code(Backspace)],
-        Action::Backspace,
-        Ui::KeyBackspace,
-        false,
-    ),
-    b(&[Code(Delete)], Action::Delete, Ui::KeyDelete, false),
 ];
 
 const HELP: &[Binding] = &[
@@ -340,8 +329,8 @@ pub fn bindings(context: Context) -> Vec<&'static Binding> {
         Context::Card => &[MOVE, ENTER, CARD, SCREENS, GENERAL],
         Context::Ranking => &[RANKING, SCREENS, GENERAL],
         Context::Choice => &[CHOICE, MET_KEYS],
-        Context::Number => &[NUMBER],
-        Context::Note => &[NOTE],
+        Context::Number => &[NUMBER, TEXT_EDITING],
+        Context::Note => &[NOTE, TEXT_EDITING],
         Context::Help => &[HELP],
         Context::Start => &[START],
     };

@@ -66,14 +66,7 @@ fn draw_rows(app: &App, frame: &mut Frame, area: Rect) {
         .selected_item()
         .and_then(|i| items.iter().position(|c| *c == i))
         .unwrap_or(0);
-    let mut top = app.scroll.card_top.get();
-    if selected < top {
-        top = selected;
-    }
-    if selected >= top + rows {
-        top = selected + 1 - rows;
-    }
-    app.scroll.card_top.set(top);
+    let top = super::keep_in_sight(&app.scroll.card_top, selected, rows);
     let layout = &app.covenant.layout;
     let code_width = items
         .iter()

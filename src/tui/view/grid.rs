@@ -149,14 +149,7 @@ fn draw_grid(app: &App, frame: &mut Frame, area: Rect) {
     // Vertical scroll.
     let rows = (area.height as usize).saturating_sub(1).max(1);
     app.scroll.page.set(rows);
-    let mut top = app.scroll.grid_top.get();
-    if app.unit < top {
-        top = app.unit;
-    }
-    if app.unit >= top + rows {
-        top = app.unit + 1 - rows;
-    }
-    app.scroll.grid_top.set(top);
+    let top = super::keep_in_sight(&app.scroll.grid_top, app.unit, rows);
 
     let header_style = Style::new().add_modifier(Modifier::BOLD);
     let sum_style = Style::new().fg(Color::Cyan);

@@ -51,6 +51,18 @@ pub fn draw(app: &App, frame: &mut Frame) {
     }
 }
 
+/// The first of `rows` rows to show so that `selected` stays in sight, moving the view as
+/// little as possible from where it was; remembered for the next frame.
+fn keep_in_sight(top: &std::cell::Cell<usize>, selected: usize, rows: usize) -> usize {
+    let rows = rows.max(1);
+    let first = top
+        .get()
+        .min(selected)
+        .max((selected + 1).saturating_sub(rows));
+    top.set(first);
+    first
+}
+
 /// Draws the "too small" message when the terminal is below 80×24; true if it did.
 pub fn too_small(lang: Lang, frame: &mut Frame) -> bool {
     let area = frame.area();

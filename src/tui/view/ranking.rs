@@ -106,14 +106,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         x += *w as u16;
     }
     let rows = (area.height as usize).saturating_sub(1);
-    let mut top = app.scroll.ranking_top.get();
-    if app.ranking_row < top {
-        top = app.ranking_row;
-    }
-    if app.ranking_row >= top + rows {
-        top = app.ranking_row + 1 - rows;
-    }
-    app.scroll.ranking_top.set(top);
+    let top = super::keep_in_sight(&app.scroll.ranking_top, app.ranking_row, rows);
     for (pos, &unit) in results.order.iter().enumerate().skip(top).take(rows) {
         let y = area.y + 1 + (pos - top) as u16;
         let r = &results.units[unit];
