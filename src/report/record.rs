@@ -1,0 +1,133 @@
+//! The machine-readable record of a signed summary: everything needed to recompute the results
+//! without any other file (the bloc, the scheme, every entry with its note), the results as
+//! signed, who signed and when, and the hashes of the PDF and spreadsheet issued with it.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::model::{Bloc, Covenant, Period, Scheme, Sheet, Signer, Value};
+use crate::score::Results;
+
+/// Bumped when the record's shape changes; `verify` refuses formats it does not know.
+pub const RECORD_FORMAT: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Record {
+    pub format: u32,
+    /// "thidua 0.1.0": the program that computed the results.
+    pub software: String,
+    pub year: i32,
+    pub period: Period,
+    pub version: u32,
+    /// The issue this one replaces (version − 1), by its record's file name and SHA-256.
+    #[serde(default)]
+    pub replaces: Option<FileHash>,
+    /// A draft of an incomplete session ("DỰ THẢO").
+    pub provisional: bool,
+    #[serde(default)]
+    pub number: Option<String>,
+    /// The date on the document.
+    pub date: NaiveDate,
+    /// When it was signed, Vietnam time.
+    pub signed_at: DateTime<FixedOffset>,
+    pub signer: Signer,
+    /// The signer's minisign public key (base64).
+    pub public_key: String,
+    /// The source files the covenant was loaded from, by name and SHA-256, so that the ward can
+    /// compare them with the published bloc and scheme.
+    pub bloc_source: FileHash,
+    pub scheme_source: FileHash,
+    pub bloc: Bloc,
+    pub scheme: Scheme,
+    /// Every entered cell, in member then item order.
+    pub entries: Vec<RecordEntry>,
+    pub results: Results,
+    /// The PDF and spreadsheet issued with this record.
+    pub documents: Vec<FileHash>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FileHash {
+    pub file: String,
+    pub sha256: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RecordEntry {
+    /// Member id.
+    pub unit: String,
+    /// Item code.
+    pub item: String,
+    pub value: Value,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+/// Why a record's entries cannot be put back on a sheet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RecordProblem {
+    UnknownUnit(String),
+    UnknownItem(String),
+    Duplicate { unit: String, item: String },
+    /// The value does not fit the item's scale.
+    BadValue { unit: String, item: String },
+}
+
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+impl Record {
+    /// The entries put back on a sheet of `covenant` (built from this record's bloc and scheme).
+    pub fn sheet(&self, covenant: &Covenant) -> Result<Sheet, Vec<RecordProblem>> {
+        let mut sheet = covenant.empty_sheet();
+        let mut problems = Vec::new();
+        for e in &self.entries {
+            let Some(unit) = covenant.unit_index(&e.unit) else {
+                problems.push(RecordProblem::UnknownUnit(e.unit.clone()));
+                continue;
+            };
+            let Some(item) = covenant.layout.index_of(&e.item) else {
+                problems.push(RecordProblem::UnknownItem(e.item.clone()));
+                continue;
+            };
+            if sheet.get(unit, item).is_some() {
+                problems.push(RecordProblem::Duplicate {
+                    unit: e.unit.clone(),
+                    item: e.item.clone(),
+                });
+                continue;
+            }
+            if crate::model::value::check(&covenant.layout.items[item], &e.value).is_err() {
+                problems.push(RecordProblem::BadValue {
+                    unit: e.unit.clone(),
+                    item: e.item.clone(),
+                });
+                continue;
+            }
+            sheet.set(unit, item, Some(e.value.clone()));
+        }
+        if problems.is_empty() {
+            Ok(sheet)
+        } else {
+            Err(problems)
+        }
+    }
+
+    pub fn to_ron(&self) -> String {
+        let config = ron::ser::PrettyConfig::new()
+            .struct_names(true)
+            .indentor("  ".to_string());
+        // Every field is plain data: serialising cannot fail.
+        ron::ser::to_string_pretty(self, config).expect("a record serialises") + "\n"
+    }
+
+    pub fn from_ron(text: &str) -> Result<Record, ron::error::SpannedError> {
+        crate::store::load::ron_options().from_str(text)
+    }
+}
