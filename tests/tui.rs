@@ -603,3 +603,107 @@ fn a_click_selects_the_cell_under_it() {
     let i = s.app.covenant.layout.index_of("I.1.4").unwrap();
     assert_eq!(s.app.column, Column::Item(i));
 }
+
+/// Signing needs the sample's files and an encrypted key; the dialog's paths are masked in
+/// snapshots, since they lie in a temporary folder.
+fn with_signing(app: &mut App, root: &Path, key: Option<&Path>) {
+    let loaded = load_covenant(Path::new("blocs/khoi-8.ron")).unwrap();
+    app.signing = Some(thidua::tui::sign::Signing {
+        loaded,
+        key: key.map(Path::to_path_buf),
+        out_dir: root.join("summaries"),
+    });
+}
+
+/// Snapshots with the temporary folder written as `[tmp]`, the dialog's right border kept in
+/// its column.
+fn masked_snapshot(name: &str, app: &App, root: &Path) {
+    let root = root.display().to_string();
+    for (w, h) in [(80, 24), (120, 40)] {
+        let lang = match app.lang {
+            Lang::Vi => "vi",
+            Lang::En => "en",
+        };
+        let masked: String = screen(app, w, h)
+            .lines()
+            .map(|line| {
+                let short = line.replace(&root, "[tmp]");
+                let lost = line.chars().count() - short.chars().count();
+                match short.rfind('│') {
+                    Some(at) if lost > 0 && at > short.find('│').unwrap_or(at) => {
+                        format!("{}{}{}", &short[..at], " ".repeat(lost), &short[at..])
+                    }
+                    _ => short,
+                }
+            })
+            .map(|l| l + "\n")
+            .collect();
+        insta::assert_snapshot!(format!("{name}-{lang}-{w}x{h}"), masked);
+    }
+}
+
+#[test]
+fn the_summary_is_signed_from_the_screen_with_a_masked_passphrase() {
+    let mut s = session(Period::MidYear, Lang::Vi, true);
+    let root = tempfile::tempdir().unwrap();
+    let key = root.path().join("thidua.key");
+    let passphrase = thidua::report::keys::Passphrase::new("mật khẩu".into()).unwrap();
+    thidua::report::keys::generate(&key, &passphrase).unwrap();
+    let app = &mut s.app;
+    with_signing(app, root.path(), Some(&key));
+
+    press(app, KeyCode::Char('s'));
+    assert!(matches!(app.mode, Mode::Sign(_)));
+    let shown = screen(app, 100, 30);
+    assert!(
+        shown.contains("Sẽ lập và ký báo cáo phiên bản 1"),
+        "{shown}"
+    );
+    for (unit, total) in [("Thành Đông", "84,11"), ("Thạch Khôi", "51,07")] {
+        assert!(shown.contains(unit) && shown.contains(total), "{shown}");
+    }
+    masked_snapshot("sign-confirm", app, root.path());
+
+    press(app, KeyCode::Enter);
+    type_text(app, "sai");
+    let shown = screen(app, 100, 30);
+    assert!(shown.contains("•••") && !shown.contains("sai"), "{shown}");
+    press(app, KeyCode::Enter);
+    let shown = screen(app, 100, 30);
+    assert!(shown.contains("sai mật khẩu"), "{shown}");
+    assert!(!root.path().join("summaries").exists());
+
+    type_text(app, "mật khẩu");
+    masked_snapshot("sign-passphrase", app, root.path());
+    press(app, KeyCode::Enter);
+    let shown = screen(app, 100, 30);
+    assert!(shown.contains("Đã ký báo cáo, phiên bản 1"), "{shown}");
+    masked_snapshot("sign-done", app, root.path());
+    let public = thidua::report::keys::load_public_key(&root.path().join("thidua.pub")).unwrap();
+    let record = root.path().join("summaries/khoi-8-2026-mid-year-v1.ron");
+    let report = thidua::report::verify::check_file(&record, &public).unwrap();
+    assert!(!report.failed(), "{report:?}");
+    press(app, KeyCode::Enter);
+    assert_eq!(app.mode, Mode::Navigate);
+}
+
+#[test]
+fn an_unfinished_session_signs_a_draft_and_a_missing_key_is_named() {
+    let mut s = session(Period::YearEnd, Lang::En, false);
+    let root = tempfile::tempdir().unwrap();
+    let app = &mut s.app;
+    with_signing(app, root.path(), Some(&root.path().join("none.key")));
+    press(app, KeyCode::F(9));
+    let shown = screen(app, 100, 30);
+    assert!(
+        shown.contains("Will write and sign a DRAFT, version 1"),
+        "{shown}"
+    );
+    assert!(shown.contains("Thành Đông: I.1.1 not scored"), "{shown}");
+    masked_snapshot("sign-draft", app, root.path());
+    press(app, KeyCode::Enter);
+    let shown = screen(app, 100, 30);
+    assert!(shown.contains("no signing key at"), "{shown}");
+    press(app, KeyCode::Esc);
+    assert_eq!(app.mode, Mode::Navigate);
+}

@@ -4,9 +4,12 @@ mod check;
 mod import;
 mod keygen;
 mod results;
+mod summary;
 pub mod table;
+mod verify;
 
 pub use check::render_problem;
+pub use summary::summaries_dir;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -71,6 +74,47 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         password_file: Option<PathBuf>,
     },
+    /// Lập và ký báo cáo sơ kết/tổng kết (PDF, XLSX, RON) / write and sign the mid-year or
+    /// year-end summary (PDF, XLSX, RON)
+    Summary {
+        #[command(flatten)]
+        session: SessionArgs,
+        /// Thư mục ghi báo cáo (mặc định: summaries/ cạnh thư mục dữ liệu) / output folder
+        /// (default: summaries/ beside the data folder)
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+        /// Khóa bí mật (mặc định như keygen) / secret key (default as for keygen)
+        #[arg(long, value_name = "PATH")]
+        key: Option<PathBuf>,
+        /// Đọc mật khẩu từ dòng đầu của tệp / read the passphrase from the file's first line
+        #[arg(long, value_name = "FILE")]
+        password_file: Option<PathBuf>,
+        /// Số văn bản, ví dụ 12 trong "Số: 12/BC-KTĐ" (mặc định để trống cho văn thư) /
+        /// document number (left blank for the clerk by default)
+        #[arg(long, value_name = "N")]
+        number: Option<String>,
+        /// Ngày ghi trên báo cáo, NĂM-THÁNG-NGÀY (mặc định hôm nay, giờ Việt Nam) / the
+        /// document's date, YYYY-MM-DD (default: today, Vietnam time)
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
+        /// Ký bản dự thảo khi còn thiếu điểm (ghi "DỰ THẢO") / sign a draft of an incomplete
+        /// session (marked "DỰ THẢO")
+        #[arg(long)]
+        provisional: bool,
+    },
+    /// Kiểm tra chữ ký và tính lại kết quả của báo cáo đã ký / check signed summaries and
+    /// recompute their results
+    Verify {
+        /// Tệp báo cáo (.pdf, .xlsx, .ron) hoặc chữ ký (.minisig) / summary files or signatures
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Khóa công khai của Khối trưởng (dòng base64) / the bloc head's public key (base64)
+        #[arg(long, value_name = "KEY", conflicts_with = "pubkey_file")]
+        pubkey: Option<String>,
+        /// Tệp khóa công khai (.pub) / public key file
+        #[arg(long, value_name = "PATH")]
+        pubkey_file: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, clap::Args)]
@@ -105,6 +149,31 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Keygen { key, password_file }) => {
             keygen::run(lang, key.as_deref(), password_file.as_deref())
         }
+        Some(Command::Summary {
+            session,
+            out,
+            key,
+            password_file,
+            number,
+            date,
+            provisional,
+        }) => summary::run(
+            lang,
+            &session,
+            &summary::Options {
+                out: out.as_deref(),
+                key: key.as_deref(),
+                password_file: password_file.as_deref(),
+                number,
+                date: date.as_deref(),
+                provisional,
+            },
+        ),
+        Some(Command::Verify {
+            files,
+            pubkey,
+            pubkey_file,
+        }) => verify::run(lang, &files, pubkey.as_deref(), pubkey_file.as_deref()),
         Some(Command::Score { session, mouse }) => {
             let bloc_file = bloc_path(&session.bloc);
             if !bloc_file.is_file() {

@@ -2,8 +2,9 @@
 
 use crate::model::validate::IssueKind;
 use crate::model::value::ValueError;
+use crate::report::verify::Finding;
 
-use super::{Label, Msg, Ui, list};
+use super::{Label, Msg, Ui, list, period_label};
 
 fn d(x: &rust_decimal::Decimal) -> String {
     super::Lang::En.dec(*x)
@@ -125,6 +126,69 @@ pub fn msg(m: &Msg) -> String {
         Msg::NotPublicKey(what) => format!(
             "\"{what}\" is not a minisign public key (one base64 line starting with RW, or the .pub file holding it)"
         ),
+        Msg::PassphraseFor(path) => format!("Passphrase of the secret key {path}: "),
+        Msg::SummaryIncomplete { count } => format!(
+            "The final report cannot be signed yet: {count} things are still open (below). \
+             Finish them and sign again, or sign a draft with --provisional (every file will say \"DỰ THẢO\")."
+        ),
+        Msg::GapMissing { unit, item } => format!("- {unit}: {item} not scored"),
+        Msg::GapMore(n) => format!("- … and {n} more cells not scored"),
+        Msg::GapTieForLead { units } => format!(
+            "- {} share first place: the bloc must agree on the leading unit",
+            list(units)
+        ),
+        Msg::GapTieAtQuota { award, units } => format!(
+            "- {award}: {} are tied at the edge of the quota; the bloc must settle it",
+            list(units)
+        ),
+        Msg::SummaryWritten {
+            version,
+            provisional,
+        } => {
+            if *provisional {
+                format!("Signed a DRAFT (DỰ THẢO), version {version}:")
+            } else {
+                format!("Signed the report, version {version}:")
+            }
+        }
+        Msg::SummaryReplaces(file) => format!("This version replaces {file} (named in the record)."),
+        Msg::SignNoKey(path) => format!(
+            "no signing key at {path}: quit and make one with thidua keygen"
+        ),
+        Msg::SignWillWrite {
+            version,
+            provisional,
+        } => {
+            if *provisional {
+                format!("Will write and sign a DRAFT, version {version}: PDF, XLSX and the RON record.")
+            } else {
+                format!("Will write and sign the report, version {version}: PDF, XLSX and the RON record.")
+            }
+        }
+        Msg::SignProgress {
+            units,
+            entered,
+            needed,
+        } => format!("{units} units · {entered}/{needed} entered"),
+        Msg::SignKey(path) => format!("Signing key: {path}"),
+        Msg::SignOutDir(path) => format!("Saved in: {path}"),
+        Msg::SummaryWriteFailed { path, error } => format!(
+            "could not write {path}: {error}. The report was not issued; earlier signed files and \
+             every score entered are intact"
+        ),
+        Msg::SummaryFailed(e) => format!("could not make the report: {e}"),
+        Msg::BadDate(text) => format!("\"{text}\" is not a date: write YEAR-MONTH-DAY, e.g. 2026-07-05"),
+        Msg::VerifyKey { id, from } => format!("Checking with public key {id} ({from})"),
+        Msg::VerifyNoKey => {
+            "the bloc head's public key is needed: --pubkey KEY (the base64 line starting with RW) or --pubkey-file FILE.pub".into()
+        }
+        Msg::VerifyReadFailed { path, error } => format!("could not read {path}: {error}"),
+        Msg::VerifyFileOk(path) => format!("OK    {path}"),
+        Msg::VerifyFileFailed(path) => format!("FAIL  {path}"),
+        Msg::VerifyAllOk(n) => format!("Result: all {n} files pass."),
+        Msg::VerifySomeFailed { failed, files } => {
+            format!("Result: {failed} of {files} files FAIL (see the ✗ lines above).")
+        }
     }
 }
 
@@ -202,6 +266,14 @@ pub fn ui(u: Ui) -> &'static str {
         Ui::KeyShowRanking => "ranking",
         Ui::KeyLang => "tiếng Việt",
         Ui::KeySessions => "another session",
+        Ui::SignTitle => "Sign the summary",
+        Ui::SignContinue => "Enter: type the passphrase to sign · Esc: cancel",
+        Ui::SignPassphrase => "Passphrase of the signing key: ",
+        Ui::SignRetry => "Enter: sign · Esc: cancel",
+        Ui::SignClose => "Press any key to close.",
+        Ui::SignDraftWhy => "The session is not finished; every file will say \"DỰ THẢO\" (draft):",
+        Ui::KeySign => "sign the summary",
+        Ui::KeyContinue => "continue",
         Ui::KeyHelp => "help",
         Ui::KeyQuit => "quit",
         Ui::KeyFold => "fold / unfold the group",
@@ -416,5 +488,95 @@ pub fn syntax(e: &ron::Error) -> String {
             format!("invalid value ({m}); dates are written \"YYYY-MM-DD\", decimals with a dot")
         }
         other => other.to_string(),
+    }
+}
+
+/// One finding of `thidua verify`: ✓ for what holds, ✗ for what fails.
+pub fn finding(f: &Finding) -> String {
+    use crate::report::verify::DiffKind;
+    match f {
+        Finding::Signed(c) => format!(
+            "  ✓ signature valid: {} {}, {}, version {}{}",
+            c.bloc,
+            c.year,
+            label(period_label(c.period)),
+            c.version,
+            if c.provisional { ", DRAFT" } else { "" }
+        ),
+        Finding::ForeignComment(line) => {
+            format!("  ✗ a valid signature, but not of a thidua report (comment: {line})")
+        }
+        Finding::NoSignature(p) => format!("  ✗ no signature file {}", p.display()),
+        Finding::SignatureUnreadable(p) => {
+            format!("  ✗ {} is not a minisign signature file", p.display())
+        }
+        Finding::OtherKey(id) => format!("  ✗ signed with another key ({id}), not the one given"),
+        Finding::SignatureInvalid => {
+            "  ✗ the signature does NOT match: the file (or the signature's comment) was changed after signing".into()
+        }
+        Finding::NameDiffers { signed } => {
+            format!("  ✗ this signature is for the file {signed}, not this one")
+        }
+        Finding::HashDiffers => "  ✗ the SHA-256 in the signature is not the file's".into(),
+        Finding::RecordUnreadable(e) => format!("  ✗ the record cannot be read: {e}"),
+        Finding::RecordFormat(n) => {
+            format!("  ✗ the record is in format {n}, which this thidua cannot read")
+        }
+        Finding::RecordDiffersFromComment => {
+            "  ✗ the record's bloc, year, period or version differ from its signature".into()
+        }
+        Finding::RecordKeyDiffers => {
+            "  ✗ the public key in the record is not the key used for checking".into()
+        }
+        Finding::CovenantInvalid(n) => {
+            format!("  ✗ the bloc and scheme in the record are not valid ({n} problems)")
+        }
+        Finding::EntriesInvalid(problems) => format!(
+            "  ✗ {} entries in the record are invalid (unknown unit or criterion, or a value off the scale)",
+            problems.len()
+        ),
+        Finding::Recomputed { units, entries } => format!(
+            "  ✓ recomputed from the {entries} entries of {units} units: the results match"
+        ),
+        Finding::ResultsDiffer(diffs) => {
+            let mut out = format!(
+                "  ✗ the results in the record DIFFER from those recomputed from its entries ({}):",
+                diffs.len()
+            );
+            for d in diffs {
+                let what = match d.what {
+                    DiffKind::Total => "total",
+                    DiffKind::Band => "band",
+                    DiffKind::Rank => "rank",
+                    DiffKind::Subtotals => "group subtotals, bonus or penalty",
+                    DiffKind::Points => "points per criterion",
+                    DiffKind::Nominations => "nominations",
+                    DiffKind::Counts => "entry counts",
+                };
+                let unit = if d.unit.is_empty() {
+                    String::new()
+                } else {
+                    format!("{}: ", d.unit)
+                };
+                if d.stored.is_empty() {
+                    out.push_str(&format!("\n      {unit}{what} differ"));
+                } else {
+                    out.push_str(&format!(
+                        "\n      {unit}{what} recorded {}, recomputed {}",
+                        d.stored, d.computed
+                    ));
+                }
+            }
+            out
+        }
+        Finding::DocumentMatches(f) => format!("  ✓ {f} is the file this record names (SHA-256)"),
+        Finding::DocumentDiffers(f) => {
+            format!("  ✗ {f} is NOT the file this record names (different SHA-256)")
+        }
+        Finding::DocumentAbsent(f) => format!("  · {f} is not beside it, not compared"),
+        Finding::ReplacesMatches(f) => format!("  ✓ replaces {f}, the very file named"),
+        Finding::ReplacesDiffers(f) => {
+            format!("  ✗ the record replaces {f}, but the {f} beside it has changed")
+        }
     }
 }

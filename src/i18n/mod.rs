@@ -8,6 +8,7 @@ use rust_decimal::Decimal;
 
 use crate::model::validate::IssueKind;
 use crate::model::value::ValueError;
+use crate::report::verify::Finding;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Lang {
@@ -155,6 +156,68 @@ pub enum Msg {
     NotSecretKey(String),
     KeyUnprotected(String),
     NotPublicKey(String),
+    /// Unlocking the secret key to sign.
+    PassphraseFor(String),
+    /// `summary`: a final report refused; the gaps follow, one a line.
+    SummaryIncomplete {
+        count: usize,
+    },
+    GapMissing {
+        unit: String,
+        item: String,
+    },
+    /// More missing cells than listed.
+    GapMore(usize),
+    GapTieForLead {
+        units: Vec<String>,
+    },
+    GapTieAtQuota {
+        award: String,
+        units: Vec<String>,
+    },
+    /// The issue is written; the file paths follow, one a line.
+    SummaryWritten {
+        version: u32,
+        provisional: bool,
+    },
+    SummaryReplaces(String),
+    /// The signing dialog: no key file where it was looked for.
+    SignNoKey(String),
+    /// What the dialog is about to do.
+    SignWillWrite {
+        version: u32,
+        provisional: bool,
+    },
+    SignProgress {
+        units: usize,
+        entered: usize,
+        needed: usize,
+    },
+    SignKey(String),
+    SignOutDir(String),
+    SummaryWriteFailed {
+        path: String,
+        error: String,
+    },
+    SummaryFailed(String),
+    BadDate(String),
+    /// `verify`
+    VerifyKey {
+        id: String,
+        from: String,
+    },
+    VerifyNoKey,
+    VerifyReadFailed {
+        path: String,
+        error: String,
+    },
+    VerifyFileOk(String),
+    VerifyFileFailed(String),
+    VerifyAllOk(usize),
+    VerifySomeFailed {
+        failed: usize,
+        files: usize,
+    },
 }
 
 /// Fixed words of the scoring screen.
@@ -164,6 +227,12 @@ pub enum Ui {
     ScreenCard,
     ScreenRanking,
     ScreenStart,
+    SignTitle,
+    SignContinue,
+    SignPassphrase,
+    SignRetry,
+    SignClose,
+    SignDraftWhy,
     HelpTitle,
     HelpFilter,
     NoMatchingKeys,
@@ -233,6 +302,8 @@ pub enum Ui {
     KeySessions,
     KeyHelp,
     KeyQuit,
+    KeySign,
+    KeyContinue,
     KeyFold,
     KeyNextUnit,
     KeyPrevUnit,
@@ -319,6 +390,19 @@ impl Lang {
         }
     }
 
+    /// "Sơ kết 6 tháng" / "Mid-year review".
+    pub fn period(self, p: crate::model::Period) -> &'static str {
+        self.label(period_label(p))
+    }
+
+    /// One finding of `thidua verify`.
+    pub fn finding(self, f: &Finding) -> String {
+        match self {
+            Lang::Vi => vi::finding(f),
+            Lang::En => en::finding(f),
+        }
+    }
+
     pub fn value_error(self, e: &ValueError) -> String {
         match self {
             Lang::Vi => vi::value_error(e),
@@ -351,6 +435,13 @@ impl Lang {
             Lang::Vi => s.replace('.', ","),
             Lang::En => s,
         }
+    }
+}
+
+fn period_label(p: crate::model::Period) -> Label {
+    match p {
+        crate::model::Period::MidYear => Label::MidYear,
+        crate::model::Period::YearEnd => Label::YearEnd,
     }
 }
 

@@ -2,8 +2,9 @@
 
 use crate::model::validate::IssueKind;
 use crate::model::value::ValueError;
+use crate::report::verify::Finding;
 
-use super::{Label, Msg, Ui, list};
+use super::{Label, Msg, Ui, list, period_label};
 
 fn d(x: &rust_decimal::Decimal) -> String {
     super::Lang::Vi.dec(*x)
@@ -147,6 +148,69 @@ pub fn msg(m: &Msg) -> String {
         Msg::NotPublicKey(what) => format!(
             "\"{what}\" không phải khóa công khai minisign (một dòng base64 bắt đầu bằng RW, hoặc tệp .pub chứa dòng đó)"
         ),
+        Msg::PassphraseFor(path) => format!("Mật khẩu của khóa bí mật {path}: "),
+        Msg::SummaryIncomplete { count } => format!(
+            "Chưa ký được báo cáo chính thức: còn {count} việc chưa xong (dưới đây). \
+             Hãy chấm nốt rồi ký lại, hoặc ký bản dự thảo bằng --provisional (mọi tệp sẽ ghi \"DỰ THẢO\")."
+        ),
+        Msg::GapMissing { unit, item } => format!("- {unit}: chưa chấm {item}"),
+        Msg::GapMore(n) => format!("- … và {n} nội dung chưa chấm khác"),
+        Msg::GapTieForLead { units } => format!(
+            "- {} đồng hạng nhất: Khối cần thống nhất đơn vị dẫn đầu",
+            list(units)
+        ),
+        Msg::GapTieAtQuota { award, units } => format!(
+            "- {award}: {} bằng điểm tại giới hạn số lượng, Khối cần xem xét",
+            list(units)
+        ),
+        Msg::SummaryWritten {
+            version,
+            provisional,
+        } => {
+            if *provisional {
+                format!("Đã ký bản DỰ THẢO, phiên bản {version}:")
+            } else {
+                format!("Đã ký báo cáo, phiên bản {version}:")
+            }
+        }
+        Msg::SummaryReplaces(file) => format!("Phiên bản này thay thế {file} (ghi trong bản ghi)."),
+        Msg::SignNoKey(path) => format!(
+            "chưa có khóa ký {path}: hãy thoát và tạo khóa bằng lệnh thidua keygen"
+        ),
+        Msg::SignWillWrite {
+            version,
+            provisional,
+        } => {
+            if *provisional {
+                format!("Sẽ lập và ký BẢN DỰ THẢO phiên bản {version}: PDF, XLSX và bản ghi RON.")
+            } else {
+                format!("Sẽ lập và ký báo cáo phiên bản {version}: PDF, XLSX và bản ghi RON.")
+            }
+        }
+        Msg::SignProgress {
+            units,
+            entered,
+            needed,
+        } => format!("{units} đơn vị · đã chấm {entered}/{needed}"),
+        Msg::SignKey(path) => format!("Khóa ký: {path}"),
+        Msg::SignOutDir(path) => format!("Lưu vào: {path}"),
+        Msg::SummaryWriteFailed { path, error } => format!(
+            "không ghi được {path}: {error}. Báo cáo chưa được phát hành; các tệp đã ký trước đó và \
+             mọi điểm đã chấm vẫn nguyên vẹn"
+        ),
+        Msg::SummaryFailed(e) => format!("không lập được báo cáo: {e}"),
+        Msg::BadDate(text) => format!("ngày \"{text}\" không hợp lệ: hãy viết dạng NĂM-THÁNG-NGÀY, ví dụ 2026-07-05"),
+        Msg::VerifyKey { id, from } => format!("Kiểm tra bằng khóa công khai {id} ({from})"),
+        Msg::VerifyNoKey => {
+            "cần khóa công khai của Khối trưởng: --pubkey KHÓA (dòng base64 bắt đầu bằng RW) hoặc --pubkey-file TỆP.pub".into()
+        }
+        Msg::VerifyReadFailed { path, error } => format!("không đọc được {path}: {error}"),
+        Msg::VerifyFileOk(path) => format!("ĐẠT  {path}"),
+        Msg::VerifyFileFailed(path) => format!("LỖI  {path}"),
+        Msg::VerifyAllOk(n) => format!("Kết luận: cả {n} tệp đều đạt."),
+        Msg::VerifySomeFailed { failed, files } => {
+            format!("Kết luận: {failed}/{files} tệp KHÔNG đạt kiểm tra (xem các dòng ✗ ở trên).")
+        }
     }
 }
 
@@ -224,6 +288,14 @@ pub fn ui(u: Ui) -> &'static str {
         Ui::KeyShowRanking => "xếp hạng",
         Ui::KeyLang => "English",
         Ui::KeySessions => "chọn phiên khác",
+        Ui::SignTitle => "Ký báo cáo",
+        Ui::SignContinue => "Enter: nhập mật khẩu để ký · Esc: hủy",
+        Ui::SignPassphrase => "Mật khẩu khóa ký: ",
+        Ui::SignRetry => "Enter: ký · Esc: hủy",
+        Ui::SignClose => "Nhấn phím bất kỳ để đóng.",
+        Ui::SignDraftWhy => "Phiên chưa xong, mọi tệp sẽ ghi \"DỰ THẢO\":",
+        Ui::KeySign => "ký báo cáo",
+        Ui::KeyContinue => "tiếp tục",
         Ui::KeyHelp => "trợ giúp",
         Ui::KeyQuit => "thoát",
         Ui::KeyFold => "thu gọn / mở nhóm",
@@ -464,5 +536,97 @@ pub fn syntax(e: &ron::Error) -> String {
         ),
         E::UnexpectedChar(c) => format!("ký tự không mong đợi \"{c}\""),
         other => format!("lỗi cú pháp RON: {other}"),
+    }
+}
+
+/// One finding of `thidua verify`: ✓ for what holds, ✗ for what fails.
+pub fn finding(f: &Finding) -> String {
+    use crate::report::verify::DiffKind;
+    match f {
+        Finding::Signed(c) => format!(
+            "  ✓ chữ ký hợp lệ: {} năm {}, {}, phiên bản {}{}",
+            c.bloc,
+            c.year,
+            label(period_label(c.period)),
+            c.version,
+            if c.provisional { ", DỰ THẢO" } else { "" }
+        ),
+        Finding::ForeignComment(line) => {
+            format!("  ✗ chữ ký hợp lệ nhưng không phải báo cáo của thidua (ghi chú: {line})")
+        }
+        Finding::NoSignature(p) => format!("  ✗ không có tệp chữ ký {}", p.display()),
+        Finding::SignatureUnreadable(p) => {
+            format!("  ✗ {} không phải tệp chữ ký minisign", p.display())
+        }
+        Finding::OtherKey(id) => {
+            format!("  ✗ được ký bằng khóa khác ({id}), không phải khóa đã cho")
+        }
+        Finding::SignatureInvalid => {
+            "  ✗ chữ ký KHÔNG khớp: tệp (hoặc ghi chú của chữ ký) đã bị sửa sau khi ký".into()
+        }
+        Finding::NameDiffers { signed } => {
+            format!("  ✗ chữ ký này là của tệp {signed}, không phải tệp này")
+        }
+        Finding::HashDiffers => "  ✗ mã SHA-256 trong chữ ký khác với tệp".into(),
+        Finding::RecordUnreadable(e) => format!("  ✗ không đọc được bản ghi: {e}"),
+        Finding::RecordFormat(n) => {
+            format!("  ✗ bản ghi theo định dạng {n}, phiên bản thidua này không đọc được")
+        }
+        Finding::RecordDiffersFromComment => {
+            "  ✗ khối, năm, kỳ hoặc phiên bản trong bản ghi khác với chữ ký".into()
+        }
+        Finding::RecordKeyDiffers => {
+            "  ✗ khóa công khai ghi trong bản ghi khác với khóa dùng để kiểm tra".into()
+        }
+        Finding::CovenantInvalid(n) => {
+            format!("  ✗ khối và thang điểm trong bản ghi không hợp lệ ({n} lỗi)")
+        }
+        Finding::EntriesInvalid(problems) => format!(
+            "  ✗ {} giá trị chấm trong bản ghi không hợp lệ (đơn vị, tiêu chí hoặc giá trị sai)",
+            problems.len()
+        ),
+        Finding::Recomputed { units, entries } => {
+            format!("  ✓ tính lại từ {entries} giá trị chấm của {units} đơn vị: kết quả trùng khớp")
+        }
+        Finding::ResultsDiffer(diffs) => {
+            let mut out = format!(
+                "  ✗ kết quả ghi trong bản ghi KHÁC kết quả tính lại từ các giá trị chấm ({} chỗ):",
+                diffs.len()
+            );
+            for d in diffs {
+                let what = match d.what {
+                    DiffKind::Total => "tổng điểm",
+                    DiffKind::Band => "xếp loại",
+                    DiffKind::Rank => "thứ hạng",
+                    DiffKind::Subtotals => "điểm nhóm, thưởng hoặc trừ",
+                    DiffKind::Points => "điểm theo tiêu chí",
+                    DiffKind::Nominations => "đề nghị khen thưởng",
+                    DiffKind::Counts => "số nội dung đã chấm",
+                };
+                let unit = if d.unit.is_empty() {
+                    String::new()
+                } else {
+                    format!("{}: ", d.unit)
+                };
+                if d.stored.is_empty() {
+                    out.push_str(&format!("\n      {unit}{what} khác"));
+                } else {
+                    out.push_str(&format!(
+                        "\n      {unit}{what} ghi {}, tính lại {}",
+                        d.stored, d.computed
+                    ));
+                }
+            }
+            out
+        }
+        Finding::DocumentMatches(f) => format!("  ✓ {f} đúng là tệp bản ghi này nêu (SHA-256)"),
+        Finding::DocumentDiffers(f) => {
+            format!("  ✗ {f} KHÔNG phải tệp bản ghi này nêu (SHA-256 khác)")
+        }
+        Finding::DocumentAbsent(f) => format!("  · {f} không có bên cạnh, chưa đối chiếu"),
+        Finding::ReplacesMatches(f) => format!("  ✓ thay thế {f}, đúng tệp đã nêu"),
+        Finding::ReplacesDiffers(f) => {
+            format!("  ✗ bản ghi thay thế {f}, nhưng tệp {f} bên cạnh đã khác")
+        }
     }
 }

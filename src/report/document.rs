@@ -69,10 +69,16 @@ pub struct Document {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Block {
-    Heading { text: String },
-    Paragraph { text: String },
+    Heading {
+        text: String,
+    },
+    Paragraph {
+        text: String,
+    },
     /// A list item, set with a leading dash.
-    Item { text: String },
+    Item {
+        text: String,
+    },
     Table(Table),
 }
 
@@ -230,7 +236,7 @@ fn body(covenant: &Covenant, results: &Results, edition: &Edition) -> Vec<Block>
     let basis = if scheme.legal_basis.trim().is_empty() {
         String::new()
     } else {
-        format!(" ({})", scheme.legal_basis.trim())
+        format!(" ({})", scheme.legal_basis.trim().trim_end_matches('.'))
     };
     blocks.push(paragraph(format!(
         "Thực hiện giao ước thi đua năm {}, {} gồm {} đơn vị thành viên đã chấm điểm kết quả \
@@ -506,7 +512,10 @@ fn annex(covenant: &Covenant, results: &Results, edition: &Edition) -> Annex {
             });
         }
         for (label, pick) in [
-            (words::BONUS, (|u| u.bonus) as fn(&crate::score::UnitResult) -> Decimal),
+            (
+                words::BONUS,
+                (|u| u.bonus) as fn(&crate::score::UnitResult) -> Decimal,
+            ),
             (words::PENALTY, |u| u.penalty),
             (words::TOTAL, |u| u.total),
         ] {

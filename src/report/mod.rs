@@ -1,3 +1,13 @@
-//! The bloc's signed reports. So far: the head's signing key ([`keys`]).
+//! The bloc's signed reports: the head's signing key ([`keys`]), the report's wording
+//! ([`document`]), its PDF ([`pdf`]) and spreadsheet ([`xlsx`]), the machine-readable record
+//! ([`record`]), signatures ([`sign`]), issuing a summary ([`summary`]) and checking one
+//! ([`verify`]).
 
+pub mod document;
 pub mod keys;
+pub mod pdf;
+pub mod record;
+pub mod sign;
+pub mod summary;
+pub mod verify;
+pub mod xlsx;

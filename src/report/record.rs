@@ -72,9 +72,15 @@ pub struct RecordEntry {
 pub enum RecordProblem {
     UnknownUnit(String),
     UnknownItem(String),
-    Duplicate { unit: String, item: String },
+    Duplicate {
+        unit: String,
+        item: String,
+    },
     /// The value does not fit the item's scale.
-    BadValue { unit: String, item: String },
+    BadValue {
+        unit: String,
+        item: String,
+    },
 }
 
 pub fn sha256_hex(bytes: &[u8]) -> String {
@@ -120,9 +126,14 @@ impl Record {
     }
 
     pub fn to_ron(&self) -> String {
+        // The same extensions as the bloc and scheme files, so the copies read the same way.
         let config = ron::ser::PrettyConfig::new()
             .struct_names(true)
-            .indentor("  ".to_string());
+            .indentor("  ".to_string())
+            .extensions(
+                ron::extensions::Extensions::IMPLICIT_SOME
+                    | ron::extensions::Extensions::UNWRAP_VARIANT_NEWTYPES,
+            );
         // Every field is plain data: serialising cannot fail.
         ron::ser::to_string_pretty(self, config).expect("a record serialises") + "\n"
     }

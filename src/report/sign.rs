@@ -50,7 +50,9 @@ impl TrustedComment {
         }
         let mut field = |key: &str| -> Option<String> {
             let word = words.next()?;
-            word.strip_prefix(key)?.strip_prefix('=').map(str::to_string)
+            word.strip_prefix(key)?
+                .strip_prefix('=')
+                .map(str::to_string)
         };
         let bloc = field("bloc")?;
         let year = field("year")?.parse().ok()?;

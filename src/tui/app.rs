@@ -104,6 +104,7 @@ pub enum Mode {
     Edit(Editor),
     Note(NoteEditor),
     Help(TextField),
+    Sign(super::sign::SignDialog),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -167,6 +168,8 @@ pub struct App {
     /// Where the session's records and its bloc file are (for messages and the start screen).
     pub records_dir: std::path::PathBuf,
     pub blocs_dir: std::path::PathBuf,
+    /// What the signing dialog needs; absent where the session has no files behind it.
+    pub signing: Option<super::sign::Signing>,
 }
 
 impl App {
@@ -205,6 +208,7 @@ impl App {
             scroll: Scroll::default(),
             records_dir: Default::default(),
             blocs_dir: Default::default(),
+            signing: None,
         };
         app.columns = app.build_columns();
         app.column = app.columns.first().copied().unwrap_or(app.column);
@@ -321,6 +325,7 @@ impl App {
             Mode::Edit(_) => Context::Number,
             Mode::Note(_) => Context::Note,
             Mode::Help(_) => Context::Help,
+            Mode::Sign(_) => Context::Sign,
             Mode::Navigate => match self.screen {
                 Screen::Grid => Context::Grid,
                 Screen::Card => Context::Card,
@@ -380,7 +385,7 @@ impl App {
     pub fn paste(&mut self, text: &str) {
         if matches!(
             self.context(),
-            Context::Number | Context::Note | Context::Help
+            Context::Number | Context::Note | Context::Help | Context::Sign
         ) {
             self.update(Action::Input(text.to_string()));
         }
@@ -392,6 +397,7 @@ impl App {
             Mode::Edit(editor) => self.edit(editor, action),
             Mode::Note(note) => self.note(note, action),
             Mode::Help(filter) => self.help(filter, action),
+            Mode::Sign(dialog) => super::sign::update(self, dialog, action),
         }
     }
 
@@ -412,6 +418,7 @@ impl App {
             Action::ToggleLang => self.lang = self.lang.other(),
             Action::Help => self.mode = Mode::Help(TextField::new("")),
             Action::Sessions => self.to_sessions = true,
+            Action::Sign => super::sign::open(self),
             Action::Quit => self.quit = true,
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),

@@ -37,6 +37,8 @@ pub enum Action {
     ToggleLang,
     Help,
     Sessions,
+    /// Open the dialog that signs the session's summary.
+    Sign,
     Quit,
     Confirm,
     Cancel,
@@ -62,6 +64,8 @@ pub enum Context {
     Number,
     Note,
     Help,
+    /// The signing dialog: confirm, then the passphrase.
+    Sign,
     Start,
 }
 
@@ -154,6 +158,12 @@ const SCREENS: &[Binding] = &[
         Action::ShowRanking,
         Ui::KeyShowRanking,
         false,
+    ),
+    b(
+        &[Code(F(9)), Code(KeyCode::Char('s'))],
+        Action::Sign,
+        Ui::KeySign,
+        true,
     ),
 ];
 
@@ -300,6 +310,23 @@ const HELP: &[Binding] = &[
     ),
 ];
 
+const SIGN: &[Binding] = &[
+    b(&[Code(Enter)], Action::Confirm, Ui::KeyContinue, true),
+    b(&[Code(Esc)], Action::Cancel, Ui::KeyCancel, true),
+    b(
+        &[Key::Text],
+        Action::Input(String::new()),
+        Ui::KeyType,
+        false,
+    ),
+    b(
+        &[Code(Backspace)],
+        Action::Backspace,
+        Ui::KeyBackspace,
+        false,
+    ),
+];
+
 const START: &[Binding] = &[
     b(
         &[Code(Up), Code(Down)],
@@ -332,6 +359,7 @@ pub fn bindings(context: Context) -> Vec<&'static Binding> {
         Context::Number => &[NUMBER, TEXT_EDITING],
         Context::Note => &[NOTE, TEXT_EDITING],
         Context::Help => &[HELP],
+        Context::Sign => &[SIGN],
         Context::Start => &[START],
     };
     groups.iter().flat_map(|g| g.iter()).collect()
@@ -344,7 +372,10 @@ pub fn bindings(context: Context) -> Vec<&'static Binding> {
 pub fn resolve(context: Context, key: &KeyEvent, met_keys: bool) -> Option<Action> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     let alt = key.modifiers.contains(KeyModifiers::ALT);
-    let text_context = matches!(context, Context::Number | Context::Note | Context::Help);
+    let text_context = matches!(
+        context,
+        Context::Number | Context::Note | Context::Help | Context::Sign
+    );
     // Keys that always mean the same, whatever the table says.
     let direct = match key.code {
         KeyCode::Up => Some(Action::Up),

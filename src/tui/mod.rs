@@ -6,6 +6,7 @@ pub mod app;
 pub mod display;
 pub mod field;
 pub mod keymap;
+pub mod sign;
 pub mod start;
 pub mod view;
 
@@ -53,7 +54,7 @@ pub fn open_session(lang: Lang, target: &SessionTarget) -> Result<(App, Vec<Stri
             .map(|p| crate::cli::render_problem(lang, p))
             .collect::<String>(),
     })?;
-    let covenant = loaded.covenant;
+    let covenant = loaded.covenant.clone();
     let year = target.year.unwrap_or(covenant.bloc.year);
     let data = crate::cli::data_dir(&target.bloc_file, target.data.as_deref());
     let dir = session_dir(&data, &covenant.bloc.id, year, target.period);
@@ -63,6 +64,11 @@ pub fn open_session(lang: Lang, target: &SessionTarget) -> Result<(App, Vec<Stri
     let mut app = App::new(lang, covenant, target.period, year, Box::new(records));
     app.resume_history(&recent);
     app.records_dir = dir;
+    app.signing = Some(sign::Signing {
+        loaded,
+        key: crate::report::keys::default_secret_key_path().ok(),
+        out_dir: crate::cli::summaries_dir(&data),
+    });
     app.blocs_dir = target
         .bloc_file
         .parent()

@@ -6,6 +6,7 @@ mod detail;
 mod grid;
 mod help;
 mod ranking;
+mod sign;
 
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyCode;
@@ -48,6 +49,9 @@ pub fn draw(app: &App, frame: &mut Frame) {
     draw_hints(app.lang, app.context(), context_filter(app), frame, hints);
     if let Mode::Help(filter) = &app.mode {
         help::draw(app, filter, frame, area);
+    }
+    if let Mode::Sign(dialog) = &app.mode {
+        sign::draw(app, dialog, frame, area);
     }
 }
 

@@ -1,0 +1,135 @@
+//! `thidua summary BLOC --period P`: signs the session's PDF, spreadsheet and record as the
+//! next version in the summaries folder.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use crate::i18n::{Lang, Msg};
+use crate::model::Covenant;
+use crate::report::keys::{self, Passphrase};
+use crate::report::summary::{self, Gap, Request, SummaryError, gap_lines};
+use crate::score;
+use crate::store::Records;
+use crate::store::records::{now, session_dir};
+
+use super::{INVALID, SessionArgs, USAGE, data_dir, keygen, load};
+
+pub struct Options<'a> {
+    pub out: Option<&'a Path>,
+    pub key: Option<&'a Path>,
+    pub password_file: Option<&'a Path>,
+    pub number: Option<String>,
+    pub date: Option<&'a str>,
+    pub provisional: bool,
+}
+
+pub fn run(lang: Lang, session: &SessionArgs, options: &Options) -> u8 {
+    let date = match options.date {
+        None => now().date_naive(),
+        Some(text) => match NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d") {
+            Ok(d) => d,
+            Err(_) => {
+                eprintln!("{}", lang.msg(&Msg::BadDate(text.to_string())));
+                return USAGE;
+            }
+        },
+    };
+    let (loaded, bloc_file) = match load(lang, session) {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
+    let covenant = &loaded.covenant;
+    let year = session.year.unwrap_or(covenant.bloc.year);
+    let data = data_dir(&bloc_file, session.data.as_deref());
+    let dir = session_dir(&data, &covenant.bloc.id, year, session.period);
+    let records = match Records::open(&dir, covenant, session.period) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("{}", e.msg(lang));
+            return USAGE;
+        }
+    };
+    for notice in &records.notices {
+        eprintln!("{}", lang.msg(notice));
+    }
+    // Refused before the passphrase is asked for, not after.
+    let results = score::compute(covenant, session.period, records.sheet());
+    let gaps = summary::gaps(&results);
+    if !gaps.is_empty() && !options.provisional {
+        print_gaps(lang, covenant, &gaps);
+        return INVALID;
+    }
+    let key_path = match options.key {
+        Some(p) => p.to_path_buf(),
+        None => match keys::default_secret_key_path() {
+            Ok(p) => p,
+            Err(e) => return keygen::fail(lang, &e),
+        },
+    };
+    let passphrase = match options.password_file {
+        Some(file) => Passphrase::from_file(file),
+        None => keygen::ask_passphrase(lang, &Msg::PassphraseFor(key_path.display().to_string()))
+            .and_then(Passphrase::new),
+    };
+    let unlocked = passphrase
+        .and_then(|p| keys::load_secret_key(&key_path, &p))
+        .and_then(|secret| keys::public_key_of(&secret).map(|public| (secret, public)));
+    let (secret, public) = match unlocked {
+        Ok(pair) => pair,
+        Err(e) => return keygen::fail(lang, &e),
+    };
+    let request = Request {
+        year,
+        period: session.period,
+        number: options.number.clone(),
+        date,
+        provisional: options.provisional,
+        out_dir: options
+            .out
+            .map_or_else(|| summaries_dir(&data), Path::to_path_buf),
+    };
+    let entries = summary::entries(covenant, |u, i| records.cell(u, i));
+    match summary::issue(&loaded, entries, &request, &secret, &public, now()) {
+        Ok(issued) => {
+            println!(
+                "{}",
+                lang.msg(&Msg::SummaryWritten {
+                    version: issued.version,
+                    provisional: issued.provisional,
+                })
+            );
+            for f in &issued.files {
+                println!("  {}", f.display());
+            }
+            if let Some(old) = &issued.replaces {
+                println!("{}", lang.msg(&Msg::SummaryReplaces(old.file.clone())));
+            }
+            0
+        }
+        Err(SummaryError::Incomplete(gaps)) => {
+            print_gaps(lang, covenant, &gaps);
+            INVALID
+        }
+        Err(e) => {
+            eprintln!("{}", lang.msg(&e.msg()));
+            if e.is_io() { USAGE } else { INVALID }
+        }
+    }
+}
+
+/// `summaries/` beside the data folder.
+pub fn summaries_dir(data: &Path) -> PathBuf {
+    let parent = data.parent().filter(|p| !p.as_os_str().is_empty());
+    parent.unwrap_or(Path::new(".")).join("summaries")
+}
+
+fn print_gaps(lang: Lang, covenant: &Covenant, gaps: &[Gap]) {
+    eprintln!(
+        "{}",
+        lang.msg(&Msg::SummaryIncomplete { count: gaps.len() })
+    );
+    for line in gap_lines(lang, covenant, gaps) {
+        eprintln!("{line}");
+    }
+}

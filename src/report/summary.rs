@@ -1,0 +1,371 @@
+//! Issuing a summary: the PDF, the spreadsheet and the record of one session, each signed, as
+//! the next version in the output folder. A signed file is never overwritten.
+
+use std::fs::{self, File};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use minisign::{PublicKey, SecretKey};
+
+use crate::i18n::{Lang, Msg};
+use crate::model::{Covenant, Period};
+use crate::score::{self, Nomination, Results};
+use crate::store::load::Loaded;
+use crate::store::records::Cell;
+
+use super::document::{self, Edition};
+use super::record::{FileHash, RECORD_FORMAT, Record, RecordEntry, sha256_hex};
+use super::sign::{self, TrustedComment};
+use super::{pdf, xlsx};
+
+/// What the head asks for.
+#[derive(Debug, Clone)]
+pub struct Request {
+    pub year: i32,
+    pub period: Period,
+    pub number: Option<String>,
+    pub date: NaiveDate,
+    pub provisional: bool,
+    pub out_dir: PathBuf,
+}
+
+/// Why a summary cannot be final yet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Gap {
+    /// (member index, item index) without a value.
+    Missing(usize, usize),
+    /// Units tied at the edge of an award's quota (award index, member indices).
+    TieAtQuota(usize, Vec<usize>),
+    /// Units sharing first place at year-end: the leading unit is undecided.
+    TieForLead(Vec<usize>),
+}
+
+/// What must be settled before a final summary of `results`.
+pub fn gaps(results: &Results) -> Vec<Gap> {
+    let mut gaps: Vec<Gap> = results
+        .missing
+        .iter()
+        .map(|&(u, i)| Gap::Missing(u, i))
+        .collect();
+    if results.period == Period::YearEnd {
+        let leaders: Vec<usize> = results
+            .order
+            .iter()
+            .copied()
+            .filter(|&u| results.units[u].rank == 1)
+            .collect();
+        if leaders.len() > 1 {
+            gaps.push(Gap::TieForLead(leaders));
+        }
+        for award in &results.awards {
+            let tied: Vec<usize> = results
+                .order
+                .iter()
+                .copied()
+                .filter(|&u| award.statuses[u] == Nomination::TiedAtQuota)
+                .collect();
+            if !tied.is_empty() {
+                gaps.push(Gap::TieAtQuota(award.award, tied));
+            }
+        }
+    }
+    gaps
+}
+
+/// Missing cells listed one by one before the rest are counted.
+const LISTED_GAPS: usize = 20;
+
+/// The gaps in words, one a line.
+pub fn gap_lines(lang: Lang, covenant: &Covenant, gaps: &[Gap]) -> Vec<String> {
+    let short = |u: usize| covenant.bloc.members[u].short.clone();
+    let mut lines = Vec::new();
+    let mut missing = 0;
+    for gap in gaps {
+        match gap {
+            Gap::Missing(u, i) => {
+                missing += 1;
+                if missing <= LISTED_GAPS {
+                    lines.push(lang.msg(&Msg::GapMissing {
+                        unit: short(*u),
+                        item: covenant.layout.items[*i].code.clone(),
+                    }));
+                }
+            }
+            Gap::TieForLead(units) => lines.push(lang.msg(&Msg::GapTieForLead {
+                units: units.iter().map(|&u| short(u)).collect(),
+            })),
+            Gap::TieAtQuota(award, units) => lines.push(lang.msg(&Msg::GapTieAtQuota {
+                award: covenant.scheme.awards[*award].title.clone(),
+                units: units.iter().map(|&u| short(u)).collect(),
+            })),
+        }
+    }
+    if missing > LISTED_GAPS {
+        lines.push(lang.msg(&Msg::GapMore(missing - LISTED_GAPS)));
+    }
+    lines
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SummaryError {
+    #[error("incomplete")]
+    Incomplete(Vec<Gap>),
+    #[error("{path}: {error}")]
+    Write { path: PathBuf, error: io::Error },
+    #[error("{0}")]
+    Pdf(#[from] pdf::PdfError),
+    #[error("{0}")]
+    Xlsx(#[from] xlsx::XlsxError),
+    #[error("{0}")]
+    Sign(#[from] sign::SignError),
+}
+
+impl SummaryError {
+    /// What to tell the user (an incomplete session is told by its gaps instead).
+    pub fn msg(&self) -> Msg {
+        match self {
+            SummaryError::Write { path, error } => Msg::SummaryWriteFailed {
+                path: path.display().to_string(),
+                error: error.to_string(),
+            },
+            other => Msg::SummaryFailed(other.to_string()),
+        }
+    }
+
+    pub fn is_io(&self) -> bool {
+        matches!(self, SummaryError::Write { .. })
+    }
+}
+
+/// The files of one issue, in the order written.
+#[derive(Debug, Clone)]
+pub struct Issued {
+    pub version: u32,
+    pub provisional: bool,
+    pub files: Vec<PathBuf>,
+    pub record: PathBuf,
+    pub replaces: Option<FileHash>,
+}
+
+/// Every entered cell of a session, with its note, in member then item order.
+pub fn entries(covenant: &Covenant, cell: impl Fn(usize, usize) -> Cell) -> Vec<RecordEntry> {
+    let mut out = Vec::new();
+    for (u, member) in covenant.bloc.members.iter().enumerate() {
+        for (i, item) in covenant.layout.items.iter().enumerate() {
+            let c = cell(u, i);
+            if let Some(value) = c.value {
+                out.push(RecordEntry {
+                    unit: member.id.clone(),
+                    item: item.code.clone(),
+                    value,
+                    note: c.note,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// `khoi-8-2026-mid-year-v1`: the common stem of an issue's files.
+pub fn stem(bloc: &str, year: i32, period: Period, version: u32) -> String {
+    format!("{bloc}-{year}-{}-v{version}", period.slug())
+}
+
+/// The next version in `dir` and the record it replaces, if any. Any file of a version counts,
+/// so that an issue cut short (a full disk) is never reused or overwritten.
+pub fn next_version(
+    dir: &Path,
+    bloc: &str,
+    year: i32,
+    period: Period,
+) -> io::Result<(u32, Option<PathBuf>)> {
+    let prefix = format!("{bloc}-{year}-{}-v", period.slug());
+    let mut highest = 0;
+    let mut record: Option<(u32, PathBuf)> = None;
+    let listing = match fs::read_dir(dir) {
+        Ok(l) => l,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok((1, None)),
+        Err(e) => return Err(e),
+    };
+    for entry in listing {
+        let entry = entry?;
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        let Some(rest) = name.strip_prefix(&prefix) else {
+            continue;
+        };
+        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        let Ok(version) = digits.parse::<u32>() else {
+            continue;
+        };
+        if !rest[digits.len()..].starts_with('.') {
+            continue;
+        }
+        highest = highest.max(version);
+        if rest[digits.len()..] == *".ron" && record.as_ref().is_none_or(|(v, _)| version > *v) {
+            record = Some((version, entry.path()));
+        }
+    }
+    Ok((highest + 1, record.map(|(_, p)| p)))
+}
+
+/// Writes and signs the three documents of the session `entries` of `loaded`.
+pub fn issue(
+    loaded: &Loaded,
+    entries: Vec<RecordEntry>,
+    request: &Request,
+    secret: &SecretKey,
+    public: &PublicKey,
+    signed_at: DateTime<FixedOffset>,
+) -> Result<Issued, SummaryError> {
+    let covenant = &loaded.covenant;
+    let mut sheet = covenant.empty_sheet();
+    for e in &entries {
+        if let (Some(u), Some(i)) = (
+            covenant.unit_index(&e.unit),
+            covenant.layout.index_of(&e.item),
+        ) {
+            sheet.set(u, i, Some(e.value.clone()));
+        }
+    }
+    let results = score::compute(covenant, request.period, &sheet);
+    let gaps = gaps(&results);
+    if !gaps.is_empty() && !request.provisional {
+        return Err(SummaryError::Incomplete(gaps));
+    }
+    let bloc = &covenant.bloc;
+    let write_error = |path: &Path| {
+        let path = path.to_path_buf();
+        move |error| SummaryError::Write { path, error }
+    };
+    fs::create_dir_all(&request.out_dir).map_err(write_error(&request.out_dir))?;
+    let (version, previous) =
+        next_version(&request.out_dir, &bloc.id, request.year, request.period)
+            .map_err(write_error(&request.out_dir))?;
+    let replaces = match previous {
+        Some(path) => {
+            let bytes = fs::read(&path).map_err(write_error(&path))?;
+            Some(FileHash {
+                file: file_name(&path),
+                sha256: sha256_hex(&bytes),
+            })
+        }
+        None => None,
+    };
+    let stem = stem(&bloc.id, request.year, request.period, version);
+    let public_key = super::keys::public_key_line(public);
+    let edition = Edition {
+        year: request.year,
+        period: request.period,
+        version,
+        number: request.number.clone(),
+        date: request.date,
+        provisional: request.provisional,
+        public_key: public_key.clone(),
+        pdf_name: format!("{stem}.pdf"),
+    };
+    let pdf_bytes = pdf::render(&document::document(covenant, &results, &edition))?;
+    let xlsx_bytes = xlsx::workbook(covenant, &results, &edition)?;
+    let record = Record {
+        format: RECORD_FORMAT,
+        software: format!("thidua {}", env!("CARGO_PKG_VERSION")),
+        year: request.year,
+        period: request.period,
+        version,
+        replaces: replaces.clone(),
+        provisional: request.provisional,
+        number: request.number.clone(),
+        date: request.date,
+        signed_at,
+        signer: bloc.signer.clone(),
+        public_key,
+        bloc_source: source_hash(&loaded.bloc_source.path, loaded.bloc_source.text.as_bytes()),
+        scheme_source: source_hash(
+            &loaded.scheme_source.path,
+            loaded.scheme_source.text.as_bytes(),
+        ),
+        bloc: bloc.clone(),
+        scheme: covenant.scheme.clone(),
+        entries,
+        results,
+        documents: vec![
+            FileHash {
+                file: format!("{stem}.pdf"),
+                sha256: sha256_hex(&pdf_bytes),
+            },
+            FileHash {
+                file: format!("{stem}.xlsx"),
+                sha256: sha256_hex(&xlsx_bytes),
+            },
+        ],
+    };
+    let record_bytes = record.to_ron().into_bytes();
+    let mut files = Vec::new();
+    // The record last: a version counts as issued once its record is there.
+    for (ext, bytes) in [
+        ("pdf", &pdf_bytes),
+        ("xlsx", &xlsx_bytes),
+        ("ron", &record_bytes),
+    ] {
+        let name = format!("{stem}.{ext}");
+        let comment = TrustedComment {
+            bloc: bloc.id.clone(),
+            year: request.year,
+            period: request.period,
+            version,
+            provisional: request.provisional,
+            file: name.clone(),
+            sha256: sha256_hex(bytes),
+        };
+        let signature = sign::sign(secret, public, bytes, &comment)?;
+        let path = request.out_dir.join(&name);
+        write_new(&path, bytes).map_err(write_error(&path))?;
+        files.push(path.clone());
+        let sig_path = request.out_dir.join(format!("{name}.minisig"));
+        write_new(&sig_path, signature.as_bytes()).map_err(write_error(&sig_path))?;
+        files.push(sig_path);
+    }
+    sync_dir(&request.out_dir).map_err(write_error(&request.out_dir))?;
+    Ok(Issued {
+        version,
+        provisional: request.provisional,
+        record: request.out_dir.join(format!("{stem}.ron")),
+        files,
+        replaces,
+    })
+}
+
+fn source_hash(path: &Path, bytes: &[u8]) -> FileHash {
+    FileHash {
+        file: file_name(path),
+        sha256: sha256_hex(bytes),
+    }
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// Writes a file that must not exist yet, and makes it durable. A half-written file is
+/// removed, so that it cannot pass for a signed document.
+fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut file = File::options().write(true).create_new(true).open(path)?;
+    let written = file.write_all(bytes).and_then(|()| file.sync_all());
+    if let Err(e) = written {
+        drop(file);
+        let _ = fs::remove_file(path);
+        return Err(e);
+    }
+    Ok(())
+}
+
+fn sync_dir(dir: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    File::open(dir)?.sync_all()?;
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
+}

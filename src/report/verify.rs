@@ -1,0 +1,323 @@
+//! Checking issued summaries: each file's signature and trusted comment, and for a record the
+//! recomputation of its results from its own entries and scheme, and the hashes of the PDF and
+//! spreadsheet it names.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use minisign::PublicKey;
+
+use crate::model::Covenant;
+use crate::score::{self, Results};
+
+use super::record::{RECORD_FORMAT, Record, RecordProblem, sha256_hex};
+use super::sign::{self, SignatureFailure, TrustedComment};
+
+/// One finding about one file. `is_failure` says which ones fail the check.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Finding {
+    /// The signature holds; what its trusted comment says.
+    Signed(TrustedComment),
+    /// The signature holds but its comment was not written by thidua.
+    ForeignComment(String),
+    NoSignature(PathBuf),
+    SignatureUnreadable(PathBuf),
+    /// Signed with another key (its id).
+    OtherKey(String),
+    /// The file (or its comment) changed after signing.
+    SignatureInvalid,
+    /// The comment names another file.
+    NameDiffers {
+        signed: String,
+    },
+    /// The comment's SHA-256 is not the file's.
+    HashDiffers,
+    RecordUnreadable(String),
+    RecordFormat(u32),
+    /// The record says another bloc, year, period or version than its signature.
+    RecordDiffersFromComment,
+    /// The record's embedded key is not the key it was checked with.
+    RecordKeyDiffers,
+    /// The embedded bloc and scheme do not make a valid covenant.
+    CovenantInvalid(usize),
+    EntriesInvalid(Vec<RecordProblem>),
+    /// The results recomputed from the entries equal the stored ones.
+    Recomputed {
+        units: usize,
+        entries: usize,
+    },
+    /// The stored results differ from the recomputation.
+    ResultsDiffer(Vec<Difference>),
+    /// A document the record names is beside it with the same hash.
+    DocumentMatches(String),
+    DocumentDiffers(String),
+    /// A document the record names is not beside it: not checked.
+    DocumentAbsent(String),
+    /// The replaced version is beside it with the hash the record names.
+    ReplacesMatches(String),
+    ReplacesDiffers(String),
+}
+
+impl Finding {
+    pub fn is_failure(&self) -> bool {
+        !matches!(
+            self,
+            Finding::Signed(_)
+                | Finding::Recomputed { .. }
+                | Finding::DocumentMatches(_)
+                | Finding::DocumentAbsent(_)
+                | Finding::ReplacesMatches(_)
+        )
+    }
+}
+
+/// A stored result that the recomputation does not give.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Difference {
+    /// The unit's short name, or empty for the session as a whole.
+    pub unit: String,
+    pub what: DiffKind,
+    pub stored: String,
+    pub computed: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DiffKind {
+    Total,
+    Band,
+    Rank,
+    Subtotals,
+    Points,
+    Nominations,
+    Counts,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct FileReport {
+    pub file: PathBuf,
+    pub findings: Vec<Finding>,
+}
+
+impl FileReport {
+    pub fn failed(&self) -> bool {
+        self.findings.iter().any(Finding::is_failure)
+    }
+}
+
+/// Checks one signed file (the document or its `.minisig`).
+pub fn check_file(path: &Path, key: &PublicKey) -> io::Result<FileReport> {
+    let path = match path.to_str().and_then(|p| p.strip_suffix(".minisig")) {
+        Some(doc) => PathBuf::from(doc),
+        None => path.to_path_buf(),
+    };
+    let bytes = fs::read(&path)?;
+    let mut findings = Vec::new();
+    let sig_path = PathBuf::from(format!("{}.minisig", path.display()));
+    let comment = match fs::read_to_string(&sig_path) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            findings.push(Finding::NoSignature(sig_path));
+            None
+        }
+        Err(e) => return Err(e),
+        Ok(signature) => match sign::verify(key, &bytes, &signature) {
+            Ok(comment) => Some(comment),
+            Err(SignatureFailure::Unreadable) => {
+                findings.push(Finding::SignatureUnreadable(sig_path));
+                None
+            }
+            Err(SignatureFailure::OtherKey(id)) => {
+                findings.push(Finding::OtherKey(id));
+                None
+            }
+            Err(SignatureFailure::Invalid) => {
+                findings.push(Finding::SignatureInvalid);
+                None
+            }
+        },
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let comment = comment.and_then(|line| match TrustedComment::parse(&line) {
+        Some(c) => Some(c),
+        None => {
+            findings.push(Finding::ForeignComment(line));
+            None
+        }
+    });
+    if let Some(c) = &comment {
+        findings.push(Finding::Signed(c.clone()));
+        if c.file != name {
+            findings.push(Finding::NameDiffers {
+                signed: c.file.clone(),
+            });
+        }
+        if c.sha256 != sha256_hex(&bytes) {
+            findings.push(Finding::HashDiffers);
+        }
+    }
+    if name.ends_with(".ron") {
+        check_record(&path, &bytes, comment.as_ref(), key, &mut findings);
+    }
+    Ok(FileReport {
+        file: path,
+        findings,
+    })
+}
+
+fn check_record(
+    path: &Path,
+    bytes: &[u8],
+    comment: Option<&TrustedComment>,
+    key: &PublicKey,
+    findings: &mut Vec<Finding>,
+) {
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            findings.push(Finding::RecordUnreadable(e.to_string()));
+            return;
+        }
+    };
+    let record = match Record::from_ron(text) {
+        Ok(r) => r,
+        Err(e) => {
+            findings.push(Finding::RecordUnreadable(e.to_string()));
+            return;
+        }
+    };
+    if record.format != RECORD_FORMAT {
+        findings.push(Finding::RecordFormat(record.format));
+        return;
+    }
+    if let Some(c) = comment
+        && (c.bloc != record.bloc.id
+            || c.year != record.year
+            || c.period != record.period
+            || c.version != record.version
+            || c.provisional != record.provisional)
+    {
+        findings.push(Finding::RecordDiffersFromComment);
+    }
+    if record.public_key != super::keys::public_key_line(key) {
+        findings.push(Finding::RecordKeyDiffers);
+    }
+    match recompute(&record) {
+        Ok((covenant, computed)) => {
+            let differences = differences(&covenant, &record.results, &computed);
+            if differences.is_empty() {
+                findings.push(Finding::Recomputed {
+                    units: covenant.bloc.members.len(),
+                    entries: record.entries.len(),
+                });
+            } else {
+                findings.push(Finding::ResultsDiffer(differences));
+            }
+        }
+        Err(f) => findings.push(f),
+    }
+    let dir = path.parent().unwrap_or(Path::new("."));
+    for doc in &record.documents {
+        findings.push(match fs::read(dir.join(&doc.file)) {
+            Ok(b) if sha256_hex(&b) == doc.sha256 => Finding::DocumentMatches(doc.file.clone()),
+            Ok(_) => Finding::DocumentDiffers(doc.file.clone()),
+            Err(_) => Finding::DocumentAbsent(doc.file.clone()),
+        });
+    }
+    if let Some(old) = &record.replaces
+        && let Ok(b) = fs::read(dir.join(&old.file))
+    {
+        findings.push(if sha256_hex(&b) == old.sha256 {
+            Finding::ReplacesMatches(old.file.clone())
+        } else {
+            Finding::ReplacesDiffers(old.file.clone())
+        });
+    }
+}
+
+/// The covenant of a record and the results its entries give.
+pub fn recompute(record: &Record) -> Result<(Covenant, Results), Finding> {
+    let covenant = Covenant::new(record.bloc.clone(), record.scheme.clone())
+        .map_err(|issues| Finding::CovenantInvalid(issues.len()))?;
+    let sheet = record.sheet(&covenant).map_err(Finding::EntriesInvalid)?;
+    let results = score::compute(&covenant, record.period, &sheet);
+    Ok((covenant, results))
+}
+
+/// Every way `stored` differs from `computed`, unit by unit, in words the reader can check.
+pub fn differences(covenant: &Covenant, stored: &Results, computed: &Results) -> Vec<Difference> {
+    use super::document::{dec2, rank_text};
+    let mut out = Vec::new();
+    let whole = |what, stored: String, computed: String| Difference {
+        unit: String::new(),
+        what,
+        stored,
+        computed,
+    };
+    if stored.units.len() != computed.units.len() {
+        out.push(whole(
+            DiffKind::Counts,
+            stored.units.len().to_string(),
+            computed.units.len().to_string(),
+        ));
+        return out;
+    }
+    if (stored.entered, stored.needed) != (computed.entered, computed.needed) {
+        out.push(whole(
+            DiffKind::Counts,
+            format!("{}/{}", stored.entered, stored.needed),
+            format!("{}/{}", computed.entered, computed.needed),
+        ));
+    }
+    let band = |b: usize| {
+        covenant
+            .scheme
+            .bands
+            .get(b)
+            .map_or_else(|| b.to_string(), |band| band.label.clone())
+    };
+    for (u, (s, c)) in stored.units.iter().zip(&computed.units).enumerate() {
+        let unit = covenant.bloc.members[u].short.clone();
+        let mut push = |what, stored: String, computed: String| {
+            out.push(Difference {
+                unit: unit.clone(),
+                what,
+                stored,
+                computed,
+            })
+        };
+        if s.total != c.total {
+            push(DiffKind::Total, dec2(s.total), dec2(c.total));
+        }
+        if s.band != c.band {
+            push(DiffKind::Band, band(s.band), band(c.band));
+        }
+        if (s.rank, s.tied) != (c.rank, c.tied) {
+            push(
+                DiffKind::Rank,
+                rank_text(s.rank, s.tied),
+                rank_text(c.rank, c.tied),
+            );
+        }
+        if (&s.groups, s.criteria, s.bonus, s.penalty)
+            != (&c.groups, c.criteria, c.bonus, c.penalty)
+        {
+            push(DiffKind::Subtotals, String::new(), String::new());
+        }
+        if (&s.points, &s.failed_vetoes, s.missing) != (&c.points, &c.failed_vetoes, c.missing) {
+            push(DiffKind::Points, String::new(), String::new());
+        }
+    }
+    if stored.order != computed.order {
+        out.push(whole(DiffKind::Rank, String::new(), String::new()));
+    }
+    if stored.awards != computed.awards {
+        out.push(whole(DiffKind::Nominations, String::new(), String::new()));
+    }
+    if out.is_empty() && stored != computed {
+        out.push(whole(DiffKind::Counts, String::new(), String::new()));
+    }
+    out
+}

@@ -1,0 +1,142 @@
+//! The signing dialog: what will be signed, the passphrase (masked), then the files written.
+//! The same issue as `thidua summary`, from the open session without closing it.
+
+use std::fmt;
+use std::path::PathBuf;
+
+use crate::i18n::Msg;
+use crate::report::keys::{self, Passphrase};
+use crate::report::summary::{self, Request};
+use crate::store::Loaded;
+use crate::store::records::now;
+
+use super::app::{App, Mode};
+use super::keymap::Action;
+
+/// What signing needs beyond the session: the source files' hashes, the key, the folder.
+#[derive(Debug, Clone)]
+pub struct Signing {
+    pub loaded: Loaded,
+    pub key: Option<PathBuf>,
+    pub out_dir: PathBuf,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SignDialog {
+    pub stage: Stage,
+    /// The version the issue will get.
+    pub version: u32,
+    /// What keeps the summary from being final, in words; a draft when not empty.
+    pub gaps: Vec<String>,
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Stage {
+    Confirm,
+    Passphrase(Masked),
+    /// The lines to show: what was written.
+    Done(Vec<String>),
+}
+
+/// Typed text shown as dots; its `Debug` hides it too.
+#[derive(Clone, PartialEq, Eq, Default)]
+pub struct Masked(String);
+
+impl fmt::Debug for Masked {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Masked(hidden)")
+    }
+}
+
+impl Masked {
+    pub fn dots(&self) -> String {
+        "•".repeat(self.0.chars().count())
+    }
+}
+
+/// Opens the dialog, or says why signing is not possible here.
+pub fn open(app: &mut App) {
+    // Only a session opened from its files can sign (the screen's tests run without one).
+    let Some(signing) = &app.signing else {
+        return;
+    };
+    let gaps = summary::gaps(&app.results);
+    let version = summary::next_version(
+        &signing.out_dir,
+        &app.covenant.bloc.id,
+        app.year,
+        app.period,
+    )
+    .map_or(1, |(v, _)| v);
+    app.mode = Mode::Sign(SignDialog {
+        stage: Stage::Confirm,
+        version,
+        gaps: summary::gap_lines(app.lang, &app.covenant, &gaps),
+        error: None,
+    });
+}
+
+pub fn update(app: &mut App, mut dialog: SignDialog, action: Action) {
+    match (&mut dialog.stage, action) {
+        (Stage::Done(_), _) | (_, Action::Cancel) => return,
+        (Stage::Confirm, Action::Confirm) => match app.signing.as_ref().and_then(|s| s.key.clone())
+        {
+            Some(key) if key.is_file() => {
+                dialog.stage = Stage::Passphrase(Masked::default());
+                dialog.error = None;
+            }
+            key => {
+                dialog.error = Some(app.lang.msg(&Msg::SignNoKey(
+                    key.map(|k| k.display().to_string()).unwrap_or_default(),
+                )))
+            }
+        },
+        (Stage::Passphrase(typed), Action::Input(text)) => typed.0.push_str(&text),
+        (Stage::Passphrase(typed), Action::Backspace) => {
+            typed.0.pop();
+        }
+        (Stage::Passphrase(typed), Action::Confirm) => {
+            let typed = std::mem::take(&mut typed.0);
+            match issue(app, typed, !dialog.gaps.is_empty()) {
+                Ok(lines) => dialog.stage = Stage::Done(lines),
+                Err(message) => dialog.error = Some(message),
+            }
+        }
+        _ => {}
+    }
+    app.mode = Mode::Sign(dialog);
+}
+
+/// Unlocks the key and issues the summary; the lines to show, or the reason in words.
+fn issue(app: &App, typed: String, provisional: bool) -> Result<Vec<String>, String> {
+    let lang = app.lang;
+    let Some(signing) = &app.signing else {
+        return Err(String::new());
+    };
+    let key = signing.key.clone().unwrap_or_default();
+    let unlocked = Passphrase::new(typed)
+        .and_then(|p| keys::load_secret_key(&key, &p))
+        .and_then(|secret| keys::public_key_of(&secret).map(|public| (secret, public)));
+    let (secret, public) = unlocked.map_err(|e| lang.msg(&e.msg()))?;
+    let request = Request {
+        year: app.year,
+        period: app.period,
+        number: None,
+        date: now().date_naive(),
+        provisional,
+        out_dir: signing.out_dir.clone(),
+    };
+    let entries = summary::entries(&app.covenant, |u, i| app.cell(u, i));
+    let issued = summary::issue(&signing.loaded, entries, &request, &secret, &public, now())
+        .map_err(|e| lang.msg(&e.msg()))?;
+    let mut lines = vec![lang.msg(&Msg::SummaryWritten {
+        version: issued.version,
+        provisional: issued.provisional,
+    })];
+    lines.extend(issued.files.iter().map(|f| format!("  {}", f.display())));
+    if let Some(old) = &issued.replaces {
+        lines.push(lang.msg(&Msg::SummaryReplaces(old.file.clone())));
+    }
+    Ok(lines)
+}

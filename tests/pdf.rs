@@ -1,0 +1,253 @@
+//! The report PDF: laid out from the sample bloc's document, deterministic, in the vendored
+//! font, with the user's text set literally.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use thidua::model::{Covenant, Period, value};
+use thidua::report::document::{Block, Document, Edition, Table, document};
+use thidua::report::pdf::{layout_text, render};
+use thidua::score;
+use thidua::store::load_covenant;
+
+const PUBLIC_KEY: &str = "RWQf6LRCGA9i53mlYecO4IzT51TGPpvWucNSCh1CBM0QTaLn73Y7GFO3";
+
+fn sample() -> Covenant {
+    load_covenant(Path::new("blocs/khoi-8.ron"))
+        .expect("sample bloc")
+        .covenant
+}
+
+fn edition(provisional: bool) -> Edition {
+    Edition {
+        year: 2026,
+        period: Period::MidYear,
+        version: 1,
+        number: Some("12".to_string()),
+        date: NaiveDate::from_ymd_opt(2026, 7, 5).unwrap(),
+        provisional,
+        public_key: PUBLIC_KEY.to_string(),
+        pdf_name: "bao-cao-khoi-8-2026-so-ket.pdf".to_string(),
+    }
+}
+
+/// The sample bloc's document with the mid-year entries of tests/data.
+fn sample_document(covenant: &Covenant, provisional: bool) -> Document {
+    let mut sheet = covenant.empty_sheet();
+    let mut reader = csv::Reader::from_path("tests/data/khoi-8-mid-year.csv").unwrap();
+    for record in reader.records() {
+        let record = record.unwrap();
+        let unit = covenant.unit_index(&record[0]).expect("unit");
+        let item = covenant.layout.index_of(&record[1]).expect("item");
+        let v = value::parse(&covenant.layout.items[item], &record[2]).expect("value");
+        sheet.set(unit, item, Some(v));
+    }
+    let results = score::compute(covenant, Period::MidYear, &sheet);
+    document(covenant, &results, &edition(provisional))
+}
+
+fn results_table(doc: &Document) -> &Table {
+    doc.body
+        .iter()
+        .find_map(|b| match b {
+            Block::Table(t) => Some(t),
+            _ => None,
+        })
+        .expect("results table")
+}
+
+/// The page text with every space and line break removed, for strings the layout may break.
+fn squashed(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+fn count(haystack: &[u8], needle: &[u8]) -> usize {
+    haystack
+        .windows(needle.len())
+        .filter(|w| *w == needle)
+        .count()
+}
+
+#[test]
+fn the_sample_report_is_a_deterministic_a4_pdf_in_liberation_serif() {
+    let doc = sample_document(&sample(), false);
+    let pdf = render(&doc).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+    assert_eq!(render(&doc).unwrap(), pdf, "two renders differ");
+    assert!(count(&pdf, b"LiberationSerif") > 0, "font not embedded");
+    assert!(
+        count(&pdf, b"LiberationSerif-Bold") > 0,
+        "bold not embedded"
+    );
+    let pages = layout_text(&doc).unwrap();
+    assert!(pages.len() >= 2, "{} pages", pages.len());
+    let a4 = count(&pdf, b"/MediaBox[0 0 595.2756 841.8898]");
+    assert_eq!(a4, pages.len(), "every page is A4");
+}
+
+#[test]
+fn the_sample_report_carries_every_part_of_the_document() {
+    let covenant = sample();
+    let doc = sample_document(&covenant, false);
+    let pages = layout_text(&doc).unwrap();
+    let all = pages.join("\n");
+    for expected in [
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "UBND THÀNH PHỐ HẢI PHÒNG",
+        "KHỐI THI ĐUA SỐ 8",
+        "Số: 12/BC-KTĐ",
+        "Thành Đông, ngày 05 tháng 7 năm 2026",
+        "BÁO CÁO",
+        "Kính gửi:",
+        "- Ủy ban nhân dân thành phố;",
+        "- Ban Thi đua - Khen thưởng, Sở Nội vụ.",
+        "TM. KHỐI THI ĐUA SỐ 8",
+        "KHỐI TRƯỞNG",
+        "CHỦ TỊCH UBND PHƯỜNG THÀNH ĐÔNG",
+        "(Đã ký điện tử)",
+        "Trần Quốc Huy",
+        "Nơi nhận:",
+        "- Lưu: VT, KTĐ.",
+        "PHỤ LỤC",
+        "I. KẾT QUẢ THỰC HIỆN GIAO ƯỚC THI ĐUA 6 THÁNG ĐẦU NĂM 2026",
+    ] {
+        assert!(all.contains(expected), "missing {expected:?} in:\n{all}");
+    }
+    assert!(!all.contains("DỰ THẢO"));
+    // The subject may wrap; the key may break anywhere.
+    assert!(squashed(&all).contains(&squashed(&doc.subject)));
+    assert!(squashed(&all).contains(PUBLIC_KEY));
+    let table = results_table(&doc);
+    let total = table.columns.iter().position(|c| c.title == "Tổng điểm");
+    let total = total.expect("total column");
+    for row in &table.rows {
+        assert!(all.contains(&row.cells[1]), "unit {:?}", row.cells[1]);
+        assert!(
+            all.contains(&row.cells[total]),
+            "total {:?}",
+            row.cells[total]
+        );
+    }
+    for member in &covenant.bloc.members {
+        assert!(all.contains(&member.short), "{}", member.short);
+    }
+}
+
+#[test]
+fn pages_are_numbered_at_the_top_from_the_second() {
+    let doc = sample_document(&sample(), false);
+    let pages = layout_text(&doc).unwrap();
+    let first_line = |p: &str| p.lines().next().unwrap_or("").to_string();
+    assert_eq!(
+        first_line(&pages[0]),
+        "UBND THÀNH PHỐ HẢI PHÒNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    );
+    for (n, page) in pages.iter().enumerate().skip(1) {
+        assert_eq!(first_line(page), (n + 1).to_string(), "page {}", n + 1);
+    }
+}
+
+#[test]
+fn a_provisional_edition_says_draft_on_every_page() {
+    let doc = sample_document(&sample(), true);
+    let pages = layout_text(&doc).unwrap();
+    for (n, page) in pages.iter().enumerate() {
+        assert!(page.contains("DỰ THẢO"), "page {}:\n{page}", n + 1);
+    }
+    assert!(pages.join("\n").contains("(Dự thảo, chưa ký)"));
+    assert!(render(&doc).unwrap().starts_with(b"%PDF-"));
+}
+
+#[test]
+fn the_users_text_is_set_literally_never_as_markup() {
+    let mut covenant = sample();
+    let odd = r#"*bold* #panic("x") $x$ ] [ \ <a> @b _c_ `d` // e /* f"#;
+    covenant.bloc.members[0].short = odd.to_string();
+    covenant.bloc.members[0].name = format!("Phường {odd}");
+    covenant.bloc.signer.name = format!("{odd} = - + /");
+    covenant.bloc.recipients.push(odd.to_string());
+    let doc = sample_document(&covenant, false);
+    let pdf = render(&doc).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+    let all = layout_text(&doc).unwrap().join("\n");
+    eprintln!("{all}");
+    // Set literally, the text keeps every markup character; where it is too long for its
+    // place it wraps, so the lines are compared without their breaks.
+    let all = squashed(&all);
+    assert!(all.contains(&squashed(odd)), "{all}");
+    assert!(all.contains(&squashed(&format!("{odd} = - + /"))));
+    assert!(all.contains(&squashed(&format!("- {odd}."))));
+    assert!(all.contains(&squashed(&format!("Phường {odd}"))));
+}
+
+#[test]
+fn a_sixty_unit_bloc_renders_with_several_annex_tables() {
+    let covenant = thidua::store::load::parse_bloc(&thidua::store::Source::from_text(
+        "blocs/gen.ron",
+        &thidua::synthetic::bloc_ron(60, 40),
+    ))
+    .unwrap();
+    let scheme = thidua::store::load::parse_scheme(&thidua::store::Source::from_text(
+        "scoring/gen.ron",
+        &thidua::synthetic::scheme_ron(40),
+    ))
+    .unwrap();
+    let covenant = Covenant::new(covenant, scheme).unwrap();
+    let sheet = thidua::synthetic::full_sheet(&covenant);
+    let results = score::compute(&covenant, Period::MidYear, &sheet);
+    let doc = document(&covenant, &results, &edition(false));
+    let tables = doc
+        .annex
+        .body
+        .iter()
+        .filter(|b| matches!(b, Block::Table(_)))
+        .count();
+    assert!(tables > 5, "{tables} annex tables");
+    let pdf = render(&doc).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+    let all = layout_text(&doc).unwrap().join("\n");
+    for member in &covenant.bloc.members {
+        assert!(all.contains(&member.short), "{}", member.short);
+    }
+}
+
+#[test]
+fn render_sample_for_viewing() {
+    let doc = sample_document(&sample(), true);
+    let t = std::time::Instant::now();
+    let pdf = render(&doc).unwrap();
+    eprintln!("first render {:?}", t.elapsed());
+    let t = std::time::Instant::now();
+    let pdf2 = render(&doc).unwrap();
+    eprintln!("second render {:?}", t.elapsed());
+    assert_eq!(pdf, pdf2);
+    std::fs::write("/tmp/thidua-sample.pdf", &pdf).unwrap();
+    for (i, p) in layout_text(&doc).unwrap().iter().enumerate() {
+        eprintln!("--- page {}\n{p}", i + 1);
+    }
+}
+
+#[test]
+fn render_sixty_for_viewing() {
+    let bloc = thidua::store::load::parse_bloc(&thidua::store::Source::from_text(
+        "blocs/gen.ron",
+        &thidua::synthetic::bloc_ron(60, 40),
+    ))
+    .unwrap();
+    let scheme = thidua::store::load::parse_scheme(&thidua::store::Source::from_text(
+        "scoring/gen.ron",
+        &thidua::synthetic::scheme_ron(40),
+    ))
+    .unwrap();
+    let covenant = Covenant::new(bloc, scheme).unwrap();
+    let sheet = thidua::synthetic::full_sheet(&covenant);
+    let results = score::compute(&covenant, Period::YearEnd, &sheet);
+    let mut e = edition(false);
+    e.period = Period::YearEnd;
+    e.number = None;
+    let doc = document(&covenant, &results, &e);
+    std::fs::write("/tmp/thidua-60.pdf", render(&doc).unwrap()).unwrap();
+    let doc = sample_document(&sample(), false);
+    std::fs::write("/tmp/thidua-final.pdf", render(&doc).unwrap()).unwrap();
+}

@@ -1,0 +1,464 @@
+//! Issuing signed summaries and checking them: signatures checked by the independent
+//! `minisign-verify` crate, versions that never overwrite, refusals of incomplete sessions,
+//! and tampered records caught by the signature or by the recomputation.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use chrono::{NaiveDate, TimeZone};
+use minisign::{KeyPair, PublicKey, SecretKey};
+use thidua::model::{Period, Value};
+use thidua::report::record::{Record, RecordEntry, sha256_hex};
+use thidua::report::sign::{self, TrustedComment};
+use thidua::report::summary::{self, Gap, Request, SummaryError};
+use thidua::report::verify::{self, Finding};
+use thidua::store::Loaded;
+use thidua::store::load_covenant;
+use thidua::synthetic;
+
+fn keys() -> (SecretKey, PublicKey) {
+    let pair = KeyPair::generate_unencrypted_keypair().expect("a key pair");
+    (pair.sk, pair.pk)
+}
+
+/// A generated bloc of `units` × `criteria` written under `root`, loaded as the program does.
+fn bloc(root: &Path, units: usize, criteria: usize) -> Loaded {
+    let file = synthetic::write_files(root, units, criteria).expect("files written");
+    load_covenant(&file).expect("a valid bloc")
+}
+
+fn full_entries(loaded: &Loaded) -> Vec<RecordEntry> {
+    let sheet = synthetic::full_sheet(&loaded.covenant);
+    summary::entries(&loaded.covenant, |u, i| thidua::store::records::Cell {
+        value: sheet.get(u, i).cloned(),
+        note: if (u, i) == (0, 0) {
+            "Theo biên bản họp ngày 2/7".to_string()
+        } else {
+            String::new()
+        },
+    })
+}
+
+fn request(out: &Path, period: Period, provisional: bool) -> Request {
+    Request {
+        year: 2026,
+        period,
+        number: Some("12".into()),
+        date: NaiveDate::from_ymd_opt(2026, 7, 5).unwrap(),
+        provisional,
+        out_dir: out.to_path_buf(),
+    }
+}
+
+fn signed_at() -> chrono::DateTime<chrono::FixedOffset> {
+    thidua::store::records::vietnam()
+        .with_ymd_and_hms(2026, 7, 5, 9, 30, 0)
+        .unwrap()
+}
+
+/// Checks `file` with `file.minisig` by the independent verifier; the trusted comment.
+fn independent_check(public: &PublicKey, file: &Path) -> Result<String, minisign_verify::Error> {
+    let key = minisign_verify::PublicKey::from_base64(&public.to_base64())?;
+    let signature = fs::read_to_string(format!("{}.minisig", file.display())).unwrap();
+    let signature = minisign_verify::Signature::decode(&signature)?;
+    key.verify(&fs::read(file).unwrap(), &signature, false)?;
+    Ok(signature.trusted_comment().to_string())
+}
+
+fn documents(issued: &summary::Issued) -> Vec<PathBuf> {
+    issued
+        .files
+        .iter()
+        .filter(|f| f.extension().is_some_and(|e| e != "minisig"))
+        .cloned()
+        .collect()
+}
+
+#[test]
+fn a_summary_is_three_documents_each_signed_with_what_it_is() {
+    let root = tempfile::tempdir().unwrap();
+    let loaded = bloc(root.path(), 8, 30);
+    let (secret, public) = keys();
+    let out = root.path().join("summaries");
+    let issued = summary::issue(
+        &loaded,
+        full_entries(&loaded),
+        &request(&out, Period::MidYear, false),
+        &secret,
+        &public,
+        signed_at(),
+    )
+    .expect("issued");
+    assert_eq!(issued.version, 1);
+    let names: Vec<String> = issued
+        .files
+        .iter()
+        .map(|f| f.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    let stem = format!("{}-2026-mid-year-v1", loaded.covenant.bloc.id);
+    for ext in ["pdf", "xlsx", "ron"] {
+        assert!(names.contains(&format!("{stem}.{ext}")), "{names:?}");
+        assert!(
+            names.contains(&format!("{stem}.{ext}.minisig")),
+            "{names:?}"
+        );
+    }
+    for doc in documents(&issued) {
+        let comment = independent_check(&public, &doc).expect("the signature holds");
+        let parsed = TrustedComment::parse(&comment).expect("a thidua comment");
+        assert_eq!(parsed.bloc, loaded.covenant.bloc.id);
+        assert_eq!(
+            (parsed.year, parsed.period, parsed.version),
+            (2026, Period::MidYear, 1)
+        );
+        assert!(!parsed.provisional);
+        assert_eq!(parsed.file, doc.file_name().unwrap().to_string_lossy());
+        assert_eq!(parsed.sha256, sha256_hex(&fs::read(&doc).unwrap()));
+        let report = verify::check_file(&doc, &public).unwrap();
+        assert!(!report.failed(), "{report:?}");
+    }
+    assert!(
+        fs::read(out.join(format!("{stem}.pdf")))
+            .unwrap()
+            .starts_with(b"%PDF-")
+    );
+    assert!(
+        fs::read(out.join(format!("{stem}.xlsx")))
+            .unwrap()
+            .starts_with(b"PK")
+    );
+
+    // The record holds everything needed to recompute, and names the other two by hash.
+    let record_path = out.join(format!("{stem}.ron"));
+    let record = Record::from_ron(&fs::read_to_string(&record_path).unwrap()).unwrap();
+    assert_eq!(record.entries.len(), 8 * loaded.covenant.layout.items.len());
+    assert_eq!(record.entries[0].note, "Theo biên bản họp ngày 2/7");
+    assert_eq!(record.bloc, loaded.covenant.bloc);
+    assert_eq!(record.scheme, loaded.covenant.scheme);
+    assert_eq!(record.public_key, public.to_base64());
+    assert_eq!(record.signed_at, signed_at());
+    assert_eq!(record.replaces, None);
+    for (doc, ext) in record.documents.iter().zip(["pdf", "xlsx"]) {
+        assert_eq!(doc.file, format!("{stem}.{ext}"));
+        assert_eq!(
+            doc.sha256,
+            sha256_hex(&fs::read(out.join(&doc.file)).unwrap())
+        );
+    }
+    let report = verify::check_file(&record_path, &public).unwrap();
+    assert!(
+        report.findings.iter().any(|f| matches!(
+            f,
+            Finding::Recomputed { units: 8, entries } if *entries == record.entries.len()
+        )),
+        "{report:?}"
+    );
+    assert_eq!(
+        report
+            .findings
+            .iter()
+            .filter(|f| matches!(f, Finding::DocumentMatches(_)))
+            .count(),
+        2
+    );
+}
+
+#[test]
+fn one_changed_byte_in_any_signed_file_fails_the_check() {
+    let root = tempfile::tempdir().unwrap();
+    let loaded = bloc(root.path(), 6, 20);
+    let (secret, public) = keys();
+    let out = root.path().join("summaries");
+    let issued = summary::issue(
+        &loaded,
+        full_entries(&loaded),
+        &request(&out, Period::MidYear, false),
+        &secret,
+        &public,
+        signed_at(),
+    )
+    .unwrap();
+    for doc in documents(&issued) {
+        let original = fs::read(&doc).unwrap();
+        for at in [0, original.len() / 2, original.len() - 1] {
+            let mut changed = original.clone();
+            changed[at] ^= 0x01;
+            fs::write(&doc, &changed).unwrap();
+            assert!(
+                independent_check(&public, &doc).is_err(),
+                "{} byte {at}",
+                doc.display()
+            );
+            let report = verify::check_file(&doc, &public).unwrap();
+            assert!(report.failed(), "{} byte {at}", doc.display());
+            assert!(report.findings.contains(&Finding::SignatureInvalid));
+        }
+        fs::write(&doc, &original).unwrap();
+        assert!(!verify::check_file(&doc, &public).unwrap().failed());
+    }
+    // A PDF swapped for another, with its own valid signature, is not the one the record names.
+    let pdf = documents(&issued)
+        .into_iter()
+        .find(|d| d.extension().unwrap() == "pdf")
+        .unwrap();
+    let record = documents(&issued)
+        .into_iter()
+        .find(|d| d.extension().unwrap() == "ron")
+        .unwrap();
+    let mut other = fs::read(&pdf).unwrap();
+    other.extend_from_slice(b"\n% another\n");
+    fs::write(&pdf, other).unwrap();
+    let report = verify::check_file(&record, &public).unwrap();
+    assert!(report.failed());
+    assert!(
+        report
+            .findings
+            .iter()
+            .any(|f| matches!(f, Finding::DocumentDiffers(_))),
+        "{report:?}"
+    );
+}
+
+#[test]
+fn signing_again_writes_version_two_beside_version_one() {
+    let root = tempfile::tempdir().unwrap();
+    let loaded = bloc(root.path(), 5, 12);
+    let (secret, public) = keys();
+    let out = root.path().join("summaries");
+    let req = request(&out, Period::MidYear, false);
+    let mut entries = full_entries(&loaded);
+    let first = summary::issue(
+        &loaded,
+        entries.clone(),
+        &req,
+        &secret,
+        &public,
+        signed_at(),
+    )
+    .unwrap();
+    let before: Vec<(PathBuf, Vec<u8>)> = first
+        .files
+        .iter()
+        .map(|f| (f.clone(), fs::read(f).unwrap()))
+        .collect();
+    // A correction after signing: one value changes.
+    entries[3].value = match &entries[3].value {
+        Value::Met(m) => Value::Met(!m),
+        Value::Count(n) => Value::Count(n + 1),
+        other => other.clone(),
+    };
+    let second = summary::issue(&loaded, entries, &req, &secret, &public, signed_at()).unwrap();
+    assert_eq!(second.version, 2);
+    for (path, bytes) in &before {
+        assert_eq!(
+            &fs::read(path).unwrap(),
+            bytes,
+            "{} changed",
+            path.display()
+        );
+    }
+    let replaced = second.replaces.expect("version 2 names version 1");
+    assert_eq!(
+        replaced.file,
+        first.record.file_name().unwrap().to_string_lossy()
+    );
+    assert_eq!(
+        replaced.sha256,
+        sha256_hex(&fs::read(&first.record).unwrap())
+    );
+    let report = verify::check_file(&second.record, &public).unwrap();
+    assert!(!report.failed(), "{report:?}");
+    assert!(
+        report
+            .findings
+            .iter()
+            .any(|f| matches!(f, Finding::ReplacesMatches(_)))
+    );
+    // A version whose writing was cut short is never reused: its files stay as they are.
+    fs::write(
+        out.join(format!("{}-2026-mid-year-v3.pdf", loaded.covenant.bloc.id)),
+        b"partial",
+    )
+    .unwrap();
+    let (next, previous) =
+        summary::next_version(&out, &loaded.covenant.bloc.id, 2026, Period::MidYear).unwrap();
+    assert_eq!(next, 4);
+    assert_eq!(previous.as_deref(), Some(second.record.as_path()));
+}
+
+#[test]
+fn an_incomplete_session_is_refused_unless_provisional() {
+    let root = tempfile::tempdir().unwrap();
+    let loaded = bloc(root.path(), 4, 10);
+    let (secret, public) = keys();
+    let out = root.path().join("summaries");
+    let mut entries = full_entries(&loaded);
+    let dropped = entries.remove(5);
+    let refused = summary::issue(
+        &loaded,
+        entries.clone(),
+        &request(&out, Period::MidYear, false),
+        &secret,
+        &public,
+        signed_at(),
+    );
+    let Err(SummaryError::Incomplete(gaps)) = refused else {
+        panic!("not refused: {refused:?}");
+    };
+    let unit = loaded.covenant.unit_index(&dropped.unit).unwrap();
+    let item = loaded.covenant.layout.index_of(&dropped.item).unwrap();
+    assert_eq!(gaps, vec![Gap::Missing(unit, item)]);
+    assert!(!out.exists() || fs::read_dir(&out).unwrap().next().is_none());
+
+    let draft = summary::issue(
+        &loaded,
+        entries,
+        &request(&out, Period::MidYear, true),
+        &secret,
+        &public,
+        signed_at(),
+    )
+    .expect("a draft is issued");
+    for doc in documents(&draft) {
+        let comment = independent_check(&public, &doc).unwrap();
+        assert!(comment.contains("status=provisional"), "{comment}");
+        assert!(comment.contains("DỰ THẢO"), "{comment}");
+    }
+    let record = Record::from_ron(&fs::read_to_string(&draft.record).unwrap()).unwrap();
+    assert!(record.provisional);
+    assert!(!verify::check_file(&draft.record, &public).unwrap().failed());
+}
+
+#[test]
+fn a_tie_for_first_place_at_year_end_is_a_gap() {
+    let root = tempfile::tempdir().unwrap();
+    let loaded = bloc(root.path(), 3, 8);
+    // Every unit the same values as the first, and each exactly its own target: all tied on
+    // everything.
+    let sheet = synthetic::full_sheet(&loaded.covenant);
+    let covenant = &loaded.covenant;
+    let entries = summary::entries(covenant, |u, i| thidua::store::records::Cell {
+        value: sheet.get(0, i).map(|v| match v {
+            Value::Achieved(_) => Value::Achieved(covenant.target(u, i).expect("a target")),
+            other => other.clone(),
+        }),
+        note: String::new(),
+    });
+    let (secret, public) = keys();
+    let out = root.path().join("summaries");
+    let refused = summary::issue(
+        &loaded,
+        entries,
+        &request(&out, Period::YearEnd, false),
+        &secret,
+        &public,
+        signed_at(),
+    );
+    let Err(SummaryError::Incomplete(gaps)) = refused else {
+        panic!("not refused: {refused:?}");
+    };
+    assert!(gaps.contains(&Gap::TieForLead(vec![0, 1, 2])), "{gaps:?}");
+}
+
+/// Issues a summary and returns the record's path and parsed record.
+fn issued_record(root: &Path, secret: &SecretKey, public: &PublicKey) -> (PathBuf, Record) {
+    let loaded = bloc(root, 5, 12);
+    let out = root.join("summaries");
+    let issued = summary::issue(
+        &loaded,
+        full_entries(&loaded),
+        &request(&out, Period::YearEnd, true),
+        secret,
+        public,
+        signed_at(),
+    )
+    .unwrap();
+    let record = Record::from_ron(&fs::read_to_string(&issued.record).unwrap()).unwrap();
+    (issued.record, record)
+}
+
+/// Writes `record` over `path` with a fresh signature by `secret`.
+fn resign(path: &Path, record: &Record, secret: &SecretKey, public: &PublicKey) {
+    let bytes = record.to_ron().into_bytes();
+    let comment = TrustedComment {
+        bloc: record.bloc.id.clone(),
+        year: record.year,
+        period: record.period,
+        version: record.version,
+        provisional: record.provisional,
+        file: path.file_name().unwrap().to_string_lossy().into_owned(),
+        sha256: sha256_hex(&bytes),
+    };
+    let signature = sign::sign(secret, public, &bytes, &comment).unwrap();
+    fs::write(path, bytes).unwrap();
+    fs::write(format!("{}.minisig", path.display()), signature).unwrap();
+}
+
+#[test]
+fn a_total_edited_and_signed_by_another_key_fails_against_the_heads_key() {
+    let root = tempfile::tempdir().unwrap();
+    let (secret, public) = keys();
+    let (path, mut record) = issued_record(root.path(), &secret, &public);
+    record.results.units[2].total += rust_decimal::Decimal::ONE;
+    let (other_secret, other_public) = keys();
+    resign(&path, &record, &other_secret, &other_public);
+
+    let report = verify::check_file(&path, &public).unwrap();
+    assert!(report.failed());
+    assert!(
+        report
+            .findings
+            .iter()
+            .any(|f| matches!(f, Finding::OtherKey(_))),
+        "{report:?}"
+    );
+    // Even checked with the key that did sign it, the edited total is not what the entries give.
+    let report = verify::check_file(&path, &other_public).unwrap();
+    assert!(report.failed());
+    let differences = report.findings.iter().find_map(|f| match f {
+        Finding::ResultsDiffer(d) => Some(d),
+        _ => None,
+    });
+    let differences = differences.expect("the recomputation differs");
+    assert!(
+        differences
+            .iter()
+            .any(|d| d.what == verify::DiffKind::Total && d.unit == record.bloc.members[2].short),
+        "{differences:?}"
+    );
+    assert!(report.findings.contains(&Finding::RecordKeyDiffers));
+}
+
+#[test]
+fn an_entry_edited_with_the_results_left_fails_the_recomputation() {
+    let root = tempfile::tempdir().unwrap();
+    let (secret, public) = keys();
+    let (path, mut record) = issued_record(root.path(), &secret, &public);
+    let entry = record
+        .entries
+        .iter_mut()
+        .find(|e| matches!(e.value, Value::Count(_)))
+        .expect("a count entry");
+    let Value::Count(n) = entry.value else {
+        unreachable!()
+    };
+    entry.value = Value::Count(n + 3);
+    resign(&path, &record, &secret, &public);
+
+    let report = verify::check_file(&path, &public).unwrap();
+    assert!(report.failed());
+    assert!(
+        report
+            .findings
+            .iter()
+            .any(|f| matches!(f, Finding::ResultsDiffer(_))),
+        "{report:?}"
+    );
+    assert!(
+        report
+            .findings
+            .iter()
+            .any(|f| matches!(f, Finding::Signed(_))),
+        "the signature itself holds: {report:?}"
+    );
+}

@@ -1,0 +1,226 @@
+//! `thidua keygen`, `summary` and `verify` as a bloc head runs them on the sample bloc.
+
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output};
+
+/// A copy of the sample bloc in a folder of its own, with its own config folder for the key.
+struct Desk {
+    dir: tempfile::TempDir,
+}
+
+impl Desk {
+    fn new() -> Desk {
+        let dir = tempfile::tempdir().unwrap();
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        for sub in ["blocs", "scoring"] {
+            fs::create_dir(dir.path().join(sub)).unwrap();
+            for f in fs::read_dir(root.join(sub)).unwrap() {
+                let f = f.unwrap();
+                fs::copy(f.path(), dir.path().join(sub).join(f.file_name())).unwrap();
+            }
+        }
+        fs::write(dir.path().join("pw"), "mật khẩu của khối trưởng\n").unwrap();
+        Desk { dir }
+    }
+
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_thidua"))
+            .args(args)
+            .current_dir(self.path())
+            .env("XDG_CONFIG_HOME", self.path().join("config"))
+            .output()
+            .expect("the binary runs")
+    }
+
+    fn import(&self, period: &str) {
+        let csv = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/data")
+            .join(format!("khoi-8-{period}.csv"));
+        let out = self.run(&[
+            "import",
+            "khoi-8",
+            "--period",
+            period,
+            csv.to_str().unwrap(),
+        ]);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    }
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+#[test]
+fn keygen_summary_and_verify_from_the_command_line() {
+    let desk = Desk::new();
+    let made = desk.run(&["keygen", "--password-file", "pw"]);
+    assert_eq!(made.status.code(), Some(0), "{}", text(&made.stderr));
+    desk.import("mid-year");
+
+    let out = desk.run(&[
+        "summary",
+        "khoi-8",
+        "--period",
+        "mid-year",
+        "--password-file",
+        "pw",
+        "--number",
+        "12",
+        "--date",
+        "2026-07-05",
+    ]);
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}{}", text(&out.stderr));
+    assert!(stdout.contains("Đã ký báo cáo, phiên bản 1"), "{stdout}");
+    let summaries = desk.path().join("summaries");
+    for ext in ["pdf", "xlsx", "ron"] {
+        let f = summaries.join(format!("khoi-8-2026-mid-year-v1.{ext}"));
+        assert!(f.is_file(), "{}", f.display());
+        assert!(stdout.contains(&f.file_name().unwrap().to_string_lossy().into_owned()));
+    }
+
+    let public = desk.path().join("config/thidua/thidua.pub");
+    let check = |lang: &str, files: &[&str]| {
+        let mut args = vec!["--lang", lang, "verify", "--pubkey-file"];
+        args.push(public.to_str().unwrap());
+        args.extend(files);
+        desk.run(&args)
+    };
+    let all = [
+        "summaries/khoi-8-2026-mid-year-v1.ron",
+        "summaries/khoi-8-2026-mid-year-v1.pdf",
+        "summaries/khoi-8-2026-mid-year-v1.xlsx.minisig",
+    ];
+    let ok = check("vi", &all);
+    let said = text(&ok.stdout);
+    assert_eq!(ok.status.code(), Some(0), "{said}{}", text(&ok.stderr));
+    assert!(said.contains("kết quả trùng khớp"), "{said}");
+    assert!(said.contains("Kết luận: cả 3 tệp đều đạt."), "{said}");
+
+    // The public key as a line works the same, and English is complete.
+    let key_line = fs::read_to_string(&public).unwrap();
+    let key_line = key_line.lines().last().unwrap().trim().to_string();
+    let en = desk.run(&[
+        "--lang",
+        "en",
+        "verify",
+        "--pubkey",
+        &key_line,
+        "summaries/khoi-8-2026-mid-year-v1.ron",
+    ]);
+    assert_eq!(en.status.code(), Some(0), "{}", text(&en.stdout));
+    assert!(text(&en.stdout).contains("the results match"));
+
+    // One changed byte in the PDF: its signature fails, and so does the record's check of it.
+    let pdf = summaries.join("khoi-8-2026-mid-year-v1.pdf");
+    let mut bytes = fs::read(&pdf).unwrap();
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 0x20;
+    fs::write(&pdf, bytes).unwrap();
+    let bad = check("vi", &all);
+    let said = text(&bad.stdout);
+    assert_eq!(bad.status.code(), Some(1), "{said}");
+    assert!(
+        said.contains("LỖI  summaries/khoi-8-2026-mid-year-v1.pdf"),
+        "{said}"
+    );
+    assert!(said.contains("chữ ký KHÔNG khớp"), "{said}");
+    assert!(said.contains("KHÔNG phải tệp bản ghi này nêu"), "{said}");
+    assert!(said.contains("Kết luận: 2/3 tệp KHÔNG đạt"), "{said}");
+
+    // Signing again never touches version 1.
+    let again = desk.run(&[
+        "--lang",
+        "en",
+        "summary",
+        "khoi-8",
+        "--period",
+        "mid-year",
+        "--password-file",
+        "pw",
+    ]);
+    let said = text(&again.stdout);
+    assert_eq!(
+        again.status.code(),
+        Some(0),
+        "{said}{}",
+        text(&again.stderr)
+    );
+    assert!(said.contains("Signed the report, version 2"), "{said}");
+    assert!(
+        said.contains("replaces khoi-8-2026-mid-year-v1.ron"),
+        "{said}"
+    );
+}
+
+#[test]
+fn refusals_name_what_is_wrong() {
+    let desk = Desk::new();
+    // No key anywhere: verify says what it needs.
+    fs::write(desk.path().join("x.pdf"), b"%PDF-").unwrap();
+    let out = desk.run(&["verify", "x.pdf"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("--pubkey"),
+        "{}",
+        text(&out.stderr)
+    );
+
+    // An empty year-end session: refused before any passphrase is asked, listing the gaps.
+    let out = desk.run(&[
+        "summary",
+        "khoi-8",
+        "--period",
+        "year-end",
+        "--password-file",
+        "pw",
+    ]);
+    let said = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{said}");
+    assert!(said.contains("Chưa ký được báo cáo chính thức"), "{said}");
+    assert!(said.contains("- Thành Đông: chưa chấm I.1.1"), "{said}");
+    assert!(said.contains("nội dung chưa chấm khác"), "{said}");
+    assert!(!desk.path().join("summaries").exists());
+
+    // A bad date is a usage error; a missing key is named.
+    let out = desk.run(&[
+        "summary", "khoi-8", "--period", "mid-year", "--date", "5/7/2026",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("NĂM-THÁNG-NGÀY"));
+    desk.import("mid-year");
+    let out = desk.run(&[
+        "summary",
+        "khoi-8",
+        "--period",
+        "mid-year",
+        "--password-file",
+        "pw",
+        "--key",
+        "khong-co.key",
+    ]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("khong-co.key"));
+
+    // A wrong passphrase is refused and nothing is written.
+    let made = desk.run(&["keygen", "--password-file", "pw"]);
+    assert_eq!(made.status.code(), Some(0));
+    fs::write(desk.path().join("wrong"), "sai\n").unwrap();
+    let out = desk.run(&[
+        "summary",
+        "khoi-8",
+        "--period",
+        "mid-year",
+        "--password-file",
+        "wrong",
+    ]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("sai mật khẩu"));
+    assert!(!desk.path().join("summaries").exists());
+}
