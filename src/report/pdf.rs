@@ -318,15 +318,25 @@ mod tests {
     }
 
     #[test]
-    fn errors_name_the_place_and_the_hints() {
+    fn errors_name_their_place_in_the_template() {
         assert_eq!(
             error("Text\n#panic(\"stop\")"),
-            "report.typ:2:2: panicked with: \"stop\""
+            "report.typ:2:2: panicked with: stop"
         );
         let unknown = error("#set text(fnt: 1)");
         assert!(
             unknown.starts_with("report.typ:1:11: unexpected argument: fnt"),
             "{unknown}"
+        );
+    }
+
+    #[test]
+    fn hints_follow_their_error() {
+        let message = error("#json(\"https://example.com/x.json\")");
+        assert!(message.starts_with("report.typ:1:7: "), "{message}");
+        assert!(
+            message.ends_with("\n  hint: network access is not supported"),
+            "{message}"
         );
     }
 
