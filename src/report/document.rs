@@ -59,8 +59,6 @@ pub struct Document {
     pub annex: Annex,
     /// The last lines: what the signature is and how to check it.
     pub verification: Vec<String>,
-    /// "Trang" for the page numbers.
-    pub page_label: String,
     /// The document's metadata title.
     pub meta_title: String,
 }
@@ -216,7 +214,6 @@ pub fn document(covenant: &Covenant, results: &Results, edition: &Edition) -> Do
              chứng thực (CA) cấp."
                 .to_string(),
         ],
-        page_label: "Trang".to_string(),
         meta_title: format!("Báo cáo {subject}"),
     }
 }

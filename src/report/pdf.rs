@@ -305,7 +305,6 @@ mod tests {
                 body: Vec::new(),
             },
             verification: Vec::new(),
-            page_label: String::new(),
             meta_title: String::new(),
         }
     }
