@@ -50,6 +50,25 @@ fn request(out: &Path, period: Period, provisional: bool) -> Request {
     }
 }
 
+/// Issues the entries' summary into `out`, signed with `keys`, at a fixed time.
+fn issue(
+    loaded: &Loaded,
+    entries: Vec<RecordEntry>,
+    out: &Path,
+    period: Period,
+    provisional: bool,
+    (secret, public): (&SecretKey, &PublicKey),
+) -> Result<summary::Issued, SummaryError> {
+    summary::issue(
+        loaded,
+        entries,
+        &request(out, period, provisional),
+        secret,
+        public,
+        signed_at(),
+    )
+}
+
 fn signed_at() -> chrono::DateTime<chrono::FixedOffset> {
     thidua::store::records::vietnam()
         .with_ymd_and_hms(2026, 7, 5, 9, 30, 0)
@@ -80,13 +99,13 @@ fn a_summary_is_three_documents_each_signed_with_what_it_is() {
     let loaded = bloc(root.path(), 8, 30);
     let (secret, public) = keys();
     let out = root.path().join("summaries");
-    let issued = summary::issue(
+    let issued = issue(
         &loaded,
         full_entries(&loaded),
-        &request(&out, Period::MidYear, false),
-        &secret,
-        &public,
-        signed_at(),
+        &out,
+        Period::MidYear,
+        false,
+        (&secret, &public),
     )
     .expect("issued");
     assert_eq!(issued.version, 1);
@@ -169,13 +188,13 @@ fn one_changed_byte_in_any_signed_file_fails_the_check() {
     let loaded = bloc(root.path(), 6, 20);
     let (secret, public) = keys();
     let out = root.path().join("summaries");
-    let issued = summary::issue(
+    let issued = issue(
         &loaded,
         full_entries(&loaded),
-        &request(&out, Period::MidYear, false),
-        &secret,
-        &public,
-        signed_at(),
+        &out,
+        Period::MidYear,
+        false,
+        (&secret, &public),
     )
     .unwrap();
     for doc in documents(&issued) {
@@ -225,15 +244,14 @@ fn signing_again_writes_version_two_beside_version_one() {
     let loaded = bloc(root.path(), 5, 12);
     let (secret, public) = keys();
     let out = root.path().join("summaries");
-    let req = request(&out, Period::MidYear, false);
     let mut entries = full_entries(&loaded);
-    let first = summary::issue(
+    let first = issue(
         &loaded,
         entries.clone(),
-        &req,
-        &secret,
-        &public,
-        signed_at(),
+        &out,
+        Period::MidYear,
+        false,
+        (&secret, &public),
     )
     .unwrap();
     let before: Vec<(PathBuf, Vec<u8>)> = first
@@ -247,7 +265,15 @@ fn signing_again_writes_version_two_beside_version_one() {
         Value::Count(n) => Value::Count(n + 1),
         other => other.clone(),
     };
-    let second = summary::issue(&loaded, entries, &req, &secret, &public, signed_at()).unwrap();
+    let second = issue(
+        &loaded,
+        entries,
+        &out,
+        Period::MidYear,
+        false,
+        (&secret, &public),
+    )
+    .unwrap();
     assert_eq!(second.version, 2);
     for (path, bytes) in &before {
         assert_eq!(
@@ -294,13 +320,13 @@ fn an_incomplete_session_is_refused_unless_provisional() {
     let out = root.path().join("summaries");
     let mut entries = full_entries(&loaded);
     let dropped = entries.remove(5);
-    let refused = summary::issue(
+    let refused = issue(
         &loaded,
         entries.clone(),
-        &request(&out, Period::MidYear, false),
-        &secret,
-        &public,
-        signed_at(),
+        &out,
+        Period::MidYear,
+        false,
+        (&secret, &public),
     );
     let Err(SummaryError::Incomplete(gaps)) = refused else {
         panic!("not refused: {refused:?}");
@@ -310,13 +336,13 @@ fn an_incomplete_session_is_refused_unless_provisional() {
     assert_eq!(gaps, vec![Gap::Missing(unit, item)]);
     assert!(!out.exists() || fs::read_dir(&out).unwrap().next().is_none());
 
-    let draft = summary::issue(
+    let draft = issue(
         &loaded,
         entries,
-        &request(&out, Period::MidYear, true),
-        &secret,
-        &public,
-        signed_at(),
+        &out,
+        Period::MidYear,
+        true,
+        (&secret, &public),
     )
     .expect("a draft is issued");
     for doc in documents(&draft) {
@@ -346,13 +372,13 @@ fn a_tie_for_first_place_at_year_end_is_a_gap() {
     });
     let (secret, public) = keys();
     let out = root.path().join("summaries");
-    let refused = summary::issue(
+    let refused = issue(
         &loaded,
         entries,
-        &request(&out, Period::YearEnd, false),
-        &secret,
-        &public,
-        signed_at(),
+        &out,
+        Period::YearEnd,
+        false,
+        (&secret, &public),
     );
     let Err(SummaryError::Incomplete(gaps)) = refused else {
         panic!("not refused: {refused:?}");
@@ -364,13 +390,13 @@ fn a_tie_for_first_place_at_year_end_is_a_gap() {
 fn issued_record(root: &Path, secret: &SecretKey, public: &PublicKey) -> (PathBuf, Record) {
     let loaded = bloc(root, 5, 12);
     let out = root.join("summaries");
-    let issued = summary::issue(
+    let issued = issue(
         &loaded,
         full_entries(&loaded),
-        &request(&out, Period::YearEnd, true),
-        secret,
-        public,
-        signed_at(),
+        &out,
+        Period::YearEnd,
+        true,
+        (secret, public),
     )
     .unwrap();
     let record = Record::from_ron(&fs::read_to_string(&issued.record).unwrap()).unwrap();

@@ -6,10 +6,9 @@ use std::path::Path;
 
 use crate::i18n::{Lang, Msg};
 use crate::model::{Covenant, Period, text, value};
-use crate::store::records::session_dir;
-use crate::store::{Cell, Change, Origin, Records};
+use crate::store::{Cell, Change, Origin};
 
-use super::{INVALID, SessionArgs, USAGE, data_dir, load};
+use super::{INVALID, SessionArgs, USAGE, load, open_records};
 
 pub fn run(lang: Lang, session: &SessionArgs, file: &Path) -> u8 {
     let (loaded, bloc_file) = match load(lang, session) {
@@ -40,23 +39,10 @@ pub fn run(lang: Lang, session: &SessionArgs, file: &Path) -> u8 {
             return INVALID;
         }
     };
-    let year = session.year.unwrap_or(covenant.bloc.year);
-    let dir = session_dir(
-        &data_dir(&bloc_file, session.data.as_deref()),
-        &covenant.bloc.id,
-        year,
-        session.period,
-    );
-    let mut records = match Records::open(&dir, covenant, session.period) {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("{}", e.msg(lang));
-            return USAGE;
-        }
+    let mut records = match open_records(lang, session, &bloc_file, covenant) {
+        Ok(o) => o.records,
+        Err(code) => return code,
     };
-    for notice in &records.notices {
-        eprintln!("{}", lang.msg(notice));
-    }
     let changes: Vec<Change> = changes
         .into_iter()
         .filter(|c| records.cell(c.unit, c.item) != c.new)
@@ -67,7 +53,7 @@ pub fn run(lang: Lang, session: &SessionArgs, file: &Path) -> u8 {
                 "{}",
                 lang.msg(&Msg::Imported {
                     rows: entries.len(),
-                    path: dir.display().to_string(),
+                    path: records.dir().display().to_string(),
                 })
             );
             0

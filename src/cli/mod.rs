@@ -18,7 +18,8 @@ use clap::{Parser, Subcommand};
 
 use crate::i18n::{Lang, Msg};
 use crate::model::Period;
-use crate::store::{LoadError, Loaded, load_covenant};
+use crate::store::records::session_dir;
+use crate::store::{LoadError, Loaded, Records, load_covenant};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -241,6 +242,39 @@ pub fn load(lang: Lang, session: &SessionArgs) -> Result<(Loaded, PathBuf), u8> 
         Ok(loaded) => Ok((loaded, path)),
         Err(e) => Err(report_load_error(lang, &e)),
     }
+}
+
+/// A session's records opened from the command line (their lock held).
+pub struct OpenRecords {
+    pub year: i32,
+    /// The data folder the records lie in.
+    pub data: PathBuf,
+    pub records: Records,
+}
+
+/// Opens the records of `session`, printing their notices; `Err` carries the exit code after
+/// the refusal (a lock, a damaged journal) is printed.
+pub fn open_records(
+    lang: Lang,
+    session: &SessionArgs,
+    bloc_file: &Path,
+    covenant: &crate::model::Covenant,
+) -> Result<OpenRecords, u8> {
+    let year = session.year.unwrap_or(covenant.bloc.year);
+    let data = data_dir(bloc_file, session.data.as_deref());
+    let dir = session_dir(&data, &covenant.bloc.id, year, session.period);
+    let records = Records::open(&dir, covenant, session.period).map_err(|e| {
+        eprintln!("{}", e.msg(lang));
+        USAGE
+    })?;
+    for notice in &records.notices {
+        eprintln!("{}", lang.msg(notice));
+    }
+    Ok(OpenRecords {
+        year,
+        data,
+        records,
+    })
 }
 
 /// Prints a load error and returns the exit code it means.

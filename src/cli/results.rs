@@ -8,11 +8,9 @@ use serde::Serialize;
 use crate::i18n::{Label, Lang};
 use crate::model::{Covenant, Period};
 use crate::score::{self, Ineligibility, Nomination, Results};
-use crate::store::Records;
-use crate::store::records::session_dir;
 
 use super::table::{Align, Table};
-use super::{SessionArgs, USAGE, data_dir, load};
+use super::{OpenRecords, SessionArgs, load, open_records};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -27,23 +25,11 @@ pub fn run(lang: Lang, session: &SessionArgs, format: Format) -> u8 {
         Err(code) => return code,
     };
     let covenant = &loaded.covenant;
-    let year = session.year.unwrap_or(covenant.bloc.year);
-    let dir = session_dir(
-        &data_dir(&bloc_file, session.data.as_deref()),
-        &covenant.bloc.id,
-        year,
-        session.period,
-    );
-    let records = match Records::open(&dir, covenant, session.period) {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("{}", e.msg(lang));
-            return USAGE;
-        }
+    let OpenRecords { year, records, .. } = match open_records(lang, session, &bloc_file, covenant)
+    {
+        Ok(o) => o,
+        Err(code) => return code,
     };
-    for notice in &records.notices {
-        eprintln!("{}", lang.msg(notice));
-    }
     let results = score::compute(covenant, session.period, records.sheet());
     let out = match format {
         Format::Table => table(lang, covenant, year, &results),

@@ -10,10 +10,9 @@ use crate::model::Covenant;
 use crate::report::keys::{self, Passphrase};
 use crate::report::summary::{self, Gap, Request, SummaryError, gap_lines};
 use crate::score;
-use crate::store::Records;
-use crate::store::records::{now, session_dir};
+use crate::store::records::now;
 
-use super::{INVALID, SessionArgs, USAGE, data_dir, keygen, load};
+use super::{INVALID, OpenRecords, SessionArgs, USAGE, keygen, load, open_records};
 
 pub struct Options<'a> {
     pub out: Option<&'a Path>,
@@ -40,19 +39,14 @@ pub fn run(lang: Lang, session: &SessionArgs, options: &Options) -> u8 {
         Err(code) => return code,
     };
     let covenant = &loaded.covenant;
-    let year = session.year.unwrap_or(covenant.bloc.year);
-    let data = data_dir(&bloc_file, session.data.as_deref());
-    let dir = session_dir(&data, &covenant.bloc.id, year, session.period);
-    let records = match Records::open(&dir, covenant, session.period) {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("{}", e.msg(lang));
-            return USAGE;
-        }
+    let OpenRecords {
+        year,
+        data,
+        records,
+    } = match open_records(lang, session, &bloc_file, covenant) {
+        Ok(o) => o,
+        Err(code) => return code,
     };
-    for notice in &records.notices {
-        eprintln!("{}", lang.msg(notice));
-    }
     // Refused before the passphrase is asked for, not after.
     let results = score::compute(covenant, session.period, records.sheet());
     let gaps = summary::gaps(&results);

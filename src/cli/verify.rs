@@ -61,13 +61,10 @@ pub fn run(lang: Lang, files: &[PathBuf], pubkey: Option<&str>, pubkey_file: Opt
             }
             Err(error) => {
                 unreadable = true;
-                eprintln!(
-                    "{}",
-                    lang.msg(&Msg::VerifyReadFailed {
-                        path: file.display().to_string(),
-                        error: error.to_string(),
-                    })
-                );
+                let path = file.display().to_string();
+                println!("{}", lang.msg(&Msg::VerifyFileFailed(path.clone())));
+                let error = error.to_string();
+                println!("  ✗ {}", lang.msg(&Msg::VerifyReadFailed { path, error }));
             }
         }
     }

@@ -151,7 +151,7 @@ pub mod words {
 /// Builds the document for `results` (which must be `compute`d for `edition.period`).
 pub fn document(covenant: &Covenant, results: &Results, edition: &Edition) -> Document {
     let bloc = &covenant.bloc;
-    let issuer = upper(&bloc.name);
+    let issuer = bloc.name.to_uppercase();
     let suffix = &bloc.number_suffix;
     let number = match &edition.number {
         Some(n) => format!("Số: {n}/{suffix}"),
@@ -190,7 +190,7 @@ pub fn document(covenant: &Covenant, results: &Results, edition: &Edition) -> Do
         signature: Signature {
             on_behalf: format!("TM. {issuer}"),
             role: "KHỐI TRƯỞNG".to_string(),
-            post: upper(&bloc.signer.post),
+            post: bloc.signer.post.to_uppercase(),
             signed_note: if edition.provisional {
                 "(Dự thảo, chưa ký)".to_string()
             } else {
@@ -222,13 +222,10 @@ fn body(covenant: &Covenant, results: &Results, edition: &Edition) -> Vec<Block>
     let bloc = &covenant.bloc;
     let scheme = &covenant.scheme;
     let mut blocks = Vec::new();
-    let half = match edition.period {
-        Period::MidYear => format!("6 tháng đầu năm {}", edition.year),
-        Period::YearEnd => format!("năm {}", edition.year),
-    };
+    let half = span(edition.period, edition.year);
     blocks.push(heading(format!(
         "I. KẾT QUẢ THỰC HIỆN GIAO ƯỚC THI ĐUA {}",
-        upper(&half)
+        half.to_uppercase()
     )));
     let basis = if scheme.legal_basis.trim().is_empty() {
         String::new()
@@ -317,7 +314,7 @@ fn body(covenant: &Covenant, results: &Results, edition: &Edition) -> Vec<Block>
     }
     blocks.push(heading(format!(
         "II. BẢNG TỔNG HỢP ĐIỂM VÀ XẾP HẠNG {}",
-        upper(&half)
+        half.to_uppercase()
     )));
     blocks.push(Block::Table(results_table(covenant, results)));
     if edition.period == Period::YearEnd {
@@ -529,13 +526,18 @@ fn annex(covenant: &Covenant, results: &Results, edition: &Edition) -> Annex {
         title: "PHỤ LỤC".to_string(),
         subtitle: format!(
             "Điểm chi tiết theo tiêu chí, {} (kèm theo Báo cáo {})",
-            match edition.period {
-                Period::MidYear => format!("6 tháng đầu năm {}", edition.year),
-                Period::YearEnd => format!("năm {}", edition.year),
-            },
+            span(edition.period, edition.year),
             covenant.bloc.name
         ),
         body,
+    }
+}
+
+/// The time a report covers: "6 tháng đầu năm 2026", "năm 2026".
+pub fn span(period: Period, year: i32) -> String {
+    match period {
+        Period::MidYear => format!("6 tháng đầu năm {year}"),
+        Period::YearEnd => format!("năm {year}"),
     }
 }
 
@@ -578,11 +580,6 @@ pub fn rank_text(rank: usize, tied: bool) -> String {
     } else {
         rank.to_string()
     }
-}
-
-/// Upper case that keeps Vietnamese letters whole (Đ, Ơ, Ư and the tone marks).
-fn upper(text: &str) -> String {
-    text.to_uppercase()
 }
 
 /// "KTĐ" from "Khối thi đua số 8": the filing mark after "Lưu: VT,".

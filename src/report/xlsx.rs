@@ -20,7 +20,7 @@ use crate::model::layout::Rule;
 use crate::model::{Covenant, Period};
 use crate::score::{Nomination, Results};
 
-use super::document::{DRAFT, Edition, words};
+use super::document::{self, DRAFT, Edition, words};
 
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
@@ -117,8 +117,8 @@ fn excel_date(date: NaiveDate) -> Result<ExcelDateTime, XlsxError> {
 /// "Sơ kết 6 tháng đầu năm 2026", "Tổng kết năm 2026".
 fn period_phrase(period: Period, year: i32) -> String {
     match period {
-        Period::MidYear => format!("Sơ kết 6 tháng đầu năm {year}"),
-        Period::YearEnd => format!("Tổng kết năm {year}"),
+        Period::MidYear => format!("Sơ kết {}", document::span(period, year)),
+        Period::YearEnd => format!("Tổng kết {}", document::span(period, year)),
     }
 }
 

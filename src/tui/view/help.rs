@@ -2,10 +2,10 @@
 //! what the user types.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Flex, Layout, Position, Rect};
+use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::Stylize;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use crate::i18n::Ui;
@@ -38,13 +38,7 @@ pub fn draw(app: &App, filter: &TextField, frame: &mut Frame, area: Rect) {
     // Tall enough for every key in one column if the terminal allows, else two columns.
     let width = area.width.saturating_sub(4).min(100);
     let height = (rows.len() as u16 + 3).min(area.height.saturating_sub(2));
-    let [popup] = Layout::horizontal([Constraint::Length(width)])
-        .flex(Flex::Center)
-        .areas(area);
-    let [popup] = Layout::vertical([Constraint::Length(height)])
-        .flex(Flex::Center)
-        .areas(popup);
-    frame.render_widget(Clear, popup);
+    let popup = super::overlay(frame, area, width, height);
     let block = Block::bordered().title(
         Span::from(format!(
             " {} · {} ",

@@ -55,6 +55,18 @@ pub fn draw(app: &App, frame: &mut Frame) {
     }
 }
 
+/// A `width` × `height` box in the middle of `area`, cleared, for an overlay.
+fn overlay(frame: &mut Frame, area: Rect, width: u16, height: u16) -> Rect {
+    let [popup] = Layout::horizontal([Constraint::Length(width)])
+        .flex(ratatui::layout::Flex::Center)
+        .areas(area);
+    let [popup] = Layout::vertical([Constraint::Length(height)])
+        .flex(ratatui::layout::Flex::Center)
+        .areas(popup);
+    frame.render_widget(ratatui::widgets::Clear, popup);
+    popup
+}
+
 /// The first of `rows` rows to show so that `selected` stays in sight, moving the view as
 /// little as possible from where it was; remembered for the next frame.
 fn keep_in_sight(top: &std::cell::Cell<usize>, selected: usize, rows: usize) -> usize {

@@ -2,10 +2,10 @@
 //! nominations), the gaps that make it a draft, the masked passphrase, then the files written.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Stylize;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use crate::i18n::{Label, Msg, Ui};
 use crate::score::Nomination;
@@ -115,13 +115,7 @@ pub fn draw(app: &App, dialog: &SignDialog, frame: &mut Frame, area: Rect) {
     }
     let width = area.width.saturating_sub(4).min(96);
     let height = (lines.len() as u16 + 2).min(area.height.saturating_sub(2));
-    let [popup] = Layout::horizontal([Constraint::Length(width)])
-        .flex(Flex::Center)
-        .areas(area);
-    let [popup] = Layout::vertical([Constraint::Length(height)])
-        .flex(Flex::Center)
-        .areas(popup);
-    frame.render_widget(Clear, popup);
+    let popup = super::overlay(frame, area, width, height);
     let block = Block::bordered().title(Span::from(format!(" {} ", lang.ui(Ui::SignTitle))).bold());
     // When the ranking is longer than the dialog, the end (passphrase, hints) must stay in view.
     let inner_height = popup.height.saturating_sub(2) as usize;
