@@ -187,6 +187,22 @@ pub enum Msg {
         award: String,
         units: Vec<String>,
     },
+    GapUnexplained {
+        unit: String,
+        item: String,
+    },
+    GapAwaitingVote {
+        award: String,
+        units: Vec<String>,
+    },
+    GapStaleVote {
+        award: String,
+    },
+    GapTiedOnVotes {
+        award: String,
+        units: Vec<String>,
+    },
+    GapNotFrozen,
     /// The issue is written; the file paths follow, one a line.
     SummaryWritten {
         version: u32,
