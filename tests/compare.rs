@@ -5,7 +5,7 @@ mod common;
 
 use rust_decimal::Decimal;
 use thidua::model::{Covenant, Period};
-use thidua::score::compare::{Comparison, Progress, Row, compare};
+use thidua::score::compare::{Comparison, Review, Row, compare};
 use thidua::score::{self, Results};
 
 use common::{bloc, covenant, enter};
@@ -228,16 +228,18 @@ fn a_unit_with_nothing_entered_has_no_standing_rather_than_zero_points() {
     assert_eq!(u2.change.unwrap().total, d("5"));
     assert_eq!(
         cmp.mid_year,
-        Progress {
+        Review {
             entered: 3,
-            needed: 4
+            needed: 4,
+            max: d("10")
         }
     );
     assert_eq!(
         cmp.year_end,
-        Progress {
+        Review {
             entered: 5,
-            needed: 8
+            needed: 8,
+            max: d("20")
         }
     );
 }

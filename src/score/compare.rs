@@ -47,14 +47,16 @@ pub struct Row {
     pub change: Option<Change>,
 }
 
-/// Entered of needed cells in one period, over the whole bloc.
+/// One review over the whole bloc: entered of needed cells, and the most a unit can reach
+/// from the criteria (the periods can differ: some items are scored at year-end only).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Progress {
+pub struct Review {
     pub entered: usize,
     pub needed: usize,
+    pub max: Decimal,
 }
 
-impl Progress {
+impl Review {
     /// Nothing entered at all: the period was never scored.
     pub fn empty(&self) -> bool {
         self.entered == 0
@@ -65,8 +67,8 @@ impl Progress {
 pub struct Comparison {
     /// One per member, in the year-end ranking order.
     pub rows: Vec<Row>,
-    pub mid_year: Progress,
-    pub year_end: Progress,
+    pub mid_year: Review,
+    pub year_end: Review,
 }
 
 /// Sets the mid-year results beside the year-end results of the same covenant.
@@ -97,15 +99,16 @@ pub fn compare(covenant: &Covenant, mid_year: &Results, year_end: &Results) -> C
         .collect();
     Comparison {
         rows,
-        mid_year: progress(mid_year),
-        year_end: progress(year_end),
+        mid_year: review(covenant, mid_year),
+        year_end: review(covenant, year_end),
     }
 }
 
-fn progress(r: &Results) -> Progress {
-    Progress {
+fn review(covenant: &Covenant, r: &Results) -> Review {
+    Review {
         entered: r.entered,
         needed: r.needed,
+        max: covenant.layout.max_total(Some(r.period)),
     }
 }
 
