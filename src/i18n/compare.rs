@@ -25,14 +25,14 @@ impl CompareText {
         match lang {
             Lang::Vi => match self {
                 CompareText::Screen => "So sánh hai kỳ",
-                CompareText::KeyShow => "so sánh sơ kết và tổng kết",
+                CompareText::KeyShow => "so sánh hai kỳ",
                 CompareText::Change => "Thay đổi",
                 CompareText::NotScored => "Chưa chấm",
                 CompareText::IncompleteNote => "* chưa chấm đủ các mục của kỳ",
             },
             Lang::En => match self {
                 CompareText::Screen => "Compare periods",
-                CompareText::KeyShow => "compare mid-year and year-end",
+                CompareText::KeyShow => "compare periods",
                 CompareText::Change => "Change",
                 CompareText::NotScored => "Not scored",
                 CompareText::IncompleteNote => "* not every item of the period is scored",
@@ -86,10 +86,9 @@ impl CompareMsg {
 
 fn vi(m: &CompareMsg) -> String {
     match m {
+        // One line of the status bar at 80 columns.
         CompareMsg::NoEarlierPeriod => {
-            "Sơ kết 6 tháng là kỳ đầu của năm, chưa có kỳ trước để so sánh; \
-             bảng so sánh có ở phiên tổng kết năm"
-                .into()
+            "Sơ kết 6 tháng là kỳ đầu năm, chưa có kỳ trước để so sánh (có ở tổng kết năm)".into()
         }
         CompareMsg::OnlyYearEndWithMidYear => {
             "--compare chỉ dùng để so sánh tổng kết năm với sơ kết 6 tháng \
@@ -99,9 +98,9 @@ fn vi(m: &CompareMsg) -> String {
         CompareMsg::MidYearMissing { year, path } => format!(
             "chưa có phiên sơ kết 6 tháng năm {year} (không có thư mục {path}), nên chưa có gì để so sánh"
         ),
-        CompareMsg::MidYearEmpty { year } => format!(
-            "sơ kết 6 tháng năm {year} chưa chấm điểm nào: mọi đơn vị đều \"Chưa chấm\" ở kỳ này"
-        ),
+        CompareMsg::MidYearEmpty { year } => {
+            format!("sơ kết 6 tháng năm {year} chưa chấm điểm nào: mọi đơn vị đều \"Chưa chấm\"")
+        }
         CompareMsg::MidYearUnavailable { year, reason } => {
             format!("không mở được phiên sơ kết 6 tháng năm {year}: {reason}")
         }
@@ -125,9 +124,7 @@ fn vi(m: &CompareMsg) -> String {
 fn en(m: &CompareMsg) -> String {
     match m {
         CompareMsg::NoEarlierPeriod => {
-            "The mid-year review is the first of the year: there is no earlier \
-             period to compare with; the comparison is in the year-end session"
-                .into()
+            "The mid-year review is the first of the year: no earlier period to compare with".into()
         }
         CompareMsg::OnlyYearEndWithMidYear => {
             "--compare only compares the year-end review with the mid-year \
@@ -138,9 +135,9 @@ fn en(m: &CompareMsg) -> String {
         CompareMsg::MidYearMissing { year, path } => format!(
             "there is no mid-year session for {year} (no folder {path}), so nothing to compare with"
         ),
-        CompareMsg::MidYearEmpty { year } => format!(
-            "the mid-year review of {year} has no scores entered: every unit is \"Not scored\" there"
-        ),
+        CompareMsg::MidYearEmpty { year } => {
+            format!("the {year} mid-year review has no scores: every unit reads \"Not scored\"")
+        }
         CompareMsg::MidYearUnavailable { year, reason } => {
             format!("cannot open the mid-year session of {year}: {reason}")
         }

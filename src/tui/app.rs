@@ -50,6 +50,7 @@ pub enum Screen {
     Grid,
     Card,
     Ranking,
+    Compare,
 }
 
 /// A part of the grid that folds into one column: a top-level group of criteria, or the
@@ -170,6 +171,8 @@ pub struct App {
     pub blocs_dir: std::path::PathBuf,
     /// What the signing dialog needs; absent where the session has no files behind it.
     pub signing: Option<super::sign::Signing>,
+    /// The mid-year beside a year-end session.
+    pub compare: super::compare::Compare,
 }
 
 impl App {
@@ -209,6 +212,7 @@ impl App {
             records_dir: Default::default(),
             blocs_dir: Default::default(),
             signing: None,
+            compare: Default::default(),
         };
         app.columns = app.build_columns();
         app.column = app.columns.first().copied().unwrap_or(app.column);
@@ -330,6 +334,7 @@ impl App {
                 Screen::Grid => Context::Grid,
                 Screen::Card => Context::Card,
                 Screen::Ranking => Context::Ranking,
+                Screen::Compare => Context::Compare,
             },
         }
     }
@@ -415,6 +420,7 @@ impl App {
                 self.show(Screen::Card)
             }
             Action::ShowRanking => self.show(Screen::Ranking),
+            Action::ShowCompare => super::compare::show(self),
             Action::ToggleLang => self.lang = self.lang.other(),
             Action::Help => self.mode = Mode::Help(TextField::new("")),
             Action::Sessions => self.to_sessions = true,
@@ -426,6 +432,7 @@ impl App {
                 Screen::Grid => self.grid(other),
                 Screen::Card => self.card(other),
                 Screen::Ranking => self.ranking(other),
+                Screen::Compare => super::compare::navigate(self, other),
             },
         }
     }
@@ -758,7 +765,7 @@ impl App {
         match self.screen {
             Screen::Grid => self.unit = (self.unit + 1).min(self.units() - 1),
             Screen::Card => self.card(Action::Down),
-            Screen::Ranking => {}
+            Screen::Ranking | Screen::Compare => {}
         }
     }
 
