@@ -391,3 +391,75 @@ fn snapshots_of_the_comparison_screen() {
     assert!(line_of(&shown, "Thành Đông").contains('*'), "{shown}");
     assert!(shown.contains("* chưa chấm đủ các mục của kỳ"), "{shown}");
 }
+
+#[test]
+fn a_bloc_taller_than_the_window_keeps_the_chosen_unit_in_sight() {
+    use thidua::store::Source;
+    use thidua::store::load::{parse_bloc, parse_scheme};
+    use thidua::synthetic;
+    let scheme = parse_scheme(&Source::from_text("gen.ron", &synthetic::scheme_ron(20))).unwrap();
+    let bloc = parse_bloc(&Source::from_text("b.ron", &synthetic::bloc_ron(11, 20))).unwrap();
+    let covenant = Covenant::new(bloc, scheme).unwrap();
+    let sheet = synthetic::full_sheet(&covenant);
+    let data = tempfile::tempdir().unwrap();
+    let dir = |p| session_dir(data.path(), "gen", 2026, p);
+    for period in Period::ALL {
+        let mut records = Records::open(&dir(period), &covenant, period).unwrap();
+        records
+            .apply(&synthetic::entries(&covenant, &sheet, period))
+            .unwrap();
+    }
+    let records = Records::open(&dir(Period::YearEnd), &covenant, Period::YearEnd).unwrap();
+    let mut app = App::new(
+        Lang::Vi,
+        covenant.clone(),
+        Period::YearEnd,
+        2026,
+        Box::new(FixedTime(records)),
+    );
+    app.compare = Compare::read(&covenant, &dir(Period::MidYear));
+    press(&mut app, KeyCode::F(5));
+    let shown_with = |app: &App, w, h, unit: usize| {
+        let name = format!("{} ", app.covenant.bloc.members[unit].short);
+        screen(app, w, h)
+            .lines()
+            .filter(|l| l.starts_with(&name))
+            .count()
+    };
+    // Everyone in the table and in the chart when there is room.
+    for u in 0..11 {
+        assert_eq!(shown_with(&app, 120, 40, u), 2, "unit {u}");
+    }
+    // At 80×24 the chart shows what fits, always with the chosen unit.
+    for _ in 0..10 {
+        press(&mut app, KeyCode::Down);
+    }
+    let last = *app.results.order.last().unwrap();
+    assert_eq!(app.unit, last);
+    assert_eq!(
+        shown_with(&app, 80, 24, last),
+        2,
+        "{}",
+        screen(&app, 80, 24)
+    );
+    let first = app.results.order[0];
+    assert_eq!(
+        shown_with(&app, 80, 24, first),
+        1,
+        "{}",
+        screen(&app, 80, 24)
+    );
+    // A larger window shows them all again.
+    for u in 0..11 {
+        assert_eq!(shown_with(&app, 120, 40, u), 2, "unit {u}");
+    }
+    for _ in 0..10 {
+        press(&mut app, KeyCode::Up);
+    }
+    assert_eq!(
+        shown_with(&app, 80, 24, first),
+        2,
+        "{}",
+        screen(&app, 80, 24)
+    );
+}

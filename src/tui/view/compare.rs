@@ -77,12 +77,26 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         y += 1;
     }
     let rest = (area.y + area.height).saturating_sub(y);
-    // A blank line before the chart only where every unit still fits under it.
-    let gap = u16::from(rest as usize > n + 1);
+    // A blank line before the chart, unless the chart needs it: one row per unit more, or two.
+    let fits = |rows: u16| match rows as usize {
+        r if r >= 2 * n => 2,
+        r if r >= n => 1,
+        _ => 0,
+    };
+    let gap = u16::from(fits(rest.saturating_sub(2)) == fits(rest.saturating_sub(1)));
     if rest >= gap + 2 {
         let chart = Rect::new(area.x, y + gap, area.width, rest - gap);
         draw_chart(app, &cmp, &columns, selected, frame.buffer_mut(), chart);
     }
+}
+
+/// The first of `total` units to show in `rows` rows, the chosen one in sight; the first unit
+/// whenever they all fit (a window made larger shows them all again).
+fn in_sight(top: &std::cell::Cell<usize>, selected: usize, rows: usize, total: usize) -> usize {
+    if rows >= total {
+        top.set(0);
+    }
+    super::keep_in_sight(top, selected, rows)
 }
 
 /// "chưa có…" → "Chưa có…": messages start low for the command line, a screen's text starts
@@ -291,7 +305,7 @@ fn draw_table(
     );
 
     let rows = (area.height as usize).saturating_sub(2);
-    let top = super::keep_in_sight(&app.compare.table_top, selected, rows);
+    let top = in_sight(&app.compare.table_top, selected, rows, cmp.rows.len());
     for (pos, row) in cmp.rows.iter().enumerate().skip(top).take(rows) {
         let y = area.y + 2 + (pos - top) as u16;
         let base = if pos == selected {
@@ -416,7 +430,7 @@ fn draw_chart(
 
     let per_unit = if two_rows { 2 } else { 1 };
     let units = (rows / per_unit).max(1);
-    let top = super::keep_in_sight(&app.compare.chart_top, selected, units);
+    let top = in_sight(&app.compare.chart_top, selected, units, n);
     let name_width = c.name;
     let values = if two_rows {
         cmp.rows
