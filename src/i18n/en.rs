@@ -329,6 +329,7 @@ pub fn ui(u: Ui) -> &'static str {
         Ui::KeyOpenSession => "open",
         Ui::SpaceKey => "Space",
         Ui::AnyTextKey => "letters, digits",
+        Ui::Compare(t) => t.text(super::Lang::En),
     }
 }
 

@@ -1,6 +1,7 @@
 //! The catalogs of user-visible text, one per language. Each catalog matches every message
 //! exhaustively, so a message added in one language and forgotten in the other does not build.
 
+pub mod compare;
 mod en;
 mod vi;
 
@@ -357,6 +358,8 @@ pub enum Ui {
     KeyOpenSession,
     SpaceKey,
     AnyTextKey,
+    /// The comparison of the mid-year with the year-end.
+    Compare(compare::CompareText),
 }
 
 /// Fixed labels.

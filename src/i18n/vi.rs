@@ -352,6 +352,7 @@ pub fn ui(u: Ui) -> &'static str {
         Ui::KeyOpenSession => "mở",
         Ui::SpaceKey => "Dấu cách",
         Ui::AnyTextKey => "chữ, số",
+        Ui::Compare(t) => t.text(super::Lang::Vi),
     }
 }
 

@@ -56,6 +56,7 @@ pub enum Screen {
     Grid,
     Card,
     Ranking,
+    Compare,
 }
 
 /// A part of the grid that folds into one column: a top-level group of criteria, or the
@@ -176,6 +177,8 @@ pub struct App {
     pub blocs_dir: std::path::PathBuf,
     /// What the signing dialog needs; absent where the session has no files behind it.
     pub signing: Option<super::sign::Signing>,
+    /// The mid-year beside a year-end session.
+    pub compare: super::compare::Compare,
 }
 
 impl App {
@@ -220,6 +223,7 @@ impl App {
             records_dir: Default::default(),
             blocs_dir: Default::default(),
             signing: None,
+            compare: Default::default(),
         };
         app.columns = app.build_columns();
         app.column = app.columns.first().copied().unwrap_or(app.column);
@@ -357,6 +361,7 @@ impl App {
                 Screen::Grid => Context::Grid,
                 Screen::Card => Context::Card,
                 Screen::Ranking => Context::Ranking,
+                Screen::Compare => Context::Compare,
             },
         }
     }
@@ -442,6 +447,7 @@ impl App {
                 self.show(Screen::Card)
             }
             Action::ShowRanking => self.show(Screen::Ranking),
+            Action::ShowCompare => super::compare::show(self),
             Action::ToggleLang => self.lang = self.lang.other(),
             Action::Help => self.mode = Mode::Help(TextField::new("")),
             Action::Sessions => self.to_sessions = true,
@@ -453,6 +459,7 @@ impl App {
                 Screen::Grid => self.grid(other),
                 Screen::Card => self.card(other),
                 Screen::Ranking => self.ranking(other),
+                Screen::Compare => super::compare::navigate(self, other),
             },
         }
     }
@@ -785,7 +792,7 @@ impl App {
         match self.screen {
             Screen::Grid => self.unit = (self.unit + 1).min(self.units() - 1),
             Screen::Card => self.card(Action::Down),
-            Screen::Ranking => {}
+            Screen::Ranking | Screen::Compare => {}
         }
     }
 
