@@ -50,6 +50,12 @@ impl Desk {
         ]);
         assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     }
+
+    fn freeze(&self, period: &str) {
+        let out = self.run(&["freeze", "khoi-8", "--period", period]);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        assert!(text(&out.stdout).contains("Đã chốt kết quả"));
+    }
 }
 
 fn text(b: &[u8]) -> String {
@@ -62,6 +68,15 @@ fn keygen_summary_and_verify_from_the_command_line() {
     let made = desk.run(&["keygen", "--password-file", "pw"]);
     assert_eq!(made.status.code(), Some(0), "{}", text(&made.stderr));
     desk.import("mid-year");
+
+    // Complete but not frozen: a final summary waits for the meeting to agree the results.
+    let sign = ["summary", "khoi-8", "--period", "mid-year", "--password-file", "pw"];
+    let out = desk.run(&sign);
+    let said = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{said}");
+    assert!(said.contains("kết quả chưa được chốt"), "{said}");
+    assert!(!desk.path().join("summaries").exists());
+    desk.freeze("mid-year");
 
     let out = desk.run(&[
         "summary",
@@ -195,6 +210,7 @@ fn refusals_name_what_is_wrong() {
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("NĂM-THÁNG-NGÀY"));
     desk.import("mid-year");
+    desk.freeze("mid-year");
     let out = desk.run(&[
         "summary",
         "khoi-8",

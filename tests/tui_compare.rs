@@ -11,10 +11,10 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tempfile::TempDir;
 
 use thidua::i18n::Lang;
-use thidua::model::{Covenant, Period, Sheet, value};
+use thidua::model::{Covenant, Period, value};
 use thidua::score::compare::compare;
 use thidua::store::load_covenant;
-use thidua::store::records::{Cell, Change, Entry, Origin, Records, StoreError, session_dir};
+use thidua::store::records::{Cell, Change, Origin, Records, session_dir};
 use thidua::tui::app::{App, Ledger, Screen};
 use thidua::tui::compare::{Compare, MidYear};
 use thidua::tui::view;
@@ -23,14 +23,11 @@ use thidua::tui::view;
 struct FixedTime(Records);
 
 impl Ledger for FixedTime {
-    fn sheet(&self) -> &Sheet {
-        self.0.sheet()
+    fn records(&self) -> &Records {
+        &self.0
     }
-    fn cell(&self, unit: usize, item: usize) -> Cell {
-        self.0.cell(unit, item)
-    }
-    fn apply(&mut self, changes: &[Change]) -> Result<Vec<Entry>, StoreError> {
-        self.0.apply(changes)
+    fn records_mut(&mut self) -> &mut Records {
+        &mut self.0
     }
     fn last_saved(&self) -> Option<DateTime<FixedOffset>> {
         self.0.last_saved().map(|_| {
@@ -76,6 +73,7 @@ fn import(
             new: Cell {
                 value: Some(value),
                 note: row.get(3).unwrap_or("").to_string(),
+                ..Cell::default()
             },
             origin: Origin::Import,
         });

@@ -5,6 +5,7 @@ mod compare;
 mod import;
 mod keygen;
 mod results;
+mod session;
 mod summary;
 pub mod table;
 mod verify;
@@ -108,6 +109,48 @@ pub enum Command {
         #[arg(long)]
         provisional: bool,
     },
+    /// Chốt kết quả khi hội nghị thống nhất / freeze the results when the meeting agrees
+    Freeze {
+        #[command(flatten)]
+        session: SessionArgs,
+    },
+    /// Mở lại kết quả đã chốt để sửa, ghi lý do / reopen frozen results, with a reason
+    Reopen {
+        #[command(flatten)]
+        session: SessionArgs,
+        /// Lý do mở lại / why the results are reopened
+        #[arg(long, required = true)]
+        reason: String,
+    },
+    /// Biểu quyết đề nghị khen thưởng (tổng kết năm); không có --award: xem danh sách /
+    /// the members' vote on an award (year-end); without --award: list the candidates
+    Vote {
+        #[command(flatten)]
+        session: SessionArgs,
+        /// Mã danh hiệu trong thang điểm, ví dụ co / the award's id in the scheme
+        #[arg(long)]
+        award: Option<String>,
+        /// Số thành viên có mặt / members present
+        #[arg(long)]
+        present: Option<u32>,
+        /// Số phiếu từng đơn vị: MÃ=SỐ / each unit's votes: UNIT=VOTES
+        tally: Vec<String>,
+    },
+    /// Nhật ký thay đổi, lọc theo đơn vị và tiêu chí, xuất CSV / the change log, filtered
+    /// by unit and criterion, or exported to CSV
+    Log {
+        #[command(flatten)]
+        session: SessionArgs,
+        /// Chỉ đơn vị này / only this unit
+        #[arg(long)]
+        unit: Option<String>,
+        /// Chỉ tiêu chí này / only this criterion
+        #[arg(long)]
+        item: Option<String>,
+        /// Xuất CSV ra tệp (- là màn hình) / export CSV to a file (- for standard output)
+        #[arg(long, value_name = "FILE")]
+        csv: Option<PathBuf>,
+    },
     /// Kiểm tra chữ ký và tính lại kết quả của báo cáo đã ký / check signed summaries and
     /// recompute their results
     Verify {
@@ -184,6 +227,20 @@ pub fn run(cli: Cli) -> ExitCode {
                 provisional,
             },
         ),
+        Some(Command::Freeze { session }) => session::freeze(lang, &session),
+        Some(Command::Reopen { session, reason }) => session::reopen(lang, &session, &reason),
+        Some(Command::Vote {
+            session,
+            award,
+            present,
+            tally,
+        }) => session::vote(lang, &session, award.as_deref(), present, &tally),
+        Some(Command::Log {
+            session,
+            unit,
+            item,
+            csv,
+        }) => session::log(lang, &session, unit.as_deref(), item.as_deref(), csv.as_deref()),
         Some(Command::Verify {
             files,
             pubkey,

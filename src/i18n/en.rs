@@ -166,6 +166,42 @@ pub fn msg(m: &Msg) -> String {
             "- {award}: {} are tied on votes at the edge of the quota; vote again",
             list(units)
         ),
+        Msg::FrozenDone { at } => format!(
+            "The results were frozen at {at}. Scores cannot be changed until reopened (thidua reopen … --reason \"…\")."
+        ),
+        Msg::ReopenedDone => "The results are open for changes again; the reason is in the log.".into(),
+        Msg::ReopenAfterSigned { version } => format!(
+            "Note: version {version} of the summary is signed. After the changes, sign a new version; the signed one stays as it is."
+        ),
+        Msg::VoteUsage => "give --present COUNT and each unit's votes, e.g. thidua vote khoi-8 --period year-end --award co --present 8 p-an-hoa=6 p-binh-minh=2".into(),
+        Msg::BadTally(text) => format!("\"{text}\" is not UNIT=VOTES, e.g. p-an-hoa=6"),
+        Msg::TallyCandidates { award, expected } => {
+            if expected.is_empty() {
+                format!("{award}: no unit is to be voted on now")
+            } else {
+                format!(
+                    "{award}: give the votes of exactly the units put to the vote: {}",
+                    expected.join(", ")
+                )
+            }
+        }
+        Msg::VotesRecorded { award } => format!("The vote on {award} is recorded."),
+        Msg::VoteCounted {
+            present,
+            base,
+            needed,
+            stale,
+        } => {
+            let mut s = format!("{present} members present");
+            if let Some(n) = needed {
+                s.push_str(&format!("; at least {n} of {base} votes needed"));
+            }
+            if *stale {
+                s.push_str("; the list of units has changed since, this vote no longer counts, vote again");
+            }
+            s
+        }
+        Msg::LogExported { rows, path } => format!("{rows} lines of the log written to {path}"),
         Msg::GapNotFrozen => {
             "- the results are not frozen (F8 on the scoring screen, or thidua freeze)".into()
         }
@@ -354,6 +390,28 @@ pub fn label(l: Label) -> &'static str {
         Label::OutvotedAtQuota => "the quota is filled by units with more votes",
         Label::TiedOnVotes => "tied on votes at the quota, vote again",
         Label::Votes => "votes",
+        Label::Present => "present",
+        Label::NoCandidate => "no eligible unit",
+        Label::NoThreshold => "no vote threshold",
+        Label::LogSeq => "No.",
+        Label::LogTime => "Time",
+        Label::LogBy => "By",
+        Label::LogWhat => "What",
+        Label::LogItem => "Criterion",
+        Label::LogOld => "Old",
+        Label::LogNew => "New",
+        Label::LogReason => "Reason",
+        Label::LogNote => "Note",
+        Label::LogSource => "Source file",
+        Label::LogEntry => "score entered",
+        Label::LogImport => "imported",
+        Label::LogUndo => "undone",
+        Label::LogRedo => "redone",
+        Label::LogAccept => "self-score accepted",
+        Label::LogSelfScore => "self-score",
+        Label::LogFreeze => "results frozen",
+        Label::LogReopen => "results reopened",
+        Label::LogVotes => "vote",
         Label::Entered => "Entered",
         Label::Nominations => "Nominations",
         Label::Quota => "quota",

@@ -204,6 +204,32 @@ pub enum Msg {
         units: Vec<String>,
     },
     GapNotFrozen,
+    FrozenDone {
+        at: String,
+    },
+    ReopenedDone,
+    ReopenAfterSigned {
+        version: u32,
+    },
+    VoteUsage,
+    BadTally(String),
+    TallyCandidates {
+        award: String,
+        expected: Vec<String>,
+    },
+    VotesRecorded {
+        award: String,
+    },
+    VoteCounted {
+        present: u32,
+        base: u32,
+        needed: Option<u32>,
+        stale: bool,
+    },
+    LogExported {
+        rows: usize,
+        path: String,
+    },
     /// The issue is written; the file paths follow, one a line.
     SummaryWritten {
         version: u32,
@@ -384,6 +410,28 @@ pub enum Label {
     OutvotedAtQuota,
     TiedOnVotes,
     Votes,
+    Present,
+    NoCandidate,
+    NoThreshold,
+    LogSeq,
+    LogTime,
+    LogBy,
+    LogWhat,
+    LogItem,
+    LogOld,
+    LogNew,
+    LogReason,
+    LogNote,
+    LogSource,
+    LogEntry,
+    LogImport,
+    LogUndo,
+    LogRedo,
+    LogAccept,
+    LogSelfScore,
+    LogFreeze,
+    LogReopen,
+    LogVotes,
     Entered,
     Nominations,
     Quota,
@@ -415,6 +463,37 @@ impl Lang {
             Some(v) => format!("{} ({v} {})", self.label(label), self.label(Label::Votes)),
             None => self.label(label).to_string(),
         })
+    }
+
+    /// An award's vote threshold in words: "more than 50 % of the members present".
+    pub fn vote_rule(self, rule: &crate::model::scheme::VoteRule) -> String {
+        let percent = (rule.share * Decimal::ONE_HUNDRED).normalize();
+        let present = rule.of == crate::model::scheme::VoteBase::Present;
+        match self {
+            Lang::Vi => format!(
+                "{} {}% {}",
+                if rule.inclusive { "ít nhất" } else { "trên" },
+                percent.to_string().replace('.', ","),
+                if present {
+                    "số thành viên có mặt"
+                } else {
+                    "tổng số thành viên của Khối"
+                }
+            ),
+            Lang::En => format!(
+                "{} {percent}% of {}",
+                if rule.inclusive {
+                    "at least"
+                } else {
+                    "more than"
+                },
+                if present {
+                    "the members present"
+                } else {
+                    "all the bloc's members"
+                }
+            ),
+        }
     }
 
     pub fn label(self, l: Label) -> &'static str {

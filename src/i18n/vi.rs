@@ -188,6 +188,44 @@ pub fn msg(m: &Msg) -> String {
             "- {award}: {} bằng phiếu tại giới hạn số lượng, cần biểu quyết lại",
             list(units)
         ),
+        Msg::FrozenDone { at } => format!(
+            "Đã chốt kết quả lúc {at}. Không sửa được điểm cho đến khi mở lại (thidua reopen … --reason \"…\")."
+        ),
+        Msg::ReopenedDone => "Đã mở lại kết quả để sửa; lý do đã ghi vào nhật ký.".into(),
+        Msg::ReopenAfterSigned { version } => format!(
+            "Lưu ý: báo cáo phiên bản {version} đã được ký. Sau khi sửa cần ký phiên bản mới; bản đã ký giữ nguyên."
+        ),
+        Msg::VoteUsage => "cần --present SỐ_CÓ_MẶT và số phiếu từng đơn vị, ví dụ: thidua vote khoi-8 --period year-end --award co --present 8 p-an-hoa=6 p-binh-minh=2".into(),
+        Msg::BadTally(text) => format!(
+            "\"{text}\" không đúng dạng MÃ_ĐƠN_VỊ=SỐ_PHIẾU, ví dụ p-an-hoa=6"
+        ),
+        Msg::TallyCandidates { award, expected } => {
+            if expected.is_empty() {
+                format!("{award}: hiện không có đơn vị nào cần biểu quyết")
+            } else {
+                format!(
+                    "{award}: cần ghi số phiếu của đúng các đơn vị đưa ra biểu quyết: {}",
+                    expected.join(", ")
+                )
+            }
+        }
+        Msg::VotesRecorded { award } => format!("Đã ghi kết quả biểu quyết {award}."),
+        Msg::VoteCounted {
+            present,
+            base,
+            needed,
+            stale,
+        } => {
+            let mut s = format!("{present} thành viên có mặt");
+            if let Some(n) = needed {
+                s.push_str(&format!("; cần ít nhất {n}/{base} phiếu"));
+            }
+            if *stale {
+                s.push_str("; danh sách đơn vị đã thay đổi, kết quả này không còn giá trị, cần biểu quyết lại");
+            }
+            s
+        }
+        Msg::LogExported { rows, path } => format!("Đã ghi {rows} dòng nhật ký vào {path}"),
         Msg::GapNotFrozen => {
             "- kết quả chưa được chốt (phím F8 trên màn hình chấm điểm, hoặc lệnh thidua freeze)"
                 .into()
@@ -377,6 +415,28 @@ pub fn label(l: Label) -> &'static str {
         Label::OutvotedAtQuota => "đã đủ chỉ tiêu bởi đơn vị nhiều phiếu hơn",
         Label::TiedOnVotes => "bằng phiếu ở ngưỡng chỉ tiêu, bỏ phiếu lại",
         Label::Votes => "phiếu",
+        Label::Present => "có mặt",
+        Label::NoCandidate => "không có đơn vị đủ điều kiện",
+        Label::NoThreshold => "không quy định tỷ lệ phiếu",
+        Label::LogSeq => "STT",
+        Label::LogTime => "Thời gian",
+        Label::LogBy => "Người ghi",
+        Label::LogWhat => "Nội dung",
+        Label::LogItem => "Tiêu chí",
+        Label::LogOld => "Cũ",
+        Label::LogNew => "Mới",
+        Label::LogReason => "Lý do",
+        Label::LogNote => "Ghi chú",
+        Label::LogSource => "Tệp nguồn",
+        Label::LogEntry => "chấm điểm",
+        Label::LogImport => "nhập từ tệp",
+        Label::LogUndo => "hoàn tác",
+        Label::LogRedo => "làm lại",
+        Label::LogAccept => "lấy điểm tự chấm",
+        Label::LogSelfScore => "điểm tự chấm",
+        Label::LogFreeze => "chốt kết quả",
+        Label::LogReopen => "mở lại kết quả",
+        Label::LogVotes => "biểu quyết",
         Label::Entered => "Đã chấm",
         Label::Nominations => "Đề nghị khen thưởng",
         Label::Quota => "chỉ tiêu",

@@ -3,6 +3,7 @@
 //! ([`record`]), signatures ([`sign`]), issuing a summary ([`summary`]) and checking one
 //! ([`verify`]).
 
+pub mod changelog;
 pub mod document;
 pub mod keys;
 pub mod pdf;

@@ -1,0 +1,354 @@
+//! The meeting's steps from the command line: `freeze`, `reopen`, `vote` and `log`.
+
+use std::path::Path;
+
+use crate::i18n::{Label, Lang, Msg};
+use crate::model::{Ballot, Tally};
+use crate::report::changelog::{self, Filter};
+use crate::report::summary;
+use crate::score::{self, Results, candidates};
+
+use super::table::{Align, Table};
+use super::{INVALID, OpenRecords, SessionArgs, USAGE, load, open_records, summaries_dir};
+
+/// `thidua freeze`: the meeting agrees the results.
+pub fn freeze(lang: Lang, session: &SessionArgs) -> u8 {
+    with_records(lang, session, |open| match open.records.freeze() {
+        Ok(event) => {
+            println!(
+                "{}",
+                lang.msg(&Msg::FrozenDone {
+                    at: event.at.format("%d/%m/%Y %H:%M").to_string(),
+                })
+            );
+            0
+        }
+        Err(e) => refused(lang, &e),
+    })
+}
+
+/// `thidua reopen --reason R`: opens frozen results again, warning when a summary of them was
+/// signed already.
+pub fn reopen(lang: Lang, session: &SessionArgs, reason: &str) -> u8 {
+    with_records(lang, session, |open| match open.records.reopen(reason) {
+        Ok(_) => {
+            println!("{}", lang.msg(&Msg::ReopenedDone));
+            if let Some(version) = signed_version(open) {
+                println!("{}", lang.msg(&Msg::ReopenAfterSigned { version }));
+            }
+            0
+        }
+        Err(e) => refused(lang, &e),
+    })
+}
+
+/// The latest version of this session's summary already issued, if any.
+fn signed_version(open: &OpenRecords) -> Option<u32> {
+    let covenant = open.records.covenant();
+    summary::next_version(
+        &summaries_dir(&open.data),
+        &covenant.bloc.id,
+        open.year,
+        open.records.period(),
+    )
+    .ok()
+    .and_then(|(next, _)| (next > 1).then_some(next - 1))
+}
+
+/// `thidua vote [--award A --present N UNIT=VOTES...]`: without a tally, lists each award's
+/// candidates and threshold; with one, records it.
+pub fn vote(
+    lang: Lang,
+    session: &SessionArgs,
+    award: Option<&str>,
+    present: Option<u32>,
+    tally: &[String],
+) -> u8 {
+    with_records(lang, session, |open| {
+        let results = results(open);
+        let Some(award) = award else {
+            print!("{}", candidates_text(lang, open, &results));
+            return 0;
+        };
+        let covenant = open.records.covenant().clone();
+        let Some(index) = covenant.scheme.awards.iter().position(|a| a.id == award) else {
+            eprintln!(
+                "{}",
+                lang.msg(&Msg::BallotRefused(
+                    crate::model::ballot::BallotError::UnknownAward(award.to_string())
+                ))
+            );
+            return INVALID;
+        };
+        let (Some(present), false) = (present, tally.is_empty()) else {
+            eprintln!("{}", lang.msg(&Msg::VoteUsage));
+            return USAGE;
+        };
+        let mut lines = Vec::new();
+        for text in tally {
+            let parsed = text
+                .split_once('=')
+                .and_then(|(unit, votes)| Some((unit.trim(), votes.trim().parse::<u32>().ok()?)));
+            let Some((unit, votes)) = parsed else {
+                eprintln!("{}", lang.msg(&Msg::BadTally(text.clone())));
+                return USAGE;
+            };
+            let id = covenant
+                .unit_index(unit)
+                .or_else(|| {
+                    covenant
+                        .bloc
+                        .members
+                        .iter()
+                        .position(|m| m.short.eq_ignore_ascii_case(unit))
+                })
+                .map_or(unit.to_string(), |u| covenant.bloc.members[u].id.clone());
+            lines.push(Tally { unit: id, votes });
+        }
+        // The tally is taken on the candidates as they stand; any other list is refused.
+        let award_result = results.awards.iter().find(|a| a.award == index);
+        let expected: Vec<usize> = award_result.map(candidates).unwrap_or_default();
+        let mut given: Vec<Option<usize>> =
+            lines.iter().map(|t| covenant.unit_index(&t.unit)).collect();
+        given.sort_unstable();
+        let expected_some: Vec<Option<usize>> = expected.iter().map(|&u| Some(u)).collect();
+        if expected.is_empty() || given != expected_some {
+            eprintln!(
+                "{}",
+                lang.msg(&Msg::TallyCandidates {
+                    award: covenant.scheme.awards[index].title.clone(),
+                    expected: expected
+                        .iter()
+                        .map(|&u| covenant.bloc.members[u].id.clone())
+                        .collect(),
+                })
+            );
+            return INVALID;
+        }
+        let ballot = Ballot {
+            award: award.to_string(),
+            present,
+            tally: lines,
+        };
+        match open.records.record_votes(ballot) {
+            Ok(_) => {
+                let results = self::results(open);
+                println!(
+                    "{}",
+                    lang.msg(&Msg::VotesRecorded {
+                        award: covenant.scheme.awards[index].title.clone()
+                    })
+                );
+                print!("{}", outcome_text(lang, open, &results, index));
+                0
+            }
+            Err(e) => refused(lang, &e),
+        }
+    })
+}
+
+fn results(open: &OpenRecords) -> Results {
+    let r = &open.records;
+    score::compute_with_votes(r.covenant(), r.period(), r.sheet(), &r.ballots())
+}
+
+/// Each award with its quota, threshold and candidates, as the meeting votes on them.
+fn candidates_text(lang: Lang, open: &OpenRecords, results: &Results) -> String {
+    let covenant = open.records.covenant();
+    if results.awards.is_empty() {
+        return lang.msg(&Msg::VotesAtYearEndOnly) + "\n";
+    }
+    let mut out = String::new();
+    for a in &results.awards {
+        out.push_str(&award_head(lang, open, a.award, a.quota));
+        let listed = candidates(a);
+        if listed.is_empty() && a.vote.is_none() {
+            out.push_str(&format!("  {}\n", lang.label(Label::NoCandidate)));
+        }
+        for &u in &results.order {
+            if let Some(status) = lang.nomination(&a.statuses[u]) {
+                let m = &covenant.bloc.members[u];
+                out.push_str(&format!("  {} ({}): {status}\n", m.id, m.short));
+            }
+        }
+    }
+    out
+}
+
+fn award_head(lang: Lang, open: &OpenRecords, award: usize, quota: usize) -> String {
+    let spec = &open.records.covenant().scheme.awards[award];
+    let rule = spec.vote.as_ref().map_or_else(
+        || lang.label(Label::NoThreshold).to_string(),
+        |r| lang.vote_rule(r),
+    );
+    format!(
+        "{} [{}] ({}: {quota}; {rule})\n",
+        spec.title,
+        spec.id,
+        lang.label(Label::Quota)
+    )
+}
+
+fn outcome_text(lang: Lang, open: &OpenRecords, results: &Results, award: usize) -> String {
+    let covenant = open.records.covenant();
+    let Some(a) = results.awards.iter().find(|a| a.award == award) else {
+        return String::new();
+    };
+    let mut out = award_head(lang, open, award, a.quota);
+    if let Some(vote) = &a.vote {
+        out.push_str(&format!(
+            "  {}\n",
+            lang.msg(&Msg::VoteCounted {
+                present: vote.present,
+                base: vote.base,
+                needed: vote.needed,
+                stale: vote.stale,
+            })
+        ));
+    }
+    for &u in &results.order {
+        if let Some(status) = lang.nomination(&a.statuses[u]) {
+            let m = &covenant.bloc.members[u];
+            out.push_str(&format!("  {} ({}): {status}\n", m.id, m.short));
+        }
+    }
+    out
+}
+
+/// `thidua log [--unit U] [--item I] [--csv FILE]`: the change log, filtered, as a table or
+/// exported to CSV (`-` for standard output).
+pub fn log(
+    lang: Lang,
+    session: &SessionArgs,
+    unit: Option<&str>,
+    item: Option<&str>,
+    csv: Option<&Path>,
+) -> u8 {
+    with_records(lang, session, |open| {
+        let covenant = open.records.covenant();
+        let unit = match unit {
+            None => None,
+            Some(u) => match covenant.unit_index(u).or_else(|| {
+                covenant
+                    .bloc
+                    .members
+                    .iter()
+                    .position(|m| m.short.eq_ignore_ascii_case(u))
+            }) {
+                Some(i) => Some(covenant.bloc.members[i].id.clone()),
+                None => {
+                    eprintln!("{}", lang.msg(&Msg::CsvUnknownUnit(u.to_string())));
+                    return USAGE;
+                }
+            },
+        };
+        if let Some(i) = item
+            && covenant.layout.index_of(i).is_none()
+        {
+            eprintln!("{}", lang.msg(&Msg::CsvUnknownItem(i.to_string())));
+            return USAGE;
+        }
+        let filter = Filter {
+            unit,
+            item: item.map(str::to_string),
+        };
+        let lines = match open.records.history() {
+            Ok(l) => l,
+            Err(e) => return refused(lang, &e),
+        };
+        let rows = changelog::rows(lang, covenant, &lines, &filter);
+        match csv {
+            Some(path) => {
+                let bytes = changelog::to_csv(lang, &rows);
+                let written = if path == Path::new("-") {
+                    use std::io::Write;
+                    std::io::stdout().write_all(&bytes)
+                } else {
+                    std::fs::write(path, &bytes)
+                };
+                match written {
+                    Ok(()) => {
+                        if path != Path::new("-") {
+                            eprintln!(
+                                "{}",
+                                lang.msg(&Msg::LogExported {
+                                    rows: rows.len(),
+                                    path: path.display().to_string(),
+                                })
+                            );
+                        }
+                        0
+                    }
+                    Err(e) => {
+                        eprintln!(
+                            "{}",
+                            lang.msg(&Msg::WriteFailed {
+                                path: path.display().to_string(),
+                                error: e.to_string(),
+                            })
+                        );
+                        USAGE
+                    }
+                }
+            }
+            None => {
+                let head = [
+                    Label::LogSeq,
+                    Label::LogTime,
+                    Label::LogWhat,
+                    Label::Unit,
+                    Label::LogItem,
+                    Label::LogOld,
+                    Label::LogNew,
+                    Label::LogReason,
+                ]
+                .iter()
+                .map(|l| lang.label(*l).to_string())
+                .collect();
+                let mut align = vec![Align::Left; 8];
+                align[0] = Align::Right;
+                let table = Table {
+                    head,
+                    align,
+                    rows: rows
+                        .iter()
+                        .map(|r| {
+                            vec![
+                                r.seq.to_string(),
+                                r.at.clone(),
+                                r.what.clone(),
+                                r.unit.clone(),
+                                r.item.clone(),
+                                r.old.clone(),
+                                r.new.clone(),
+                                r.reason.clone(),
+                            ]
+                        })
+                        .collect(),
+                };
+                print!("{}", table.render());
+                0
+            }
+        }
+    })
+}
+
+fn with_records(lang: Lang, session: &SessionArgs, run: impl FnOnce(&mut OpenRecords) -> u8) -> u8 {
+    let (loaded, bloc_file) = match load(lang, session) {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
+    match open_records(lang, session, &bloc_file, &loaded.covenant) {
+        Ok(mut open) => run(&mut open),
+        Err(code) => code,
+    }
+}
+
+fn refused(lang: Lang, e: &crate::store::StoreError) -> u8 {
+    eprintln!("{}", e.msg(lang));
+    if matches!(e, crate::store::StoreError::Io { .. }) {
+        USAGE
+    } else {
+        INVALID
+    }
+}
