@@ -2,6 +2,7 @@
 //! exhaustively, so a message added in one language and forgotten in the other does not build.
 
 mod en;
+pub mod selfscore;
 mod vi;
 
 use rust_decimal::Decimal;
