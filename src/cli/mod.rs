@@ -6,6 +6,7 @@ mod keygen;
 mod results;
 mod summary;
 pub mod table;
+mod template;
 mod verify;
 
 pub use check::render_problem;
@@ -48,6 +49,8 @@ pub enum Command {
         session: SessionArgs,
         file: PathBuf,
     },
+    /// Lập phiếu tự chấm (.xlsx) cho đơn vị / write the units' self-score forms (.xlsx)
+    Template(template::TemplateArgs),
     /// Mở màn hình chấm điểm / open the scoring screen
     Score {
         #[command(flatten)]
@@ -146,6 +149,7 @@ pub fn run(cli: Cli) -> ExitCode {
     let code = match cli.command {
         Some(Command::Check { files }) => check::run(lang, &files),
         Some(Command::Import { session, file }) => import::run(lang, &session, &file),
+        Some(Command::Template(args)) => template::run(lang, &args),
         Some(Command::Results { session, format }) => results::run(lang, &session, format),
         Some(Command::Keygen { key, password_file }) => {
             keygen::run(lang, key.as_deref(), password_file.as_deref())
