@@ -46,7 +46,7 @@ fn generated(root: &Path) -> (Loaded, Vec<RecordEntry>) {
     let sheet = synthetic::full_sheet(&loaded.covenant);
     let entries = summary::entries(&loaded.covenant, |u, i| Cell {
         value: sheet.get(u, i).cloned(),
-        note: String::new(),
+        ..Cell::default()
     });
     (loaded, entries)
 }

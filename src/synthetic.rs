@@ -116,7 +116,7 @@ pub fn entry(sheet: &Sheet, unit: usize, item: usize) -> Change {
         item,
         new: Cell {
             value: sheet.get(unit, item).cloned(),
-            note: String::new(),
+            ..Cell::default()
         },
         origin: Origin::Entry,
     }

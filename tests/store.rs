@@ -7,7 +7,7 @@ use std::fs::OpenOptions;
 use std::io::Write;
 
 use thidua::model::{Covenant, Period, Value, value};
-use thidua::store::{Cell, Change, Origin, Records, StoreError};
+use thidua::store::{Cell, Change, Entry, Line, Origin, Records, StoreError};
 
 use common::{SCHEME, bloc, covenant, targets};
 
@@ -25,7 +25,7 @@ fn change(c: &Covenant, unit: &str, item: &str, text: &str) -> Change {
         item: i,
         new: Cell {
             value: Some(value::parse(&c.layout.items[i], text).unwrap()),
-            note: String::new(),
+            ..Cell::default()
         },
         origin: Origin::Entry,
     }
@@ -55,7 +55,15 @@ fn entries_survive_reopening_and_keep_their_history() {
         r.cell(1, c.layout.index_of("3a").unwrap()).note,
         "Có minh chứng"
     );
-    let history = r.history().unwrap();
+    let history: Vec<Entry> = r
+        .history()
+        .unwrap()
+        .into_iter()
+        .map(|line| match line {
+            Line::Change(e) => e,
+            Line::Event(e) => panic!("no event was recorded: {e:?}"),
+        })
+        .collect();
     assert_eq!(history.len(), 3);
     assert_eq!(history[1].old.value, Some(Value::Level("HTT".into())));
     assert_eq!(history[1].new.value, Some(Value::Level("HTXS".into())));
@@ -216,7 +224,7 @@ fn refused_values_write_nothing() {
                 item: i,
                 new: Cell {
                     value: Some(v.clone()),
-                    note: String::new(),
+                    ..Cell::default()
                 },
                 origin: Origin::Entry,
             },
@@ -284,7 +292,7 @@ fn the_latest_entries_are_kept_across_a_snapshot_for_undo() {
                 item,
                 new: Cell {
                     value: Some(thidua::model::Value::Count(n)),
-                    note: String::new(),
+                    ..Cell::default()
                 },
                 origin: Origin::Entry,
             };

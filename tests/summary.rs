@@ -36,6 +36,7 @@ fn full_entries(loaded: &Loaded) -> Vec<RecordEntry> {
         } else {
             String::new()
         },
+        ..Default::default()
     })
 }
 
@@ -368,7 +369,7 @@ fn a_tie_for_first_place_at_year_end_is_a_gap() {
             Value::Achieved(_) => Value::Achieved(covenant.target(u, i).expect("a target")),
             other => other.clone(),
         }),
-        note: String::new(),
+        ..Default::default()
     });
     let (secret, public) = keys();
     let out = root.path().join("summaries");

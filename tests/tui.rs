@@ -95,6 +95,7 @@ fn session_with(period: Period, lang: Lang, scores: bool, disk_full: bool) -> Se
                 new: Cell {
                     value: Some(value),
                     note: row.get(3).unwrap_or("").to_string(),
+                    ..Cell::default()
                 },
                 origin: Origin::Import,
             });

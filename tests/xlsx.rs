@@ -416,6 +416,10 @@ fn a_year_end_session_has_a_column_per_award() {
                 Nomination::Proposed => "Đề nghị",
                 Nomination::AwaitingVote => "Chờ biểu quyết",
                 Nomination::TiedAtQuota => "Bằng điểm tại giới hạn",
+                Nomination::Elected { .. } => "Đạt tỷ lệ phiếu, đề nghị",
+                Nomination::NotElected { .. } => "Không đạt tỷ lệ phiếu",
+                Nomination::OutvotedAtQuota { .. } => "Ít phiếu hơn, đã đủ chỉ tiêu",
+                Nomination::TiedOnVotes { .. } => "Bằng phiếu, bỏ phiếu lại",
                 Nomination::BeyondQuota => "Ngoài số lượng",
                 Nomination::Ineligible(_) => "Không đủ điều kiện",
             };

@@ -1,5 +1,6 @@
-//! `thidua import BLOC --period P FILE.csv`: rows `unit,criterion,value[,note]`. Every row is
-//! checked first; one bad row refuses the whole file, with every bad row listed.
+//! `thidua import BLOC --period P FILE.csv`: rows `unit,criterion,value[,note[,reason]]`, the
+//! reason being why the bloc's score differs from the unit's self-score. Every row is checked
+//! first; one bad row refuses the whole file, with every bad row listed.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -117,7 +118,7 @@ pub fn read_csv(
         if fields.iter().all(String::is_empty) {
             continue;
         }
-        if !(3..=4).contains(&fields.len()) {
+        if !(3..=5).contains(&fields.len()) {
             errors.push(Msg::CsvRow {
                 line,
                 problem: Box::new(Msg::CsvColumns(fields.len())),
@@ -149,7 +150,8 @@ pub fn read_csv(
     }
 }
 
-/// One data row `unit,criterion,value[,note]` as a change, checked as the editor checks it.
+/// One data row `unit,criterion,value[,note[,reason]]` as a change, checked as the editor
+/// checks it.
 fn read_row(
     covenant: &Covenant,
     period: Period,
@@ -179,6 +181,7 @@ fn read_row(
         new: Cell {
             value: Some(value),
             note: fields.get(3).cloned().unwrap_or_default(),
+            reason: fields.get(4).cloned().unwrap_or_default(),
         },
         origin: Origin::Import,
     })

@@ -139,18 +139,11 @@ pub fn table(lang: Lang, c: &Covenant, year: i32, r: &Results) -> String {
             ));
             let mut any = false;
             for &u in &r.order {
-                let label = match &a.statuses[u] {
-                    Nomination::Proposed => Label::Proposed,
-                    Nomination::AwaitingVote => Label::AwaitingVote,
-                    Nomination::TiedAtQuota => Label::TiedAtQuota,
-                    _ => continue,
+                let Some(label) = lang.nomination(&a.statuses[u]) else {
+                    continue;
                 };
                 any = true;
-                out.push_str(&format!(
-                    " {} ({});",
-                    c.bloc.members[u].short,
-                    lang.label(label)
-                ));
+                out.push_str(&format!(" {} ({label});", c.bloc.members[u].short));
             }
             if !any {
                 out.push_str(" —");
@@ -252,6 +245,10 @@ pub enum NominationExport {
     Proposed,
     AwaitingVote,
     TiedAtQuota,
+    Elected { votes: u32 },
+    NotElected { votes: u32 },
+    OutvotedAtQuota { votes: u32 },
+    TiedOnVotes { votes: u32 },
     BeyondQuota,
     Ineligible(Vec<IneligibilityExport>),
 }
@@ -269,6 +266,12 @@ fn nomination_export(c: &Covenant, n: &Nomination) -> NominationExport {
         Nomination::Proposed => NominationExport::Proposed,
         Nomination::AwaitingVote => NominationExport::AwaitingVote,
         Nomination::TiedAtQuota => NominationExport::TiedAtQuota,
+        Nomination::Elected { votes } => NominationExport::Elected { votes: *votes },
+        Nomination::NotElected { votes } => NominationExport::NotElected { votes: *votes },
+        Nomination::OutvotedAtQuota { votes } => {
+            NominationExport::OutvotedAtQuota { votes: *votes }
+        }
+        Nomination::TiedOnVotes { votes } => NominationExport::TiedOnVotes { votes: *votes },
         Nomination::BeyondQuota => NominationExport::BeyondQuota,
         Nomination::Ineligible(why) => NominationExport::Ineligible(
             why.iter()

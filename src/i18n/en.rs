@@ -43,7 +43,7 @@ pub fn msg(m: &Msg) -> String {
         Msg::CsvUnknownItem(c) => format!("no criterion or item \"{c}\" in the scheme"),
         Msg::CsvNotThisPeriod(c) => format!("\"{c}\" is not scored in this period"),
         Msg::CsvBadHeader => "the header must be: unit,criterion,value[,note]".into(),
-        Msg::CsvColumns(n) => format!("expected 3 or 4 columns, found {n}"),
+        Msg::CsvColumns(n) => format!("expected 3 to 5 columns (unit, criterion, value, note, reason), found {n}"),
         Msg::CsvDuplicate { unit, item, first } => {
             format!("\"{unit}\" / \"{item}\" already given on line {first}")
         }
@@ -76,6 +76,17 @@ pub fn msg(m: &Msg) -> String {
             item,
             problem,
         } => format!("not stored, {unit} / {item}: {problem}"),
+        Msg::SessionFrozen { at } => format!(
+            "the results were frozen at {at}: scores cannot be changed; to change them, reopen the results with a reason"
+        ),
+        Msg::AlreadyFrozen => "the results are already frozen".into(),
+        Msg::NotFrozen => "the results are not frozen, there is nothing to reopen".into(),
+        Msg::ReasonRequired { unit, item } => format!(
+            "{unit} / {item}: the bloc's score differs from the unit's self-score; give a reason"
+        ),
+        Msg::ReopenWithoutReason => "reopening frozen results needs a reason".into(),
+        Msg::VotesAtYearEndOnly => "votes on awards are taken at the year-end review only".into(),
+        Msg::BallotRefused(e) => format!("the vote was not recorded: {}", ballot_error(e)),
         Msg::Progress { entered, needed } => format!("entered {entered}/{needed}"),
         Msg::SavedAt(t) => format!("saved {t}"),
         Msg::TooSmall { width, height } => format!(
@@ -320,6 +331,11 @@ pub fn label(l: Label) -> &'static str {
         Label::Proposed => "proposed",
         Label::AwaitingVote => "awaiting the vote",
         Label::TiedAtQuota => "tied at the quota",
+        Label::Elected => "elected, proposed",
+        Label::NotElected => "short of the votes needed",
+        Label::OutvotedAtQuota => "the quota is filled by units with more votes",
+        Label::TiedOnVotes => "tied on votes at the quota, vote again",
+        Label::Votes => "votes",
         Label::Entered => "Entered",
         Label::Nominations => "Nominations",
         Label::Quota => "quota",
@@ -578,5 +594,23 @@ pub fn finding(f: &Finding) -> String {
         Finding::ReplacesDiffers(f) => {
             format!("  ✗ the record replaces {f}, but the {f} beside it has changed")
         }
+    }
+}
+
+fn ballot_error(e: &crate::model::ballot::BallotError) -> String {
+    use crate::model::ballot::BallotError as E;
+    match e {
+        E::UnknownAward(a) => format!("the scheme has no award {a}"),
+        E::PresentOutOfRange { present, members } => format!(
+            "{present} members present; it must be from 1 to {members} (the bloc's members)"
+        ),
+        E::UnknownUnit(u) => format!("the bloc has no unit {u}"),
+        E::DuplicateUnit(u) => format!("unit {u} is listed twice"),
+        E::MoreVotesThanPresent {
+            unit,
+            votes,
+            present,
+        } => format!("{unit} has {votes} votes, more than the {present} members present"),
+        E::NoCandidate => "no unit was put to the vote".into(),
     }
 }

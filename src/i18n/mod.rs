@@ -93,6 +93,18 @@ pub enum Msg {
         item: String,
         problem: String,
     },
+    SessionFrozen {
+        at: String,
+    },
+    AlreadyFrozen,
+    NotFrozen,
+    ReasonRequired {
+        unit: String,
+        item: String,
+    },
+    ReopenWithoutReason,
+    VotesAtYearEndOnly,
+    BallotRefused(crate::model::ballot::BallotError),
     /// Entered of needed cells, in the screen's header.
     Progress {
         entered: usize,
@@ -349,6 +361,11 @@ pub enum Label {
     Proposed,
     AwaitingVote,
     TiedAtQuota,
+    Elected,
+    NotElected,
+    OutvotedAtQuota,
+    TiedOnVotes,
+    Votes,
     Entered,
     Nominations,
     Quota,
@@ -360,6 +377,26 @@ impl Lang {
             Lang::Vi => vi::msg(m),
             Lang::En => en::msg(m),
         }
+    }
+
+    /// What a nomination says, with the votes once counted; `None` for a unit out of the
+    /// running (ineligible, or beyond the quota).
+    pub fn nomination(self, n: &crate::score::Nomination) -> Option<String> {
+        use crate::score::Nomination as N;
+        let label = match n {
+            N::Proposed => Label::Proposed,
+            N::AwaitingVote => Label::AwaitingVote,
+            N::TiedAtQuota => Label::TiedAtQuota,
+            N::Elected { .. } => Label::Elected,
+            N::NotElected { .. } => Label::NotElected,
+            N::OutvotedAtQuota { .. } => Label::OutvotedAtQuota,
+            N::TiedOnVotes { .. } => Label::TiedOnVotes,
+            N::BeyondQuota | N::Ineligible(_) => return None,
+        };
+        Some(match n.votes() {
+            Some(v) => format!("{} ({v} {})", self.label(label), self.label(Label::Votes)),
+            None => self.label(label).to_string(),
+        })
     }
 
     pub fn label(self, l: Label) -> &'static str {

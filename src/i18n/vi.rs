@@ -63,7 +63,7 @@ pub fn msg(m: &Msg) -> String {
             "dòng tiêu đề phải là: unit,criterion,value[,note] (đơn vị, tiêu chí, giá trị, ghi chú)"
                 .into()
         }
-        Msg::CsvColumns(n) => format!("cần 3 hoặc 4 cột, có {n}"),
+        Msg::CsvColumns(n) => format!("cần từ 3 đến 5 cột (đơn vị, tiêu chí, giá trị, ghi chú, lý do), có {n}"),
         Msg::CsvDuplicate { unit, item, first } => {
             format!("\"{unit}\" / \"{item}\" đã có ở dòng {first}")
         }
@@ -96,6 +96,17 @@ pub fn msg(m: &Msg) -> String {
             item,
             problem,
         } => format!("không lưu {unit} / {item}: {problem}"),
+        Msg::SessionFrozen { at } => format!(
+            "kết quả đã chốt lúc {at}: không sửa được điểm; muốn sửa, hãy mở lại kết quả và ghi lý do"
+        ),
+        Msg::AlreadyFrozen => "kết quả đã được chốt rồi".into(),
+        Msg::NotFrozen => "kết quả chưa chốt nên không cần mở lại".into(),
+        Msg::ReasonRequired { unit, item } => format!(
+            "{unit} / {item}: điểm khối chấm khác điểm đơn vị tự chấm, cần ghi lý do"
+        ),
+        Msg::ReopenWithoutReason => "mở lại kết quả đã chốt cần ghi lý do".into(),
+        Msg::VotesAtYearEndOnly => "chỉ biểu quyết đề nghị khen thưởng ở kỳ tổng kết năm".into(),
+        Msg::BallotRefused(e) => format!("không ghi được kết quả biểu quyết: {}", ballot_error(e)),
         Msg::Progress { entered, needed } => format!("đã chấm {entered}/{needed}"),
         Msg::SavedAt(t) => format!("đã lưu {t}"),
         Msg::TooSmall { width, height } => format!(
@@ -342,6 +353,11 @@ pub fn label(l: Label) -> &'static str {
         Label::Proposed => "đề nghị",
         Label::AwaitingVote => "chờ biểu quyết",
         Label::TiedAtQuota => "đồng hạng ở ngưỡng chỉ tiêu",
+        Label::Elected => "đạt tỷ lệ phiếu, đề nghị",
+        Label::NotElected => "không đạt tỷ lệ phiếu",
+        Label::OutvotedAtQuota => "đã đủ chỉ tiêu bởi đơn vị nhiều phiếu hơn",
+        Label::TiedOnVotes => "bằng phiếu ở ngưỡng chỉ tiêu, bỏ phiếu lại",
+        Label::Votes => "phiếu",
         Label::Entered => "Đã chấm",
         Label::Nominations => "Đề nghị khen thưởng",
         Label::Quota => "chỉ tiêu",
@@ -628,5 +644,23 @@ pub fn finding(f: &Finding) -> String {
         Finding::ReplacesDiffers(f) => {
             format!("  ✗ bản ghi thay thế {f}, nhưng tệp {f} bên cạnh đã khác")
         }
+    }
+}
+
+fn ballot_error(e: &crate::model::ballot::BallotError) -> String {
+    use crate::model::ballot::BallotError as E;
+    match e {
+        E::UnknownAward(a) => format!("không có danh hiệu {a} trong thang điểm"),
+        E::PresentOutOfRange { present, members } => format!(
+            "số thành viên có mặt là {present}, phải từ 1 đến {members} (số thành viên của khối)"
+        ),
+        E::UnknownUnit(u) => format!("không có đơn vị {u} trong khối"),
+        E::DuplicateUnit(u) => format!("đơn vị {u} được ghi hai lần"),
+        E::MoreVotesThanPresent {
+            unit,
+            votes,
+            present,
+        } => format!("{unit} được {votes} phiếu, nhiều hơn {present} thành viên có mặt"),
+        E::NoCandidate => "chưa có đơn vị nào được đưa ra biểu quyết".into(),
     }
 }

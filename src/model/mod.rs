@@ -1,5 +1,6 @@
 //! The plain types of the domain and their validation. No I/O here.
 
+pub mod ballot;
 pub mod bloc;
 pub mod layout;
 pub mod path;
@@ -10,6 +11,7 @@ pub mod text;
 pub mod validate;
 pub mod value;
 
+pub use ballot::{Ballot, Tally};
 pub use bloc::{Bloc, Member, Signer};
 pub use layout::{Item, ItemKind, Layout, Rule};
 pub use path::Path;

@@ -127,6 +127,10 @@ fn nomination_words(status: &Nomination) -> &'static str {
         Nomination::Proposed => "Đề nghị",
         Nomination::AwaitingVote => "Chờ biểu quyết",
         Nomination::TiedAtQuota => "Bằng điểm tại giới hạn",
+        Nomination::Elected { .. } => "Đạt tỷ lệ phiếu, đề nghị",
+        Nomination::NotElected { .. } => "Không đạt tỷ lệ phiếu",
+        Nomination::OutvotedAtQuota { .. } => "Ít phiếu hơn, đã đủ chỉ tiêu",
+        Nomination::TiedOnVotes { .. } => "Bằng phiếu, bỏ phiếu lại",
         Nomination::BeyondQuota => "Ngoài số lượng",
         Nomination::Ineligible(_) => "Không đủ điều kiện",
     }

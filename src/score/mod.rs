@@ -14,9 +14,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::layout::{ItemKind, Rule};
 use crate::model::scheme::{AdjustmentScale, BandCondition, Scale};
-use crate::model::{Covenant, Period, Sheet, Value};
+use crate::model::{Ballot, Covenant, Period, Sheet, Value};
 
-pub use nominate::{AwardResult, Ineligibility, Nomination};
+pub use nominate::{AwardResult, Ineligibility, Nomination, VoteCount, candidates, votes_needed};
 pub use target::TargetContext;
 
 /// Decimal places of points computed by division.
@@ -67,6 +67,17 @@ pub struct UnitResult {
 
 /// Computes every result of `period` from the entered values.
 pub fn compute(covenant: &Covenant, period: Period, sheet: &Sheet) -> Results {
+    compute_with_votes(covenant, period, sheet, &[])
+}
+
+/// Computes every result of `period` from the entered values and, at year-end, the members'
+/// votes on the awards (the latest tally per award counts).
+pub fn compute_with_votes(
+    covenant: &Covenant,
+    period: Period,
+    sheet: &Sheet,
+    ballots: &[Ballot],
+) -> Results {
     let layout = &covenant.layout;
     let targets = TargetContext::new(covenant, period, sheet);
     let mut units = Vec::with_capacity(sheet.units());
@@ -107,7 +118,7 @@ pub fn compute(covenant: &Covenant, period: Period, sheet: &Sheet) -> Results {
     }
     let order = rank::rank(covenant, &mut units);
     let awards = if period == Period::YearEnd {
-        nominate::nominate(covenant, &units, &order)
+        nominate::nominate(covenant, &units, &order, ballots)
     } else {
         Vec::new()
     };

@@ -1,9 +1,13 @@
 //! Nominations per award at year-end: who is eligible, who falls within the quota, who waits
-//! for the members' vote, and where a tie at the edge of the quota must be settled first.
+//! for the members' vote, where a tie at the edge of the quota must be settled first, and what
+//! the members' vote decided.
 
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use crate::model::Ballot;
 use crate::model::Covenant;
+use crate::model::scheme::{VoteBase, VoteRule};
 use crate::model::validate::quota_size;
 
 use super::UnitResult;
@@ -16,6 +20,23 @@ pub struct AwardResult {
     pub quota: usize,
     /// One per member, in member order.
     pub statuses: Vec<Nomination>,
+    /// The members' vote, once a tally for this award's candidates is entered.
+    #[serde(default)]
+    pub vote: Option<VoteCount>,
+}
+
+/// How a recorded vote was counted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VoteCount {
+    pub present: u32,
+    /// Whom the threshold is a share of: those present, or every member.
+    pub base: u32,
+    /// The fewest votes that pass the threshold; `None` when the award has no threshold and the
+    /// vote only settles a tie.
+    pub needed: Option<u32>,
+    /// The tally was entered for another list of candidates (the scores changed since, or an
+    /// earlier award's vote moved a unit): it no longer counts and the members vote again.
+    pub stale: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -26,6 +47,22 @@ pub enum Nomination {
     AwaitingVote,
     /// Tied with others at the edge of the quota: the bloc must settle it.
     TiedAtQuota,
+    /// Reached the threshold and a place in the quota by the members' vote; proposed.
+    Elected {
+        votes: u32,
+    },
+    /// Below the vote's threshold; not proposed.
+    NotElected {
+        votes: u32,
+    },
+    /// Reached the threshold, but candidates with more votes filled the quota.
+    OutvotedAtQuota {
+        votes: u32,
+    },
+    /// As many votes as another candidate across the edge of the quota: vote again.
+    TiedOnVotes {
+        votes: u32,
+    },
     /// Eligible, but the quota is filled by units ranked higher.
     BeyondQuota,
     Ineligible(Vec<Ineligibility>),
@@ -41,7 +78,58 @@ pub enum Ineligibility {
     ProposedForEarlier(usize),
 }
 
-pub fn nominate(covenant: &Covenant, units: &[UnitResult], order: &[usize]) -> Vec<AwardResult> {
+impl Nomination {
+    /// Proposed to the council: within the quota without a vote, or elected.
+    pub fn is_proposed(&self) -> bool {
+        matches!(self, Nomination::Proposed | Nomination::Elected { .. })
+    }
+
+    /// The votes received, once counted.
+    pub fn votes(&self) -> Option<u32> {
+        match self {
+            Nomination::Elected { votes }
+            | Nomination::NotElected { votes }
+            | Nomination::OutvotedAtQuota { votes }
+            | Nomination::TiedOnVotes { votes } => Some(*votes),
+            _ => None,
+        }
+    }
+}
+
+/// The candidates a vote on award result `award` is taken on: units within the quota awaiting
+/// the vote, and units tied at its edge.
+pub fn candidates(award: &AwardResult) -> Vec<usize> {
+    (0..award.statuses.len())
+        .filter(|&u| {
+            matches!(
+                award.statuses[u],
+                Nomination::AwaitingVote | Nomination::TiedAtQuota
+            )
+        })
+        .collect()
+}
+
+/// The fewest votes that reach `rule`'s threshold.
+pub fn votes_needed(rule: &VoteRule, present: u32, members: usize) -> u32 {
+    let base = match rule.of {
+        VoteBase::Present => Decimal::from(present),
+        VoteBase::AllMembers => Decimal::from(members as u64),
+    };
+    let exact = base * rule.share;
+    let needed = if rule.inclusive {
+        exact.ceil()
+    } else {
+        exact.floor() + Decimal::ONE
+    };
+    u32::try_from(needed.mantissa() / 10i128.pow(needed.scale())).unwrap_or(u32::MAX)
+}
+
+pub fn nominate(
+    covenant: &Covenant,
+    units: &[UnitResult],
+    order: &[usize],
+    ballots: &[Ballot],
+) -> Vec<AwardResult> {
     let scheme = &covenant.scheme;
     let mut taken: Vec<Option<usize>> = vec![None; units.len()];
     let mut results = Vec::with_capacity(scheme.awards.len());
@@ -96,11 +184,85 @@ pub fn nominate(covenant: &Covenant, units: &[UnitResult], order: &[usize]) -> V
                 taken[u] = Some(a);
             }
         }
-        results.push(AwardResult {
+        let mut result = AwardResult {
             award: a,
             quota,
             statuses,
-        });
+            vote: None,
+        };
+        if let Some(ballot) = ballots.iter().rev().find(|b| b.award == award.id) {
+            count_votes(covenant, &mut result, ballot, order);
+            for (u, status) in result.statuses.iter().enumerate() {
+                match status {
+                    Nomination::Elected { .. } => taken[u] = Some(a),
+                    Nomination::NotElected { .. } => taken[u] = None,
+                    _ => {}
+                }
+            }
+        }
+        results.push(result);
     }
     results
+}
+
+/// Applies a tally to the award's candidates: the threshold first, then the places left in
+/// the quota go to the most votes; equal votes across the edge are a tie the members settle.
+fn count_votes(covenant: &Covenant, result: &mut AwardResult, ballot: &Ballot, order: &[usize]) {
+    let award = &covenant.scheme.awards[result.award];
+    let members = covenant.bloc.members.len();
+    let base = match award.vote.as_ref().map(|r| r.of) {
+        Some(VoteBase::AllMembers) => members as u32,
+        _ => ballot.present,
+    };
+    let needed = award
+        .vote
+        .as_ref()
+        .map(|rule| votes_needed(rule, ballot.present, members));
+    let candidates = candidates(result);
+    let mut voted: Vec<usize> = ballot
+        .tally
+        .iter()
+        .filter_map(|t| covenant.unit_index(&t.unit))
+        .collect();
+    voted.sort_unstable();
+    let stale = candidates.is_empty() || voted != candidates;
+    result.vote = Some(VoteCount {
+        present: ballot.present,
+        base,
+        needed,
+        stale,
+    });
+    if stale {
+        return;
+    }
+    let votes = |u: usize| {
+        ballot
+            .votes_of(&covenant.bloc.members[u].id)
+            .unwrap_or_default()
+    };
+    let places = result.quota
+        - result
+            .statuses
+            .iter()
+            .filter(|s| **s == Nomination::Proposed)
+            .count();
+    // Those reaching the threshold, most votes first; equal votes keep the ranking's order.
+    let mut passing: Vec<usize> = order
+        .iter()
+        .copied()
+        .filter(|u| candidates.contains(u) && needed.is_none_or(|n| votes(*u) >= n))
+        .collect();
+    passing.sort_by_key(|&u| std::cmp::Reverse(votes(u)));
+    let edge = passing.get(places.wrapping_sub(1)).map(|&u| votes(u));
+    let crosses_edge = places > 0 && passing.get(places).is_some_and(|&u| Some(votes(u)) == edge);
+    for &u in &candidates {
+        let v = votes(u);
+        let place = passing.iter().position(|&p| p == u);
+        result.statuses[u] = match place {
+            None => Nomination::NotElected { votes: v },
+            Some(_) if crosses_edge && Some(v) == edge => Nomination::TiedOnVotes { votes: v },
+            Some(p) if p < places => Nomination::Elected { votes: v },
+            Some(_) => Nomination::OutvotedAtQuota { votes: v },
+        };
+    }
 }

@@ -6,4 +6,6 @@ pub mod span;
 
 pub use load::{LoadError, Loaded, Problem, Source, load_covenant};
 
-pub use records::{Cell, Change, Entry, Origin, Records, StoreError};
+pub use records::{
+    Cell, Change, Entry, Event, EventKind, Frozen, Layer, Line, Origin, Records, StoreError,
+};

@@ -733,7 +733,7 @@ impl App {
                 let shown = display::value_long(self.lang, &self.covenant.layout.items[item], &v);
                 let new = Cell {
                     value: Some(v),
-                    note: old.note,
+                    ..old
                 };
                 match self.store(unit, item, new, Origin::Entry) {
                     Ok(()) => {

@@ -8,7 +8,6 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::i18n::{Label, Ui};
 use crate::model::Period;
-use crate::score::Nomination;
 use crate::tui::app::App;
 use crate::tui::display::fit;
 
@@ -29,12 +28,7 @@ fn nominations(app: &App, unit: usize) -> String {
         .awards
         .iter()
         .filter_map(|a| {
-            let status = match &a.statuses[unit] {
-                Nomination::Proposed => lang.label(Label::Proposed),
-                Nomination::AwaitingVote => lang.label(Label::AwaitingVote),
-                Nomination::TiedAtQuota => lang.label(Label::TiedAtQuota),
-                _ => return None,
-            };
+            let status = lang.nomination(&a.statuses[unit])?;
             Some(format!(
                 "{status}: {}",
                 app.covenant.scheme.awards[a.award].title

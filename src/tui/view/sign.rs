@@ -58,10 +58,8 @@ pub fn draw(app: &App, dialog: &SignDialog, frame: &mut Frame, area: Rect) {
                     .order
                     .iter()
                     .filter(|&&u| {
-                        matches!(
-                            award.statuses[u],
-                            Nomination::Proposed | Nomination::AwaitingVote
-                        )
+                        award.statuses[u].is_proposed()
+                            || award.statuses[u] == Nomination::AwaitingVote
                     })
                     .map(|&u| app.covenant.bloc.members[u].short.clone())
                     .collect();

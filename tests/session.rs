@@ -1,0 +1,317 @@
+//! The session's records beyond single scores: the units' self-scores, the reason a bloc score
+//! differs from one, freezing and reopening, and the members' votes, each kept across reopening
+//! (from the journal alone and from a snapshot).
+
+mod common;
+
+use thidua::model::{Ballot, Covenant, Period, Tally, Value, value};
+use thidua::store::{Cell, Change, EventKind, Layer, Line, Origin, Records, StoreError};
+
+use common::{SCHEME, bloc, covenant, targets};
+
+fn setup() -> (Covenant, tempfile::TempDir) {
+    (
+        covenant(SCHEME, &bloc(3, &targets(3))),
+        tempfile::tempdir().unwrap(),
+    )
+}
+
+fn cell(c: &Covenant, item: &str, text: &str) -> Cell {
+    let i = c.layout.index_of(item).unwrap();
+    Cell {
+        value: Some(value::parse(&c.layout.items[i], text).unwrap()),
+        ..Cell::default()
+    }
+}
+
+fn change(c: &Covenant, unit: &str, item: &str, text: &str, reason: &str) -> Change {
+    Change {
+        unit: c.unit_index(unit).unwrap(),
+        item: c.layout.index_of(item).unwrap(),
+        new: Cell {
+            reason: reason.into(),
+            ..cell(c, item, text)
+        },
+        origin: Origin::Entry,
+    }
+}
+
+fn self_scores(c: &Covenant, scores: &[(&str, &str, &str)]) -> Vec<(usize, Cell)> {
+    scores
+        .iter()
+        .map(|(item, text, evidence)| {
+            (
+                c.layout.index_of(item).unwrap(),
+                Cell {
+                    note: (*evidence).into(),
+                    ..cell(c, item, text)
+                },
+            )
+        })
+        .collect()
+}
+
+fn journal(dir: &std::path::Path) -> Vec<u8> {
+    std::fs::read(dir.join("journal.jsonl")).unwrap_or_default()
+}
+
+/// Checks the records as reopened twice: from a snapshot, and from the journal alone.
+fn reopened(c: &Covenant, dir: &std::path::Path, period: Period, check: impl Fn(&Records)) {
+    {
+        let mut r = Records::open(dir, c, period).unwrap();
+        r.write_snapshot().unwrap();
+    }
+    let from_snapshot = Records::open(dir, c, period).unwrap();
+    assert!(
+        from_snapshot.notices.is_empty(),
+        "{:?}",
+        from_snapshot.notices
+    );
+    check(&from_snapshot);
+    drop(from_snapshot);
+    std::fs::remove_file(dir.join("snapshot.json")).unwrap();
+    let from_journal = Records::open(dir, c, period).unwrap();
+    assert!(
+        from_journal.notices.is_empty(),
+        "{:?}",
+        from_journal.notices
+    );
+    check(&from_journal);
+}
+
+#[test]
+fn self_scores_are_a_layer_apart_and_a_newer_file_replaces_them() {
+    let (c, tmp) = setup();
+    let i1 = c.layout.index_of("1").unwrap();
+    let i2 = c.layout.index_of("2").unwrap();
+    {
+        let mut r = Records::open(tmp.path(), &c, Period::MidYear).unwrap();
+        let written = r
+            .replace_self_scores(
+                0,
+                &self_scores(&c, &[("1", "HTXS", "BC số 12"), ("2", "yes", "")]),
+                "p1-v1.xlsx",
+            )
+            .unwrap();
+        assert_eq!(written.len(), 2);
+        assert!(
+            written
+                .iter()
+                .all(|e| e.layer == Layer::SelfScore && e.source == "p1-v1.xlsx")
+        );
+        // The bloc's scores are untouched.
+        assert_eq!(r.cell(0, i1), Cell::default());
+        assert!(r.sheet().row(0).iter().all(Option::is_none));
+        assert_eq!(r.self_cell(0, i1).value, Some(Value::Level("HTXS".into())));
+        assert_eq!(r.self_cell(0, i1).note, "BC số 12");
+        // The newer file leaves criterion 2 blank and lowers criterion 1.
+        let written = r
+            .replace_self_scores(0, &self_scores(&c, &[("1", "HTT", "")]), "p1-v2.xlsx")
+            .unwrap();
+        assert_eq!(written.len(), 2);
+        assert_eq!(written[0].old.value, Some(Value::Level("HTXS".into())));
+        // The same file again changes nothing and writes nothing.
+        let before = journal(tmp.path());
+        let again = r
+            .replace_self_scores(0, &self_scores(&c, &[("1", "HTT", "")]), "p1-v2.xlsx")
+            .unwrap();
+        assert!(again.is_empty());
+        assert_eq!(journal(tmp.path()), before);
+    }
+    reopened(&c, tmp.path(), Period::MidYear, |r| {
+        assert_eq!(r.self_cell(0, i1).value, Some(Value::Level("HTT".into())));
+        assert_eq!(r.self_cell(0, i2), Cell::default());
+        assert!(r.has_self_scores());
+        assert!(r.sheet().row(0).iter().all(Option::is_none));
+        // Self-scores are not the bloc's changes to undo.
+        assert_eq!(r.recent().count(), 0);
+    });
+}
+
+#[test]
+fn a_bad_self_score_refuses_the_whole_file() {
+    let (c, tmp) = setup();
+    let mut r = Records::open(tmp.path(), &c, Period::MidYear).unwrap();
+    let mut cells = self_scores(&c, &[("1", "HTXS", "")]);
+    // Criterion 6 is scored at year-end only.
+    cells.push((c.layout.index_of("6").unwrap(), cell(&c, "6", "5")));
+    let refused = r.replace_self_scores(1, &cells, "p2.xlsx").unwrap_err();
+    assert!(matches!(refused, StoreError::NotThisPeriod { ref item } if item == "6"));
+    assert!(!r.has_self_scores());
+    assert!(journal(tmp.path()).is_empty());
+}
+
+#[test]
+fn a_score_that_differs_from_the_self_score_needs_a_reason() {
+    let (c, tmp) = setup();
+    let i1 = c.layout.index_of("1").unwrap();
+    let i3a = c.layout.index_of("3a").unwrap();
+    {
+        let mut r = Records::open(tmp.path(), &c, Period::MidYear).unwrap();
+        r.replace_self_scores(
+            0,
+            &self_scores(&c, &[("1", "HTXS", ""), ("3a", "8", "")]),
+            "p1.csv",
+        )
+        .unwrap();
+        let before = journal(tmp.path());
+        let refused = r.apply(&[change(&c, "u1", "1", "HTT", "")]).unwrap_err();
+        assert!(
+            matches!(refused, StoreError::ReasonRequired { ref unit, ref item } if unit == "u1" && item == "1")
+        );
+        assert_eq!(journal(tmp.path()), before, "nothing written");
+        assert_eq!(r.cell(0, i1), Cell::default());
+        // A blank reason is no reason.
+        assert!(r.apply(&[change(&c, "u1", "1", "HTT", "  ")]).is_err());
+        r.apply(&[change(
+            &c,
+            "u1",
+            "1",
+            "HTT",
+            "Chưa có văn bản chứng minh HTXS",
+        )])
+        .unwrap();
+        // The same value as the self-score needs no reason; nor does accepting it.
+        r.apply(&[change(&c, "u1", "3a", "8", "")]).unwrap();
+        r.apply(&[Change {
+            origin: Origin::Accept,
+            ..change(&c, "u1", "3a", "8", "")
+        }])
+        .unwrap();
+        // A unit without self-scores is scored freely.
+        r.apply(&[change(&c, "u2", "1", "HT", "")]).unwrap();
+        assert!(r.unexplained().is_empty());
+    }
+    reopened(&c, tmp.path(), Period::MidYear, |r| {
+        assert_eq!(r.cell(0, i1).reason, "Chưa có văn bản chứng minh HTXS");
+        assert_eq!(
+            r.cell(0, i3a).value,
+            Some(Value::Points("8".parse().unwrap()))
+        );
+        let history = r.cell_history(0, i1).unwrap();
+        assert_eq!(history.len(), 2);
+        assert_eq!(history[0].layer, Layer::SelfScore);
+        assert_eq!(history[0].source, "p1.csv");
+        assert_eq!(history[1].layer, Layer::Bloc);
+        assert_eq!(history[1].new.reason, "Chưa có văn bản chứng minh HTXS");
+    });
+}
+
+#[test]
+fn scores_entered_before_the_self_scores_arrived_are_listed_unexplained() {
+    let (c, tmp) = setup();
+    let mut r = Records::open(tmp.path(), &c, Period::MidYear).unwrap();
+    r.apply(&[change(&c, "u1", "1", "HTT", "")]).unwrap();
+    r.replace_self_scores(0, &self_scores(&c, &[("1", "HTXS", "")]), "p1.csv")
+        .unwrap();
+    let i1 = c.layout.index_of("1").unwrap();
+    assert_eq!(r.unexplained(), vec![(0, i1)]);
+    // A note added to the cell is not a new value: no reason asked.
+    r.apply(&[Change {
+        new: Cell {
+            note: "Xem lại".into(),
+            ..r.cell(0, i1)
+        },
+        ..change(&c, "u1", "1", "HTT", "")
+    }])
+    .unwrap();
+    // Giving the reason clears it.
+    r.apply(&[Change {
+        new: Cell {
+            reason: "Khối thống nhất HTT".into(),
+            ..r.cell(0, i1)
+        },
+        ..change(&c, "u1", "1", "HTT", "")
+    }])
+    .unwrap();
+    assert!(r.unexplained().is_empty());
+}
+
+#[test]
+fn frozen_results_refuse_changes_until_reopened_with_a_reason() {
+    let (c, tmp) = setup();
+    {
+        let mut r = Records::open(tmp.path(), &c, Period::MidYear).unwrap();
+        r.apply(&[change(&c, "u1", "1", "HTT", "")]).unwrap();
+        assert!(r.frozen().is_none());
+        r.freeze().unwrap();
+        assert!(matches!(r.freeze(), Err(StoreError::AlreadyFrozen)));
+    }
+    {
+        let mut r = Records::open(tmp.path(), &c, Period::MidYear).unwrap();
+        assert!(r.frozen().is_some(), "frozen across reopening");
+        let before = journal(tmp.path());
+        let refused = r.apply(&[change(&c, "u1", "1", "HTXS", "")]).unwrap_err();
+        assert!(matches!(refused, StoreError::Frozen { .. }));
+        let refused = r
+            .replace_self_scores(1, &self_scores(&c, &[("1", "HTT", "")]), "late.xlsx")
+            .unwrap_err();
+        assert!(matches!(refused, StoreError::Frozen { .. }));
+        assert!(matches!(
+            r.reopen("   "),
+            Err(StoreError::ReopenWithoutReason)
+        ));
+        assert_eq!(journal(tmp.path()), before, "nothing written");
+        r.reopen("Phường 2 bổ sung minh chứng").unwrap();
+        assert!(matches!(r.reopen("lại"), Err(StoreError::NotFrozen)));
+        r.apply(&[change(&c, "u1", "1", "HTXS", "")]).unwrap();
+    }
+    reopened(&c, tmp.path(), Period::MidYear, |r| {
+        assert!(r.frozen().is_none());
+        let kinds: Vec<EventKind> = r.events().iter().map(|e| e.event.clone()).collect();
+        assert_eq!(
+            kinds,
+            [
+                EventKind::Freeze,
+                EventKind::Reopen {
+                    reason: "Phường 2 bổ sung minh chứng".into()
+                }
+            ]
+        );
+        let lines = r.history().unwrap();
+        assert_eq!(lines.len(), 4);
+        assert!(matches!(&lines[1], Line::Event(e) if e.event == EventKind::Freeze));
+        assert_eq!(
+            lines.iter().map(Line::seq).collect::<Vec<_>>(),
+            [1, 2, 3, 4]
+        );
+        assert_eq!(
+            r.cell(0, c.layout.index_of("1").unwrap()).value,
+            Some(Value::Level("HTXS".into()))
+        );
+    });
+}
+
+#[test]
+fn votes_are_kept_per_award_latest_first_and_only_at_year_end() {
+    let (c, tmp) = setup();
+    let ballot = |present, votes| Ballot {
+        award: "bk".into(),
+        present,
+        tally: vec![Tally {
+            unit: "u1".into(),
+            votes,
+        }],
+    };
+    {
+        let mut mid = Records::open(&tmp.path().join("mid"), &c, Period::MidYear).unwrap();
+        assert!(matches!(
+            mid.record_votes(ballot(3, 2)),
+            Err(StoreError::VotesAtYearEndOnly)
+        ));
+        let mut r = Records::open(tmp.path(), &c, Period::YearEnd).unwrap();
+        r.freeze().unwrap();
+        // The vote follows the frozen scores.
+        r.record_votes(ballot(3, 2)).unwrap();
+        assert!(matches!(
+            r.record_votes(ballot(3, 4)),
+            Err(StoreError::Ballot(_))
+        ));
+        r.record_votes(ballot(3, 3)).unwrap();
+        assert_eq!(r.ballots(), vec![ballot(3, 3)]);
+    }
+    reopened(&c, tmp.path(), Period::YearEnd, |r| {
+        assert_eq!(r.ballots(), vec![ballot(3, 3)]);
+        assert!(r.frozen().is_some());
+    });
+}
