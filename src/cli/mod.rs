@@ -2,6 +2,7 @@
 
 mod check;
 mod import;
+mod import_self;
 mod keygen;
 mod results;
 mod summary;
@@ -51,6 +52,13 @@ pub enum Command {
     },
     /// Lập phiếu tự chấm (.xlsx) cho đơn vị / write the units' self-score forms (.xlsx)
     Template(template::TemplateArgs),
+    /// Nhập phiếu tự chấm của đơn vị (.xlsx, .csv, .ron) / import units' self-scores
+    ImportSelf {
+        #[command(flatten)]
+        session: SessionArgs,
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
     /// Mở màn hình chấm điểm / open the scoring screen
     Score {
         #[command(flatten)]
@@ -150,6 +158,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Check { files }) => check::run(lang, &files),
         Some(Command::Import { session, file }) => import::run(lang, &session, &file),
         Some(Command::Template(args)) => template::run(lang, &args),
+        Some(Command::ImportSelf { session, files }) => import_self::run(lang, &session, &files),
         Some(Command::Results { session, format }) => results::run(lang, &session, format),
         Some(Command::Keygen { key, password_file }) => {
             keygen::run(lang, key.as_deref(), password_file.as_deref())
