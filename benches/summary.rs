@@ -12,7 +12,7 @@ use minisign::KeyPair;
 use thidua::model::{Period, value};
 use thidua::report::document::{self, Edition};
 use thidua::report::record::RecordEntry;
-use thidua::report::summary::{self, Request};
+use thidua::report::summary::{self, Request, SessionData};
 use thidua::report::{pdf, xlsx};
 use thidua::score;
 use thidua::store::records::{Cell, now};
@@ -35,6 +35,7 @@ fn sample() -> (Loaded, Vec<RecordEntry>) {
             item: row[1].to_string(),
             value: value::parse(&covenant.layout.items[item], &row[2]).expect("a value"),
             note: row.get(3).unwrap_or("").to_string(),
+            reason: String::new(),
         });
     }
     (loaded, entries)
@@ -72,7 +73,11 @@ fn benches(c: &mut Criterion) {
                 |out| {
                     summary::issue(
                         &loaded,
-                        entries.clone(),
+                        SessionData {
+                            entries: entries.clone(),
+                            frozen_at: Some(now()),
+                            ..SessionData::default()
+                        },
                         &request(out.path()),
                         &keys.sk,
                         &keys.pk,

@@ -10,7 +10,7 @@ use minisign::{KeyPair, PublicKey, SecretKey};
 use thidua::model::{Period, Value};
 use thidua::report::record::{Record, RecordEntry, sha256_hex};
 use thidua::report::sign::{self, TrustedComment};
-use thidua::report::summary::{self, Gap, Request, SummaryError};
+use thidua::report::summary::{self, Gap, Request, SessionData, SummaryError};
 use thidua::report::verify::{self, Finding};
 use thidua::store::Loaded;
 use thidua::store::load_covenant;
@@ -60,9 +60,15 @@ fn issue(
     provisional: bool,
     (secret, public): (&SecretKey, &PublicKey),
 ) -> Result<summary::Issued, SummaryError> {
+    // A frozen session: the gaps left are those of the entries.
+    let data = SessionData {
+        entries,
+        frozen_at: Some(signed_at()),
+        ..SessionData::default()
+    };
     summary::issue(
         loaded,
-        entries,
+        data,
         &request(out, period, provisional),
         secret,
         public,

@@ -26,11 +26,11 @@ struct TestLedger {
 }
 
 impl Ledger for TestLedger {
-    fn sheet(&self) -> &Sheet {
-        self.records.sheet()
+    fn records(&self) -> &Records {
+        &self.records
     }
-    fn cell(&self, unit: usize, item: usize) -> Cell {
-        self.records.cell(unit, item)
+    fn records_mut(&mut self) -> &mut Records {
+        &mut self.records
     }
     fn apply(&mut self, changes: &[Change]) -> Result<Vec<Entry>, StoreError> {
         if self.disk_full {

@@ -1,6 +1,7 @@
 //! The command line: argument definitions and the commands that do not open the screen.
 
 mod check;
+mod compare;
 mod import;
 mod import_self;
 mod keygen;
@@ -73,6 +74,10 @@ pub enum Command {
         session: SessionArgs,
         #[arg(long, value_enum, default_value_t = results::Format::Table)]
         format: results::Format,
+        /// So sánh với kỳ trước: --period year-end --compare mid-year / beside the earlier
+        /// period: --period year-end --compare mid-year
+        #[arg(long, value_name = "PERIOD", value_parser = parse_period)]
+        compare: Option<Period>,
     },
     /// Tạo cặp khóa ký báo cáo / make the key pair that signs the reports
     Keygen {
@@ -159,7 +164,16 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Import { session, file }) => import::run(lang, &session, &file),
         Some(Command::Template(args)) => template::run(lang, &args),
         Some(Command::ImportSelf { session, files }) => import_self::run(lang, &session, &files),
-        Some(Command::Results { session, format }) => results::run(lang, &session, format),
+        Some(Command::Results {
+            session,
+            format,
+            compare: None,
+        }) => results::run(lang, &session, format),
+        Some(Command::Results {
+            session,
+            format,
+            compare: Some(earlier),
+        }) => compare::run(lang, &session, earlier, format),
         Some(Command::Keygen { key, password_file }) => {
             keygen::run(lang, key.as_deref(), password_file.as_deref())
         }

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use crate::i18n::{Lang, Msg};
 use crate::model::Covenant;
 use crate::report::keys::{self, Passphrase};
-use crate::report::summary::{self, Gap, Request, SummaryError, gap_lines};
+use crate::report::summary::{self, Gap, Request, SessionData, SummaryError, gap_lines};
 use crate::score;
 use crate::store::records::now;
 
@@ -48,8 +48,18 @@ pub fn run(lang: Lang, session: &SessionArgs, options: &Options) -> u8 {
         Err(code) => return code,
     };
     // Refused before the passphrase is asked for, not after.
-    let results = score::compute(covenant, session.period, records.sheet());
-    let gaps = summary::gaps(&results);
+    let session_data = SessionData::of(&records);
+    let results = score::compute_with_votes(
+        covenant,
+        session.period,
+        records.sheet(),
+        &session_data.votes,
+    );
+    let gaps = summary::gaps(
+        &results,
+        session_data.frozen_at.is_some(),
+        &session_data.unexplained,
+    );
     if !gaps.is_empty() && !options.provisional {
         print_gaps(lang, covenant, &gaps);
         return INVALID;
@@ -83,8 +93,7 @@ pub fn run(lang: Lang, session: &SessionArgs, options: &Options) -> u8 {
             .out
             .map_or_else(|| summaries_dir(&data), Path::to_path_buf),
     };
-    let entries = summary::entries(covenant, |u, i| records.cell(u, i));
-    match summary::issue(&loaded, entries, &request, &secret, &public, now()) {
+    match summary::issue(&loaded, session_data, &request, &secret, &public, now()) {
         Ok(issued) => {
             println!(
                 "{}",

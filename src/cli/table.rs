@@ -16,7 +16,8 @@ pub struct Table {
 }
 
 impl Table {
-    pub fn render(&self) -> String {
+    /// Each column's width: its widest cell or heading.
+    pub fn widths(&self) -> Vec<usize> {
         let columns = self.head.len();
         let mut widths: Vec<usize> = self.head.iter().map(|h| h.width()).collect();
         for row in &self.rows {
@@ -24,6 +25,12 @@ impl Table {
                 widths[c] = widths[c].max(cell.width());
             }
         }
+        widths
+    }
+
+    pub fn render(&self) -> String {
+        let columns = self.head.len();
+        let widths = self.widths();
         let line = |cells: &[String]| {
             let mut out = String::new();
             for (c, cell) in cells.iter().enumerate().take(columns) {

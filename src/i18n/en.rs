@@ -152,6 +152,23 @@ pub fn msg(m: &Msg) -> String {
             "- {award}: {} are tied at the edge of the quota; the bloc must settle it",
             list(units)
         ),
+        Msg::GapUnexplained { unit, item } => {
+            format!("- {unit} / {item}: differs from the self-score with no reason given")
+        }
+        Msg::GapAwaitingVote { award, units } => format!(
+            "- {award}: no vote recorded yet on {}",
+            list(units)
+        ),
+        Msg::GapStaleVote { award } => format!(
+            "- {award}: the recorded vote no longer matches the eligible units; vote again"
+        ),
+        Msg::GapTiedOnVotes { award, units } => format!(
+            "- {award}: {} are tied on votes at the edge of the quota; vote again",
+            list(units)
+        ),
+        Msg::GapNotFrozen => {
+            "- the results are not frozen (F8 on the scoring screen, or thidua freeze)".into()
+        }
         Msg::SummaryWritten {
             version,
             provisional,
@@ -312,6 +329,7 @@ pub fn ui(u: Ui) -> &'static str {
         Ui::KeyOpenSession => "open",
         Ui::SpaceKey => "Space",
         Ui::AnyTextKey => "letters, digits",
+        Ui::Compare(t) => t.text(super::Lang::En),
     }
 }
 

@@ -1,6 +1,7 @@
 //! The catalogs of user-visible text, one per language. Each catalog matches every message
 //! exhaustively, so a message added in one language and forgotten in the other does not build.
 
+pub mod compare;
 mod en;
 pub mod selfscore;
 mod vi;
@@ -188,6 +189,22 @@ pub enum Msg {
         award: String,
         units: Vec<String>,
     },
+    GapUnexplained {
+        unit: String,
+        item: String,
+    },
+    GapAwaitingVote {
+        award: String,
+        units: Vec<String>,
+    },
+    GapStaleVote {
+        award: String,
+    },
+    GapTiedOnVotes {
+        award: String,
+        units: Vec<String>,
+    },
+    GapNotFrozen,
     /// The issue is written; the file paths follow, one a line.
     SummaryWritten {
         version: u32,
@@ -342,6 +359,8 @@ pub enum Ui {
     KeyOpenSession,
     SpaceKey,
     AnyTextKey,
+    /// The comparison of the mid-year with the year-end.
+    Compare(compare::CompareText),
 }
 
 /// Fixed labels.

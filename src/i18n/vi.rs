@@ -174,6 +174,24 @@ pub fn msg(m: &Msg) -> String {
             "- {award}: {} bằng điểm tại giới hạn số lượng, Khối cần xem xét",
             list(units)
         ),
+        Msg::GapUnexplained { unit, item } => {
+            format!("- {unit} / {item}: khác điểm tự chấm nhưng chưa ghi lý do")
+        }
+        Msg::GapAwaitingVote { award, units } => format!(
+            "- {award}: chưa ghi kết quả biểu quyết đối với {}",
+            list(units)
+        ),
+        Msg::GapStaleVote { award } => format!(
+            "- {award}: kết quả biểu quyết đã ghi không còn khớp danh sách đơn vị đủ điều kiện, cần biểu quyết lại"
+        ),
+        Msg::GapTiedOnVotes { award, units } => format!(
+            "- {award}: {} bằng phiếu tại giới hạn số lượng, cần biểu quyết lại",
+            list(units)
+        ),
+        Msg::GapNotFrozen => {
+            "- kết quả chưa được chốt (phím F8 trên màn hình chấm điểm, hoặc lệnh thidua freeze)"
+                .into()
+        }
         Msg::SummaryWritten {
             version,
             provisional,
@@ -334,6 +352,7 @@ pub fn ui(u: Ui) -> &'static str {
         Ui::KeyOpenSession => "mở",
         Ui::SpaceKey => "Dấu cách",
         Ui::AnyTextKey => "chữ, số",
+        Ui::Compare(t) => t.text(super::Lang::Vi),
     }
 }
 

@@ -1,16 +1,18 @@
 //! The machine-readable record of a signed summary: everything needed to recompute the results
-//! without any other file (the bloc, the scheme, every entry with its note), the results as
-//! signed, who signed and when, and the hashes of the PDF and spreadsheet issued with it.
+//! without any other file (the bloc, the scheme, every entry with its note and reason, the
+//! members' votes), the units' self-scores, the results as signed, who signed and when, and the
+//! hashes of the PDF and spreadsheet issued with it.
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::model::{Bloc, Covenant, Period, Scheme, Sheet, Signer, Value};
+use crate::model::{Ballot, Bloc, Covenant, Period, Scheme, Sheet, Signer, Value};
 use crate::score::Results;
 
-/// Bumped when the record's shape changes; `verify` refuses formats it does not know.
-pub const RECORD_FORMAT: u32 = 1;
+/// Bumped when the record's shape changes; `verify` refuses formats newer than it knows.
+/// Format 2 added the votes, the reasons, the self-scores and the time of freezing.
+pub const RECORD_FORMAT: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -41,8 +43,17 @@ pub struct Record {
     pub scheme_source: FileHash,
     pub bloc: Bloc,
     pub scheme: Scheme,
+    /// When the results were frozen; a draft may be signed before.
+    #[serde(default)]
+    pub frozen_at: Option<DateTime<FixedOffset>>,
     /// Every entered cell, in member then item order.
     pub entries: Vec<RecordEntry>,
+    /// The units' self-scores, the note being the evidence.
+    #[serde(default)]
+    pub self_scores: Vec<RecordEntry>,
+    /// The members' votes on the awards at year-end, the latest tally of each.
+    #[serde(default)]
+    pub votes: Vec<Ballot>,
     pub results: Results,
     /// The PDF and spreadsheet issued with this record.
     pub documents: Vec<FileHash>,
@@ -65,6 +76,9 @@ pub struct RecordEntry {
     pub value: Value,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// Why the bloc's score differs from the unit's self-score.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub reason: String,
 }
 
 /// Why a record's entries cannot be put back on a sheet.

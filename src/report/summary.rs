@@ -9,10 +9,10 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use minisign::{PublicKey, SecretKey};
 
 use crate::i18n::{Lang, Msg};
-use crate::model::{Covenant, Period};
+use crate::model::{Ballot, Covenant, Period};
 use crate::score::{self, Nomination, Results};
 use crate::store::load::Loaded;
-use crate::store::records::Cell;
+use crate::store::records::{Cell, Records};
 
 use super::document::{self, Edition};
 use super::record::{FileHash, RECORD_FORMAT, Record, RecordEntry, sha256_hex};
@@ -30,24 +30,62 @@ pub struct Request {
     pub out_dir: PathBuf,
 }
 
+/// What a session holds for its summary, read from its records.
+#[derive(Debug, Clone, Default)]
+pub struct SessionData {
+    /// The bloc's scores with their notes and reasons.
+    pub entries: Vec<RecordEntry>,
+    /// The units' self-scores with their evidence.
+    pub self_scores: Vec<RecordEntry>,
+    pub votes: Vec<Ballot>,
+    pub frozen_at: Option<DateTime<FixedOffset>>,
+    /// Scores that differ from the self-score with no reason given, as (unit, item).
+    pub unexplained: Vec<(usize, usize)>,
+}
+
+impl SessionData {
+    pub fn of(records: &Records) -> SessionData {
+        let covenant = records.covenant();
+        SessionData {
+            entries: entries(covenant, |u, i| records.cell(u, i)),
+            self_scores: entries(covenant, |u, i| records.self_cell(u, i)),
+            votes: records.ballots(),
+            frozen_at: records.frozen().map(|f| f.at),
+            unexplained: records.unexplained(),
+        }
+    }
+}
+
 /// Why a summary cannot be final yet.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Gap {
     /// (member index, item index) without a value.
     Missing(usize, usize),
+    /// A score differing from the unit's self-score with no reason (member, item).
+    Unexplained(usize, usize),
     /// Units tied at the edge of an award's quota (award index, member indices).
     TieAtQuota(usize, Vec<usize>),
     /// Units sharing first place at year-end: the leading unit is undecided.
     TieForLead(Vec<usize>),
+    /// Candidates the members have not voted on yet (award index, member indices).
+    AwaitingVote(usize, Vec<usize>),
+    /// A tally entered for other candidates than the award's present ones (award index).
+    StaleVote(usize),
+    /// Equal votes across the edge of the quota (award index, member indices).
+    TiedOnVotes(usize, Vec<usize>),
+    /// The meeting has not frozen the results.
+    NotFrozen,
 }
 
-/// What must be settled before a final summary of `results`.
-pub fn gaps(results: &Results) -> Vec<Gap> {
+/// What must be settled before a final summary of `results`: every cell scored and explained,
+/// at year-end the leading unit and every award decided, and the results frozen.
+pub fn gaps(results: &Results, frozen: bool, unexplained: &[(usize, usize)]) -> Vec<Gap> {
     let mut gaps: Vec<Gap> = results
         .missing
         .iter()
         .map(|&(u, i)| Gap::Missing(u, i))
         .collect();
+    gaps.extend(unexplained.iter().map(|&(u, i)| Gap::Unexplained(u, i)));
     if results.period == Period::YearEnd {
         let leaders: Vec<usize> = results
             .order
@@ -59,16 +97,33 @@ pub fn gaps(results: &Results) -> Vec<Gap> {
             gaps.push(Gap::TieForLead(leaders));
         }
         for award in &results.awards {
-            let tied: Vec<usize> = results
-                .order
-                .iter()
-                .copied()
-                .filter(|&u| award.statuses[u] == Nomination::TiedAtQuota)
-                .collect();
+            let with = |wanted: fn(&Nomination) -> bool| -> Vec<usize> {
+                results
+                    .order
+                    .iter()
+                    .copied()
+                    .filter(|&u| wanted(&award.statuses[u]))
+                    .collect()
+            };
+            if award.vote.as_ref().is_some_and(|v| v.stale) {
+                gaps.push(Gap::StaleVote(award.award));
+            }
+            let tied = with(|n| *n == Nomination::TiedAtQuota);
             if !tied.is_empty() {
                 gaps.push(Gap::TieAtQuota(award.award, tied));
             }
+            let waiting = with(|n| *n == Nomination::AwaitingVote);
+            if !waiting.is_empty() {
+                gaps.push(Gap::AwaitingVote(award.award, waiting));
+            }
+            let tied = with(|n| matches!(n, Nomination::TiedOnVotes { .. }));
+            if !tied.is_empty() {
+                gaps.push(Gap::TiedOnVotes(award.award, tied));
+            }
         }
+    }
+    if !frozen {
+        gaps.push(Gap::NotFrozen);
     }
     gaps
 }
@@ -95,10 +150,26 @@ pub fn gap_lines(lang: Lang, covenant: &Covenant, gaps: &[Gap]) -> Vec<String> {
             Gap::TieForLead(units) => lines.push(lang.msg(&Msg::GapTieForLead {
                 units: units.iter().map(|&u| short(u)).collect(),
             })),
+            Gap::Unexplained(u, i) => lines.push(lang.msg(&Msg::GapUnexplained {
+                unit: short(*u),
+                item: covenant.layout.items[*i].code.clone(),
+            })),
             Gap::TieAtQuota(award, units) => lines.push(lang.msg(&Msg::GapTieAtQuota {
                 award: covenant.scheme.awards[*award].title.clone(),
                 units: units.iter().map(|&u| short(u)).collect(),
             })),
+            Gap::AwaitingVote(award, units) => lines.push(lang.msg(&Msg::GapAwaitingVote {
+                award: covenant.scheme.awards[*award].title.clone(),
+                units: units.iter().map(|&u| short(u)).collect(),
+            })),
+            Gap::StaleVote(award) => lines.push(lang.msg(&Msg::GapStaleVote {
+                award: covenant.scheme.awards[*award].title.clone(),
+            })),
+            Gap::TiedOnVotes(award, units) => lines.push(lang.msg(&Msg::GapTiedOnVotes {
+                award: covenant.scheme.awards[*award].title.clone(),
+                units: units.iter().map(|&u| short(u)).collect(),
+            })),
+            Gap::NotFrozen => lines.push(lang.msg(&Msg::GapNotFrozen)),
         }
     }
     if missing > LISTED_GAPS {
@@ -148,7 +219,7 @@ pub struct Issued {
     pub replaces: Option<FileHash>,
 }
 
-/// Every entered cell of a session, with its note, in member then item order.
+/// Every entered cell of a layer, with its note and reason, in member then item order.
 pub fn entries(covenant: &Covenant, cell: impl Fn(usize, usize) -> Cell) -> Vec<RecordEntry> {
     let mut out = Vec::new();
     for (u, member) in covenant.bloc.members.iter().enumerate() {
@@ -160,6 +231,7 @@ pub fn entries(covenant: &Covenant, cell: impl Fn(usize, usize) -> Cell) -> Vec<
                     item: item.code.clone(),
                     value,
                     note: c.note,
+                    reason: c.reason,
                 });
             }
         }
@@ -210,10 +282,10 @@ pub fn next_version(
     Ok((highest + 1, record.map(|(_, p)| p)))
 }
 
-/// Writes and signs the three documents of the session `entries` of `loaded`.
+/// Writes and signs the three documents of the session `data` of `loaded`.
 pub fn issue(
     loaded: &Loaded,
-    entries: Vec<RecordEntry>,
+    data: SessionData,
     request: &Request,
     secret: &SecretKey,
     public: &PublicKey,
@@ -221,7 +293,7 @@ pub fn issue(
 ) -> Result<Issued, SummaryError> {
     let covenant = &loaded.covenant;
     let mut sheet = covenant.empty_sheet();
-    for e in &entries {
+    for e in &data.entries {
         if let (Some(u), Some(i)) = (
             covenant.unit_index(&e.unit),
             covenant.layout.index_of(&e.item),
@@ -229,8 +301,8 @@ pub fn issue(
             sheet.set(u, i, Some(e.value.clone()));
         }
     }
-    let results = score::compute(covenant, request.period, &sheet);
-    let gaps = gaps(&results);
+    let results = score::compute_with_votes(covenant, request.period, &sheet, &data.votes);
+    let gaps = gaps(&results, data.frozen_at.is_some(), &data.unexplained);
     if !gaps.is_empty() && !request.provisional {
         return Err(SummaryError::Incomplete(gaps));
     }
@@ -287,7 +359,10 @@ pub fn issue(
         ),
         bloc: bloc.clone(),
         scheme: covenant.scheme.clone(),
-        entries,
+        frozen_at: data.frozen_at,
+        entries: data.entries,
+        self_scores: data.self_scores,
+        votes: data.votes,
         results,
         documents: vec![
             FileHash {

@@ -188,7 +188,7 @@ fn check_record(
             return;
         }
     };
-    if record.format != RECORD_FORMAT {
+    if record.format == 0 || record.format > RECORD_FORMAT {
         findings.push(Finding::RecordFormat(record.format));
         return;
     }
@@ -242,7 +242,7 @@ pub fn recompute(record: &Record) -> Result<(Covenant, Results), Finding> {
     let covenant = Covenant::new(record.bloc.clone(), record.scheme.clone())
         .map_err(|issues| Finding::CovenantInvalid(issues.len()))?;
     let sheet = record.sheet(&covenant).map_err(Finding::EntriesInvalid)?;
-    let results = score::compute(&covenant, record.period, &sheet);
+    let results = score::compute_with_votes(&covenant, record.period, &sheet, &record.votes);
     Ok((covenant, results))
 }
 

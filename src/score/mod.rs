@@ -5,6 +5,7 @@
 //! points are rounded to two decimal places, half away from zero. Everything else is sums and
 //! caps of the values as entered.
 
+pub mod compare;
 mod nominate;
 mod rank;
 mod target;

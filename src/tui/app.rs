@@ -14,7 +14,7 @@ use crate::i18n::{Lang, Msg, Ui};
 use crate::model::layout::{ItemKind, Rule};
 use crate::model::scheme::{AdjustmentScale, Scale};
 use crate::model::{Covenant, Period, Sheet, Value, value};
-use crate::score::{Results, compute};
+use crate::score::{Results, compute_with_votes};
 use crate::store::records::{Cell, Change, Entry, Origin, Records, StoreError};
 
 use super::display;
@@ -24,24 +24,30 @@ use super::keymap::{self, Action, Context};
 /// Where the session's changes are stored. The records on disk in the program; tests can put
 /// a ledger in front of them that fails like a full disk.
 pub trait Ledger {
-    fn sheet(&self) -> &Sheet;
-    fn cell(&self, unit: usize, item: usize) -> Cell;
-    fn apply(&mut self, changes: &[Change]) -> Result<Vec<Entry>, StoreError>;
-    fn last_saved(&self) -> Option<DateTime<FixedOffset>>;
+    /// The records behind the ledger, for reading and for the session's events.
+    fn records(&self) -> &Records;
+    fn records_mut(&mut self) -> &mut Records;
+
+    fn sheet(&self) -> &Sheet {
+        self.records().sheet()
+    }
+    fn cell(&self, unit: usize, item: usize) -> Cell {
+        self.records().cell(unit, item)
+    }
+    fn apply(&mut self, changes: &[Change]) -> Result<Vec<Entry>, StoreError> {
+        self.records_mut().apply(changes)
+    }
+    fn last_saved(&self) -> Option<DateTime<FixedOffset>> {
+        self.records().last_saved()
+    }
 }
 
 impl Ledger for Records {
-    fn sheet(&self) -> &Sheet {
-        Records::sheet(self)
+    fn records(&self) -> &Records {
+        self
     }
-    fn cell(&self, unit: usize, item: usize) -> Cell {
-        Records::cell(self, unit, item)
-    }
-    fn apply(&mut self, changes: &[Change]) -> Result<Vec<Entry>, StoreError> {
-        Records::apply(self, changes)
-    }
-    fn last_saved(&self) -> Option<DateTime<FixedOffset>> {
-        Records::last_saved(self)
+    fn records_mut(&mut self) -> &mut Records {
+        self
     }
 }
 
@@ -50,6 +56,7 @@ pub enum Screen {
     Grid,
     Card,
     Ranking,
+    Compare,
 }
 
 /// A part of the grid that folds into one column: a top-level group of criteria, or the
@@ -170,6 +177,8 @@ pub struct App {
     pub blocs_dir: std::path::PathBuf,
     /// What the signing dialog needs; absent where the session has no files behind it.
     pub signing: Option<super::sign::Signing>,
+    /// The mid-year beside a year-end session.
+    pub compare: super::compare::Compare,
 }
 
 impl App {
@@ -180,7 +189,12 @@ impl App {
         year: i32,
         ledger: Box<dyn Ledger>,
     ) -> App {
-        let results = compute(&covenant, period, ledger.sheet());
+        let results = compute_with_votes(
+            &covenant,
+            period,
+            ledger.sheet(),
+            &ledger.records().ballots(),
+        );
         let card_items: Vec<usize> = (0..covenant.layout.items.len())
             .filter(|i| covenant.layout.items[*i].is_scored_in(period))
             .collect();
@@ -209,6 +223,7 @@ impl App {
             records_dir: Default::default(),
             blocs_dir: Default::default(),
             signing: None,
+            compare: Default::default(),
         };
         app.columns = app.build_columns();
         app.column = app.columns.first().copied().unwrap_or(app.column);
@@ -253,6 +268,22 @@ impl App {
 
     pub fn last_saved(&self) -> Option<DateTime<FixedOffset>> {
         self.ledger.last_saved()
+    }
+
+    /// The session's records, read-only.
+    pub fn records(&self) -> &Records {
+        self.ledger.records()
+    }
+
+    /// The results of the scores and votes as stored.
+    fn compute(&self) -> Results {
+        let records = self.ledger.records();
+        compute_with_votes(
+            &self.covenant,
+            self.period,
+            records.sheet(),
+            &records.ballots(),
+        )
     }
 
     pub fn cell(&self, unit: usize, item: usize) -> Cell {
@@ -330,6 +361,7 @@ impl App {
                 Screen::Grid => Context::Grid,
                 Screen::Card => Context::Card,
                 Screen::Ranking => Context::Ranking,
+                Screen::Compare => Context::Compare,
             },
         }
     }
@@ -415,6 +447,7 @@ impl App {
                 self.show(Screen::Card)
             }
             Action::ShowRanking => self.show(Screen::Ranking),
+            Action::ShowCompare => super::compare::show(self),
             Action::ToggleLang => self.lang = self.lang.other(),
             Action::Help => self.mode = Mode::Help(TextField::new("")),
             Action::Sessions => self.to_sessions = true,
@@ -426,6 +459,7 @@ impl App {
                 Screen::Grid => self.grid(other),
                 Screen::Card => self.card(other),
                 Screen::Ranking => self.ranking(other),
+                Screen::Compare => super::compare::navigate(self, other),
             },
         }
     }
@@ -758,7 +792,7 @@ impl App {
         match self.screen {
             Screen::Grid => self.unit = (self.unit + 1).min(self.units() - 1),
             Screen::Card => self.card(Action::Down),
-            Screen::Ranking => {}
+            Screen::Ranking | Screen::Compare => {}
         }
     }
 
@@ -821,7 +855,7 @@ impl App {
         match self.ledger.apply(&[change]) {
             Ok(_) => {
                 self.save_failed = false;
-                self.results = compute(&self.covenant, self.period, self.ledger.sheet());
+                self.results = self.compute();
                 if origin == Origin::Entry {
                     self.undo.push(Step {
                         unit,

@@ -5,6 +5,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::i18n::Ui;
+use crate::i18n::compare::CompareText;
 
 /// What a key asks for. The same action can mean different things in different contexts
 /// (`Left` moves a cell in the grid and the cursor in a text field).
@@ -32,6 +33,7 @@ pub enum Action {
     ShowGrid,
     ShowCard,
     ShowRanking,
+    ShowCompare,
     NextUnit,
     PrevUnit,
     ToggleLang,
@@ -58,6 +60,7 @@ pub enum Context {
     Grid,
     Card,
     Ranking,
+    Compare,
     /// The editor of a level or met / not-met cell.
     Choice,
     /// The editor of a number.
@@ -157,6 +160,12 @@ const SCREENS: &[Binding] = &[
         &[Code(F(4))],
         Action::ShowRanking,
         Ui::KeyShowRanking,
+        false,
+    ),
+    b(
+        &[Code(F(5))],
+        Action::ShowCompare,
+        Ui::Compare(CompareText::KeyShow),
         false,
     ),
     b(
@@ -355,6 +364,8 @@ pub fn bindings(context: Context) -> Vec<&'static Binding> {
         Context::Grid => &[MOVE, ENTER, GRID, SCREENS, GENERAL],
         Context::Card => &[MOVE, ENTER, CARD, SCREENS, GENERAL],
         Context::Ranking => &[RANKING, SCREENS, GENERAL],
+        // The same keys as the ranking: a unit chosen in the year-end order, its card.
+        Context::Compare => &[RANKING, SCREENS, GENERAL],
         Context::Choice => &[CHOICE, MET_KEYS],
         Context::Number => &[NUMBER, TEXT_EDITING],
         Context::Note => &[NOTE, TEXT_EDITING],

@@ -3,6 +3,7 @@
 //! session; this module runs the terminal and the loop.
 
 pub mod app;
+pub mod compare;
 pub mod display;
 pub mod field;
 pub mod keymap;
@@ -64,6 +65,10 @@ pub fn open_session(lang: Lang, target: &SessionTarget) -> Result<(App, Vec<Stri
     let mut app = App::new(lang, covenant, target.period, year, Box::new(records));
     app.resume_history(&recent);
     app.records_dir = dir;
+    if target.period == Period::YearEnd {
+        let mid_year = session_dir(&data, &app.covenant.bloc.id, year, Period::MidYear);
+        app.compare = compare::Compare::read(&app.covenant, &mid_year);
+    }
     app.signing = Some(sign::Signing {
         loaded,
         key: crate::report::keys::default_secret_key_path().ok(),

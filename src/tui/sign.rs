@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use crate::i18n::Msg;
 use crate::report::keys::{self, Passphrase};
-use crate::report::summary::{self, Request};
+use crate::report::summary::{self, Request, SessionData};
 use crate::store::Loaded;
 use crate::store::records::now;
 
@@ -61,7 +61,12 @@ pub fn open(app: &mut App) {
     let Some(signing) = &app.signing else {
         return;
     };
-    let gaps = summary::gaps(&app.results);
+    let records = app.records();
+    let gaps = summary::gaps(
+        &app.results,
+        records.frozen().is_some(),
+        &records.unexplained(),
+    );
     let version = summary::next_version(
         &signing.out_dir,
         &app.covenant.bloc.id,
@@ -127,8 +132,8 @@ fn issue(app: &App, typed: String, provisional: bool) -> Result<Vec<String>, Str
         provisional,
         out_dir: signing.out_dir.clone(),
     };
-    let entries = summary::entries(&app.covenant, |u, i| app.cell(u, i));
-    let issued = summary::issue(&signing.loaded, entries, &request, &secret, &public, now())
+    let data = SessionData::of(app.records());
+    let issued = summary::issue(&signing.loaded, data, &request, &secret, &public, now())
         .map_err(|e| lang.msg(&e.msg()))?;
     let mut lines = vec![lang.msg(&Msg::SummaryWritten {
         version: issued.version,

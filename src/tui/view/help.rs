@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use crate::i18n::Ui;
+use crate::i18n::compare::CompareText;
 use crate::tui::app::{App, Screen};
 use crate::tui::field::TextField;
 use crate::tui::keymap::{self, Context};
@@ -33,6 +34,7 @@ pub fn draw(app: &App, filter: &TextField, frame: &mut Frame, area: Rect) {
         Screen::Grid => (Context::Grid, Ui::ScreenGrid),
         Screen::Card => (Context::Card, Ui::ScreenCard),
         Screen::Ranking => (Context::Ranking, Ui::ScreenRanking),
+        Screen::Compare => (Context::Compare, Ui::Compare(CompareText::Screen)),
     };
     let rows = entries(lang, context, filter.text());
     // Tall enough for every key in one column if the terminal allows, else two columns.

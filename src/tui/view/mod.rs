@@ -2,6 +2,7 @@
 //! only things written back are scroll offsets, so that the selection stays in sight.
 
 mod card;
+mod compare;
 mod detail;
 mod grid;
 mod help;
@@ -44,6 +45,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Screen::Grid => grid::draw(app, frame, body),
         Screen::Card => card::draw(app, frame, body),
         Screen::Ranking => ranking::draw(app, frame, body),
+        Screen::Compare => compare::draw(app, frame, body),
     }
     draw_status(app, frame, status);
     draw_hints(app.lang, app.context(), context_filter(app), frame, hints);
@@ -136,11 +138,20 @@ fn draw_header(app: &App, frame: &mut Frame, area: Rect) {
 fn draw_tabs(app: &App, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
     let mut spans = Vec::new();
-    for (key, screen, name) in [
+    let mut tabs = vec![
         ("F2", Screen::Grid, Ui::ScreenGrid),
         ("F3", Screen::Card, Ui::ScreenCard),
         ("F4", Screen::Ranking, Ui::ScreenRanking),
-    ] {
+    ];
+    // The mid-year has no earlier period to set beside it.
+    if app.period == Period::YearEnd {
+        tabs.push((
+            "F5",
+            Screen::Compare,
+            Ui::Compare(crate::i18n::compare::CompareText::Screen),
+        ));
+    }
+    for (key, screen, name) in tabs {
         let text = format!(" {key} {} ", lang.ui(name));
         spans.push(if app.screen == screen {
             Span::from(text).reversed().bold()
