@@ -6,6 +6,7 @@ pub mod i18n;
 pub mod model;
 pub mod report;
 pub mod score;
+pub mod selfscore;
 pub mod store;
 pub mod synthetic;
 pub mod tui;

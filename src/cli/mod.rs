@@ -3,11 +3,13 @@
 mod check;
 mod compare;
 mod import;
+mod import_self;
 mod keygen;
 mod results;
 mod session;
 mod summary;
 pub mod table;
+mod template;
 mod verify;
 
 pub use check::render_problem;
@@ -49,6 +51,15 @@ pub enum Command {
         #[command(flatten)]
         session: SessionArgs,
         file: PathBuf,
+    },
+    /// Lập phiếu tự chấm (.xlsx) cho đơn vị / write the units' self-score forms (.xlsx)
+    Template(template::TemplateArgs),
+    /// Nhập phiếu tự chấm của đơn vị (.xlsx, .csv, .ron) / import units' self-scores
+    ImportSelf {
+        #[command(flatten)]
+        session: SessionArgs,
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
     },
     /// Mở màn hình chấm điểm / open the scoring screen
     Score {
@@ -194,6 +205,8 @@ pub fn run(cli: Cli) -> ExitCode {
     let code = match cli.command {
         Some(Command::Check { files }) => check::run(lang, &files),
         Some(Command::Import { session, file }) => import::run(lang, &session, &file),
+        Some(Command::Template(args)) => template::run(lang, &args),
+        Some(Command::ImportSelf { session, files }) => import_self::run(lang, &session, &files),
         Some(Command::Results {
             session,
             format,

@@ -3,6 +3,7 @@
 
 pub mod compare;
 mod en;
+pub mod selfscore;
 mod vi;
 
 use rust_decimal::Decimal;

@@ -1,0 +1,123 @@
+//! `thidua import-self BLOC --period P [--year Y] [--data DIR] FILE...`: stores units'
+//! self-scores from filled forms (.xlsx), CSV or RON files, apart from the bloc's scores. A file
+//! with any problem is refused whole, every problem listed; the other files are still stored.
+//! A unit's newer file replaces its self-scores.
+
+use std::path::{Path, PathBuf};
+
+use crate::i18n::selfscore::SelfScoreMsg;
+use crate::i18n::{Lang, Msg};
+use crate::selfscore::{self, Format, Session, UnitScores};
+use crate::store::{Cell, StoreError};
+
+use super::{INVALID, SessionArgs, USAGE, load, open_records};
+
+pub fn run(lang: Lang, session: &SessionArgs, files: &[PathBuf]) -> u8 {
+    let (loaded, bloc_file) = match load(lang, session) {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
+    let covenant = &loaded.covenant;
+    let reading = Session {
+        covenant,
+        year: session.year.unwrap_or(covenant.bloc.year),
+        period: session.period,
+    };
+    let mut code = 0;
+    let mut refused = 0;
+    let mut accepted: Vec<(&PathBuf, Vec<UnitScores>)> = Vec::new();
+    for file in files {
+        match read_file(lang, &reading, file) {
+            Ok(units) => accepted.push((file, units)),
+            Err(failure) => {
+                refused += 1;
+                code = code.max(failure);
+            }
+        }
+    }
+    if !accepted.is_empty() {
+        let mut records = match open_records(lang, session, &bloc_file, covenant) {
+            Ok(o) => o.records,
+            Err(code) => return code,
+        };
+        for (file, units) in &accepted {
+            let source = source_name(file);
+            for unit in units {
+                let cells: Vec<(usize, Cell)> = unit
+                    .scores
+                    .iter()
+                    .map(|s| {
+                        let cell = Cell {
+                            value: s.value.clone(),
+                            note: s.cell_note(),
+                            ..Cell::default()
+                        };
+                        (s.item, cell)
+                    })
+                    .collect();
+                if let Err(e) = records.replace_self_scores(unit.unit, &cells, &source) {
+                    eprintln!("{}: {}", file.display(), e.msg(lang));
+                    return store_failure(&e);
+                }
+                let msg = SelfScoreMsg::SelfImported {
+                    unit: covenant.bloc.members[unit.unit].short.clone(),
+                    scored: unit.scores.iter().filter(|s| s.value.is_some()).count(),
+                    file: file.display().to_string(),
+                };
+                println!("{}", msg.text(lang));
+            }
+        }
+    }
+    if refused > 0 && files.len() > 1 {
+        let msg = SelfScoreMsg::SomeRefused {
+            refused,
+            files: files.len(),
+        };
+        eprintln!("{}", msg.text(lang));
+    }
+    code
+}
+
+/// Reads and checks one file, printing its problems; `Err` carries the exit code.
+fn read_file(lang: Lang, session: &Session, file: &Path) -> Result<Vec<UnitScores>, u8> {
+    let shown = file.display().to_string();
+    let Some(format) = Format::of_name(&shown) else {
+        eprintln!("{}", SelfScoreMsg::UnsupportedFile(shown).text(lang));
+        return Err(USAGE);
+    };
+    let bytes = std::fs::read(file).map_err(|e| {
+        let msg = Msg::CannotRead {
+            path: shown.clone(),
+            error: e.to_string(),
+        };
+        eprintln!("{}", lang.msg(&msg));
+        USAGE
+    })?;
+    selfscore::read(format, session, &bytes).map_err(|problems| {
+        for p in &problems {
+            eprintln!("{}", p.render(lang, &shown));
+        }
+        eprintln!(
+            "{}: {}",
+            shown,
+            SelfScoreMsg::FileRefused(problems.len()).text(lang)
+        );
+        INVALID
+    })
+}
+
+/// The name the journal records as where the self-scores came from: the file's own name.
+fn source_name(file: &Path) -> String {
+    file.file_name().map_or_else(
+        || file.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+/// The exit code of a refusal by the records: a frozen session refuses, anything else is I/O.
+fn store_failure(e: &StoreError) -> u8 {
+    match e {
+        StoreError::Frozen { .. } => INVALID,
+        _ => USAGE,
+    }
+}
