@@ -70,7 +70,14 @@ fn keygen_summary_and_verify_from_the_command_line() {
     desk.import("mid-year");
 
     // Complete but not frozen: a final summary waits for the meeting to agree the results.
-    let sign = ["summary", "khoi-8", "--period", "mid-year", "--password-file", "pw"];
+    let sign = [
+        "summary",
+        "khoi-8",
+        "--period",
+        "mid-year",
+        "--password-file",
+        "pw",
+    ];
     let out = desk.run(&sign);
     let said = text(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{said}");

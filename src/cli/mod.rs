@@ -253,7 +253,13 @@ pub fn run(cli: Cli) -> ExitCode {
             unit,
             item,
             csv,
-        }) => session::log(lang, &session, unit.as_deref(), item.as_deref(), csv.as_deref()),
+        }) => session::log(
+            lang,
+            &session,
+            unit.as_deref(),
+            item.as_deref(),
+            csv.as_deref(),
+        ),
         Some(Command::Verify {
             files,
             pubkey,

@@ -359,6 +359,11 @@ pub enum Ui {
     KeyHelp,
     KeyQuit,
     KeySign,
+    KeyFreeze,
+    KeyVotes,
+    KeyAccept,
+    KeyHistory,
+    KeyLog,
     KeyContinue,
     KeyFold,
     KeyNextUnit,
@@ -473,7 +478,11 @@ impl Lang {
         match self {
             Lang::Vi => format!(
                 "{} {}% {}",
-                if rule.inclusive { "ít nhất" } else { "trên" },
+                if rule.inclusive {
+                    "ít nhất"
+                } else {
+                    "trên"
+                },
                 percent.to_string().replace('.', ","),
                 if present {
                     "số thành viên có mặt"

@@ -112,6 +112,10 @@ pub enum Mode {
     Note(NoteEditor),
     Help(TextField),
     Sign(super::sign::SignDialog),
+    /// The members' vote on the awards (year-end).
+    Votes(super::votes::VoteForm),
+    /// A cell's history or the session's change log.
+    Log(super::history::LogView),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -357,6 +361,8 @@ impl App {
             Mode::Note(_) => Context::Note,
             Mode::Help(_) => Context::Help,
             Mode::Sign(_) => Context::Sign,
+            Mode::Votes(_) => Context::Votes,
+            Mode::Log(_) => Context::Log,
             Mode::Navigate => match self.screen {
                 Screen::Grid => Context::Grid,
                 Screen::Card => Context::Card,
@@ -430,6 +436,8 @@ impl App {
             Mode::Note(note) => self.note(note, action),
             Mode::Help(filter) => self.help(filter, action),
             Mode::Sign(dialog) => super::sign::update(self, dialog, action),
+            Mode::Votes(form) => super::votes::update(self, form, action),
+            Mode::Log(view) => super::history::update(self, view, action),
         }
     }
 
@@ -452,6 +460,9 @@ impl App {
             Action::Help => self.mode = Mode::Help(TextField::new("")),
             Action::Sessions => self.to_sessions = true,
             Action::Sign => super::sign::open(self),
+            Action::Votes => super::votes::open(self),
+            Action::Log => super::history::open_log(self),
+            Action::CellHistory => super::history::open_cell(self),
             Action::Quit => self.quit = true,
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),

@@ -41,6 +41,16 @@ pub enum Action {
     Sessions,
     /// Open the dialog that signs the session's summary.
     Sign,
+    /// Freeze the results, or reopen them with a reason.
+    Freeze,
+    /// Record the members' vote on the awards (year-end).
+    Votes,
+    /// Take the unit's self-score as the bloc's score (a cell, a unit, every unscored cell).
+    Accept,
+    /// The selected cell's history.
+    CellHistory,
+    /// The session's change log.
+    Log,
     Quit,
     Confirm,
     Cancel,
@@ -69,6 +79,10 @@ pub enum Context {
     Help,
     /// The signing dialog: confirm, then the passphrase.
     Sign,
+    /// The vote dialog.
+    Votes,
+    /// A cell's history or the change log.
+    Log,
     Start,
 }
 
@@ -151,6 +165,18 @@ const ENTER: &[Binding] = &[
         true,
     ),
     b(&[Ctrl('y'), Ctrl('r')], Action::Redo, Ui::KeyRedo, false),
+    b(
+        &[Code(KeyCode::Char('a'))],
+        Action::Accept,
+        Ui::KeyAccept,
+        false,
+    ),
+    b(
+        &[Code(KeyCode::Char('h'))],
+        Action::CellHistory,
+        Ui::KeyHistory,
+        false,
+    ),
 ];
 
 const SCREENS: &[Binding] = &[
@@ -168,12 +194,15 @@ const SCREENS: &[Binding] = &[
         Ui::Compare(CompareText::KeyShow),
         false,
     ),
+    b(&[Code(F(7))], Action::Votes, Ui::KeyVotes, false),
+    b(&[Code(F(8))], Action::Freeze, Ui::KeyFreeze, true),
     b(
         &[Code(F(9)), Code(KeyCode::Char('s'))],
         Action::Sign,
         Ui::KeySign,
         true,
     ),
+    b(&[Code(KeyCode::Char('j'))], Action::Log, Ui::KeyLog, false),
 ];
 
 const GENERAL: &[Binding] = &[
@@ -336,6 +365,10 @@ const SIGN: &[Binding] = &[
     ),
 ];
 
+const VOTES: &[Binding] = &[b(&[Code(Esc)], Action::Cancel, Ui::KeyCancel, true)];
+
+const LOG: &[Binding] = &[b(&[Code(Esc)], Action::Cancel, Ui::KeyCancel, true)];
+
 const START: &[Binding] = &[
     b(
         &[Code(Up), Code(Down)],
@@ -371,6 +404,8 @@ pub fn bindings(context: Context) -> Vec<&'static Binding> {
         Context::Note => &[NOTE, TEXT_EDITING],
         Context::Help => &[HELP],
         Context::Sign => &[SIGN],
+        Context::Votes => &[VOTES],
+        Context::Log => &[LOG],
         Context::Start => &[START],
     };
     groups.iter().flat_map(|g| g.iter()).collect()

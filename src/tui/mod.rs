@@ -6,10 +6,12 @@ pub mod app;
 pub mod compare;
 pub mod display;
 pub mod field;
+pub mod history;
 pub mod keymap;
 pub mod sign;
 pub mod start;
 pub mod view;
+pub mod votes;
 
 use std::io::{IsTerminal, stdout};
 use std::path::{Path, PathBuf};

@@ -6,8 +6,10 @@ mod compare;
 mod detail;
 mod grid;
 mod help;
+mod history;
 mod ranking;
 mod sign;
+mod votes;
 
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyCode;
@@ -54,6 +56,12 @@ pub fn draw(app: &App, frame: &mut Frame) {
     }
     if let Mode::Sign(dialog) = &app.mode {
         sign::draw(app, dialog, frame, area);
+    }
+    if let Mode::Votes(form) = &app.mode {
+        votes::draw(app, form, frame, area);
+    }
+    if let Mode::Log(view) = &app.mode {
+        history::draw(app, view, frame, area);
     }
 }
 
