@@ -14,7 +14,7 @@ use thidua::i18n::Lang;
 use thidua::model::{Period, Sheet, Value, value};
 use thidua::store::load_covenant;
 use thidua::store::records::{Cell, Change, Entry, Origin, Records, StoreError};
-use thidua::tui::app::{App, Column, Ledger, Mode, Screen, Section};
+use thidua::tui::app::{App, Column, Ledger, Mode, Screen, Section, Status};
 use thidua::tui::keymap::Action;
 use thidua::tui::view;
 
@@ -652,6 +652,10 @@ fn the_summary_is_signed_from_the_screen_with_a_masked_passphrase() {
     thidua::report::keys::generate(&key, &passphrase).unwrap();
     let app = &mut s.app;
     with_signing(app, root.path(), Some(&key));
+    // The meeting freezes the results first (F8, Enter): a final summary needs it.
+    press(app, KeyCode::F(8));
+    press(app, KeyCode::Enter);
+    assert!(app.records().frozen().is_some());
 
     press(app, KeyCode::Char('s'));
     assert!(matches!(app.mode, Mode::Sign(_)));
@@ -707,4 +711,188 @@ fn an_unfinished_session_signs_a_draft_and_a_missing_key_is_named() {
     assert!(shown.contains("no signing key at"), "{shown}");
     press(app, KeyCode::Esc);
     assert_eq!(app.mode, Mode::Navigate);
+}
+
+/// Self-scores for P. Thành Đông as a unit would send them.
+fn with_self_scores(app: &mut App, scores: &[(&str, &str, &str)]) {
+    let covenant = app.covenant.clone();
+    let unit = covenant.unit_index("thanh-dong").unwrap();
+    let cells: Vec<(usize, Cell)> = scores
+        .iter()
+        .map(|(item, text, evidence)| {
+            let i = covenant.layout.index_of(item).unwrap();
+            let value = value::parse(&covenant.layout.items[i], text).unwrap();
+            (
+                i,
+                Cell {
+                    value: Some(value),
+                    note: (*evidence).into(),
+                    ..Cell::default()
+                },
+            )
+        })
+        .collect();
+    app.with_records(|r| r.replace_self_scores(unit, &cells, "thanh-dong.xlsx"))
+        .unwrap();
+}
+
+#[test]
+fn a_score_differing_from_the_self_score_asks_for_its_reason() {
+    let mut s = session(Period::MidYear, Lang::Vi, false);
+    let app = &mut s.app;
+    with_self_scores(
+        app,
+        &[
+            ("I.1.4", "HTXS", "Báo cáo số 12/BC-UBND"),
+            ("I.2.4", "yes", ""),
+        ],
+    );
+    select(app, "thanh-dong", "I.1.4");
+    // The self-score waits in brackets until the bloc scores the cell.
+    let shown = screen(app, 120, 30);
+    assert!(shown.contains("(HTXS)"), "{shown}");
+    assert!(
+        shown.contains("Tự chấm: HTXS · Minh chứng: Báo cáo số 12/BC-UBND"),
+        "{shown}"
+    );
+
+    // Entering another level opens the reason box; Enter on an empty reason is refused.
+    press(app, KeyCode::Enter);
+    press(app, KeyCode::Char('2'));
+    assert!(matches!(app.mode, Mode::Prompt(_)));
+    assert_eq!(value_of(app, "thanh-dong", "I.1.4"), None);
+    press(app, KeyCode::Enter);
+    let shown = screen(app, 100, 30);
+    assert!(shown.contains("cần ghi lý do"), "{shown}");
+    assert_eq!(value_of(app, "thanh-dong", "I.1.4"), None);
+    insta::assert_snapshot!("reason-vi-100x30", shown);
+    type_text(app, "Chưa đủ minh chứng HTXS");
+    press(app, KeyCode::Enter);
+    assert_eq!(app.mode, Mode::Navigate);
+    assert_eq!(
+        value_of(app, "thanh-dong", "I.1.4"),
+        Some(Value::Level("HTT".into()))
+    );
+    let u = app.covenant.unit_index("thanh-dong").unwrap();
+    let i = app.covenant.layout.index_of("I.1.4").unwrap();
+    assert_eq!(app.cell(u, i).reason, "Chưa đủ minh chứng HTXS");
+    select(app, "thanh-dong", "I.1.4");
+    let shown = screen(app, 120, 30);
+    assert!(shown.contains("HTT≠HTXS"), "{shown}");
+    assert!(shown.contains("Lý do: Chưa đủ minh chứng HTXS"), "{shown}");
+
+    // The same value as the unit's own needs no reason.
+    select(app, "thanh-dong", "I.2.4");
+    press(app, KeyCode::Enter);
+    press(app, KeyCode::Char('1'));
+    assert_eq!(app.mode, Mode::Navigate);
+    assert_eq!(value_of(app, "thanh-dong", "I.2.4"), Some(Value::Met(true)));
+    let journal = s.journal();
+    assert_eq!(
+        journal.last().unwrap()["new"]["value"],
+        serde_json::json!({ "Met": true })
+    );
+}
+
+#[test]
+fn self_scores_are_taken_for_a_cell_a_unit_or_every_unscored_cell() {
+    let mut s = session(Period::MidYear, Lang::En, false);
+    let app = &mut s.app;
+    press(app, KeyCode::Char('a'));
+    assert!(matches!(app.status, Some(Status::Info(ref t)) if t.contains("import-self")));
+    with_self_scores(
+        app,
+        &[
+            ("I.1.4", "HTXS", ""),
+            ("I.2.4", "yes", ""),
+            ("I.3", "HTT", ""),
+        ],
+    );
+    select(app, "thanh-dong", "I.1.4");
+    press(app, KeyCode::Char('a'));
+    assert!(matches!(app.mode, Mode::Prompt(_)));
+    let shown = screen(app, 100, 30);
+    assert!(shown.contains("The selected cell (I.1.4)"), "{shown}");
+    assert!(shown.contains("(3 cells)"), "{shown}");
+    insta::assert_snapshot!("accept-en-100x30", shown);
+    // 1: the selected cell only.
+    press(app, KeyCode::Char('1'));
+    assert_eq!(
+        value_of(app, "thanh-dong", "I.1.4"),
+        Some(Value::Level("HTXS".into()))
+    );
+    assert_eq!(value_of(app, "thanh-dong", "I.2.4"), None);
+    // The bloc scores I.3 otherwise (with its reason); taking the unit's cells leaves it.
+    select(app, "thanh-dong", "I.3");
+    press(app, KeyCode::Enter);
+    press(app, KeyCode::Char('3'));
+    type_text(app, "Late reports");
+    press(app, KeyCode::Enter);
+    // Entering moved the selection to the next unit: back to Thành Đông.
+    select(app, "thanh-dong", "I.3");
+    press(app, KeyCode::Char('a'));
+    press(app, KeyCode::Char('2'));
+    assert_eq!(value_of(app, "thanh-dong", "I.2.4"), Some(Value::Met(true)));
+    assert_eq!(
+        value_of(app, "thanh-dong", "I.3"),
+        Some(Value::Level("HT".into()))
+    );
+    assert!(matches!(app.status, Some(Status::Info(ref t)) if t.contains("for 1 cell.")));
+    let origins: Vec<String> = s
+        .journal()
+        .iter()
+        .filter_map(|e| e["origin"].as_str().map(str::to_string))
+        .collect();
+    assert_eq!(
+        origins,
+        ["import", "import", "import", "accept", "entry", "accept"]
+    );
+}
+
+#[test]
+fn frozen_results_refuse_edits_until_reopened_with_a_reason() {
+    let mut s = session(Period::MidYear, Lang::Vi, true);
+    let app = &mut s.app;
+    press(app, KeyCode::F(8));
+    let shown = screen(app, 80, 24);
+    assert!(shown.contains("Chốt kết quả"), "{shown}");
+    insta::assert_snapshot!("freeze-vi-80x24", shown);
+    press(app, KeyCode::Enter);
+    assert!(app.records().frozen().is_some());
+    assert!(screen(app, 80, 24).contains("ĐÃ CHỐT"));
+
+    // Typing over a cell, clearing it, a note: each refused with the way out.
+    select(app, "thanh-dong", "I.3");
+    let before = value_of(app, "thanh-dong", "I.3");
+    press(app, KeyCode::Char('5'));
+    assert_eq!(app.mode, Mode::Navigate);
+    assert!(matches!(app.status, Some(Status::Error(ref t)) if t.contains("mở lại")));
+    press(app, KeyCode::Delete);
+    press(app, KeyCode::Char('n'));
+    assert_eq!(app.mode, Mode::Navigate);
+    assert_eq!(value_of(app, "thanh-dong", "I.3"), before);
+
+    // Reopening needs a reason; an empty one is refused in the box.
+    press(app, KeyCode::F(8));
+    press(app, KeyCode::Enter);
+    assert!(screen(app, 80, 24).contains("cần ghi lý do"));
+    type_text(app, "Bổ sung minh chứng");
+    insta::assert_snapshot!("reopen-vi-80x24", screen(app, 80, 24));
+    press(app, KeyCode::Enter);
+    assert!(app.records().frozen().is_none());
+    press(app, KeyCode::Char('n'));
+    assert!(matches!(app.mode, Mode::Note(_)));
+    let events: Vec<serde_json::Value> = s
+        .journal()
+        .into_iter()
+        .filter(|e| e.get("event").is_some())
+        .map(|e| e["event"].clone())
+        .collect();
+    assert_eq!(
+        events,
+        [
+            serde_json::json!("freeze"),
+            serde_json::json!({ "reopen": { "reason": "Bổ sung minh chứng" } })
+        ]
+    );
 }

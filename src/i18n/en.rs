@@ -202,6 +202,44 @@ pub fn msg(m: &Msg) -> String {
             s
         }
         Msg::LogExported { rows, path } => format!("{rows} lines of the log written to {path}"),
+        Msg::NoSelfScores => "No unit's self-scores yet (bring them in with thidua import-self).".into(),
+        Msg::NothingToAccept => "No cell to take a self-score.".into(),
+        Msg::Accepted { cells } => format!("Self-scores taken for {}.", count_cells(*cells)),
+        Msg::FrozenOnScreen { at } => format!(
+            "The results were frozen at {at}. To change a score: F8 reopens them, with a reason."
+        ),
+        Msg::ReasonAsk {
+            unit,
+            item,
+            entered,
+            own,
+        } => format!(
+            "{unit} / {item}: the bloc scores {entered}, the unit scored itself {own}. The reason (required):"
+        ),
+        Msg::FreezeAsk {
+            entered,
+            needed,
+            unexplained,
+        } => {
+            let mut s = format!("{entered} of {needed} cells scored.");
+            if *unexplained > 0 {
+                s.push_str(&format!(
+                    " {unexplained} scores differ from the self-score without a reason."
+                ));
+            }
+            s.push_str(" Once frozen, scores cannot be changed until reopened (with a reason). Freeze the results?");
+            s
+        }
+        Msg::ReopenAsk { at } => format!(
+            "The results were frozen at {at}. Reopen them for changes; the reason goes into the log (required):"
+        ),
+        Msg::AcceptCell { item, value } => format!("The selected cell ({item}): {value}"),
+        Msg::AcceptUnit { unit, cells } => {
+            format!("{unit}'s cells not yet scored ({})", count_cells(*cells))
+        }
+        Msg::AcceptAll { cells } => {
+            format!("Every unit's cells not yet scored ({})", count_cells(*cells))
+        }
         Msg::GapNotFrozen => {
             "- the results are not frozen (F8 on the scoring screen, or thidua freeze)".into()
         }
@@ -338,6 +376,21 @@ pub fn ui(u: Ui) -> &'static str {
         Ui::SignDraftWhy => "The session is not finished; every file will say \"DỰ THẢO\" (draft):",
         Ui::KeySign => "sign the summary",
         Ui::KeyFreeze => "freeze / reopen the results",
+        Ui::KeyPickChoice => "choose by number",
+        Ui::ReasonTitle => "Why the score differs from the self-score",
+        Ui::FreezeTitle => "Freeze the results",
+        Ui::FreezeConfirm => "Enter: freeze · Esc: not now",
+        Ui::ReopenTitle => "Reopen the frozen results",
+        Ui::AcceptTitle => "Take the self-scores as the bloc's scores",
+        Ui::AcceptNoCell => "The selected cell: not a scored cell",
+        Ui::AcceptKeepsScores => {
+            "Cells the bloc has scored stay as they are (but the selected one). Enter or 1–3: take · Esc: not now"
+        }
+        Ui::Evidence => "Evidence",
+        Ui::Frozen => "FROZEN",
+        Ui::SelfScore => "Self-score",
+        Ui::NoReason => "no reason given",
+        Ui::Reason => "Reason",
         Ui::KeyVotes => "vote on the awards",
         Ui::KeyAccept => "take the self-score",
         Ui::KeyHistory => "the cell's history",
@@ -693,5 +746,13 @@ fn ballot_error(e: &crate::model::ballot::BallotError) -> String {
             present,
         } => format!("{unit} has {votes} votes, more than the {present} members present"),
         E::NoCandidate => "no unit was put to the vote".into(),
+    }
+}
+
+fn count_cells(n: usize) -> String {
+    if n == 1 {
+        "1 cell".into()
+    } else {
+        format!("{n} cells")
     }
 }

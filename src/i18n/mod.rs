@@ -231,6 +231,40 @@ pub enum Msg {
         rows: usize,
         path: String,
     },
+    NoSelfScores,
+    NothingToAccept,
+    Accepted {
+        cells: usize,
+    },
+    FrozenOnScreen {
+        at: String,
+    },
+    /// The reason dialog's question: the value entered and the unit's own.
+    ReasonAsk {
+        unit: String,
+        item: String,
+        entered: String,
+        own: String,
+    },
+    FreezeAsk {
+        entered: usize,
+        needed: usize,
+        unexplained: usize,
+    },
+    ReopenAsk {
+        at: String,
+    },
+    AcceptCell {
+        item: String,
+        value: String,
+    },
+    AcceptUnit {
+        unit: String,
+        cells: usize,
+    },
+    AcceptAll {
+        cells: usize,
+    },
     /// The issue is written; the file paths follow, one a line.
     SummaryWritten {
         version: u32,
@@ -360,6 +394,19 @@ pub enum Ui {
     KeyQuit,
     KeySign,
     KeyFreeze,
+    KeyPickChoice,
+    ReasonTitle,
+    FreezeTitle,
+    FreezeConfirm,
+    ReopenTitle,
+    AcceptTitle,
+    AcceptNoCell,
+    AcceptKeepsScores,
+    Evidence,
+    Frozen,
+    SelfScore,
+    NoReason,
+    Reason,
     KeyVotes,
     KeyAccept,
     KeyHistory,

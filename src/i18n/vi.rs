@@ -226,6 +226,40 @@ pub fn msg(m: &Msg) -> String {
             s
         }
         Msg::LogExported { rows, path } => format!("Đã ghi {rows} dòng nhật ký vào {path}"),
+        Msg::NoSelfScores => "Chưa có điểm tự chấm của đơn vị nào (nhập bằng lệnh thidua import-self).".into(),
+        Msg::NothingToAccept => "Không có ô nào để lấy điểm tự chấm.".into(),
+        Msg::Accepted { cells } => format!("Đã lấy điểm tự chấm cho {cells} ô."),
+        Msg::FrozenOnScreen { at } => format!(
+            "Đã chốt kết quả lúc {at}. Muốn sửa điểm: F8 để mở lại, có ghi lý do."
+        ),
+        Msg::ReasonAsk {
+            unit,
+            item,
+            entered,
+            own,
+        } => format!(
+            "{unit} / {item}: khối chấm {entered}, đơn vị tự chấm {own}. Ghi lý do (bắt buộc):"
+        ),
+        Msg::FreezeAsk {
+            entered,
+            needed,
+            unexplained,
+        } => {
+            let mut s = format!("Đã chấm {entered}/{needed} nội dung.");
+            if *unexplained > 0 {
+                s.push_str(&format!(
+                    " {unexplained} điểm khác điểm tự chấm chưa có lý do."
+                ));
+            }
+            s.push_str(" Sau khi chốt, không sửa được điểm cho đến khi mở lại (có ghi lý do). Chốt kết quả?");
+            s
+        }
+        Msg::ReopenAsk { at } => format!(
+            "Kết quả đã chốt lúc {at}. Mở lại để sửa điểm; lý do sẽ ghi vào nhật ký (bắt buộc):"
+        ),
+        Msg::AcceptCell { item, value } => format!("Ô đang chọn ({item}): {value}"),
+        Msg::AcceptUnit { unit, cells } => format!("Các ô chưa chấm của {unit} ({cells} ô)"),
+        Msg::AcceptAll { cells } => format!("Mọi ô chưa chấm của mọi đơn vị ({cells} ô)"),
         Msg::GapNotFrozen => {
             "- kết quả chưa được chốt (phím F8 trên màn hình chấm điểm, hoặc lệnh thidua freeze)"
                 .into()
@@ -363,6 +397,21 @@ pub fn ui(u: Ui) -> &'static str {
         Ui::SignDraftWhy => "Phiên chưa xong, mọi tệp sẽ ghi \"DỰ THẢO\":",
         Ui::KeySign => "ký báo cáo",
         Ui::KeyFreeze => "chốt kết quả / mở lại",
+        Ui::KeyPickChoice => "chọn theo số",
+        Ui::ReasonTitle => "Lý do khác điểm tự chấm",
+        Ui::FreezeTitle => "Chốt kết quả",
+        Ui::FreezeConfirm => "Enter: chốt · Esc: thôi",
+        Ui::ReopenTitle => "Mở lại kết quả đã chốt",
+        Ui::AcceptTitle => "Lấy điểm tự chấm làm điểm khối chấm",
+        Ui::AcceptNoCell => "Ô đang chọn: không phải ô chấm điểm",
+        Ui::AcceptKeepsScores => {
+            "Ô đã có điểm khối chấm giữ nguyên (trừ ô đang chọn). Enter hoặc 1–3: lấy · Esc: thôi"
+        }
+        Ui::Evidence => "Minh chứng",
+        Ui::Frozen => "ĐÃ CHỐT",
+        Ui::SelfScore => "Tự chấm",
+        Ui::NoReason => "chưa ghi lý do",
+        Ui::Reason => "Lý do",
         Ui::KeyVotes => "biểu quyết khen thưởng",
         Ui::KeyAccept => "lấy điểm tự chấm",
         Ui::KeyHistory => "lịch sử ô",

@@ -314,6 +314,10 @@ impl Cells {
         }
     }
 
+    fn any(&self) -> bool {
+        (0..self.sheet.units()).any(|u| self.sheet.row(u).iter().any(Option::is_some))
+    }
+
     /// Every non-empty cell by unit id and item code, for the snapshot.
     fn listed(&self, covenant: &Covenant) -> Vec<(String, String, Cell)> {
         let mut out = Vec::new();
@@ -340,6 +344,8 @@ pub struct Records {
     _lock: File,
     scores: Cells,
     self_scores: Cells,
+    /// Whether any self-score is held: the screen asks on every frame.
+    any_self_score: bool,
     frozen: Option<Frozen>,
     events: Vec<Event>,
     seq: u64,
@@ -384,6 +390,7 @@ impl Records {
             _lock: lock,
             scores: Cells::new(covenant),
             self_scores: Cells::new(covenant),
+            any_self_score: false,
             frozen: None,
             events: Vec::new(),
             seq: 0,
@@ -395,6 +402,7 @@ impl Records {
         };
         let start = records.load_snapshot();
         records.replay(&mut journal, start)?;
+        records.any_self_score = records.self_scores.any();
         Ok(records)
     }
 
@@ -646,8 +654,7 @@ impl Records {
 
     /// Whether any unit has sent self-scores.
     pub fn has_self_scores(&self) -> bool {
-        let sheet = &self.self_scores.sheet;
-        (0..sheet.units()).any(|u| sheet.row(u).iter().any(Option::is_some))
+        self.any_self_score
     }
 
     /// When the results were frozen, while they are.
@@ -791,7 +798,9 @@ impl Records {
             })
             .map(|(i, cell)| (unit, i, cell, Origin::Import))
             .collect();
-        self.write_cells(Layer::SelfScore, &changes, source)
+        let written = self.write_cells(Layer::SelfScore, &changes, source)?;
+        self.any_self_score = self.self_scores.any();
+        Ok(written)
     }
 
     fn write_cells(

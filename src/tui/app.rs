@@ -116,6 +116,8 @@ pub enum Mode {
     Votes(super::votes::VoteForm),
     /// A cell's history or the session's change log.
     Log(super::history::LogView),
+    /// A question: a reason, freezing, taking self-scores.
+    Prompt(super::prompt::Prompt),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -155,6 +157,9 @@ pub struct App {
     pub year: i32,
     ledger: Box<dyn Ledger>,
     pub results: Results,
+    /// The results the units' self-scores alone would give, when there are self-scores (they
+    /// change only by an import, which waits for this session's lock).
+    pub self_results: Option<Results>,
     pub screen: Screen,
     pub mode: Mode,
     /// The selected unit (member index) in the grid and the card.
@@ -199,6 +204,10 @@ impl App {
             ledger.sheet(),
             &ledger.records().ballots(),
         );
+        let self_results = ledger
+            .records()
+            .has_self_scores()
+            .then(|| compute_with_votes(&covenant, period, ledger.records().self_sheet(), &[]));
         let card_items: Vec<usize> = (0..covenant.layout.items.len())
             .filter(|i| covenant.layout.items[*i].is_scored_in(period))
             .collect();
@@ -209,6 +218,7 @@ impl App {
             year,
             ledger,
             results,
+            self_results,
             screen: Screen::Grid,
             mode: Mode::Navigate,
             unit: 0,
@@ -363,6 +373,8 @@ impl App {
             Mode::Sign(_) => Context::Sign,
             Mode::Votes(_) => Context::Votes,
             Mode::Log(_) => Context::Log,
+            Mode::Prompt(p) if p.has_field() => Context::Reason,
+            Mode::Prompt(_) => Context::Ask,
             Mode::Navigate => match self.screen {
                 Screen::Grid => Context::Grid,
                 Screen::Card => Context::Card,
@@ -423,7 +435,7 @@ impl App {
     pub fn paste(&mut self, text: &str) {
         if matches!(
             self.context(),
-            Context::Number | Context::Note | Context::Help | Context::Sign
+            Context::Number | Context::Note | Context::Help | Context::Sign | Context::Reason
         ) {
             self.update(Action::Input(text.to_string()));
         }
@@ -438,6 +450,7 @@ impl App {
             Mode::Sign(dialog) => super::sign::update(self, dialog, action),
             Mode::Votes(form) => super::votes::update(self, form, action),
             Mode::Log(view) => super::history::update(self, view, action),
+            Mode::Prompt(prompt) => super::prompt::update(self, prompt, action),
         }
     }
 
@@ -463,6 +476,12 @@ impl App {
             Action::Votes => super::votes::open(self),
             Action::Log => super::history::open_log(self),
             Action::CellHistory => super::history::open_cell(self),
+            Action::Freeze => super::prompt::freeze_or_reopen(self),
+            Action::Accept => {
+                if !self.refuse_if_frozen() {
+                    super::prompt::accept(self)
+                }
+            }
             Action::Quit => self.quit = true,
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
@@ -599,6 +618,13 @@ impl App {
             return;
         };
         let unit = self.unit;
+        let changes_cell = matches!(
+            action,
+            Action::Edit | Action::EditWith(_) | Action::Clear | Action::Note
+        );
+        if changes_cell && self.refuse_if_frozen() {
+            return;
+        }
         match action {
             Action::Edit => self.mode = Mode::Edit(self.editor(unit, item)),
             Action::EditWith(c) => {
@@ -774,27 +800,83 @@ impl App {
             }
             Some(Ok(v)) => {
                 let (unit, item) = (editor.unit, editor.item);
-                let old = self.ledger.cell(unit, item);
-                let shown = display::value_long(self.lang, &self.covenant.layout.items[item], &v);
+                let own = self.records().self_cell(unit, item).value;
+                if own.as_ref().is_some_and(|own| *own != v) {
+                    // A score that differs from the unit's own is written with its reason.
+                    super::prompt::ask_reason(self, unit, item, v);
+                    return;
+                }
                 let new = Cell {
                     value: Some(v),
-                    ..old
+                    // Where the score is the unit's own, an earlier reason no longer applies.
+                    reason: String::new(),
+                    ..self.ledger.cell(unit, item)
                 };
-                match self.store(unit, item, new, Origin::Entry) {
-                    Ok(()) => {
-                        self.say(Msg::Stored {
-                            unit: self.unit_name(unit),
-                            item: self.item_code(item),
-                            value: shown,
-                        });
-                        self.advance();
-                    }
-                    Err(e) => {
-                        editor.error = Some(e);
-                        self.mode = Mode::Edit(editor);
-                    }
+                if let Err(e) = self.enter(unit, item, new) {
+                    editor.error = Some(e);
+                    self.mode = Mode::Edit(editor);
                 }
             }
+        }
+    }
+
+    /// Stores an entered value, says so and moves on; the message on refusal.
+    pub fn enter(&mut self, unit: usize, item: usize, new: Cell) -> Result<(), String> {
+        let shown = new
+            .value
+            .as_ref()
+            .map(|v| display::value_long(self.lang, &self.covenant.layout.items[item], v))
+            .unwrap_or_default();
+        self.store(unit, item, new, Origin::Entry)?;
+        self.say(Msg::Stored {
+            unit: self.unit_name(unit),
+            item: self.item_code(item),
+            value: shown,
+        });
+        self.advance();
+        Ok(())
+    }
+
+    /// Runs a change of the session's state (freezing, a vote) on the records, then recomputes
+    /// the results; the message on refusal.
+    pub fn with_records<T>(
+        &mut self,
+        change: impl FnOnce(&mut Records) -> Result<T, StoreError>,
+    ) -> Result<T, String> {
+        let done = change(self.ledger.records_mut());
+        self.after_write(done)
+    }
+
+    /// Stores several cells as one batch (taking self-scores).
+    pub fn apply_batch(&mut self, changes: &[Change]) -> Result<(), String> {
+        let done = self.ledger.apply(changes).map(|_| ());
+        self.after_write(done)
+    }
+
+    fn after_write<T>(&mut self, done: Result<T, StoreError>) -> Result<T, String> {
+        match done {
+            Ok(v) => {
+                self.save_failed = false;
+                self.results = self.compute();
+                Ok(v)
+            }
+            Err(e) => {
+                self.save_failed = matches!(e, StoreError::Io { .. });
+                Err(e.msg(self.lang))
+            }
+        }
+    }
+
+    /// Whether the results are frozen; if so the status line says how to change them.
+    fn refuse_if_frozen(&mut self) -> bool {
+        match self.records().frozen() {
+            Some(f) => {
+                self.status = Some(Status::Error(self.lang.msg(&Msg::SessionFrozen {
+                    at: f.at.format("%d/%m/%Y %H:%M").to_string(),
+                })));
+                true
+            }
+            None => false,
         }
     }
 

@@ -52,9 +52,21 @@ pub fn value_long(lang: Lang, item: &Item, value: &Value) -> String {
 }
 
 /// The columns a grid cell of this item needs: its code, and the widest value it can show
-/// (numbers are given room for five characters).
-pub fn column_width(lang: Lang, item: &Item) -> usize {
-    let widest_value = match &item.rule {
+/// (numbers are given room for five characters); with self-scores, room for both values
+/// ("8,5≠9!").
+pub fn column_width(lang: Lang, item: &Item, with_self_scores: bool) -> usize {
+    let widest = widest_value(lang, item);
+    // One more for the note mark; with self-scores, the "≠" and the missing-reason mark.
+    let wanted = if with_self_scores {
+        2 * widest + 2
+    } else {
+        widest + 1
+    };
+    item.code.width().max(wanted)
+}
+
+fn widest_value(lang: Lang, item: &Item) -> usize {
+    match &item.rule {
         Rule::Criterion {
             scale: Scale::Levels(levels),
             ..
@@ -72,9 +84,7 @@ pub fn column_width(lang: Lang, item: &Item) -> usize {
             ..
         } => lang.ui(Ui::Yes).width().max(lang.ui(Ui::No).width()),
         _ => 5,
-    };
-    // One more for the note mark.
-    item.code.width().max(widest_value + 1)
+    }
 }
 
 /// The scale of an item in one or more lines, for the detail pane.

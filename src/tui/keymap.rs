@@ -81,6 +81,10 @@ pub enum Context {
     Sign,
     /// The vote dialog.
     Votes,
+    /// A question answered by a choice or Enter.
+    Ask,
+    /// A question answered in words (a reason).
+    Reason,
     /// A cell's history or the change log.
     Log,
     Start,
@@ -195,7 +199,7 @@ const SCREENS: &[Binding] = &[
         false,
     ),
     b(&[Code(F(7))], Action::Votes, Ui::KeyVotes, false),
-    b(&[Code(F(8))], Action::Freeze, Ui::KeyFreeze, true),
+    b(&[Code(F(8))], Action::Freeze, Ui::KeyFreeze, false),
     b(
         &[Code(F(9)), Code(KeyCode::Char('s'))],
         Action::Sign,
@@ -365,6 +369,24 @@ const SIGN: &[Binding] = &[
     ),
 ];
 
+const ASK: &[Binding] = &[
+    b(&[Key::Digits], Action::Pick(1), Ui::KeyPickChoice, true),
+    b(&[Code(Up), Code(Down)], Action::Up, Ui::KeyChoose, true),
+    b(&[Code(Enter)], Action::Confirm, Ui::KeyContinue, true),
+    b(&[Code(Esc)], Action::Cancel, Ui::KeyCancel, true),
+];
+
+const REASON: &[Binding] = &[
+    b(
+        &[Key::Text],
+        Action::Input(String::new()),
+        Ui::KeyType,
+        false,
+    ),
+    b(&[Code(Enter)], Action::Confirm, Ui::KeyConfirm, true),
+    b(&[Code(Esc)], Action::Cancel, Ui::KeyCancel, true),
+];
+
 const VOTES: &[Binding] = &[b(&[Code(Esc)], Action::Cancel, Ui::KeyCancel, true)];
 
 const LOG: &[Binding] = &[b(&[Code(Esc)], Action::Cancel, Ui::KeyCancel, true)];
@@ -405,6 +427,8 @@ pub fn bindings(context: Context) -> Vec<&'static Binding> {
         Context::Help => &[HELP],
         Context::Sign => &[SIGN],
         Context::Votes => &[VOTES],
+        Context::Ask => &[ASK],
+        Context::Reason => &[REASON, TEXT_EDITING],
         Context::Log => &[LOG],
         Context::Start => &[START],
     };
@@ -420,7 +444,7 @@ pub fn resolve(context: Context, key: &KeyEvent, met_keys: bool) -> Option<Actio
     let alt = key.modifiers.contains(KeyModifiers::ALT);
     let text_context = matches!(
         context,
-        Context::Number | Context::Note | Context::Help | Context::Sign
+        Context::Number | Context::Note | Context::Help | Context::Sign | Context::Reason
     );
     // Keys that always mean the same, whatever the table says.
     let direct = match key.code {
@@ -440,7 +464,7 @@ pub fn resolve(context: Context, key: &KeyEvent, met_keys: bool) -> Option<Actio
         if text_context {
             return Some(Action::Input(c.to_string()));
         }
-        if context == Context::Choice
+        if matches!(context, Context::Choice | Context::Ask)
             && let Some(d) = c.to_digit(10).filter(|d| *d > 0)
         {
             return Some(Action::Pick(d as usize));

@@ -8,6 +8,7 @@ pub mod display;
 pub mod field;
 pub mod history;
 pub mod keymap;
+pub mod prompt;
 pub mod sign;
 pub mod start;
 pub mod view;

@@ -2,7 +2,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Color, Modifier, Style, Stylize};
+use ratatui::style::{Modifier, Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
@@ -74,7 +74,12 @@ fn draw_rows(app: &App, frame: &mut Frame, area: Rect) {
         .max()
         .unwrap_or(4)
         + 1;
-    let value_width = 10;
+    // Room for the self-score beside the bloc's ("HTXS≠HTT!*").
+    let value_width = if app.records().has_self_scores() {
+        14
+    } else {
+        10
+    };
     let points_width = 8;
     let title_width =
         (area.width as usize).saturating_sub(code_width + value_width + points_width + 2);
@@ -82,7 +87,7 @@ fn draw_rows(app: &App, frame: &mut Frame, area: Rect) {
     for (row, &i) in items.iter().enumerate().skip(top).take(rows) {
         let y = area.y + (row - top) as u16;
         let item = &layout.items[i];
-        let (value, missing) = grid::cell_text(app, app.unit, Column::Item(i));
+        let (value, look) = grid::cell_text(app, app.unit, Column::Item(i));
         let points = match (item.kind, app.results.units[app.unit].points[i]) {
             (ItemKind::Veto, _) | (_, None) => String::new(),
             (ItemKind::Penalty, Some(p)) => format!("−{}", lang.dec(p)),
@@ -112,10 +117,10 @@ fn draw_rows(app: &App, frame: &mut Frame, area: Rect) {
         x += code_width as u16;
         buf.set_stringn(x, y, fit(&item.title, title_width), title_width, base);
         x += title_width as u16 + 1;
-        let value_style = if missing {
-            base.fg(Color::DarkGray)
-        } else {
+        let value_style = if look == grid::Look::Plain {
             base.add_modifier(Modifier::BOLD)
+        } else {
+            base.patch(look.style())
         };
         buf.set_stringn(x, y, fit(&value, value_width), value_width, value_style);
         x += value_width as u16 + 1;

@@ -78,29 +78,78 @@ pub fn column_header(app: &App, column: Column) -> String {
 
 fn width_of(app: &App, column: Column) -> usize {
     match column {
-        Column::Item(i) => column_width(app.lang, &app.covenant.layout.items[i]),
+        Column::Item(i) => column_width(
+            app.lang,
+            &app.covenant.layout.items[i],
+            app.records().has_self_scores(),
+        ),
         Column::Sum(_) => column_header(app, column).width().max(5),
     }
 }
 
-/// What a grid cell shows, and whether it is still to be entered.
-pub fn cell_text(app: &App, unit: usize, column: Column) -> (String, bool) {
+/// How a cell stands beside the unit's self-score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Look {
+    Plain,
+    /// Still to be entered (the self-score, if any, shown in brackets).
+    Missing,
+    /// Differs from the self-score, with a reason.
+    Differs,
+    /// Differs from the self-score with no reason yet.
+    Unexplained,
+}
+
+impl Look {
+    pub fn style(self) -> Style {
+        match self {
+            Look::Plain => Style::new(),
+            Look::Missing => Style::new().fg(Color::DarkGray),
+            Look::Differs => Style::new().fg(Color::Yellow),
+            Look::Unexplained => Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+        }
+    }
+}
+
+/// What a grid cell shows: the bloc's score, and beside it the unit's self-score where they
+/// differ ("8≠9", "!" while no reason is given), or the self-score in brackets while the bloc
+/// has not scored the cell; "*" marks a note.
+pub fn cell_text(app: &App, unit: usize, column: Column) -> (String, Look) {
     let lang = app.lang;
     let result = &app.results.units[unit];
     match column {
         Column::Item(i) => {
             let cell = app.cell(unit, i);
+            let own = app.records().self_cell(unit, i).value;
             let item = &app.covenant.layout.items[i];
             let mark = if cell.note.is_empty() { "" } else { "*" };
-            match &cell.value {
-                Some(v) => (format!("{}{mark}", value_text(lang, item, v)), false),
-                None => (format!("·{mark}"), true),
+            match (&cell.value, own) {
+                (Some(v), Some(o)) if *v != o => {
+                    let (why, look) = if cell.reason.trim().is_empty() {
+                        ("!", Look::Unexplained)
+                    } else {
+                        ("", Look::Differs)
+                    };
+                    (
+                        format!(
+                            "{}≠{}{why}{mark}",
+                            value_text(lang, item, v),
+                            value_text(lang, item, &o)
+                        ),
+                        look,
+                    )
+                }
+                (Some(v), _) => (format!("{}{mark}", value_text(lang, item, v)), Look::Plain),
+                (None, Some(o)) => (
+                    format!("({}){mark}", value_text(lang, item, &o)),
+                    Look::Missing,
+                ),
+                (None, None) => (format!("·{mark}"), Look::Missing),
             }
         }
-        Column::Sum(Section::Group(g)) => (lang.dec(result.groups[g]), false),
-        Column::Sum(Section::Bonus) => (lang.dec(result.bonus), false),
-        Column::Sum(Section::Penalty) => (lang.dec(result.penalty), false),
-        Column::Sum(Section::Vetoes) => (result.failed_vetoes.len().to_string(), false),
+        Column::Sum(Section::Group(g)) => (lang.dec(result.groups[g]), Look::Plain),
+        Column::Sum(Section::Bonus) => (lang.dec(result.bonus), Look::Plain),
+        Column::Sum(Section::Penalty) => (lang.dec(result.penalty), Look::Plain),
+        Column::Sum(Section::Vetoes) => (result.failed_vetoes.len().to_string(), Look::Plain),
     }
 }
 
@@ -178,13 +227,11 @@ fn draw_grid(app: &App, frame: &mut Frame, area: Rect) {
         hits.push((x, x + w as u16, column));
         for (row, unit) in (top..units).take(rows).enumerate() {
             let y = y0 + 1 + row as u16;
-            let (text, missing) = cell_text(app, unit, column);
-            let mut style = if missing {
-                Style::new().fg(Color::DarkGray)
-            } else if matches!(column, Column::Sum(_)) {
+            let (text, look) = cell_text(app, unit, column);
+            let mut style = if matches!(column, Column::Sum(_)) {
                 sum_style
             } else {
-                Style::new()
+                look.style()
             };
             if unit == app.unit && column == app.column {
                 style = style.add_modifier(Modifier::REVERSED | Modifier::BOLD);

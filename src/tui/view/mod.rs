@@ -7,6 +7,7 @@ mod detail;
 mod grid;
 mod help;
 mod history;
+mod prompt;
 mod ranking;
 mod sign;
 mod votes;
@@ -62,6 +63,9 @@ pub fn draw(app: &App, frame: &mut Frame) {
     }
     if let Mode::Log(view) = &app.mode {
         history::draw(app, view, frame, area);
+    }
+    if let Mode::Prompt(p) = &app.mode {
+        prompt::draw(app, p, frame, area);
     }
 }
 
@@ -131,15 +135,24 @@ fn draw_header(app: &App, frame: &mut Frame, area: Rect) {
         entered: app.results.entered,
         needed: app.results.needed,
     });
-    let line = Line::from(vec![
+    let mut spans = vec![
         Span::from(app.covenant.bloc.name.clone()).bold(),
         Span::from(" · "),
         Span::from(format!("{} {}", period_label(lang, app.period), app.year)).bold(),
         Span::from(" · "),
         Span::from(progress),
         Span::from(" · "),
-        saved,
-    ]);
+    ];
+    if app.records().frozen().is_some() {
+        spans.push(
+            Span::from(format!(" {} ", lang.ui(Ui::Frozen)))
+                .reversed()
+                .bold(),
+        );
+        spans.push(Span::from(" · "));
+    }
+    spans.push(saved);
+    let line = Line::from(spans);
     frame.render_widget(Paragraph::new(line), area);
 }
 

@@ -60,7 +60,14 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         .max(lang.label(Label::Band).width());
     let veto_width = lang.label(Label::Vetoes).width().max(8);
     let year_end = app.period == Period::YearEnd;
-    let before = 5 + name_width + 1 + 7 + band_width + 1 + veto_width + 1;
+    // The units' own totals beside the bloc's, once self-scores are in.
+    let own = app.self_results.as_ref();
+    let own_width = if own.is_some() {
+        lang.ui(Ui::SelfScore).width().max(7) + 1
+    } else {
+        0
+    };
+    let before = 5 + name_width + 1 + 7 + own_width + band_width + 1 + veto_width + 1;
     let rest = (area.width as usize).saturating_sub(before + 1);
     // At year-end the nominations take most of what is left; the bars take the rest.
     let nomination_width = if year_end { rest * 3 / 5 } else { 0 };
@@ -86,9 +93,14 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         (lang.label(Label::Rank).into(), 5),
         (lang.label(Label::Unit).into(), name_width + 1),
         (lang.label(Label::Total).into(), 7),
+    ];
+    if own.is_some() {
+        columns.push((lang.ui(Ui::SelfScore).into(), own_width));
+    }
+    columns.extend([
         (lang.label(Label::Band).into(), band_width + 1),
         (lang.label(Label::Vetoes).into(), veto_width + 1),
-    ];
+    ]);
     if year_end {
         columns.push((lang.ui(Ui::Nomination).into(), nomination_width));
     }
@@ -119,9 +131,11 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             format!("{}{}", r.rank, if r.tied { "=" } else { "" }),
             bloc.members[unit].short.clone(),
             lang.dec2(r.total),
-            app.covenant.scheme.bands[r.band].label.clone(),
-            vetoes,
         ];
+        if let Some(own) = own {
+            cells.push(lang.dec2(own.units[unit].total));
+        }
+        cells.extend([app.covenant.scheme.bands[r.band].label.clone(), vetoes]);
         if year_end {
             cells.push(nominations(app, unit));
         }
