@@ -143,15 +143,16 @@ fn draw_header(app: &App, frame: &mut Frame, area: Rect) {
         Span::from(progress),
         Span::from(" · "),
     ];
-    if app.records().frozen().is_some() {
+    // Frozen results are not being entered: the badge takes the place of the time saved.
+    if app.records().frozen().is_some() && !app.save_failed {
         spans.push(
             Span::from(format!(" {} ", lang.ui(Ui::Frozen)))
                 .reversed()
                 .bold(),
         );
-        spans.push(Span::from(" · "));
+    } else {
+        spans.push(saved);
     }
-    spans.push(saved);
     let line = Line::from(spans);
     frame.render_widget(Paragraph::new(line), area);
 }
