@@ -363,10 +363,61 @@ fn proposals(covenant: &Covenant, results: &Results, edition: &Edition) -> Vec<B
         let proposed = pick(&Nomination::Proposed);
         let voting = pick(&Nomination::AwaitingVote);
         let tied = pick(&Nomination::TiedAtQuota);
-        let mut text = format!("{} (tối đa {} đơn vị): ", spec.title, award.quota);
+        let with_votes = |wanted: fn(&Nomination) -> bool| -> Vec<String> {
+            results
+                .order
+                .iter()
+                .filter(|&&u| wanted(&award.statuses[u]))
+                .map(|&u| {
+                    let votes = award.statuses[u].votes().unwrap_or_default();
+                    let present = award.vote.as_ref().map_or(0, |v| v.present);
+                    format!("{} ({votes}/{present} phiếu)", bloc.members[u].short)
+                })
+                .collect()
+        };
+        let elected = with_votes(|n| matches!(n, Nomination::Elected { .. }));
+        let not_elected = with_votes(|n| matches!(n, Nomination::NotElected { .. }));
+        let outvoted = with_votes(|n| matches!(n, Nomination::OutvotedAtQuota { .. }));
+        let tied_votes = with_votes(|n| matches!(n, Nomination::TiedOnVotes { .. }));
+        let counted = award.vote.as_ref().filter(|v| !v.stale);
+        let mut text = match counted {
+            Some(vote) => format!(
+                "{} (tối đa {} đơn vị; biểu quyết: {} thành viên có mặt{}): ",
+                spec.title,
+                award.quota,
+                vote.present,
+                match (&spec.vote, vote.needed) {
+                    (Some(rule), Some(needed)) => format!(
+                        ", yêu cầu {}, tức ít nhất {needed}/{} phiếu",
+                        crate::i18n::Lang::Vi.vote_rule(rule),
+                        vote.base
+                    ),
+                    _ => String::new(),
+                }
+            ),
+            None => format!("{} (tối đa {} đơn vị): ", spec.title, award.quota),
+        };
         let mut parts = Vec::new();
         if !proposed.is_empty() {
             parts.push(format!("đề nghị {}", join_vi(&proposed)));
+        }
+        let refs = |names: &[String]| -> String {
+            join_vi(&names.iter().map(String::as_str).collect::<Vec<_>>())
+        };
+        if !elected.is_empty() {
+            parts.push(format!("đề nghị {}", refs(&elected)));
+        }
+        if !not_elected.is_empty() {
+            parts.push(format!("không đạt tỷ lệ phiếu: {}", refs(&not_elected)));
+        }
+        if !outvoted.is_empty() {
+            parts.push(format!("ít phiếu hơn, đã đủ số lượng: {}", refs(&outvoted)));
+        }
+        if !tied_votes.is_empty() {
+            parts.push(format!(
+                "bằng phiếu tại giới hạn số lượng, cần biểu quyết lại: {}",
+                refs(&tied_votes)
+            ));
         }
         if !voting.is_empty() {
             parts.push(format!(
@@ -386,8 +437,55 @@ fn proposals(covenant: &Covenant, results: &Results, edition: &Edition) -> Vec<B
         text.push_str(&parts.join("; "));
         text.push('.');
         blocks.push(Block::Item { text });
+        if let Some(vote) = counted {
+            blocks.push(Block::Table(vote_table(covenant, results, award, vote)));
+        }
     }
     blocks
+}
+
+/// One award's vote: each candidate's votes, share of those voting and outcome.
+fn vote_table(
+    covenant: &Covenant,
+    results: &Results,
+    award: &crate::score::AwardResult,
+    vote: &crate::score::VoteCount,
+) -> Table {
+    let columns = vec![
+        column(words::UNIT, "left", true),
+        column("Số phiếu", "right", false),
+        column("Tỷ lệ", "right", false),
+        column("Kết quả", "left", false),
+    ];
+    let rows = results
+        .order
+        .iter()
+        .filter_map(|&u| {
+            let status = &award.statuses[u];
+            let votes = status.votes()?;
+            let share = if vote.present == 0 {
+                Decimal::ZERO
+            } else {
+                Decimal::from(votes) * Decimal::ONE_HUNDRED / Decimal::from(vote.present)
+            };
+            let outcome = match status {
+                Nomination::Elected { .. } => "Đề nghị",
+                Nomination::NotElected { .. } => "Không đạt tỷ lệ phiếu",
+                Nomination::OutvotedAtQuota { .. } => "Ít phiếu hơn, đủ số lượng",
+                _ => "Bằng phiếu, biểu quyết lại",
+            };
+            Some(Row {
+                cells: vec![
+                    covenant.bloc.members[u].short.clone(),
+                    format!("{votes}/{}", vote.present),
+                    format!("{}%", dec2(crate::score::round_points(share))),
+                    outcome.to_string(),
+                ],
+                strong: false,
+            })
+        })
+        .collect();
+    Table { columns, rows }
 }
 
 /// Rank, unit, top-level group subtotals, bonus, penalty, total, band: best first.

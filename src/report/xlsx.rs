@@ -36,6 +36,8 @@ impl From<rust_xlsxwriter::XlsxError> for XlsxError {
 pub const RESULTS_SHEET: &str = "Kết quả";
 pub const POINTS_SHEET: &str = "Điểm";
 pub const ABOUT_SHEET: &str = "Thông tin";
+/// Present only when the members voted on an award.
+pub const VOTES_SHEET: &str = "Biểu quyết";
 
 /// Column names the document has no word for.
 const TIE_COLUMN: &str = "Đồng hạng";
@@ -78,6 +80,13 @@ pub fn workbook(
         &points_table(covenant, results, edition)?,
         2,
     )?;
+
+    if results.awards.iter().any(|a| a.vote.is_some()) {
+        let sheet = book.add_worksheet();
+        sheet.set_name(VOTES_SHEET)?;
+        title_row(sheet, &formats, covenant, edition)?;
+        write_table(sheet, &formats, &votes_table(covenant, results), 4)?;
+    }
 
     let sheet = book.add_worksheet();
     sheet.set_name(ABOUT_SHEET)?;
@@ -134,6 +143,42 @@ fn nomination_words(status: &Nomination) -> &'static str {
         Nomination::BeyondQuota => "Ngoài số lượng",
         Nomination::Ineligible(_) => "Không đủ điều kiện",
     }
+}
+
+/// The members' votes: one row per candidate of each award voted on.
+fn votes_table(covenant: &Covenant, results: &Results) -> Table {
+    let columns = vec![
+        Column::named("Danh hiệu", 14.0, 40.0),
+        Column::named(unit_code_header(), 10.0, 24.0),
+        Column::named(words::UNIT, 14.0, 40.0),
+        Column::named("Có mặt", 8.0, 10.0),
+        Column::named("Cần ít nhất", 10.0, 12.0),
+        Column::named("Số phiếu", 9.0, 10.0),
+        Column::named("Kết quả", 14.0, 40.0),
+    ];
+    let mut rows = Vec::new();
+    for award in &results.awards {
+        let Some(vote) = &award.vote else { continue };
+        let title = &covenant.scheme.awards[award.award].title;
+        for &u in &results.order {
+            let status = &award.statuses[u];
+            let Some(votes) = status.votes() else {
+                continue;
+            };
+            let member = &covenant.bloc.members[u];
+            rows.push(vec![
+                Cell::text(title.clone()),
+                Cell::text(member.id.clone()),
+                Cell::text(member.name.clone()),
+                Cell::count(vote.present as usize, Num::Count),
+                vote.needed
+                    .map_or(Cell::Empty, |n| Cell::count(n as usize, Num::Count)),
+                Cell::count(votes as usize, Num::Count),
+                Cell::text(nomination_words(status)),
+            ]);
+        }
+    }
+    Table { columns, rows }
 }
 
 /// "Mã đơn vị", from the document's words.
