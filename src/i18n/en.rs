@@ -240,6 +240,14 @@ pub fn msg(m: &Msg) -> String {
         Msg::AcceptAll { cells } => {
             format!("Every unit's cells not yet scored ({})", count_cells(*cells))
         }
+        Msg::LogPosition { first, last, total } => {
+            format!("Lines {first}–{last} of {total}, newest first")
+        }
+        Msg::LogOnlyUnit(unit) => format!("Only {unit}"),
+        Msg::LogOnlyItem(item) => format!("Only criterion {item}"),
+        Msg::LogExportFailed { path, error } => format!(
+            "Could not export the log to {path}: {error}. The journal and the scores are untouched."
+        ),
         Msg::GapNotFrozen => {
             "- the results are not frozen (F8 on the scoring screen, or thidua freeze)".into()
         }
@@ -395,6 +403,26 @@ pub fn ui(u: Ui) -> &'static str {
         Ui::KeyAccept => "take the self-score",
         Ui::KeyHistory => "the cell's history",
         Ui::KeyLog => "change log",
+        Ui::LogTitle => "Change log",
+        Ui::CellHistoryTitle => "Cell history",
+        Ui::LogEmpty => "No changes yet.",
+        Ui::LogNoMatch => "No changes match this filter.",
+        Ui::CellNoHistory => "This cell has no changes yet.",
+        Ui::HistoryOnSubtotal => {
+            "A subtotal has no history of its own: select a criterion's cell, or press j for the change log."
+        }
+        Ui::LogNoItem => "No criterion selected: the log was opened on a subtotal.",
+        Ui::LogNoteEdited => "note edited",
+        Ui::KeyScroll => "scroll",
+        Ui::KeyNewest => "newest line",
+        Ui::KeyOldest => "oldest line",
+        Ui::KeyOnlyUnit => "only this unit",
+        Ui::KeyOnlyItem => "only this criterion",
+        Ui::KeyExport => "export CSV",
+        Ui::IoReadOnly => "the disk is read-only",
+        Ui::IoDenied => "no permission to write there",
+        Ui::IoDiskFull => "the disk is full",
+        Ui::IoInTheWay => "a file or folder of the same name is in the way",
         Ui::KeyContinue => "continue",
         Ui::KeyHelp => "help",
         Ui::KeyQuit => "quit",

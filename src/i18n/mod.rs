@@ -265,6 +265,20 @@ pub enum Msg {
     AcceptAll {
         cells: usize,
     },
+    /// The change log on the screen: which lines are in view, newest first.
+    LogPosition {
+        first: usize,
+        last: usize,
+        total: usize,
+    },
+    /// The active filters of the change log, in its title.
+    LogOnlyUnit(String),
+    LogOnlyItem(String),
+    /// The export of the change log failed; `error` is already in words.
+    LogExportFailed {
+        path: String,
+        error: String,
+    },
     /// The issue is written; the file paths follow, one a line.
     SummaryWritten {
         version: u32,
@@ -411,6 +425,29 @@ pub enum Ui {
     KeyAccept,
     KeyHistory,
     KeyLog,
+    /// The change log and a cell's history.
+    LogTitle,
+    CellHistoryTitle,
+    LogEmpty,
+    LogNoMatch,
+    CellNoHistory,
+    /// `h` on a subtotal.
+    HistoryOnSubtotal,
+    /// The criterion filter asked for in a log opened on a subtotal.
+    LogNoItem,
+    /// A change of a cell's note alone.
+    LogNoteEdited,
+    KeyScroll,
+    KeyNewest,
+    KeyOldest,
+    KeyOnlyUnit,
+    KeyOnlyItem,
+    KeyExport,
+    /// Why a file could not be written, for the usual causes.
+    IoReadOnly,
+    IoDenied,
+    IoDiskFull,
+    IoInTheWay,
     KeyContinue,
     KeyFold,
     KeyNextUnit,

@@ -260,6 +260,14 @@ pub fn msg(m: &Msg) -> String {
         Msg::AcceptCell { item, value } => format!("Ô đang chọn ({item}): {value}"),
         Msg::AcceptUnit { unit, cells } => format!("Các ô chưa chấm của {unit} ({cells} ô)"),
         Msg::AcceptAll { cells } => format!("Mọi ô chưa chấm của mọi đơn vị ({cells} ô)"),
+        Msg::LogPosition { first, last, total } => {
+            format!("Dòng {first}–{last} / {total}, mới nhất ở trên")
+        }
+        Msg::LogOnlyUnit(unit) => format!("Chỉ đơn vị {unit}"),
+        Msg::LogOnlyItem(item) => format!("Chỉ tiêu chí {item}"),
+        Msg::LogExportFailed { path, error } => format!(
+            "Không xuất được nhật ký ra {path}: {error}. Nhật ký và điểm đã chấm không bị ảnh hưởng."
+        ),
         Msg::GapNotFrozen => {
             "- kết quả chưa được chốt (phím F8 trên màn hình chấm điểm, hoặc lệnh thidua freeze)"
                 .into()
@@ -416,6 +424,26 @@ pub fn ui(u: Ui) -> &'static str {
         Ui::KeyAccept => "lấy điểm tự chấm",
         Ui::KeyHistory => "lịch sử ô",
         Ui::KeyLog => "nhật ký thay đổi",
+        Ui::LogTitle => "Nhật ký thay đổi",
+        Ui::CellHistoryTitle => "Lịch sử ô",
+        Ui::LogEmpty => "Chưa có thay đổi nào.",
+        Ui::LogNoMatch => "Không có thay đổi nào theo bộ lọc này.",
+        Ui::CellNoHistory => "Ô này chưa có thay đổi nào.",
+        Ui::HistoryOnSubtotal => {
+            "Ô tổng không có lịch sử riêng: chọn một ô tiêu chí, hoặc nhấn j để xem nhật ký thay đổi."
+        }
+        Ui::LogNoItem => "Chưa chọn tiêu chí nào: nhật ký được mở từ một cột tổng.",
+        Ui::LogNoteEdited => "sửa ghi chú",
+        Ui::KeyScroll => "cuộn",
+        Ui::KeyNewest => "về dòng mới nhất",
+        Ui::KeyOldest => "đến dòng cũ nhất",
+        Ui::KeyOnlyUnit => "chỉ đơn vị này",
+        Ui::KeyOnlyItem => "chỉ tiêu chí này",
+        Ui::KeyExport => "xuất CSV",
+        Ui::IoReadOnly => "ổ đĩa chỉ cho đọc",
+        Ui::IoDenied => "không có quyền ghi vào đó",
+        Ui::IoDiskFull => "ổ đĩa đã đầy",
+        Ui::IoInTheWay => "đã có một tệp hoặc thư mục trùng tên",
         Ui::KeyContinue => "tiếp tục",
         Ui::KeyHelp => "trợ giúp",
         Ui::KeyQuit => "thoát",

@@ -51,6 +51,11 @@ pub enum Action {
     CellHistory,
     /// The session's change log.
     Log,
+    /// In the change log: only the selected unit, only the selected criterion (toggles).
+    OnlyUnit,
+    OnlyItem,
+    /// Write what the change log shows to a CSV file.
+    Export,
     Quit,
     Confirm,
     Cancel,
@@ -389,7 +394,43 @@ const REASON: &[Binding] = &[
 
 const VOTES: &[Binding] = &[b(&[Code(Esc)], Action::Cancel, Ui::KeyCancel, true)];
 
-const LOG: &[Binding] = &[b(&[Code(Esc)], Action::Cancel, Ui::KeyCancel, true)];
+const LOG: &[Binding] = &[
+    b(&[Code(Up), Code(Down)], Action::Up, Ui::KeyScroll, false),
+    b(&[Code(PageUp)], Action::PageUp, Ui::KeyPageUp, false),
+    b(&[Code(PageDown)], Action::PageDown, Ui::KeyPageDown, false),
+    b(&[Code(Home)], Action::Home, Ui::KeyNewest, false),
+    b(&[Code(End)], Action::End, Ui::KeyOldest, false),
+    b(
+        &[Code(KeyCode::Char('u'))],
+        Action::OnlyUnit,
+        Ui::KeyOnlyUnit,
+        true,
+    ),
+    b(
+        &[Code(KeyCode::Char('c'))],
+        Action::OnlyItem,
+        Ui::KeyOnlyItem,
+        true,
+    ),
+    b(
+        &[Code(KeyCode::Char('x'))],
+        Action::Export,
+        Ui::KeyExport,
+        true,
+    ),
+    b(
+        &[Code(KeyCode::Char('?')), Code(F(1))],
+        Action::Help,
+        Ui::KeyHelp,
+        false,
+    ),
+    b(
+        &[Code(Esc), Code(KeyCode::Char('q'))],
+        Action::Cancel,
+        Ui::KeyCloseHelp,
+        true,
+    ),
+];
 
 const START: &[Binding] = &[
     b(

@@ -36,6 +36,38 @@ fn draw_detail(app: &App, frame: &mut Frame, area: Rect) {
         Column::Item(i) => {
             let item = &app.covenant.layout.items[i];
             lines.push(Line::from(item.title.clone()).bold());
+            // The unit's own score and the reason for a difference come first: at the meeting
+            // they are what is discussed, and a small window must not hide them.
+            let cell = app.cell(unit, i);
+            let own = app.records().self_cell(unit, i);
+            if let Some(v) = &own.value {
+                let mut spans = vec![Span::from(format!(
+                    "{}: {}",
+                    lang.ui(Ui::SelfScore),
+                    value_text(lang, item, v)
+                ))];
+                if !own.note.is_empty() {
+                    spans.push(Span::from(format!(
+                        " · {}: {}",
+                        lang.ui(Ui::Evidence),
+                        own.note.replace('\n', " / ")
+                    )));
+                }
+                lines.push(Line::from(spans));
+                if cell.value.as_ref().is_some_and(|b| b != v) {
+                    lines.push(if cell.reason.trim().is_empty() {
+                        Line::from(format!(
+                            "{}: {}",
+                            lang.ui(Ui::Reason),
+                            lang.ui(Ui::NoReason)
+                        ))
+                        .red()
+                        .bold()
+                    } else {
+                        Line::from(format!("{}: {}", lang.ui(Ui::Reason), cell.reason)).yellow()
+                    });
+                }
+            }
             if !item.guidance.is_empty() {
                 lines.push(Line::from(item.guidance.clone()).italic());
             }
@@ -87,35 +119,6 @@ fn draw_detail(app: &App, frame: &mut Frame, area: Rect) {
             lines.push(Line::from(result));
             if !cell.note.is_empty() {
                 lines.push(Line::from(format!("{}: {}", lang.ui(Ui::Note), cell.note)));
-            }
-            let own = app.records().self_cell(unit, i);
-            if let Some(v) = &own.value {
-                let mut spans = vec![Span::from(format!(
-                    "{}: {}",
-                    lang.ui(Ui::SelfScore),
-                    value_text(lang, item, v)
-                ))];
-                if !own.note.is_empty() {
-                    spans.push(Span::from(format!(
-                        " · {}: {}",
-                        lang.ui(Ui::Evidence),
-                        own.note.replace('\n', " / ")
-                    )));
-                }
-                lines.push(Line::from(spans));
-                if cell.value.as_ref().is_some_and(|b| b != v) {
-                    lines.push(if cell.reason.trim().is_empty() {
-                        Line::from(format!(
-                            "{}: {}",
-                            lang.ui(Ui::Reason),
-                            lang.ui(Ui::NoReason)
-                        ))
-                        .red()
-                        .bold()
-                    } else {
-                        Line::from(format!("{}: {}", lang.ui(Ui::Reason), cell.reason)).yellow()
-                    });
-                }
             }
             format!("{} · {}", item.code, member.name)
         }
