@@ -201,6 +201,13 @@ pub fn msg(m: &Msg) -> String {
             }
             s
         }
+        Msg::VotesNeeded { needed, base } => format!("at least {needed} of {base} votes needed"),
+        Msg::VoteAwardRule { quota, rule } => match rule {
+            Some(rule) => format!("Quota: {quota} · Threshold: {rule}"),
+            None => format!("Quota: {quota} · no vote threshold; the vote chooses between units tied on points"),
+        },
+        Msg::PresentMissing => "enter the number of members present".into(),
+        Msg::VotesMissing(unit) => format!("enter the votes of {unit}"),
         Msg::LogExported { rows, path } => format!("{rows} lines of the log written to {path}"),
         Msg::NoSelfScores => "No unit's self-scores yet (bring them in with thidua import-self).".into(),
         Msg::NothingToAccept => "No cell to take a self-score.".into(),
@@ -382,6 +389,20 @@ pub fn ui(u: Ui) -> &'static str {
         Ui::SignRetry => "Enter: sign · Esc: cancel",
         Ui::SignClose => "Press any key to close.",
         Ui::SignDraftWhy => "The session is not finished; every file will say \"DỰ THẢO\" (draft):",
+        Ui::VotesTitle => "Vote on award proposals",
+        Ui::VotesPresent => "Members present",
+        Ui::VotesColumn => "Votes",
+        Ui::VotesOutcome => "Outcome",
+        Ui::VotesNoCandidates => "No unit is to be voted on for this award.",
+        Ui::VotesNoAwards => "the scheme names no award to vote on",
+        Ui::VotesDecided => "decided",
+        Ui::VotesStale => "vote again",
+        Ui::VotesTied => "tied on votes, vote again",
+        Ui::VotesNotNeeded => "no vote needed",
+        Ui::VotesRecordedAs => "Recorded",
+        Ui::VotesStaleNote => {
+            "The list of units has changed: the recorded vote no longer counts, vote again."
+        }
         Ui::KeySign => "sign the summary",
         Ui::KeyFreeze => "freeze / reopen the results",
         Ui::KeyPickChoice => "choose by number",
@@ -400,6 +421,11 @@ pub fn ui(u: Ui) -> &'static str {
         Ui::NoReason => "no reason given",
         Ui::Reason => "Reason",
         Ui::KeyVotes => "vote on the awards",
+        Ui::KeyVoteField => "choose a field",
+        Ui::KeyVoteAward => "other award",
+        Ui::KeyVoteDigits => "type votes, members present",
+        Ui::KeyVoteRecord => "record the tally",
+        Ui::KeyVoteClose => "close",
         Ui::KeyAccept => "take the self-score",
         Ui::KeyHistory => "the cell's history",
         Ui::KeyLog => "change log",

@@ -227,6 +227,19 @@ pub enum Msg {
         needed: Option<u32>,
         stale: bool,
     },
+    /// The vote dialog: the fewest votes that pass, of how many.
+    VotesNeeded {
+        needed: u32,
+        base: u32,
+    },
+    /// The vote dialog: an award's quota and threshold (`None`: no threshold).
+    VoteAwardRule {
+        quota: usize,
+        rule: Option<String>,
+    },
+    /// The vote dialog: a field left empty.
+    PresentMissing,
+    VotesMissing(String),
     LogExported {
         rows: usize,
         path: String,
@@ -337,6 +350,19 @@ pub enum Ui {
     SignRetry,
     SignClose,
     SignDraftWhy,
+    VotesTitle,
+    VotesPresent,
+    VotesColumn,
+    VotesOutcome,
+    VotesNoCandidates,
+    VotesNoAwards,
+    /// An award's state in the vote dialog's list.
+    VotesDecided,
+    VotesStale,
+    VotesTied,
+    VotesNotNeeded,
+    VotesRecordedAs,
+    VotesStaleNote,
     HelpTitle,
     HelpFilter,
     NoMatchingKeys,
@@ -422,6 +448,11 @@ pub enum Ui {
     NoReason,
     Reason,
     KeyVotes,
+    KeyVoteField,
+    KeyVoteAward,
+    KeyVoteDigits,
+    KeyVoteRecord,
+    KeyVoteClose,
     KeyAccept,
     KeyHistory,
     KeyLog,

@@ -225,6 +225,13 @@ pub fn msg(m: &Msg) -> String {
             }
             s
         }
+        Msg::VotesNeeded { needed, base } => format!("cần ít nhất {needed}/{base} phiếu"),
+        Msg::VoteAwardRule { quota, rule } => match rule {
+            Some(rule) => format!("Chỉ tiêu: {quota} đơn vị · Tỷ lệ phiếu: {rule}"),
+            None => format!("Chỉ tiêu: {quota} đơn vị · không quy định tỷ lệ phiếu, biểu quyết để chọn giữa các đơn vị bằng điểm"),
+        },
+        Msg::PresentMissing => "chưa nhập số thành viên có mặt".into(),
+        Msg::VotesMissing(unit) => format!("chưa nhập số phiếu của {unit}"),
         Msg::LogExported { rows, path } => format!("Đã ghi {rows} dòng nhật ký vào {path}"),
         Msg::NoSelfScores => "Chưa có điểm tự chấm của đơn vị nào (nhập bằng lệnh thidua import-self).".into(),
         Msg::NothingToAccept => "Không có ô nào để lấy điểm tự chấm.".into(),
@@ -403,6 +410,20 @@ pub fn ui(u: Ui) -> &'static str {
         Ui::SignRetry => "Enter: ký · Esc: hủy",
         Ui::SignClose => "Nhấn phím bất kỳ để đóng.",
         Ui::SignDraftWhy => "Phiên chưa xong, mọi tệp sẽ ghi \"DỰ THẢO\":",
+        Ui::VotesTitle => "Biểu quyết đề nghị khen thưởng",
+        Ui::VotesPresent => "Số thành viên có mặt",
+        Ui::VotesColumn => "Số phiếu",
+        Ui::VotesOutcome => "Kết quả",
+        Ui::VotesNoCandidates => "Không có đơn vị nào cần biểu quyết cho danh hiệu này.",
+        Ui::VotesNoAwards => "thang điểm không có danh hiệu khen thưởng nào để biểu quyết",
+        Ui::VotesDecided => "đã biểu quyết",
+        Ui::VotesStale => "cần biểu quyết lại",
+        Ui::VotesTied => "bằng phiếu, bỏ phiếu lại",
+        Ui::VotesNotNeeded => "không cần biểu quyết",
+        Ui::VotesRecordedAs => "Đã ghi",
+        Ui::VotesStaleNote => {
+            "Danh sách đơn vị đã đổi: kết quả đã ghi không còn giá trị, cần biểu quyết lại."
+        }
         Ui::KeySign => "ký báo cáo",
         Ui::KeyFreeze => "chốt kết quả / mở lại",
         Ui::KeyPickChoice => "chọn theo số",
@@ -421,6 +442,11 @@ pub fn ui(u: Ui) -> &'static str {
         Ui::NoReason => "chưa ghi lý do",
         Ui::Reason => "Lý do",
         Ui::KeyVotes => "biểu quyết khen thưởng",
+        Ui::KeyVoteField => "chọn ô",
+        Ui::KeyVoteAward => "đổi danh hiệu",
+        Ui::KeyVoteDigits => "gõ số phiếu, số có mặt",
+        Ui::KeyVoteRecord => "ghi kết quả",
+        Ui::KeyVoteClose => "đóng",
         Ui::KeyAccept => "lấy điểm tự chấm",
         Ui::KeyHistory => "lịch sử ô",
         Ui::KeyLog => "nhật ký thay đổi",

@@ -97,14 +97,15 @@ impl Nomination {
 }
 
 /// The candidates a vote on award result `award` is taken on: units within the quota awaiting
-/// the vote, and units tied at its edge.
+/// the vote, units tied at its edge, and, once a tally counts, the units it decided (so that
+/// the members can vote again).
 pub fn candidates(award: &AwardResult) -> Vec<usize> {
     (0..award.statuses.len())
         .filter(|&u| {
             matches!(
                 award.statuses[u],
                 Nomination::AwaitingVote | Nomination::TiedAtQuota
-            )
+            ) || award.statuses[u].votes().is_some()
         })
         .collect()
 }

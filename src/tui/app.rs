@@ -967,6 +967,22 @@ impl App {
         }
     }
 
+    /// Records the members' vote on an award through the ledger; on success the results are
+    /// recomputed (a later award's candidates can change). On failure the message says why.
+    pub fn record_votes(&mut self, ballot: crate::model::Ballot) -> Result<(), String> {
+        match self.ledger.records_mut().record_votes(ballot) {
+            Ok(_) => {
+                self.save_failed = false;
+                self.results = self.compute();
+                Ok(())
+            }
+            Err(e) => {
+                self.save_failed = matches!(e, StoreError::Io { .. });
+                Err(e.msg(self.lang))
+            }
+        }
+    }
+
     fn undo(&mut self) {
         let Some(step) = self.undo.pop() else {
             self.status = Some(Status::Info(self.lang.ui(Ui::NothingToUndo).into()));

@@ -392,7 +392,43 @@ const REASON: &[Binding] = &[
     b(&[Code(Esc)], Action::Cancel, Ui::KeyCancel, true),
 ];
 
-const VOTES: &[Binding] = &[b(&[Code(Esc)], Action::Cancel, Ui::KeyCancel, true)];
+const VOTES: &[Binding] = &[
+    b(
+        &[Code(Up), Code(Down)],
+        Action::Down,
+        Ui::KeyVoteField,
+        true,
+    ),
+    b(&[Code(Tab)], Action::NextColumn, Ui::KeyVoteField, false),
+    b(
+        &[Code(BackTab)],
+        Action::PrevColumn,
+        Ui::KeyVoteField,
+        false,
+    ),
+    b(
+        &[Code(Left), Code(Right)],
+        Action::Right,
+        Ui::KeyVoteAward,
+        true,
+    ),
+    b(&[Code(PageUp)], Action::PageUp, Ui::KeyVoteAward, false),
+    b(&[Code(PageDown)], Action::PageDown, Ui::KeyVoteAward, false),
+    b(
+        &[Code(KeyCode::Char('0')), Key::Digits],
+        Action::Input(String::new()),
+        Ui::KeyVoteDigits,
+        false,
+    ),
+    b(
+        &[Code(Backspace)],
+        Action::Backspace,
+        Ui::KeyBackspace,
+        false,
+    ),
+    b(&[Code(Enter)], Action::Confirm, Ui::KeyVoteRecord, true),
+    b(&[Code(Esc)], Action::Cancel, Ui::KeyVoteClose, true),
+];
 
 const LOG: &[Binding] = &[
     b(&[Code(Up), Code(Down)], Action::Up, Ui::KeyScroll, false),
@@ -485,7 +521,12 @@ pub fn resolve(context: Context, key: &KeyEvent, met_keys: bool) -> Option<Actio
     let alt = key.modifiers.contains(KeyModifiers::ALT);
     let text_context = matches!(
         context,
-        Context::Number | Context::Note | Context::Help | Context::Sign | Context::Reason
+        Context::Number
+            | Context::Note
+            | Context::Help
+            | Context::Sign
+            | Context::Reason
+            | Context::Votes
     );
     // Keys that always mean the same, whatever the table says.
     let direct = match key.code {
