@@ -247,3 +247,135 @@ fn refusals_name_what_is_wrong() {
     assert!(text(&out.stderr).contains("sai mật khẩu"));
     assert!(!desk.path().join("summaries").exists());
 }
+
+/// The units `thidua vote` lists as awaiting the vote on an award, by id.
+fn awaiting(listing: &str, award: &str) -> Vec<String> {
+    listing
+        .lines()
+        .skip_while(|l| !l.contains(&format!("[{award}]")))
+        .skip(1)
+        .take_while(|l| l.starts_with("  "))
+        .filter(|l| l.contains("chờ biểu quyết"))
+        .map(|l| l.trim().split(' ').next().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn the_year_end_meeting_from_the_command_line() {
+    let desk = Desk::new();
+    assert_eq!(
+        desk.run(&["keygen", "--password-file", "pw"]).status.code(),
+        Some(0)
+    );
+    desk.import("year-end");
+    let session = ["khoi-8", "--period", "year-end"];
+    let with = |cmd: &str, extra: &[&str]| {
+        let mut args = vec![cmd];
+        args.extend(session);
+        args.extend(extra);
+        desk.run(&args)
+    };
+    desk.freeze("year-end");
+
+    // Frozen and complete, but the awards wait for the members' vote.
+    let sign = ["--password-file", "pw", "--date", "2026-12-18"];
+    let out = with("summary", &sign);
+    let said = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{said}");
+    assert!(said.contains("chưa ghi kết quả biểu quyết"), "{said}");
+
+    // The listing names each award's quota, threshold and candidates.
+    let out = with("vote", &[]);
+    let listing = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{listing}");
+    assert!(
+        listing.contains("[co-thi-dua] (chỉ tiêu: 1; trên 50% số thành viên có mặt)"),
+        "{listing}"
+    );
+    let flag = awaiting(&listing, "co-thi-dua");
+    assert_eq!(flag.len(), 1, "{listing}");
+
+    // A tally on other units, or more votes than members present, is refused.
+    let out = with(
+        "vote",
+        &["--award", "co-thi-dua", "--present", "8", "tu-minh=8"],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    let tally = format!("{}=9", flag[0]);
+    let out = with("vote", &["--award", "co-thi-dua", "--present", "8", &tally]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("nhiều hơn 8 thành viên có mặt"));
+
+    // Exactly at the threshold's edge: 4 of 8 is not more than half, 5 is.
+    let tally = format!("{}=4", flag[0]);
+    let out = with("vote", &["--award", "co-thi-dua", "--present", "8", &tally]);
+    assert!(
+        text(&out.stdout).contains("không đạt tỷ lệ phiếu (4 phiếu)"),
+        "{}",
+        text(&out.stdout)
+    );
+    let tally = format!("{}=5", flag[0]);
+    let out = with("vote", &["--award", "co-thi-dua", "--present", "8", &tally]);
+    assert!(
+        text(&out.stdout).contains("đạt tỷ lệ phiếu, đề nghị (5 phiếu)"),
+        "{}",
+        text(&out.stdout)
+    );
+    // The other awards, each on its candidates as they now stand.
+    for award in ["bang-khen-ttg", "bang-khen-ubnd"] {
+        let listing = text(&with("vote", &[]).stdout);
+        let units = awaiting(&listing, award);
+        if units.is_empty() {
+            continue;
+        }
+        let mut args = vec!["--award", award, "--present", "8"];
+        let tallies: Vec<String> = units.iter().map(|u| format!("{u}=6")).collect();
+        args.extend(tallies.iter().map(String::as_str));
+        let out = with("vote", &args);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    }
+
+    let out = with("summary", &sign);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let record =
+        fs::read_to_string(desk.path().join("summaries/khoi-8-2026-year-end-v1.ron")).unwrap();
+    assert!(record.contains("award: \"co-thi-dua\""), "{record}");
+    assert!(record.contains("frozen_at:"), "{record}");
+    let public = desk.path().join("config/thidua/thidua.pub");
+    let out = desk.run(&[
+        "verify",
+        "--pubkey-file",
+        public.to_str().unwrap(),
+        "summaries/khoi-8-2026-year-end-v1.ron",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+
+    // Reopening names the signed version; the log has every step, and exports to CSV.
+    let out = with(
+        "reopen",
+        &["--reason", "Phường Tân Hưng bổ sung minh chứng"],
+    );
+    let said = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{said}");
+    assert!(said.contains("phiên bản 1 đã được ký"), "{said}");
+    let out = with("log", &["--csv", "nhat-ky.csv"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let csv = fs::read_to_string(desk.path().join("nhat-ky.csv")).unwrap();
+    assert!(
+        csv.starts_with("\u{feff}STT,Thời gian,Người ghi,Nội dung"),
+        "{csv}"
+    );
+    for what in [
+        "chốt kết quả",
+        "biểu quyết",
+        "mở lại kết quả",
+        "nhập từ tệp",
+    ] {
+        assert!(csv.contains(what), "{what}: {csv}");
+    }
+    assert!(csv.contains("Phường Tân Hưng bổ sung minh chứng"));
+    let out = with("log", &["--unit", "tu-minh", "--item", "I.1.4"]);
+    let table = text(&out.stdout);
+    assert_eq!(table.lines().count(), 3, "{table}");
+    assert!(!table.contains("chốt kết quả"));
+}

@@ -161,8 +161,8 @@ fn candidates_text(lang: Lang, open: &OpenRecords, results: &Results) -> String 
     let mut out = String::new();
     for a in &results.awards {
         out.push_str(&award_head(lang, open, a.award, a.quota));
-        let listed = candidates(a);
-        if listed.is_empty() && a.vote.is_none() {
+        let in_running = a.statuses.iter().any(|s| lang.nomination(s).is_some());
+        if !in_running {
             out.push_str(&format!("  {}\n", lang.label(Label::NoCandidate)));
         }
         for &u in &results.order {
