@@ -900,3 +900,38 @@ fn frozen_results_refuse_edits_until_reopened_with_a_reason() {
         ]
     );
 }
+
+#[test]
+fn the_ranking_shows_self_scored_totals_beside_the_blocs() {
+    let covenant = load_covenant(Path::new("blocs/khoi-8.ron"))
+        .unwrap()
+        .covenant;
+    let dir = tempfile::tempdir().unwrap();
+    let mut records = Records::open(dir.path(), &covenant, Period::MidYear).unwrap();
+    let i = covenant.layout.index_of("I.1.4").unwrap();
+    let own = Cell {
+        value: Some(Value::Level("HTXS".into())),
+        ..Cell::default()
+    };
+    records
+        .replace_self_scores(0, &[(i, own)], "thanh-dong.xlsx")
+        .unwrap();
+    let ledger = TestLedger {
+        records,
+        disk_full: false,
+    };
+    let mut app = App::new(Lang::En, covenant, Period::MidYear, 2026, Box::new(ledger));
+    press(&mut app, KeyCode::F(4));
+    let shown = screen(&app, 100, 24);
+    let row = |name: &str| {
+        shown
+            .lines()
+            .find(|l| l.contains(name))
+            .unwrap()
+            .to_string()
+    };
+    assert!(shown.contains("Self-score"), "{shown}");
+    // HTXS on I.1.4 is worth 4 points; a unit that sent nothing has no total, not zero.
+    assert!(row("Thành Đông").contains("4.00"), "{shown}");
+    assert!(row("Hải Dương").contains("—"), "{shown}");
+}

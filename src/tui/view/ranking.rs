@@ -133,7 +133,13 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             lang.dec2(r.total),
         ];
         if let Some(own) = own {
-            cells.push(lang.dec2(own.units[unit].total));
+            // A unit that sent nothing has no self-scored total, not a total of zero.
+            let sent_nothing = own.units[unit].missing >= app.card_items().len();
+            cells.push(if sent_nothing {
+                "—".to_string()
+            } else {
+                lang.dec2(own.units[unit].total)
+            });
         }
         cells.extend([app.covenant.scheme.bands[r.band].label.clone(), vetoes]);
         if year_end {
