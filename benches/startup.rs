@@ -3,7 +3,8 @@
 //! - Start-up: `thidua score khoi-8 --period mid-year --data <fresh temp dir>` from the project
 //!   root, timed from before the spawn to the moment the screen shows the header's progress
 //!   (`đã chấm 0/336`), and to the last byte of the first frame (the output then stays quiet).
-//! - The same on a generated bloc of 60 units × 200 criteria with every cell entered, with the
+//! - The same on generated blocs of 10, 60 and 200 units × 50, 200 and 500 criteria (or the
+//!   sizes in `THIDUA_SIZES`, e.g. `60x200,200x500`) with every cell entered, with the
 //!   peak memory (`VmHWM` of `/proc/<pid>/status`) after the first frame and after a few keys
 //!   (moves, an entry, the ranking, the card, back to the grid); and again with 100,000 more
 //!   entries in the journal. For each, where an opening's time goes, measured in process.
@@ -264,8 +265,8 @@ fn report(what: &str, runs: &[Run]) {
 /// year-end session's records holding every cell, entered in one batch, followed by
 /// `rewrites` more entries that write the cells again in turn, in batches of 10,000 (a
 /// long-used journal). Closing the records writes the snapshot. Returns the bloc file.
-fn generated(root: &Path, rewrites: usize) -> PathBuf {
-    let bloc_file = synthetic::write_files(root, UNITS, CRITERIA).expect("write files");
+fn generated(root: &Path, (units, criteria): (usize, usize), rewrites: usize) -> PathBuf {
+    let bloc_file = synthetic::write_files(root, units, criteria).expect("write files");
     let covenant = load_covenant(&bloc_file).expect("valid files").covenant;
     let dir = session_dir(&root.join("records"), &covenant.bloc.id, YEAR, PERIOD);
     let mut records = Records::open(&dir, &covenant, PERIOD).expect("open records");
@@ -282,6 +283,20 @@ fn generated(root: &Path, rewrites: usize) -> PathBuf {
         records.apply(chunk).expect("rewrite cells");
     }
     bloc_file
+}
+
+/// The generated sizes to start on: `THIDUA_SIZES=10x50,200x500`, else the three sizes of
+/// units with 50, 200 and 500 criteria.
+fn sizes() -> Vec<(usize, usize)> {
+    let list = std::env::var("THIDUA_SIZES").unwrap_or_else(|_| {
+        "10x50,10x200,10x500,60x50,60x200,60x500,200x50,200x200,200x500".into()
+    });
+    list.split(',')
+        .filter_map(|s| {
+            let (u, c) = s.trim().split_once('x')?;
+            Some((u.parse().ok()?, c.parse().ok()?))
+        })
+        .collect()
 }
 
 fn median(mut v: Vec<Duration>) -> Duration {
@@ -377,15 +392,24 @@ fn main() {
         b"\x1bOQ",  // F2: the grid
         b"\x1b[6~", // Page Down
     ];
-    for (what, rewrites) in [
-        ("60 units × 200 criteria, year-end, every cell entered", 0),
-        (
-            "60 units × 200 criteria, every cell entered, then 100,000 more entries",
-            100_000,
-        ),
-    ] {
+    let mut cases: Vec<(String, (usize, usize), usize)> = sizes()
+        .into_iter()
+        .map(|(u, c)| {
+            (
+                format!("{u} units × {c} criteria, year-end, every cell entered"),
+                (u, c),
+                0,
+            )
+        })
+        .collect();
+    cases.push((
+        "60 units × 200 criteria, every cell entered, then 100,000 more entries".into(),
+        (UNITS, CRITERIA),
+        100_000,
+    ));
+    for (what, size, rewrites) in cases {
         let tmp = tempfile::tempdir().expect("temp dir");
-        let bloc_file = generated(tmp.path(), rewrites);
+        let bloc_file = generated(tmp.path(), size, rewrites);
         let data = tmp.path().join("records");
         let runs = runs(
             || {
@@ -400,7 +424,7 @@ fn main() {
             "đã chấm ",
             keys,
         );
-        report(what, &runs);
+        report(&what, &runs);
         breakdown(&bloc_file, &data);
     }
 }
