@@ -884,6 +884,15 @@ impl Records {
         Ok(())
     }
 
+    /// Puts `file` in the journal's place for the writes that follow and returns the file it
+    /// replaces. Only the fault tests use it: a handle on `/dev/full` fails every write with
+    /// ENOSPC, as a full disk does, which nothing else can arrange for a process running as
+    /// root. The journal's path, and so every message, stays that of the real journal.
+    #[doc(hidden)]
+    pub fn swap_journal_file(&mut self, file: File) -> File {
+        std::mem::replace(&mut self.journal, file)
+    }
+
     fn after_write(&mut self, lines: usize) {
         self.entries_since_snapshot += lines as u64;
         if self.entries_since_snapshot >= SNAPSHOT_EVERY {

@@ -1,0 +1,509 @@
+//! The store under faults: a full disk, a folder that cannot be written, a journal cut off at
+//! any byte, a damaged snapshot, a lock left by a dead process. For each, what the user is
+//! told (in both languages) and that no entry confirmed before the fault is lost: the records
+//! are opened again and every cell compared with what `apply` had confirmed.
+//!
+//! The tests run as root in CI, where permissions do not stop a write. Each fault is made with
+//! something that fails for root too: `/dev/full` (writes fail with ENOSPC), a file where a
+//! folder should be (ENOTDIR), a folder where a file should be (EISDIR).
+
+mod common;
+
+use std::fs::{File, OpenOptions};
+use std::io::Write;
+use std::path::Path;
+
+use thidua::i18n::{Lang, Msg};
+use thidua::model::{Covenant, Period, value};
+use thidua::store::{Cell, Change, Origin, Records, StoreError};
+
+use common::{SCHEME, bloc, covenant, targets};
+
+fn setup() -> (Covenant, tempfile::TempDir) {
+    (
+        covenant(SCHEME, &bloc(3, &targets(3))),
+        tempfile::tempdir().unwrap(),
+    )
+}
+
+fn change(c: &Covenant, unit: &str, item: &str, text: &str) -> Change {
+    let i = c.layout.index_of(item).unwrap();
+    Change {
+        unit: c.unit_index(unit).unwrap(),
+        item: i,
+        new: Cell {
+            value: Some(value::parse(&c.layout.items[i], text).unwrap()),
+            ..Cell::default()
+        },
+        origin: Origin::Entry,
+    }
+}
+
+/// Everything a session holds: both layers of every cell, whether the results are frozen,
+/// and the events.
+#[derive(Debug, PartialEq)]
+struct State {
+    scores: Vec<Cell>,
+    self_scores: Vec<Cell>,
+    frozen: bool,
+    events: usize,
+}
+
+fn state(r: &Records) -> State {
+    let c = r.covenant();
+    let cells = |get: &dyn Fn(usize, usize) -> Cell| {
+        (0..c.bloc.members.len())
+            .flat_map(|u| (0..c.layout.items.len()).map(move |i| (u, i)))
+            .map(|(u, i)| get(u, i))
+            .collect::<Vec<_>>()
+    };
+    State {
+        scores: cells(&|u, i| r.cell(u, i)),
+        self_scores: cells(&|u, i| r.self_cell(u, i)),
+        frozen: r.frozen().is_some(),
+        events: r.events().len(),
+    }
+}
+
+/// Confirms a session of every kind of line: entries with a note, an import batch, a unit's
+/// self-scores, a freeze and a reopening, then more entries. Returns what was confirmed.
+fn confirm_a_session(c: &Covenant, r: &mut Records) -> State {
+    let item = |code| c.layout.index_of(code).unwrap();
+    r.replace_self_scores(
+        1,
+        &[(
+            item("1"),
+            Cell {
+                value: Some(value::parse(&c.layout.items[item("1")], "HTXS").unwrap()),
+                note: "Biên bản số 12".into(),
+                ..Cell::default()
+            },
+        )],
+        "u2.xlsx",
+    )
+    .unwrap();
+    r.apply(&[change(c, "u1", "1", "HTT")]).unwrap();
+    let mut noted = change(c, "u3", "3a", "7,5");
+    noted.new.note = "Có minh chứng".into();
+    r.apply(&[noted]).unwrap();
+    let mut batch = vec![
+        change(c, "u1", "2", "đ"),
+        change(c, "u2", "2", "k"),
+        change(c, "u3", "3b", "2"),
+    ];
+    batch.iter_mut().for_each(|b| b.origin = Origin::Import);
+    r.apply(&batch).unwrap();
+    r.freeze().unwrap();
+    r.reopen("Bổ sung minh chứng").unwrap();
+    let mut explained = change(c, "u2", "1", "HT");
+    explained.new.reason = "Thiếu báo cáo quý II".into();
+    r.apply(&[explained]).unwrap();
+    r.apply(&[change(c, "u1", "4", "104,5")]).unwrap();
+    state(r)
+}
+
+fn journal(dir: &Path) -> Vec<u8> {
+    std::fs::read(dir.join("journal.jsonl")).unwrap()
+}
+
+fn assert_says(msg: &str, words: &[&str]) {
+    for w in words {
+        assert!(msg.contains(w), "{w:?} missing from: {msg}");
+    }
+}
+
+/// `/dev/full` opened for writing: every write fails with ENOSPC, as on a full disk.
+fn full_disk() -> File {
+    OpenOptions::new().append(true).open("/dev/full").unwrap()
+}
+
+#[test]
+fn dev_full_fails_writes_with_enospc() {
+    // The fault the next tests rely on, checked on this machine.
+    let error = full_disk().write_all(b"x\n").unwrap_err();
+    assert_eq!(error.raw_os_error(), Some(28), "{error}");
+}
+
+#[test]
+fn a_full_disk_refuses_the_change_says_so_and_keeps_every_confirmed_entry() {
+    let (c, tmp) = setup();
+    let dir = tmp.path();
+    let mut r = Records::open(dir, &c, Period::MidYear).unwrap();
+    let confirmed = confirm_a_session(&c, &mut r);
+    let on_disk = journal(dir);
+
+    let real = r.swap_journal_file(full_disk());
+    let error = r.apply(&[change(&c, "u3", "1", "KHT")]).unwrap_err();
+    match &error {
+        StoreError::Io { path, error } => {
+            assert_eq!(path, &dir.join("journal.jsonl"));
+            assert_eq!(error.raw_os_error(), Some(28), "{error}");
+        }
+        other => panic!("expected a write error, got {other:?}"),
+    }
+    let journal_path = dir.join("journal.jsonl").display().to_string();
+    assert_says(
+        &error.msg(Lang::Vi),
+        &["không ghi được vào", &journal_path, "giá trị chưa được lưu"],
+    );
+    assert_says(
+        &error.msg(Lang::En),
+        &[
+            "cannot write to",
+            &journal_path,
+            "No space left on device",
+            "the value was not saved",
+        ],
+    );
+    // A batch, a self-score, an event: each refused whole, nothing applied, nothing written.
+    let mut batch = vec![change(&c, "u1", "3a", "1"), change(&c, "u2", "3a", "2")];
+    batch.iter_mut().for_each(|b| b.origin = Origin::Import);
+    assert!(matches!(r.apply(&batch), Err(StoreError::Io { .. })));
+    let item2 = c.layout.index_of("2").unwrap();
+    let met = change(&c, "u1", "2", "đ").new;
+    assert!(matches!(
+        r.replace_self_scores(0, &[(item2, met)], "u1.xlsx"),
+        Err(StoreError::Io { .. })
+    ));
+    assert!(matches!(r.freeze(), Err(StoreError::Io { .. })));
+    assert_eq!(state(&r), confirmed);
+    assert_eq!(journal(dir), on_disk);
+
+    // Room again: the next entry is saved after the last confirmed one, numbered on from it.
+    r.swap_journal_file(real);
+    r.apply(&[change(&c, "u3", "1", "KHT")]).unwrap();
+    let after = state(&r);
+    drop(r);
+    let r = Records::open(dir, &c, Period::MidYear).unwrap();
+    assert!(r.notices.is_empty(), "{:?}", r.notices);
+    assert_eq!(state(&r), after);
+    let seqs: Vec<u64> = r.history().unwrap().iter().map(|l| l.seq()).collect();
+    assert_eq!(seqs, (1..=seqs.len() as u64).collect::<Vec<_>>());
+    // Every cell confirmed before the fault is still what it was.
+    let changed =
+        c.unit_index("u3").unwrap() * c.layout.items.len() + c.layout.index_of("1").unwrap();
+    for (n, (now, then)) in after.scores.iter().zip(&confirmed.scores).enumerate() {
+        if n != changed {
+            assert_eq!(now, then, "cell {n}");
+        }
+    }
+}
+
+#[test]
+fn a_full_disk_when_the_records_are_closed_loses_nothing() {
+    let (c, tmp) = setup();
+    let dir = tmp.path();
+    let confirmed = {
+        let mut r = Records::open(dir, &c, Period::MidYear).unwrap();
+        let confirmed = confirm_a_session(&c, &mut r);
+        // The snapshot is written on closing; a folder in the place of its temporary file
+        // makes that write fail (EISDIR), as a full disk would.
+        std::fs::create_dir(dir.join("snapshot.json.tmp")).unwrap();
+        let error = r.write_snapshot().unwrap_err();
+        assert_says(
+            &error.msg(Lang::Vi),
+            &["không ghi được vào", "snapshot.json.tmp"],
+        );
+        assert_says(
+            &error.msg(Lang::En),
+            &["cannot write to", "snapshot.json.tmp"],
+        );
+        confirmed
+    };
+    assert!(!dir.join("snapshot.json").exists());
+    let r = Records::open(dir, &c, Period::MidYear).unwrap();
+    assert!(r.notices.is_empty(), "{:?}", r.notices);
+    assert_eq!(state(&r), confirmed);
+}
+
+#[test]
+fn a_folder_that_cannot_be_written_refuses_to_open_and_says_where() {
+    // Root writes through any permission; what stands for a folder that cannot be written is
+    // a path through a regular file: creating the session's folder fails with ENOTDIR.
+    let (c, tmp) = setup();
+    let data = tmp.path().join("records");
+    std::fs::write(&data, b"not a folder").unwrap();
+    let dir = data.join("b/2026/mid-year");
+    let error = match Records::open(&dir, &c, Period::MidYear) {
+        Err(e @ StoreError::Io { .. }) => e,
+        other => panic!("expected a write error, got {:?}", other.map(|_| ())),
+    };
+    let shown = dir.display().to_string();
+    assert_says(
+        &error.msg(Lang::Vi),
+        &["không ghi được vào", &shown, "chưa được lưu"],
+    );
+    assert_says(
+        &error.msg(Lang::En),
+        &["cannot write to", &shown, "Not a directory"],
+    );
+    assert_eq!(std::fs::read(&data).unwrap(), b"not a folder");
+}
+
+#[test]
+fn records_whose_folder_takes_no_new_file_are_refused_whole_and_kept() {
+    // The lock is the first file opening writes; a folder in its place fails that write
+    // (EISDIR) as a read-only folder would fail it for anyone but root.
+    let (c, tmp) = setup();
+    let dir = tmp.path();
+    let confirmed = {
+        let mut r = Records::open(dir, &c, Period::MidYear).unwrap();
+        confirm_a_session(&c, &mut r)
+    };
+    let before = journal(dir);
+    std::fs::remove_file(dir.join("lock")).unwrap();
+    std::fs::create_dir(dir.join("lock")).unwrap();
+    let error = match Records::open(dir, &c, Period::MidYear) {
+        Err(e @ StoreError::Io { .. }) => e,
+        other => panic!("expected a write error, got {:?}", other.map(|_| ())),
+    };
+    let lock = dir.join("lock").display().to_string();
+    assert_says(&error.msg(Lang::Vi), &["không ghi được vào", &lock]);
+    assert_says(
+        &error.msg(Lang::En),
+        &["cannot write to", &lock, "Is a directory"],
+    );
+    assert_eq!(journal(dir), before);
+
+    std::fs::remove_dir(dir.join("lock")).unwrap();
+    let r = Records::open(dir, &c, Period::MidYear).unwrap();
+    assert!(r.notices.is_empty(), "{:?}", r.notices);
+    assert_eq!(state(&r), confirmed);
+}
+
+/// Lines of the journal with their byte ranges.
+fn line_ends(bytes: &[u8]) -> Vec<usize> {
+    bytes
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| **b == b'\n')
+        .map(|(n, _)| n + 1)
+        .collect()
+}
+
+#[test]
+fn a_journal_cut_anywhere_in_its_last_writes_keeps_every_whole_change_before_the_cut() {
+    // A crash or power cut can end the journal anywhere in the last write. The session's last
+    // two writes are an entry and a three-line import batch; the journal is cut throughout
+    // them, from the start of the entry to the end of the file.
+    let (c, tmp) = setup();
+    let base = tmp.path().join("base");
+    let (before_entry, before_batch, full) = {
+        let mut r = Records::open(&base, &c, Period::MidYear).unwrap();
+        let first = confirm_a_session(&c, &mut r);
+        r.apply(&[change(&c, "u2", "3a", "9,25")]).unwrap();
+        let second = state(&r);
+        let mut batch = vec![
+            change(&c, "u1", "5", "88"),
+            change(&c, "u2", "5", "91,5"),
+            change(&c, "u3", "5", "100"),
+        ];
+        batch.iter_mut().for_each(|b| b.origin = Origin::Import);
+        r.apply(&batch).unwrap();
+        (first, second, state(&r))
+    };
+    let bytes = journal(&base);
+    let ends = line_ends(&bytes);
+    let lines = ends.len();
+    // The entry is line lines-3, the batch the last three lines.
+    let entry_start = ends[lines - 5];
+    let entry_end = ends[lines - 4];
+    let first_batch_line = ends[lines - 3];
+    // Each cut costs a few flushes to disk: every line's edges and a byte in every seven
+    // between them keep this quick while cutting inside every field of every line.
+    let cuts = (entry_start..=bytes.len()).filter(|cut| {
+        cut % 7 == 0 || ends.iter().any(|end| cut.abs_diff(*end) <= 1) || *cut == entry_start
+    });
+    for cut in cuts {
+        let dir = tmp.path().join(format!("cut-{cut}"));
+        std::fs::create_dir(&dir).unwrap();
+        // No snapshot: opening reads the whole journal, as after a crash before any snapshot.
+        std::fs::write(dir.join("journal.jsonl"), &bytes[..cut]).unwrap();
+        let r = Records::open(&dir, &c, Period::MidYear)
+            .unwrap_or_else(|e| panic!("cut at {cut}: {}", e.msg(Lang::En)));
+        let expected = if cut < entry_end {
+            &before_entry
+        } else if cut < bytes.len() {
+            &before_batch
+        } else {
+            &full
+        };
+        assert_eq!(&state(&r), expected, "cut at {cut}");
+        let on_a_line_end = ends.contains(&cut);
+        let torn = r
+            .notices
+            .iter()
+            .any(|n| matches!(n, Msg::JournalTorn { .. }));
+        let undone = r
+            .notices
+            .iter()
+            .any(|n| matches!(n, Msg::BatchUndone { .. }));
+        assert_eq!(torn, !on_a_line_end, "cut at {cut}: {:?}", r.notices);
+        assert_eq!(
+            undone,
+            cut >= first_batch_line && cut < bytes.len(),
+            "cut at {cut}: {:?}",
+            r.notices
+        );
+        // The journal now ends on the last whole change; what was cut off is kept beside it.
+        let kept = journal(&dir);
+        assert!(kept.is_empty() || kept.ends_with(b"\n"), "cut at {cut}");
+        assert!(bytes.starts_with(&kept), "cut at {cut}");
+        let aside: usize = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap())
+            .filter(|e| e.file_name().to_string_lossy().starts_with("journal.torn-"))
+            .map(|e| e.metadata().unwrap().len() as usize)
+            .sum();
+        assert_eq!(kept.len() + aside, cut, "cut at {cut}");
+        drop(r);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
+
+#[test]
+fn zeros_left_by_a_power_cut_after_the_last_line_are_set_aside() {
+    // A file system that had grown the file but not yet written its data leaves zeros.
+    let (c, tmp) = setup();
+    let dir = tmp.path();
+    let confirmed = {
+        let mut r = Records::open(dir, &c, Period::MidYear).unwrap();
+        confirm_a_session(&c, &mut r)
+    };
+    let good = journal(dir);
+    let lines = line_ends(&good).len();
+    let mut f = OpenOptions::new()
+        .append(true)
+        .open(dir.join("journal.jsonl"))
+        .unwrap();
+    f.write_all(&[0u8; 300]).unwrap();
+    drop(f);
+    let mut r = Records::open(dir, &c, Period::MidYear).unwrap();
+    assert_eq!(r.notices, [Msg::JournalTorn { line: lines + 1 }]);
+    let line = (lines + 1).to_string();
+    assert_says(
+        &Lang::Vi.msg(&r.notices[0]),
+        &[&line, "bị ghi dở", "mọi giá trị đã lưu trước đó vẫn còn"],
+    );
+    assert_says(
+        &Lang::En.msg(&r.notices[0]),
+        &[&line, "cut off", "every value saved before it is intact"],
+    );
+    assert_eq!(state(&r), confirmed);
+    assert_eq!(journal(dir), good);
+    r.apply(&[change(&c, "u3", "2", "đ")]).unwrap();
+    let after = state(&r);
+    drop(r);
+    let r = Records::open(dir, &c, Period::MidYear).unwrap();
+    assert!(r.notices.is_empty(), "{:?}", r.notices);
+    assert_eq!(state(&r), after);
+}
+
+#[test]
+fn a_snapshot_full_of_garbage_is_rebuilt_and_nothing_is_lost() {
+    let (c, tmp) = setup();
+    let base = tmp.path().join("base");
+    let confirmed = {
+        let mut r = Records::open(&base, &c, Period::MidYear).unwrap();
+        confirm_a_session(&c, &mut r)
+    };
+    let journal_bytes = journal(&base);
+    let real = std::fs::read(base.join("snapshot.json")).unwrap();
+    let longer = String::from_utf8(real.clone()).unwrap().replacen(
+        "\"journal_len\":",
+        "\"journal_len\":9",
+        1,
+    );
+    let garbage: Vec<u8> = (0..4096u32)
+        .map(|n| (n.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
+    let cases: [(&str, Vec<u8>); 5] = [
+        ("binary garbage", garbage),
+        ("zeros", vec![0; real.len()]),
+        ("cut in half", real[..real.len() / 2].to_vec()),
+        ("JSON of another shape", b"[1, 2, 3]".to_vec()),
+        ("longer than the journal", longer.into_bytes()),
+    ];
+    for (what, snapshot) in cases {
+        let dir = tmp.path().join(what.replace(' ', "-"));
+        std::fs::create_dir(&dir).unwrap();
+        std::fs::write(dir.join("journal.jsonl"), &journal_bytes).unwrap();
+        std::fs::write(dir.join("snapshot.json"), &snapshot).unwrap();
+        {
+            let r = Records::open(&dir, &c, Period::MidYear)
+                .unwrap_or_else(|e| panic!("{what}: {}", e.msg(Lang::En)));
+            assert_eq!(r.notices, [Msg::SnapshotRebuilt], "{what}");
+            assert_says(
+                &Lang::Vi.msg(&r.notices[0]),
+                &["bản chụp dữ liệu hỏng", "dựng lại từ nhật ký"],
+            );
+            assert_says(
+                &Lang::En.msg(&r.notices[0]),
+                &["snapshot was damaged", "rebuilt from the journal"],
+            );
+            assert_eq!(state(&r), confirmed, "{what}");
+        }
+        // Closing wrote a sound snapshot again.
+        let r = Records::open(&dir, &c, Period::MidYear).unwrap();
+        assert!(r.notices.is_empty(), "{what}: {:?}", r.notices);
+        assert_eq!(state(&r), confirmed, "{what}");
+        assert_eq!(journal(&dir), journal_bytes, "{what}");
+    }
+}
+
+#[test]
+fn a_lock_left_by_a_dead_process_does_not_block_and_is_taken_over() {
+    let (c, tmp) = setup();
+    let dir = tmp.path();
+    let confirmed = {
+        let mut r = Records::open(dir, &c, Period::MidYear).unwrap();
+        confirm_a_session(&c, &mut r)
+    };
+    // A program killed while it held the records: its line stays in the file, but the
+    // operating system's lock went with the process. The pid is above Linux's highest.
+    let stale =
+        "thidua, pid 4194305, may-cu, 2026-06-20 09:14:05+07:00 and more text than a fresh line";
+    std::fs::write(dir.join("lock"), stale).unwrap();
+    let r = Records::open(dir, &c, Period::MidYear)
+        .unwrap_or_else(|e| panic!("a stale lock blocked opening: {}", e.msg(Lang::En)));
+    assert!(r.notices.is_empty(), "{:?}", r.notices);
+    assert_eq!(state(&r), confirmed);
+    let line = std::fs::read_to_string(dir.join("lock")).unwrap();
+    let me = format!("thidua, pid {}", std::process::id());
+    assert!(line.starts_with(&me), "{line}");
+    assert!(
+        !line.contains("4194305") && !line.contains("more text"),
+        "{line}"
+    );
+
+    // Now held by a live opener: a second one is refused and told who holds the records, not
+    // the dead holder; refusing writes nothing.
+    let before = journal(dir);
+    let error = match Records::open(dir, &c, Period::MidYear) {
+        Err(e @ StoreError::Locked { .. }) => e,
+        other => panic!("expected a lock refusal, got {:?}", other.map(|_| ())),
+    };
+    let shown = dir.display().to_string();
+    assert_says(
+        &error.msg(Lang::Vi),
+        &[
+            &shown,
+            "đang được mở ở nơi khác",
+            &me,
+            "hãy đóng phiên đó trước",
+        ],
+    );
+    assert_says(
+        &error.msg(Lang::En),
+        &[
+            &shown,
+            "are open elsewhere",
+            &me,
+            "close that session first",
+        ],
+    );
+    assert!(!error.msg(Lang::En).contains("4194305"));
+    assert_eq!(journal(dir), before);
+    assert_eq!(std::fs::read_to_string(dir.join("lock")).unwrap(), line);
+    drop(r);
+}
