@@ -13,6 +13,9 @@ mod template;
 mod verify;
 
 pub use check::render_problem;
+/// The CSV scoresheet reader behind `thidua import`, public so that it can be fuzzed and tested
+/// on bytes without a session.
+pub use import::read_csv;
 pub use summary::summaries_dir;
 
 use std::path::{Path, PathBuf};
