@@ -1,0 +1,27 @@
+//! Bloc and scheme loading: any text gives the scheme, the bloc, or located problems.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use thidua::model::Covenant;
+use thidua::store::load::{self, Source};
+use thidua_fuzz::{bloc_source, scheme_source};
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let src = Source::from_text("fuzz.ron", text);
+    let _ = src.kind();
+    // As a scheme, paired with the sample bloc.
+    if let Ok(scheme) = load::parse_scheme(&src)
+        && let Ok(bloc) = load::parse_bloc(bloc_source())
+    {
+        let _ = Covenant::new(bloc, scheme);
+    }
+    // As a bloc, paired with the sample scheme.
+    if let Ok(bloc) = load::parse_bloc(&src)
+        && let Ok(scheme) = load::parse_scheme(scheme_source())
+    {
+        let _ = Covenant::new(bloc, scheme);
+    }
+});
