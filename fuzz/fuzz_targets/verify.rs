@@ -28,7 +28,11 @@ fuzz_target!(|data: &[u8]| {
     let path = dir.path().join("khoi-8-2026-mid-year-v1.ron");
     std::fs::write(&path, record).unwrap();
     if let Some(signature) = signature {
-        std::fs::write(dir.path().join("khoi-8-2026-mid-year-v1.ron.minisig"), signature).unwrap();
+        std::fs::write(
+            dir.path().join("khoi-8-2026-mid-year-v1.ron.minisig"),
+            signature,
+        )
+        .unwrap();
     }
     let _ = verify::check_file(&path, &key);
 });
