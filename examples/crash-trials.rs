@@ -104,19 +104,20 @@ impl Tui {
         }
     }
 
-    /// Types `keys` from another thread, as fast as the terminal takes them.
-    fn type_keys(&self, keys: String) {
+    /// Types the bursts of keys from another thread.
+    fn type_keys(&self, bursts: Vec<(String, Duration)>) {
         let mut writer = self
             .session
             .get_process()
             .get_raw_handle()
             .expect("the pty");
         std::thread::spawn(move || {
-            for chunk in keys.as_bytes().chunks(64) {
+            for (keys, pause) in bursts {
                 // Fails once the program is killed and the terminal closed.
-                if writer.write_all(chunk).is_err() {
+                if writer.write_all(keys.as_bytes()).is_err() {
                     break;
                 }
+                std::thread::sleep(pause);
             }
         });
     }
@@ -132,14 +133,12 @@ impl Tui {
             self.contents()
         );
         let deadline = Instant::now() + Duration::from_secs(5);
-        loop {
-            match self
-                .output
-                .recv_timeout(deadline.saturating_duration_since(Instant::now()))
-            {
-                Ok(chunk) => self.screen.process(&chunk),
-                Err(_) => break,
-            }
+        // Until the reader sees the terminal closed: all the dead program had printed.
+        while let Ok(chunk) = self
+            .output
+            .recv_timeout(deadline.saturating_duration_since(Instant::now()))
+        {
+            self.screen.process(&chunk);
         }
         self.contents()
     }
@@ -167,31 +166,40 @@ fn last_saved(screen: &str) -> Option<(String, String, String)> {
     })
 }
 
-/// Keys for one trial: from the first level column, down each column typing a level per unit,
-/// back to the top and on to the next level column, staying among the level columns.
-fn keys(rng: &mut Rng) -> String {
-    let mut keys = String::new();
+/// Keys for one trial, in bursts each followed by a pause: from a random level column, down
+/// the column typing a level per unit, back to the top and on to the next level column,
+/// staying among the level columns. A burst ends after a level, so that the screen, drawn in
+/// the pause, shows that save (moving the cursor clears the message); within a burst the keys
+/// go as fast as the terminal takes them.
+fn keys(rng: &mut Rng) -> Vec<(String, Duration)> {
+    let mut strokes: Vec<String> = Vec::new();
     let mut column = rng.below(LEVEL_COLUMNS as u64) as usize;
-    keys.push_str(&"\x1b[C".repeat(column));
+    strokes.extend((0..column).map(|_| "\x1b[C".to_string()));
     for _ in 0..12 {
         for _ in 0..UNITS {
-            keys.push(char::from(b'1' + rng.below(4) as u8));
+            strokes.push(char::from(b'1' + rng.below(4) as u8).to_string());
         }
-        keys.push_str(&"\x1b[A".repeat(UNITS));
+        strokes.extend((0..UNITS).map(|_| "\x1b[A".to_string()));
         if column + 1 < LEVEL_COLUMNS {
-            keys.push_str("\x1b[C");
+            strokes.push("\x1b[C".into());
             column += 1;
         } else {
-            keys.push_str(&"\x1b[D".repeat(column));
+            strokes.extend((0..column).map(|_| "\x1b[D".to_string()));
             column = 0;
         }
     }
-    // A last column without moving on, so that when the keys run out before the kill the
-    // screen still shows the last save (moving the cursor clears the message).
-    for _ in 0..UNITS {
-        keys.push(char::from(b'1' + rng.below(4) as u8));
+    let mut bursts = Vec::new();
+    let mut burst = String::new();
+    for stroke in strokes {
+        let level = stroke.len() == 1;
+        burst.push_str(&stroke);
+        if level && rng.below(12) == 0 {
+            let pause = Duration::from_millis(2 + rng.below(20));
+            bursts.push((std::mem::take(&mut burst), pause));
+        }
     }
-    keys
+    bursts.push((burst, Duration::ZERO));
+    bursts
 }
 
 #[derive(Default)]
