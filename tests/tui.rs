@@ -13,10 +13,13 @@ use tempfile::TempDir;
 use thidua::i18n::Lang;
 use thidua::model::{Period, Sheet, Value, value};
 use thidua::store::load_covenant;
-use thidua::store::records::{Cell, Change, Entry, Origin, Records, StoreError};
+use thidua::store::records::{Cell, Change, Entry, Records, StoreError};
 use thidua::tui::app::{App, Column, Ledger, Mode, Screen, Section, Status};
 use thidua::tui::keymap::Action;
-use thidua::tui::view;
+
+mod screen;
+
+use screen::{press, screen, select, type_text};
 
 /// The records, with the time of the last save fixed so that snapshots do not change, and a
 /// switch that makes every write fail as a full disk would.
@@ -79,27 +82,7 @@ fn session_with(period: Period, lang: Lang, scores: bool, disk_full: bool) -> Se
     let dir = tempfile::tempdir().unwrap();
     let mut records = Records::open(dir.path(), &covenant, period).unwrap();
     if scores {
-        let file = match period {
-            Period::MidYear => "tests/data/khoi-8-mid-year.csv",
-            Period::YearEnd => "tests/data/khoi-8-year-end.csv",
-        };
-        let mut changes = Vec::new();
-        for row in csv::Reader::from_path(file).unwrap().records() {
-            let row = row.unwrap();
-            let unit = covenant.unit_index(&row[0]).unwrap();
-            let item = covenant.layout.index_of(&row[1]).unwrap();
-            let value = value::parse(&covenant.layout.items[item], &row[2]).unwrap();
-            changes.push(Change {
-                unit,
-                item,
-                new: Cell {
-                    value: Some(value),
-                    note: row.get(3).unwrap_or("").to_string(),
-                    ..Cell::default()
-                },
-                origin: Origin::Import,
-            });
-        }
+        let changes = screen::sample_changes(&covenant, period, |_, _| false);
         records.apply(&changes).unwrap();
     }
     let ledger = TestLedger { records, disk_full };
@@ -107,47 +90,14 @@ fn session_with(period: Period, lang: Lang, scores: bool, disk_full: bool) -> Se
     Session { app, dir }
 }
 
-fn press(app: &mut App, code: KeyCode) {
-    app.key(KeyEvent::new(code, KeyModifiers::NONE));
-}
-
 fn ctrl(app: &mut App, c: char) {
     app.key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
-}
-
-fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        press(app, KeyCode::Char(c));
-    }
-}
-
-/// Puts the selection on a unit and an item, as arrows would.
-fn select(app: &mut App, unit: &str, item: &str) {
-    app.unit = app.covenant.unit_index(unit).unwrap();
-    let i = app.covenant.layout.index_of(item).unwrap();
-    app.column = Column::Item(i);
 }
 
 fn value_of(app: &App, unit: &str, item: &str) -> Option<Value> {
     let u = app.covenant.unit_index(unit).unwrap();
     let i = app.covenant.layout.index_of(item).unwrap();
     app.cell(u, i).value
-}
-
-fn screen(app: &App, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|f| view::draw(app, f)).unwrap();
-    let buffer = terminal.backend().buffer();
-    let mut out = String::new();
-    for y in 0..height {
-        let mut line = String::new();
-        for x in 0..width {
-            line.push_str(buffer[(x, y)].symbol());
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
 }
 
 #[test]

@@ -5,19 +5,20 @@
 use std::path::Path;
 
 use chrono::{DateTime, FixedOffset, TimeZone};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 use tempfile::TempDir;
 
 use thidua::i18n::Lang;
-use thidua::model::{Covenant, Period, value};
+use thidua::model::{Covenant, Period};
 use thidua::score::compare::compare;
 use thidua::store::load_covenant;
-use thidua::store::records::{Cell, Change, Origin, Records, session_dir};
+use thidua::store::records::{Records, session_dir};
 use thidua::tui::app::{App, Ledger, Screen};
 use thidua::tui::compare::{Compare, MidYear};
-use thidua::tui::view;
+
+mod screen;
+
+use screen::{press, screen};
 
 /// The records with the time of the last save fixed, so that snapshots do not change.
 struct FixedTime(Records);
@@ -53,31 +54,8 @@ fn import(
     dir: &Path,
     skip: impl Fn(&str, &str) -> bool,
 ) -> Records {
-    let file = match period {
-        Period::MidYear => "tests/data/khoi-8-mid-year.csv",
-        Period::YearEnd => "tests/data/khoi-8-year-end.csv",
-    };
     let mut records = Records::open(dir, covenant, period).unwrap();
-    let mut changes = Vec::new();
-    for row in csv::Reader::from_path(file).unwrap().records() {
-        let row = row.unwrap();
-        if skip(&row[0], &row[1]) {
-            continue;
-        }
-        let unit = covenant.unit_index(&row[0]).unwrap();
-        let item = covenant.layout.index_of(&row[1]).unwrap();
-        let value = value::parse(&covenant.layout.items[item], &row[2]).unwrap();
-        changes.push(Change {
-            unit,
-            item,
-            new: Cell {
-                value: Some(value),
-                note: row.get(3).unwrap_or("").to_string(),
-                ..Cell::default()
-            },
-            origin: Origin::Import,
-        });
-    }
+    let changes = screen::sample_changes(covenant, period, skip);
     if !changes.is_empty() {
         records.apply(&changes).unwrap();
     }
@@ -117,26 +95,6 @@ fn year_end(lang: Lang, mid_year: impl FnOnce(&Covenant, &Path)) -> Year {
 
 fn sample_mid_year(c: &Covenant, dir: &Path) {
     drop(import(c, Period::MidYear, dir, |_, _| false));
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    app.key(KeyEvent::new(code, KeyModifiers::NONE));
-}
-
-fn screen(app: &App, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|f| view::draw(app, f)).unwrap();
-    let buffer = terminal.backend().buffer();
-    let mut out = String::new();
-    for y in 0..height {
-        let mut line = String::new();
-        for x in 0..width {
-            line.push_str(buffer[(x, y)].symbol());
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
 }
 
 fn squeeze(line: &str) -> String {

@@ -8,9 +8,7 @@
 
 use std::path::{Path, PathBuf};
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 use tempfile::TempDir;
 
 use thidua::i18n::Lang;
@@ -19,7 +17,10 @@ use thidua::store::load_covenant;
 use thidua::store::records::{Cell, Change, Entry, Line, Origin, Records, StoreError};
 use thidua::tui::app::{App, Column, Ledger, Mode, Section, Status};
 use thidua::tui::history::LogView;
-use thidua::tui::view;
+
+mod screen;
+
+use screen::{press, screen, select, type_text};
 
 /// The records as the program has them; the time of the last save is fixed for snapshots.
 struct TestLedger {
@@ -114,30 +115,12 @@ fn session(lang: Lang) -> Session {
             "thanh-dong-tu-cham.xlsx",
         )
         .unwrap();
-    let mut changes = Vec::new();
-    for row in csv::Reader::from_path("tests/data/khoi-8-mid-year.csv")
-        .unwrap()
-        .records()
-    {
-        let row = row.unwrap();
-        let unit = covenant.unit_index(&row[0]).unwrap();
-        let item = covenant.layout.index_of(&row[1]).unwrap();
-        let value = value::parse(&covenant.layout.items[item], &row[2]).unwrap();
-        let reason = if (unit, item) == (td, i114) {
-            LONG_REASON.to_string()
-        } else {
-            String::new()
-        };
-        changes.push(Change {
-            unit,
-            item,
-            new: Cell {
-                value: Some(value),
-                reason,
-                ..Cell::default()
-            },
-            origin: Origin::Import,
-        });
+    let mut changes = screen::sample_changes(&covenant, Period::MidYear, |_, _| false);
+    for c in &mut changes {
+        c.new.note.clear();
+        if (c.unit, c.item) == (td, i114) {
+            c.new.reason = LONG_REASON.to_string();
+        }
     }
     records.apply(&changes).unwrap();
     records.freeze().unwrap();
@@ -168,21 +151,6 @@ fn session(lang: Lang) -> Session {
     s
 }
 
-fn press(app: &mut App, code: KeyCode) {
-    app.key(KeyEvent::new(code, KeyModifiers::NONE));
-}
-
-fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        press(app, KeyCode::Char(c));
-    }
-}
-
-fn select(app: &mut App, unit: &str, item: &str) {
-    app.unit = app.covenant.unit_index(unit).unwrap();
-    app.column = Column::Item(app.covenant.layout.index_of(item).unwrap());
-}
-
 fn log_view(app: &App) -> &LogView {
     match &app.mode {
         Mode::Log(view) => view,
@@ -204,22 +172,6 @@ fn change(line: &Line) -> &Entry {
         Line::Change(e) => e,
         Line::Event(e) => panic!("an event: {e:?}"),
     }
-}
-
-fn screen(app: &App, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|f| view::draw(app, f)).unwrap();
-    let buffer = terminal.backend().buffer();
-    let mut out = String::new();
-    for y in 0..height {
-        let mut line = String::new();
-        for x in 0..width {
-            line.push_str(buffer[(x, y)].symbol());
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
 }
 
 /// Where `needle` first appears on the screen, as (row, column); panics if it does not.

@@ -13,15 +13,19 @@ use ratatui::style::Modifier;
 use tempfile::TempDir;
 
 use thidua::i18n::Lang;
-use thidua::model::{Ballot, Covenant, Period, Tally, value};
+use thidua::model::{Ballot, Covenant, Period, Tally};
 use thidua::score::Nomination;
 use thidua::store::load_covenant;
-use thidua::store::records::{Cell, Change, Origin, Records};
+use thidua::store::records::Records;
 use thidua::synthetic;
 use thidua::tui::app::{App, Ledger, Mode, Status};
 use thidua::tui::keymap::{self, Action, Context};
 use thidua::tui::view;
 use thidua::tui::votes::VoteForm;
+
+mod screen;
+
+use screen::{press, screen, type_text};
 
 /// The records with the time of the last save fixed, so that snapshots do not change.
 struct FixedTime(Records);
@@ -53,58 +57,12 @@ fn session(period: Period, lang: Lang) -> Session {
     let covenant = load_covenant(Path::new("blocs/khoi-8.ron"))
         .expect("sample bloc")
         .covenant;
-    let file = match period {
-        Period::MidYear => "tests/data/khoi-8-mid-year.csv",
-        Period::YearEnd => "tests/data/khoi-8-year-end.csv",
-    };
     let dir = tempfile::tempdir().unwrap();
     let mut records = Records::open(dir.path(), &covenant, period).unwrap();
-    let mut changes = Vec::new();
-    for row in csv::Reader::from_path(file).unwrap().records() {
-        let row = row.unwrap();
-        let unit = covenant.unit_index(&row[0]).unwrap();
-        let item = covenant.layout.index_of(&row[1]).unwrap();
-        let value = value::parse(&covenant.layout.items[item], &row[2]).unwrap();
-        changes.push(Change {
-            unit,
-            item,
-            new: Cell {
-                value: Some(value),
-                note: row.get(3).unwrap_or("").to_string(),
-                ..Cell::default()
-            },
-            origin: Origin::Import,
-        });
-    }
+    let changes = screen::sample_changes(&covenant, period, |_, _| false);
     records.apply(&changes).unwrap();
     let app = App::new(lang, covenant, period, 2026, Box::new(FixedTime(records)));
     Session { app, _dir: dir }
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    app.key(KeyEvent::new(code, KeyModifiers::NONE));
-}
-
-fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        press(app, KeyCode::Char(c));
-    }
-}
-
-fn screen(app: &App, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|f| view::draw(app, f)).unwrap();
-    let buffer = terminal.backend().buffer();
-    let mut out = String::new();
-    for y in 0..height {
-        let mut line = String::new();
-        for x in 0..width {
-            line.push_str(buffer[(x, y)].symbol());
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
 }
 
 /// The reversed text inside the dialog at 80×24: the selected field.
