@@ -1,11 +1,12 @@
-//! The store under faults: a full disk, a folder that cannot be written, a journal cut off at
-//! any byte, a damaged snapshot, a lock left by a dead process. For each, what the user is
-//! told (in both languages) and that no entry confirmed before the fault is lost: the records
-//! are opened again and every cell compared with what `apply` had confirmed.
+//! The store under faults: a full disk, a flush that fails, a folder that cannot be written,
+//! a journal cut off at any byte, a damaged snapshot, a lock left by a dead process. For each,
+//! what the user is told (in both languages) and that no entry confirmed before the fault is
+//! lost: the records are opened again and every cell compared with what `apply` had confirmed.
 //!
 //! The tests run as root in CI, where permissions do not stop a write. Each fault is made with
-//! something that fails for root too: `/dev/full` (writes fail with ENOSPC), a file where a
-//! folder should be (ENOTDIR), a folder where a file should be (EISDIR).
+//! something that fails for root too: `/dev/full` (writes fail with ENOSPC), a pipe (writes
+//! are taken, `fdatasync` fails with EINVAL), a file where a folder should be (ENOTDIR), a
+//! folder where a file should be (EISDIR).
 
 mod common;
 
@@ -187,6 +188,61 @@ fn a_full_disk_refuses_the_change_says_so_and_keeps_every_confirmed_entry() {
             assert_eq!(now, then, "cell {n}");
         }
     }
+}
+
+/// The write end of a pipe as a `File`, and its read end: writes are taken, but flushing them
+/// to disk (`fdatasync`) fails with EINVAL, as a disk that reports an error on the flush does.
+fn unflushable() -> (File, std::io::PipeReader) {
+    let (reader, writer) = std::io::pipe().unwrap();
+    (File::from(std::os::fd::OwnedFd::from(writer)), reader)
+}
+
+#[test]
+fn a_write_taken_but_not_flushed_is_refused_says_so_and_keeps_every_confirmed_entry() {
+    use std::io::Read;
+    let (c, tmp) = setup();
+    let dir = tmp.path();
+    let mut r = Records::open(dir, &c, Period::MidYear).unwrap();
+    let confirmed = confirm_a_session(&c, &mut r);
+    let on_disk = journal(dir);
+
+    let (pipe, mut taken) = unflushable();
+    let real = r.swap_journal_file(pipe);
+    let error = r.apply(&[change(&c, "u3", "1", "KHT")]).unwrap_err();
+    match &error {
+        StoreError::Io { error, .. } => assert_eq!(error.raw_os_error(), Some(22), "{error}"),
+        other => panic!("expected a flush error, got {other:?}"),
+    }
+    // The line was written: it is the flush that failed, and that is enough to refuse it.
+    drop(r.swap_journal_file(real));
+    let mut written = String::new();
+    taken.read_to_string(&mut written).unwrap();
+    assert!(written.contains("KHT"), "{written:?}");
+    let journal_path = dir.join("journal.jsonl").display().to_string();
+    assert_says(
+        &error.msg(Lang::Vi),
+        &["không ghi được vào", &journal_path, "giá trị chưa được lưu"],
+    );
+    assert_says(
+        &error.msg(Lang::En),
+        &["cannot write to", &journal_path, "the value was not saved"],
+    );
+    // The refused value is not shown as entered, and the journal is as it was.
+    assert_eq!(state(&r), confirmed);
+    assert_eq!(journal(dir), on_disk);
+
+    // The same entry again, now flushed: saved, and every earlier one is still there.
+    r.apply(&[change(&c, "u3", "1", "KHT")]).unwrap();
+    let after = state(&r);
+    drop(r);
+    let r = Records::open(dir, &c, Period::MidYear).unwrap();
+    assert!(r.notices.is_empty(), "{:?}", r.notices);
+    assert_eq!(state(&r), after);
+    let u3 = c.unit_index("u3").unwrap();
+    let item = c.layout.index_of("1").unwrap();
+    assert_eq!(r.cell(u3, item), change(&c, "u3", "1", "KHT").new);
+    let seqs: Vec<u64> = r.history().unwrap().iter().map(|l| l.seq()).collect();
+    assert_eq!(seqs, (1..=seqs.len() as u64).collect::<Vec<_>>());
 }
 
 #[test]
