@@ -206,6 +206,7 @@ fn main() {
         "| units × criteria | entries | load and validate | replay the journal | full recompute | key and redraw, median | p99 | summary signed |"
     );
     println!("| --- | --- | --- | --- | --- | --- | --- | --- |");
+    let mut rows = Vec::new();
     for (units, criteria) in sizes() {
         let r = measure(units, criteria);
         println!(
@@ -219,6 +220,34 @@ fn main() {
             ms(r.key_median),
             ms(r.key_p99),
             ms(r.summary)
+        );
+        rows.push(r);
+    }
+    println!();
+    println!("| target | figure | met |");
+    println!("| --- | --- | --- |");
+    let check = |what: &str, size: (usize, usize), figure: fn(&Row) -> Duration, limit_ms: u64| {
+        if let Some(r) = rows.iter().find(|r| (r.units, r.criteria) == size) {
+            let d = figure(r);
+            let met = d <= Duration::from_millis(limit_ms);
+            println!(
+                "| {what}, {} × {}: at most {limit_ms} ms | {} ms | {} |",
+                r.units,
+                r.criteria,
+                ms(d),
+                if met { "yes" } else { "**no**" }
+            );
+        }
+    };
+    check("full recompute", (200, 500), |r| r.recompute, 5);
+    check("key to frame, median", (60, 200), |r| r.key_median, 2);
+    check("key to frame, p99", (60, 200), |r| r.key_p99, 5);
+    for criteria in [50, 200, 500] {
+        check(
+            "summary written and signed",
+            (60, criteria),
+            |r| r.summary,
+            1000,
         );
     }
 }

@@ -239,10 +239,15 @@ fn ms(d: Duration) -> String {
     format!("{:.1} ms", d.as_secs_f64() * 1e3)
 }
 
-fn report(what: &str, runs: &[Run]) {
-    let stat = |f: &dyn Fn(&Run) -> Duration| {
+/// Prints the runs' figures and returns them as a row of the closing Markdown table.
+fn report(what: &str, runs: &[Run]) -> String {
+    let sorted = |f: &dyn Fn(&Run) -> Duration| {
         let mut v: Vec<Duration> = runs.iter().map(f).collect();
         v.sort();
+        v
+    };
+    let stat = |f: &dyn Fn(&Run) -> Duration| {
+        let v = sorted(f);
         format!(
             "median {}, min {}, max {}",
             ms(v[v.len() / 2]),
@@ -256,9 +261,21 @@ fn report(what: &str, runs: &[Run]) {
     let mib = |kb: u64| format!("{:.1} MiB", kb as f64 / 1024.0);
     let first = runs.iter().map(|r| r.hwm_first).max().unwrap_or(0);
     println!("  VmHWM after the first frame: {} (max)", mib(first));
-    if let Some(keys) = runs.iter().filter_map(|r| r.hwm_keys).max() {
+    let after_keys = runs.iter().filter_map(|r| r.hwm_keys).max();
+    if let Some(keys) = after_keys {
         println!("  VmHWM after the keys:        {} (max)", mib(keys));
     }
+    let header = sorted(&|r| r.header);
+    let frame = sorted(&|r| r.frame);
+    format!(
+        "| {what} | {} ({}–{}) | {} | {} | {} |",
+        ms(header[header.len() / 2]),
+        ms(header[0]),
+        ms(header[header.len() - 1]),
+        ms(frame[frame.len() / 2]),
+        mib(first),
+        after_keys.map_or("—".to_string(), mib),
+    )
 }
 
 /// The generated bloc and scheme under `root` (`blocs/gen.ron`, `scoring/gen.ron`), with the
@@ -376,7 +393,13 @@ fn main() {
         "đã chấm 0/336",
         &[],
     );
-    report("start-up, khoi-8 mid-year, no records", &sample);
+    let mut table = vec![report("khoi-8 (sample), mid-year, no records", &sample)];
+    let sample_header = median(sample.iter().map(|r| r.header).collect());
+    let mut targets = vec![target_row(
+        "start-up to the first frame, khoi-8 (sample): at most 100 ms",
+        &ms(sample_header),
+        sample_header <= Duration::from_millis(100),
+    )];
 
     // (c) The generated bloc, every cell entered: start-up, peak memory after the first frame
     // and after a few keys; then the same with a long journal.
@@ -396,14 +419,14 @@ fn main() {
         .into_iter()
         .map(|(u, c)| {
             (
-                format!("{u} units × {c} criteria, year-end, every cell entered"),
+                format!("{u} × {c}, year-end, every cell entered"),
                 (u, c),
                 0,
             )
         })
         .collect();
     cases.push((
-        "60 units × 200 criteria, every cell entered, then 100,000 more entries".into(),
+        "60 × 200, every cell entered, then 100,000 more entries".into(),
         (UNITS, CRITERIA),
         100_000,
     ));
@@ -424,7 +447,40 @@ fn main() {
             "đã chấm ",
             keys,
         );
-        report(&what, &runs);
+        table.push(report(&what, &runs));
+        if size == (200, 500) && rewrites == 0 {
+            let peak = runs
+                .iter()
+                .map(|r| r.hwm_first.max(r.hwm_keys.unwrap_or(0)))
+                .max()
+                .unwrap_or(0);
+            targets.push(target_row(
+                "peak memory, 200 × 500: at most 100 MB",
+                &format!("{:.1} MiB", peak as f64 / 1024.0),
+                peak * 1024 <= 100_000_000,
+            ));
+        }
         breakdown(&bloc_file, &data);
     }
+    println!();
+    println!(
+        "| bloc | start-up to the header, median (min–max) | to the frame's end, median | peak memory after the first frame | after ten keys |"
+    );
+    println!("| --- | --- | --- | --- | --- |");
+    for row in table {
+        println!("{row}");
+    }
+    println!();
+    println!("| target | figure | met |");
+    println!("| --- | --- | --- |");
+    for row in targets {
+        println!("{row}");
+    }
+}
+
+fn target_row(what: &str, figure: &str, met: bool) -> String {
+    format!(
+        "| {what} | {figure} | {} |",
+        if met { "yes" } else { "**no**" }
+    )
 }
