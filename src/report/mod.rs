@@ -5,7 +5,9 @@
 
 pub mod changelog;
 pub mod document;
+mod fonts;
 pub mod keys;
+pub mod measure;
 pub mod pdf;
 pub mod record;
 pub mod sign;

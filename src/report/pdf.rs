@@ -14,7 +14,9 @@ use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World, WorldExt};
 use typst_pdf::PdfOptions;
 
-use super::document::Document;
+use super::document::{Block, Document};
+use super::fonts;
+use super::measure::table_widths;
 
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
@@ -33,11 +35,11 @@ struct Assets {
 }
 
 static ASSETS: LazyLock<Assets> = LazyLock::new(|| {
-    let files: [&'static [u8]; 4] = [
-        include_bytes!("../../assets/fonts/LiberationSerif-Regular.ttf"),
-        include_bytes!("../../assets/fonts/LiberationSerif-Bold.ttf"),
-        include_bytes!("../../assets/fonts/LiberationSerif-Italic.ttf"),
-        include_bytes!("../../assets/fonts/LiberationSerif-BoldItalic.ttf"),
+    let files = [
+        fonts::REGULAR,
+        fonts::BOLD,
+        fonts::ITALIC,
+        fonts::BOLD_ITALIC,
     ];
     let fonts: Vec<Font> = files
         .into_iter()
@@ -60,13 +62,31 @@ struct ReportWorld {
 
 impl ReportWorld {
     fn new(template: &str, doc: &Document) -> Result<ReportWorld, PdfError> {
-        let json = serde_json::to_vec(doc)
-            .map_err(|e| PdfError(format!("cannot serialise the report: {e}")))?;
+        let serialise =
+            |e: serde_json::Error| PdfError(format!("cannot serialise the report: {e}"));
+        let mut data = serde_json::to_value(doc).map_err(serialise)?;
+        add_column_widths(&mut data["body"], &doc.body);
+        add_column_widths(&mut data["annex"]["body"], &doc.annex.body);
+        let json = serde_json::to_vec(&data).map_err(serialise)?;
         Ok(ReportWorld {
             main: Source::new(file_id(MAIN_PATH)?, template.to_string()),
             data_id: file_id(DATA_PATH)?,
             data: Bytes::new(json),
         })
+    }
+}
+
+/// Gives every table of `blocks` (serialised as `json`) the widths of its texts, from which
+/// the template sizes its columns.
+fn add_column_widths(json: &mut serde_json::Value, blocks: &[Block]) {
+    let Some(json) = json.as_array_mut() else {
+        return;
+    };
+    for (value, block) in json.iter_mut().zip(blocks) {
+        if let (Block::Table(table), Some(object)) = (block, value.as_object_mut()) {
+            let widths = serde_json::to_value(table_widths(table)).unwrap_or_default();
+            object.insert("widths".into(), widths);
+        }
     }
 }
 
