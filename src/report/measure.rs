@@ -105,6 +105,37 @@ pub fn table_widths(table: &Table) -> Vec<ColumnWidths> {
         .collect()
 }
 
+/// Characters after which a line must break (Unicode line breaking classes BK, CR, LF, NL).
+const MANDATORY_BREAKS: [char; 7] = [
+    '\n', '\r', '\u{0B}', '\u{0C}', '\u{85}', '\u{2028}', '\u{2029}',
+];
+
+/// For each row of `table`, the widths of its `wide` columns' texts if the row is one line
+/// high wherever those texts fit on one line: `None` for a row that must find its own height
+/// (a text with a line break in it, or no text at all).
+pub fn one_line_rows(table: &Table) -> Vec<Option<Vec<f64>>> {
+    let mut widths = Widths::default();
+    table
+        .rows
+        .iter()
+        .map(|row| {
+            if row.cells.iter().all(String::is_empty)
+                || row.cells.iter().any(|c| c.contains(MANDATORY_BREAKS))
+            {
+                return None;
+            }
+            let wide = table.columns.iter().enumerate().filter(|(_, c)| c.wide);
+            Some(
+                wide.map(|(i, _)| {
+                    let text = row.cells.get(i).map_or("", String::as_str);
+                    widths.of(text, row.strong)
+                })
+                .collect(),
+            )
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -166,5 +197,43 @@ mod tests {
         );
         assert_eq!(w[1].whole, em_width("1.000,5", true));
         assert_eq!(w[1].word, w[1].whole);
+    }
+
+    #[test]
+    fn rows_with_a_line_break_or_no_text_find_their_own_height() {
+        let column = |title: &str, wide| Column {
+            title: title.into(),
+            align: "left",
+            wide,
+        };
+        let row = |cells: &[&str], strong| Row {
+            cells: cells.iter().map(|c| c.to_string()).collect(),
+            strong,
+        };
+        let table = Table {
+            columns: vec![
+                column("TT", false),
+                column("Tiêu chí", true),
+                column("u1", false),
+            ],
+            rows: vec![
+                row(&["1", "Công tác cải cách hành chính", "10"], false),
+                row(&["", "Cộng", "90"], true),
+                row(&["2", "Hai dòng\nmột ô", "5"], false),
+                row(&["", "", ""], false),
+                row(&["3", "Kết thúc\u{2028}dòng", "4"], false),
+            ],
+        };
+        let rows = one_line_rows(&table);
+        assert_eq!(
+            rows,
+            vec![
+                Some(vec![em_width("Công tác cải cách hành chính", false)]),
+                Some(vec![em_width("Cộng", true)]),
+                None,
+                None,
+                None,
+            ]
+        );
     }
 }

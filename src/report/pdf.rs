@@ -16,7 +16,7 @@ use typst_pdf::PdfOptions;
 
 use super::document::{Block, Document};
 use super::fonts;
-use super::measure::table_widths;
+use super::measure::{one_line_rows, table_widths};
 
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
@@ -65,8 +65,8 @@ impl ReportWorld {
         let serialise =
             |e: serde_json::Error| PdfError(format!("cannot serialise the report: {e}"));
         let mut data = serde_json::to_value(doc).map_err(serialise)?;
-        add_column_widths(&mut data["body"], &doc.body);
-        add_column_widths(&mut data["annex"]["body"], &doc.annex.body);
+        add_text_widths(&mut data["body"], &doc.body);
+        add_text_widths(&mut data["annex"]["body"], &doc.annex.body);
         let json = serde_json::to_vec(&data).map_err(serialise)?;
         Ok(ReportWorld {
             main: Source::new(file_id(MAIN_PATH)?, template.to_string()),
@@ -77,8 +77,8 @@ impl ReportWorld {
 }
 
 /// Gives every table of `blocks` (serialised as `json`) the widths of its texts, from which
-/// the template sizes its columns.
-fn add_column_widths(json: &mut serde_json::Value, blocks: &[Block]) {
+/// the template sizes its columns and knows the rows that are one line high.
+fn add_text_widths(json: &mut serde_json::Value, blocks: &[Block]) {
     let Some(json) = json.as_array_mut() else {
         return;
     };
@@ -86,6 +86,8 @@ fn add_column_widths(json: &mut serde_json::Value, blocks: &[Block]) {
         if let (Block::Table(table), Some(object)) = (block, value.as_object_mut()) {
             let widths = serde_json::to_value(table_widths(table)).unwrap_or_default();
             object.insert("widths".into(), widths);
+            let rows = serde_json::to_value(one_line_rows(table)).unwrap_or_default();
+            object.insert("one_line".into(), rows);
         }
     }
 }
