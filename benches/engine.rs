@@ -27,7 +27,10 @@ fn benches(c: &mut Criterion) {
     let sheet = synthetic::full_sheet(&covenant);
 
     c.bench_function("recompute 60x200 (year-end)", |b| {
-        b.iter(|| score::compute(black_box(&covenant), Period::YearEnd, black_box(&sheet)))
+        b.iter(|| {
+            score::compute(black_box(&covenant), Period::YearEnd, black_box(&sheet))
+                .expect("the engine computes")
+        })
     });
     c.bench_function("load and validate 60x200", |b| {
         b.iter(|| load(black_box(&scheme), black_box(&bloc)))

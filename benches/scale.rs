@@ -131,11 +131,14 @@ fn measure(units: usize, criteria: usize) -> Row {
     let replay = median(&replays);
 
     let recompute = median(&times(50, || {
-        std::hint::black_box(score::compute(&covenant, PERIOD, &sheet));
+        std::hint::black_box(
+            score::compute(&covenant, PERIOD, &sheet).expect("the engine computes"),
+        );
     }));
 
     let records = Records::open(&dir, &covenant, PERIOD).expect("open");
-    let mut app = App::new(Lang::Vi, covenant.clone(), PERIOD, 2026, Box::new(records));
+    let mut app = App::new(Lang::Vi, covenant.clone(), PERIOD, 2026, Box::new(records))
+        .expect("the session opens");
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("test terminal");
     terminal
         .draw(|f| thidua::tui::view::draw(&app, f))

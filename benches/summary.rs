@@ -100,7 +100,8 @@ fn benches(c: &mut Criterion) {
             let i = loaded.covenant.layout.index_of(&e.item).unwrap();
             sheet.set(u, i, Some(e.value.clone()));
         }
-        let results = score::compute(&loaded.covenant, Period::MidYear, &sheet);
+        let results =
+            score::compute(&loaded.covenant, Period::MidYear, &sheet).expect("the engine computes");
         let edition = Edition {
             year: 2026,
             period: Period::MidYear,

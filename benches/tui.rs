@@ -38,7 +38,7 @@ fn open(root: &Path) -> App {
     records
         .apply(&synthetic::entries(&covenant, &sheet, PERIOD))
         .expect("enter every cell");
-    App::new(Lang::Vi, covenant, PERIOD, 2026, Box::new(records))
+    App::new(Lang::Vi, covenant, PERIOD, 2026, Box::new(records)).expect("the session opens")
 }
 
 fn terminal() -> Terminal<TestBackend> {

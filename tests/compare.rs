@@ -37,7 +37,7 @@ fn results(c: &Covenant, period: Period, entries: &[(&str, &str, &str)]) -> Resu
     for &(unit, code, points) in entries {
         enter(c, &mut sheet, unit, code, points);
     }
-    score::compute(c, period, &sheet)
+    score::compute(c, period, &sheet).expect("the engine computes")
 }
 
 fn d(s: &str) -> Decimal {

@@ -42,7 +42,7 @@ fn sample_document(covenant: &Covenant, provisional: bool) -> Document {
         let v = value::parse(&covenant.layout.items[item], &record[2]).expect("value");
         sheet.set(unit, item, Some(v));
     }
-    let results = score::compute(covenant, Period::MidYear, &sheet);
+    let results = score::compute(covenant, Period::MidYear, &sheet).expect("the engine computes");
     document(covenant, &results, &edition(provisional))
 }
 
@@ -195,7 +195,7 @@ fn a_sixty_unit_bloc_renders_with_several_annex_tables() {
     .unwrap();
     let covenant = Covenant::new(covenant, scheme).unwrap();
     let sheet = thidua::synthetic::full_sheet(&covenant);
-    let results = score::compute(&covenant, Period::MidYear, &sheet);
+    let results = score::compute(&covenant, Period::MidYear, &sheet).expect("the engine computes");
     let doc = document(&covenant, &results, &edition(false));
     let tables = doc
         .annex

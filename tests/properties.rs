@@ -58,7 +58,7 @@ proptest! {
         raw in raw_sheet(6, 11), period in period()
     ) {
         let c = setup(6);
-        let r = score::compute(&c, period, &sheet_from(&c, &raw));
+        let r = score::compute(&c, period, &sheet_from(&c, &raw)).expect("the engine computes");
         for unit in &r.units {
             for (g, info) in c.layout.groups.iter().enumerate() {
                 if let Some(cap) = info.cap {
@@ -82,13 +82,13 @@ proptest! {
         raw in raw_sheet(5, 11), period in period(), rotate in 1usize..5
     ) {
         let c = setup(5);
-        let r = score::compute(&c, period, &sheet_from(&c, &raw));
+        let r = score::compute(&c, period, &sheet_from(&c, &raw)).expect("the engine computes");
         let mut moved = c.bloc.clone();
         moved.members.rotate_left(rotate);
         let c2 = Covenant::new(moved, c.scheme.clone()).unwrap();
         let mut raw2 = raw.clone();
         raw2.rotate_left(rotate);
-        let r2 = score::compute(&c2, period, &sheet_from(&c2, &raw2));
+        let r2 = score::compute(&c2, period, &sheet_from(&c2, &raw2)).expect("the engine computes");
         for (u, m) in c.bloc.members.iter().enumerate() {
             let a = &r.units[u];
             let b = &r2.units[c2.unit_index(&m.id).unwrap()];
@@ -102,7 +102,7 @@ proptest! {
         raw in raw_sheet(7, 11), period in period()
     ) {
         let c = setup(7);
-        let r = score::compute(&c, period, &sheet_from(&c, &raw));
+        let r = score::compute(&c, period, &sheet_from(&c, &raw)).expect("the engine computes");
         for (i, a) in r.units.iter().enumerate() {
             let sharing = r.units.iter().filter(|b| b.rank == a.rank).count();
             prop_assert_eq!(a.tied, sharing > 1);
@@ -125,10 +125,10 @@ proptest! {
         raw in raw_sheet(5, 11), period in period(), unit in 0usize..5, item in 0usize..11, new in 0u32..10_000
     ) {
         let c = setup(5);
-        let before = score::compute(&c, period, &sheet_from(&c, &raw));
+        let before = score::compute(&c, period, &sheet_from(&c, &raw)).expect("the engine computes");
         let mut changed = raw.clone();
         changed[unit][item] = Some(new);
-        let after = score::compute(&c, period, &sheet_from(&c, &changed));
+        let after = score::compute(&c, period, &sheet_from(&c, &changed)).expect("the engine computes");
         for u in (0..5).filter(|&u| u != unit) {
             for (i, spec) in c.layout.items.iter().enumerate() {
                 let is_target = matches!(&spec.rule, Rule::Criterion { scale: thidua::model::scheme::Scale::Target { .. }, .. });

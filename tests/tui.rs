@@ -86,7 +86,7 @@ fn session_with(period: Period, lang: Lang, scores: bool, disk_full: bool) -> Se
         records.apply(&changes).unwrap();
     }
     let ledger = TestLedger { records, disk_full };
-    let app = App::new(lang, covenant, period, 2026, Box::new(ledger));
+    let app = App::new(lang, covenant, period, 2026, Box::new(ledger)).expect("the session opens");
     Session { app, dir }
 }
 
@@ -172,7 +172,8 @@ fn every_scale_kind_is_entered_with_the_keys_that_fit_it() {
     assert_eq!(value_of(app, "thanh-dong", "DK1"), Some(Value::Met(false)));
     // Every entry is a journal line, and the screen's results are the engine's.
     assert_eq!(s.journal().len(), 10);
-    let fresh = thidua::score::compute(&s.app.covenant, Period::YearEnd, &sheet_of(&s.app));
+    let fresh = thidua::score::compute(&s.app.covenant, Period::YearEnd, &sheet_of(&s.app))
+        .expect("the engine computes");
     assert_eq!(s.app.results, fresh);
     let u = s.app.covenant.unit_index("thanh-dong").unwrap();
     assert_eq!(s.app.results.units[u].failed_vetoes.len(), 1);
@@ -507,7 +508,8 @@ fn a_resumed_session_can_still_undo_what_was_entered_before() {
             Period::MidYear,
             2026,
             Box::new(records),
-        );
+        )
+        .expect("the session opens");
         app.resume_history(&history);
         app
     };
@@ -870,7 +872,8 @@ fn the_ranking_shows_self_scored_totals_beside_the_blocs() {
         records,
         disk_full: false,
     };
-    let mut app = App::new(Lang::En, covenant, Period::MidYear, 2026, Box::new(ledger));
+    let mut app = App::new(Lang::En, covenant, Period::MidYear, 2026, Box::new(ledger))
+        .expect("the session opens");
     press(&mut app, KeyCode::F(4));
     let shown = screen(&app, 100, 24);
     let row = |name: &str| {

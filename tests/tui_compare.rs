@@ -88,7 +88,8 @@ fn year_end(lang: Lang, mid_year: impl FnOnce(&Covenant, &Path)) -> Year {
         Period::YearEnd,
         2026,
         Box::new(FixedTime(records)),
-    );
+    )
+    .expect("the session opens");
     app.compare = Compare::read(&covenant, &mid_dir);
     Year { app, data }
 }
@@ -202,7 +203,8 @@ fn at_mid_year_the_key_says_there_is_no_earlier_period() {
             Period::MidYear,
             2026,
             Box::new(FixedTime(records)),
-        );
+        )
+        .expect("the session opens");
         press(&mut app, KeyCode::F(5));
         assert_eq!(app.screen, Screen::Grid);
         let shown = screen(&app, 80, 24);
@@ -372,7 +374,8 @@ fn a_bloc_taller_than_the_window_keeps_the_chosen_unit_in_sight() {
         Period::YearEnd,
         2026,
         Box::new(FixedTime(records)),
-    );
+    )
+    .expect("the session opens");
     app.compare = Compare::read(&covenant, &dir(Period::MidYear));
     press(&mut app, KeyCode::F(5));
     let shown_with = |app: &App, w, h, unit: usize| {

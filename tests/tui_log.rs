@@ -133,7 +133,8 @@ fn session(lang: Lang) -> Session {
         Period::MidYear,
         2026,
         Box::new(TestLedger { records }),
-    );
+    )
+    .expect("the session opens");
     app.records_dir = dir;
     let mut s = Session { app, root };
     let app = &mut s.app;
@@ -318,7 +319,8 @@ fn a_subtotal_or_a_cell_never_changed_says_so() {
         Period::MidYear,
         2026,
         Box::new(TestLedger { records }),
-    );
+    )
+    .expect("the session opens");
     let app = &mut app;
     select(app, "tu-minh", "I.1.4");
     press(app, KeyCode::Char('h'));
@@ -470,7 +472,8 @@ fn a_vote_is_in_the_log_with_its_tally() {
         Period::YearEnd,
         2026,
         Box::new(TestLedger { records }),
-    );
+    )
+    .expect("the session opens");
     press(&mut app, KeyCode::Char('j'));
     assert!(matches!(shown(&app)[0], Line::Event(_)));
     let text = screen(&app, 120, 40);

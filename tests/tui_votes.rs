@@ -61,7 +61,8 @@ fn session(period: Period, lang: Lang) -> Session {
     let mut records = Records::open(dir.path(), &covenant, period).unwrap();
     let changes = screen::sample_changes(&covenant, period, |_, _| false);
     records.apply(&changes).unwrap();
-    let app = App::new(lang, covenant, period, 2026, Box::new(FixedTime(records)));
+    let app = App::new(lang, covenant, period, 2026, Box::new(FixedTime(records)))
+        .expect("the session opens");
     Session { app, _dir: dir }
 }
 
@@ -433,7 +434,8 @@ fn a_long_list_of_candidates_scrolls_to_the_selected_field() {
         Period::YearEnd,
         2026,
         Box::new(FixedTime(records)),
-    );
+    )
+    .expect("the session opens");
     press(&mut app, KeyCode::F(7));
     press(&mut app, KeyCode::Right);
     let candidates = thidua::tui::votes::ballot_units(&app, 1);

@@ -84,7 +84,11 @@ fn results_of(
     covenant: &Covenant,
 ) -> Result<Results, u8> {
     let OpenRecords { records, .. } = open_records(lang, session, bloc_file, covenant)?;
-    Ok(score::compute(covenant, session.period, records.sheet()))
+    super::computed(
+        lang,
+        covenant,
+        score::compute(covenant, session.period, records.sheet()),
+    )
 }
 
 fn rank_text(lang: Lang, s: &Standing) -> String {

@@ -370,6 +370,18 @@ pub fn open_records(
     })
 }
 
+/// The results, or the overflow printed and the exit code of a refusal.
+pub fn computed(
+    lang: Lang,
+    covenant: &crate::model::Covenant,
+    results: Result<crate::score::Results, crate::score::Overflow>,
+) -> Result<crate::score::Results, u8> {
+    results.map_err(|o| {
+        eprintln!("{}", lang.msg(&Msg::overflow(covenant, &o)));
+        INVALID
+    })
+}
+
 /// Prints a load error and returns the exit code it means.
 pub fn report_load_error(lang: Lang, e: &LoadError) -> u8 {
     match e {

@@ -10,7 +10,7 @@ use crate::model::{Covenant, Period};
 use crate::score::{self, Ineligibility, Nomination, Results};
 
 use super::table::{Align, Table};
-use super::{OpenRecords, SessionArgs, load, open_records};
+use super::{OpenRecords, SessionArgs, computed, load, open_records};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -30,7 +30,14 @@ pub fn run(lang: Lang, session: &SessionArgs, format: Format) -> u8 {
         Ok(o) => o,
         Err(code) => return code,
     };
-    let results = score::compute(covenant, session.period, records.sheet());
+    let results = match computed(
+        lang,
+        covenant,
+        score::compute(covenant, session.period, records.sheet()),
+    ) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
     let out = match format {
         Format::Table => table(lang, covenant, year, &results),
         Format::Csv => csv(covenant, &results),

@@ -65,7 +65,10 @@ pub fn vote(
     tally: &[String],
 ) -> u8 {
     with_records(lang, session, |open| {
-        let results = results(open);
+        let results = match results(lang, open) {
+            Ok(r) => r,
+            Err(code) => return code,
+        };
         let Some(award) = award else {
             print!("{}", candidates_text(lang, open, &results));
             return 0;
@@ -132,7 +135,10 @@ pub fn vote(
         };
         match open.records.record_votes(ballot) {
             Ok(_) => {
-                let results = self::results(open);
+                let results = match self::results(lang, open) {
+                    Ok(r) => r,
+                    Err(code) => return code,
+                };
                 println!(
                     "{}",
                     lang.msg(&Msg::VotesRecorded {
@@ -147,9 +153,13 @@ pub fn vote(
     })
 }
 
-fn results(open: &OpenRecords) -> Results {
+fn results(lang: Lang, open: &OpenRecords) -> Result<Results, u8> {
     let r = &open.records;
-    score::compute_with_votes(r.covenant(), r.period(), r.sheet(), &r.ballots())
+    super::computed(
+        lang,
+        r.covenant(),
+        score::compute_with_votes(r.covenant(), r.period(), r.sheet(), &r.ballots()),
+    )
 }
 
 /// Each award with its quota, threshold and candidates, as the meeting votes on them.

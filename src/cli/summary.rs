@@ -49,12 +49,19 @@ pub fn run(lang: Lang, session: &SessionArgs, options: &Options) -> u8 {
     };
     // Refused before the passphrase is asked for, not after.
     let session_data = SessionData::of(&records);
-    let results = score::compute_with_votes(
+    let results = match super::computed(
+        lang,
         covenant,
-        session.period,
-        records.sheet(),
-        &session_data.votes,
-    );
+        score::compute_with_votes(
+            covenant,
+            session.period,
+            records.sheet(),
+            &session_data.votes,
+        ),
+    ) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
     let gaps = summary::gaps(
         &results,
         session_data.frozen_at.is_some(),

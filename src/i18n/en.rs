@@ -1,10 +1,11 @@
 //! English: complete, for users who ask for it.
 
+use crate::model::id::IdError;
 use crate::model::validate::IssueKind;
 use crate::model::value::ValueError;
 use crate::report::verify::Finding;
 
-use super::{Label, Msg, Ui, list, period_label};
+use super::{Label, Msg, Ui, clip, list, period_label};
 
 fn d(x: &rust_decimal::Decimal) -> String {
     super::Lang::En.dec(*x)
@@ -68,6 +69,10 @@ pub fn msg(m: &Msg) -> String {
             "an import was cut off (from journal line {line}, {written} of {size} values): the whole import was undone; import the file again"
         ),
         Msg::SnapshotRebuilt => "the snapshot was damaged: rebuilt from the journal".into(),
+        Msg::Overflow { unit, item } => format!(
+            "cannot compute the points of {unit}{}: the figures go beyond exact arithmetic; check the values entered",
+            item.as_ref().map(|i| format!(", item {i}")).unwrap_or_default()
+        ),
         Msg::WriteFailed { path, error } => {
             format!("cannot write to {path}: {error}; the value was not saved")
         }
@@ -619,9 +624,25 @@ pub fn issue(k: &IssueKind) -> String {
                 d(cap)
             )
         }
-        IssueKind::BadSchemeId(id) => format!(
-            "invalid scheme id \"{id}\": it is a file name in scoring/, without \"/\" or \"..\""
+        IssueKind::BadId { id, problem } => format!(
+            "\"{}\" cannot be an id: {}; ids use only lower-case a-z, digits, \".\", \"_\" and \"-\", start with a letter or digit and have at most 64 characters (they name files and folders)",
+            clip(id),
+            id_problem(*problem)
         ),
+        IssueKind::FigureTooLarge { value, limit } => format!(
+            "{} is beyond the limit of ±{} that thidua supports (see docs/formats.md, \"Sizes and limits\")",
+            clip(&d(value)),
+            d(limit)
+        ),
+        IssueKind::FigureTooPrecise(value) => {
+            format!("{} has more than 4 decimal places", clip(&d(value)))
+        }
+        IssueKind::TooManyMembers { count, limit } => {
+            format!("the bloc has {count} units, beyond the {limit} that thidua supports")
+        }
+        IssueKind::TooManyItems { count, limit } => {
+            format!("the scheme has {count} items, beyond the {limit} that thidua supports")
+        }
         IssueKind::PercentOutOfRange(p) => {
             format!("a percentage must lie within (0, 100] (found {})", d(p))
         }
@@ -663,6 +684,14 @@ pub fn value_error(e: &ValueError) -> String {
         ValueError::Negative(x) => format!("an achieved value cannot be negative ({})", d(x)),
         ValueError::WrongKind => "a value of the wrong kind for this criterion".into(),
         ValueError::Empty => "no value given".into(),
+        ValueError::TooLarge { value, limit } => format!(
+            "{} is beyond the limit of {} that thidua supports",
+            clip(value),
+            d(limit)
+        ),
+        ValueError::TooPrecise(value) => {
+            format!("{} has more than 4 decimal places", clip(value))
+        }
     }
 }
 
@@ -739,6 +768,10 @@ pub fn finding(f: &Finding) -> String {
             "  ✗ {} entries in the record are invalid (unknown unit or criterion, or a value off the scale)",
             problems.len()
         ),
+        Finding::CannotCompute(m) => format!("  ✗ {}", msg(m)),
+        Finding::VotesInvalid(e) => {
+            format!("  ✗ a vote in the record is impossible: {}", ballot_error(e))
+        }
         Finding::Recomputed { units, entries } => format!(
             "  ✓ recomputed from the {entries} entries of {units} units: the results match"
         ),
@@ -808,5 +841,16 @@ fn count_cells(n: usize) -> String {
         "1 cell".into()
     } else {
         format!("{n} cells")
+    }
+}
+
+fn id_problem(problem: IdError) -> String {
+    match problem {
+        IdError::Empty => "it is empty".into(),
+        IdError::TooLong => "it is longer than 64 characters".into(),
+        IdError::Character(c) => format!("it holds \"{}\"", c.escape_default()),
+        IdError::BadStart => "it starts with \".\", \"_\" or \"-\"".into(),
+        IdError::EndsWithDot => "it ends with a dot".into(),
+        IdError::Reserved => "Windows reserves it for a device".into(),
     }
 }

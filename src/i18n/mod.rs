@@ -85,6 +85,11 @@ pub enum Msg {
         error: String,
     },
     SnapshotRebuilt,
+    /// The engine's arithmetic overflowed on a unit's figures (`score::Overflow`).
+    Overflow {
+        unit: String,
+        item: Option<String>,
+    },
     WriteFailed {
         path: String,
         error: String,
@@ -558,6 +563,23 @@ pub enum Label {
     Quota,
 }
 
+impl Msg {
+    /// The message of an overflow of the engine, naming the unit and item by their ids.
+    pub fn overflow(covenant: &crate::model::Covenant, o: &crate::score::Overflow) -> Msg {
+        Msg::Overflow {
+            unit: covenant
+                .bloc
+                .members
+                .get(o.unit)
+                .map_or_else(|| o.unit.to_string(), |m| m.id.clone()),
+            item: o
+                .item
+                .and_then(|i| covenant.layout.items.get(i))
+                .map(|i| i.code.clone()),
+        }
+    }
+}
+
 impl Lang {
     pub fn msg(self, m: &Msg) -> String {
         match self {
@@ -704,6 +726,8 @@ fn period_label(p: crate::model::Period) -> Label {
         crate::model::Period::YearEnd => Label::YearEnd,
     }
 }
+
+pub use crate::model::text::clip;
 
 /// Joins a list of names for a message.
 fn list(items: &[String]) -> String {

@@ -1,10 +1,11 @@
 //! Tiếng Việt: the default catalog.
 
+use crate::model::id::IdError;
 use crate::model::validate::IssueKind;
 use crate::model::value::ValueError;
 use crate::report::verify::Finding;
 
-use super::{Label, Msg, Ui, list, period_label};
+use super::{Label, Msg, Ui, clip, list, period_label};
 
 fn d(x: &rust_decimal::Decimal) -> String {
     super::Lang::Vi.dec(*x)
@@ -88,6 +89,10 @@ pub fn msg(m: &Msg) -> String {
             "một lần nhập bị ngắt giữa chừng (từ dòng {line} nhật ký, {written}/{size} giá trị): đã hủy cả lần nhập đó; hãy nhập lại tệp"
         ),
         Msg::SnapshotRebuilt => "bản chụp dữ liệu hỏng: đã dựng lại từ nhật ký".into(),
+        Msg::Overflow { unit, item } => format!(
+            "không tính được điểm của {unit}{}: các con số vượt quá phạm vi tính chính xác; hãy kiểm tra giá trị đã nhập",
+            item.as_ref().map(|i| format!(", mục {i}")).unwrap_or_default()
+        ),
         Msg::WriteFailed { path, error } => {
             format!("không ghi được vào {path}: {error}; giá trị chưa được lưu")
         }
@@ -644,9 +649,25 @@ pub fn issue(k: &IssueKind) -> String {
                 d(cap)
             )
         }
-        IssueKind::BadSchemeId(id) => format!(
-            "mã thang điểm \"{id}\" không hợp lệ: chỉ là tên tệp trong scoring/, không có \"/\" hay \"..\""
+        IssueKind::BadId { id, problem } => format!(
+            "\"{}\" không dùng được làm mã: {}; mã chỉ gồm chữ thường a-z, chữ số, \".\", \"_\", \"-\", bắt đầu bằng chữ hoặc số, tối đa 64 ký tự (mã được dùng làm tên tệp và thư mục)",
+            clip(id),
+            id_problem(*problem)
         ),
+        IssueKind::FigureTooLarge { value, limit } => format!(
+            "số {} vượt giới hạn ±{} mà thidua hỗ trợ (xem docs/formats.md, mục \"Sizes and limits\")",
+            clip(&d(value)),
+            d(limit)
+        ),
+        IssueKind::FigureTooPrecise(value) => {
+            format!("số {} có quá 4 chữ số thập phân", clip(&d(value)))
+        }
+        IssueKind::TooManyMembers { count, limit } => {
+            format!("khối có {count} đơn vị, vượt giới hạn {limit} đơn vị mà thidua hỗ trợ")
+        }
+        IssueKind::TooManyItems { count, limit } => {
+            format!("thang điểm có {count} mục chấm, vượt giới hạn {limit} mục mà thidua hỗ trợ")
+        }
         IssueKind::PercentOutOfRange(p) => {
             format!(
                 "tỉ lệ phần trăm phải trong khoảng (0, 100] (đang là {})",
@@ -693,6 +714,14 @@ pub fn value_error(e: &ValueError) -> String {
         ValueError::Negative(x) => format!("giá trị đạt được không được âm ({})", d(x)),
         ValueError::WrongKind => "giá trị không đúng loại của tiêu chí này".into(),
         ValueError::Empty => "chưa nhập giá trị".into(),
+        ValueError::TooLarge { value, limit } => format!(
+            "{} vượt giới hạn {} mà thidua hỗ trợ",
+            clip(value),
+            d(limit)
+        ),
+        ValueError::TooPrecise(value) => {
+            format!("{} có quá 4 chữ số thập phân", clip(value))
+        }
     }
 }
 
@@ -788,6 +817,13 @@ pub fn finding(f: &Finding) -> String {
             "  ✗ {} giá trị chấm trong bản ghi không hợp lệ (đơn vị, tiêu chí hoặc giá trị sai)",
             problems.len()
         ),
+        Finding::CannotCompute(m) => format!("  ✗ {}", msg(m)),
+        Finding::VotesInvalid(e) => {
+            format!(
+                "  ✗ một kết quả biểu quyết trong hồ sơ không thể có: {}",
+                ballot_error(e)
+            )
+        }
         Finding::Recomputed { units, entries } => {
             format!("  ✓ tính lại từ {entries} giá trị chấm của {units} đơn vị: kết quả trùng khớp")
         }
@@ -849,5 +885,16 @@ fn ballot_error(e: &crate::model::ballot::BallotError) -> String {
             present,
         } => format!("{unit} được {votes} phiếu, nhiều hơn {present} thành viên có mặt"),
         E::NoCandidate => "chưa có đơn vị nào được đưa ra biểu quyết".into(),
+    }
+}
+
+fn id_problem(problem: IdError) -> String {
+    match problem {
+        IdError::Empty => "mã trống".into(),
+        IdError::TooLong => "dài quá 64 ký tự".into(),
+        IdError::Character(c) => format!("có ký tự \"{}\"", c.escape_default()),
+        IdError::BadStart => "bắt đầu bằng \".\", \"_\" hoặc \"-\"".into(),
+        IdError::EndsWithDot => "kết thúc bằng dấu chấm".into(),
+        IdError::Reserved => "là tên thiết bị mà Windows dành riêng".into(),
     }
 }

@@ -2,7 +2,9 @@
 
 pub mod ballot;
 pub mod bloc;
+pub mod id;
 pub mod layout;
+pub mod limits;
 pub mod path;
 pub mod period;
 pub mod scheme;

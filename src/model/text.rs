@@ -10,3 +10,18 @@ pub fn nfc(text: &str) -> std::borrow::Cow<'_, str> {
         _ => std::borrow::Cow::Owned(text.nfc().collect()),
     }
 }
+
+/// The most characters of a file's text that a message quotes: a hostile file cannot make a
+/// message as long as itself.
+pub const QUOTE_CHARS: usize = 200;
+
+/// At most `QUOTE_CHARS` characters of `text`, with "…" when it was longer.
+pub fn clip(text: &str) -> String {
+    let mut chars = text.chars();
+    let head: String = chars.by_ref().take(QUOTE_CHARS).collect();
+    if chars.next().is_some() {
+        head + "…"
+    } else {
+        head
+    }
+}

@@ -6,7 +6,9 @@ use std::collections::HashSet;
 use rust_decimal::Decimal;
 
 use super::bloc::Bloc;
+use super::id::{self, IdError};
 use super::layout::{ItemKind, Layout, Rule};
+use super::limits::{self, FigureError};
 use super::path::Path;
 use super::scheme::{
     AdjustmentScale, Award, Band, BandCondition, Node, Quota, Scale, Scheme, TargetRule, TieBreaker,
@@ -73,7 +75,25 @@ pub enum IssueKind {
         step: Decimal,
         cap: Decimal,
     },
-    BadSchemeId(String),
+    /// An id (of the bloc, a member, the scheme, an award) that is not a safe file name.
+    BadId {
+        id: String,
+        problem: IdError,
+    },
+    /// A figure beyond what thidua supports (`limits`).
+    FigureTooLarge {
+        value: Decimal,
+        limit: Decimal,
+    },
+    FigureTooPrecise(Decimal),
+    TooManyMembers {
+        count: usize,
+        limit: usize,
+    },
+    TooManyItems {
+        count: usize,
+        limit: usize,
+    },
     DuplicateBand(String),
     DuplicateAward(String),
     QuotaZero,
@@ -128,6 +148,12 @@ impl SchemeCheck {
         self.issues.push(issue(path, kind));
     }
 
+    fn id(&mut self, path: Path, text: &str) {
+        if let Some(kind) = id_issue(text) {
+            self.push(path, kind);
+        }
+    }
+
     fn code(&mut self, path: Path, code: &str) {
         if code.trim().is_empty() {
             self.push(path, IssueKind::Empty("code"));
@@ -136,7 +162,17 @@ impl SchemeCheck {
         }
     }
 
+    /// Checks a point figure against the limits; `false` when it is out of them.
+    fn figure(&mut self, path: Path, value: Decimal) -> bool {
+        figure_issue(value, limits::points)
+            .map(|kind| self.push(path, kind))
+            .is_none()
+    }
+
     fn positive(&mut self, path: Path, value: Decimal) -> bool {
+        if !self.figure(path.clone(), value) {
+            return false;
+        }
         if value <= Decimal::ZERO {
             self.push(path, IssueKind::NotPositive(value));
             false
@@ -151,6 +187,19 @@ impl SchemeCheck {
             if text.trim().is_empty() {
                 self.push(root.field(name), IssueKind::Empty(name));
             }
+        }
+        if !s.id.trim().is_empty() {
+            self.id(root.field("id"), &s.id);
+        }
+        let items = Layout::new(s).items.len();
+        if items > limits::MAX_ITEMS {
+            self.push(
+                root.field("groups"),
+                IssueKind::TooManyItems {
+                    count: items,
+                    limit: limits::MAX_ITEMS,
+                },
+            );
         }
         let groups = root.field("groups");
         let mut criteria = 0;
@@ -294,7 +343,8 @@ impl SchemeCheck {
                     } else if !seen.insert(l.code.to_lowercase()) {
                         self.push(p.field("code"), IssueKind::DuplicateLevel(l.code.clone()));
                     }
-                    if l.points < Decimal::ZERO {
+                    if !self.figure(p.field("points"), l.points) {
+                    } else if l.points < Decimal::ZERO {
                         self.push(p.field("points"), IssueKind::Negative(l.points));
                     } else if l.points > max {
                         self.push(
@@ -322,6 +372,21 @@ impl SchemeCheck {
                 floor,
                 ceiling,
             } => {
+                let figures = [
+                    ("per", Some(*per)),
+                    ("start", *start),
+                    ("floor", Some(*floor)),
+                    ("ceiling", *ceiling),
+                ];
+                let mut within = true;
+                for (field, value) in figures {
+                    if let Some(value) = value {
+                        within &= self.figure(path.field(field), value);
+                    }
+                }
+                if !within {
+                    return;
+                }
                 if per.is_zero() {
                     self.push(path.field("per"), IssueKind::ZeroPerOccurrence);
                 }
@@ -376,6 +441,11 @@ impl SchemeCheck {
             if !ids.insert(b.id.as_str()) {
                 self.push(p.field("id"), IssueKind::DuplicateBand(b.id.clone()));
             }
+            if let Some(min) = &b.min
+                && !self.figure(p.field("min").field("points"), min.points)
+            {
+                return;
+            }
             match (&b.min, i == last) {
                 (None, false) => self.push(p.clone(), IssueKind::BandWithoutBound(b.id.clone())),
                 (Some(_), true) => {
@@ -415,6 +485,10 @@ impl SchemeCheck {
     }
 
     fn award(&mut self, p: Path, a: &Award, band_ids: &HashSet<&str>) {
+        self.id(p.field("id"), &a.id);
+        if let Some(min) = a.min_total {
+            self.figure(p.field("min_total"), min);
+        }
         if let Some(b) = &a.min_band
             && !band_ids.contains(b.as_str())
         {
@@ -472,11 +546,13 @@ pub fn bloc(bloc: &Bloc, scheme: &Scheme) -> Vec<Issue> {
             push(root.field(name), IssueKind::Empty(name));
         }
     }
-    if !plain_scheme_id(&bloc.scheme) {
-        push(
-            root.field("scheme"),
-            IssueKind::BadSchemeId(bloc.scheme.clone()),
-        );
+    if !bloc.id.trim().is_empty()
+        && let Some(kind) = id_issue(&bloc.id)
+    {
+        push(root.field("id"), kind);
+    }
+    if let Some(kind) = id_issue(&bloc.scheme) {
+        push(root.field("scheme"), kind);
     } else if bloc.scheme != scheme.id {
         push(
             root.field("scheme"),
@@ -489,12 +565,23 @@ pub fn bloc(bloc: &Bloc, scheme: &Scheme) -> Vec<Issue> {
     if bloc.members.is_empty() {
         push(root.field("members"), IssueKind::Empty("members"));
     }
+    if bloc.members.len() > limits::MAX_UNITS {
+        push(
+            root.field("members"),
+            IssueKind::TooManyMembers {
+                count: bloc.members.len(),
+                limit: limits::MAX_UNITS,
+            },
+        );
+    }
     let mut ids = HashSet::new();
     let mut shorts = HashSet::new();
     for (i, m) in bloc.members.iter().enumerate() {
         let p = root.field("members").index(i);
         if m.id.trim().is_empty() {
             push(p.field("id"), IssueKind::Empty("id"));
+        } else if let Some(kind) = id_issue(&m.id) {
+            push(p.field("id"), kind);
         } else if !ids.insert(m.id.as_str()) {
             push(p.field("id"), IssueKind::DuplicateMember(m.id.clone()));
         }
@@ -538,7 +625,9 @@ pub fn bloc(bloc: &Bloc, scheme: &Scheme) -> Vec<Issue> {
                     scale: Scale::Target { .. },
                     ..
                 }) => {
-                    if *value <= Decimal::ZERO {
+                    if let Some(kind) = figure_issue(*value, limits::achieved) {
+                        push(cp, kind);
+                    } else if *value <= Decimal::ZERO {
                         push(cp, IssueKind::TargetNotPositive(*value));
                     }
                 }
@@ -600,9 +689,23 @@ pub fn bloc(bloc: &Bloc, scheme: &Scheme) -> Vec<Issue> {
     issues
 }
 
-/// Whether a scheme id can name a file in `scoring/` without leading out of it.
-pub fn plain_scheme_id(id: &str) -> bool {
-    !id.is_empty() && !id.starts_with('.') && !id.contains(['/', '\\', ':'])
+/// The issue of an id that is not safe as a file name, if it is not.
+pub fn id_issue(text: &str) -> Option<IssueKind> {
+    id::check(text).err().map(|problem| IssueKind::BadId {
+        id: text.to_string(),
+        problem,
+    })
+}
+
+/// The issue of a figure out of the supported limits, if it is.
+fn figure_issue(
+    value: Decimal,
+    limit: fn(Decimal) -> Result<(), FigureError>,
+) -> Option<IssueKind> {
+    limit(value).err().map(|e| match e {
+        FigureError::TooLarge { limit } => IssueKind::FigureTooLarge { value, limit },
+        FigureError::TooPrecise => IssueKind::FigureTooPrecise(value),
+    })
 }
 
 /// How many units an award's quota allows in a bloc of `members` units.

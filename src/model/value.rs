@@ -8,7 +8,9 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::layout::{Item, Rule};
+use super::limits::{self, FigureError};
 use super::scheme::{AdjustmentScale, Scale};
+use super::text::clip;
 
 /// A value as entered for one unit and one item.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -50,6 +52,12 @@ pub enum ValueError {
     WrongKind,
     #[error("empty value")]
     Empty,
+    /// Beyond the largest figure thidua supports (`limits`).
+    #[error("{value} is beyond the limit of {limit}")]
+    TooLarge { value: String, limit: Decimal },
+    /// More decimal places than thidua keeps (`limits::MAX_DECIMALS`).
+    #[error("{0} has more than 4 decimal places")]
+    TooPrecise(String),
 }
 
 /// Reads a decimal written with a dot or a Vietnamese decimal comma.
@@ -59,6 +67,30 @@ pub fn parse_decimal(text: &str) -> Option<Decimal> {
         return None;
     }
     Decimal::from_str(&t).ok().map(|d| d.normalize())
+}
+
+/// Reads a decimal as `parse_decimal` does, telling a number too long for exact arithmetic
+/// (28 digits and more) from text that is no number at all.
+fn read_decimal(text: &str, limit: Decimal) -> Result<Decimal, ValueError> {
+    if let Some(d) = parse_decimal(text) {
+        return Ok(d);
+    }
+    let t = text.trim();
+    let digits = t.strip_prefix(['-', '+']).unwrap_or(t);
+    let numeric = !digits.is_empty()
+        && digits
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        && digits.chars().filter(|c| matches!(c, '.' | ',')).count() <= 1
+        && digits.chars().any(|c| c.is_ascii_digit());
+    if numeric {
+        Err(ValueError::TooLarge {
+            value: clip(t),
+            limit,
+        })
+    } else {
+        Err(ValueError::NotANumber(clip(t)))
+    }
 }
 
 fn parse_yes_no(text: &str) -> Option<bool> {
@@ -105,22 +137,16 @@ pub fn parse(item: &Item, text: &str) -> Result<Value, ValueError> {
             Scale::MetOrNot => {
                 Value::Met(parse_yes_no(t).ok_or_else(|| ValueError::NotYesNo(t.to_string()))?)
             }
-            Scale::Free { .. } => {
-                Value::Points(parse_decimal(t).ok_or_else(|| ValueError::NotANumber(t.into()))?)
-            }
+            Scale::Free { .. } => Value::Points(read_decimal(t, limits::MAX_POINTS)?),
             Scale::PerOccurrence { .. } => Value::Count(parse_count(t)?),
-            Scale::Target { .. } => {
-                Value::Achieved(parse_decimal(t).ok_or_else(|| ValueError::NotANumber(t.into()))?)
-            }
+            Scale::Target { .. } => Value::Achieved(read_decimal(t, limits::MAX_ACHIEVED)?),
         },
         Rule::Adjustment { scale, .. } => match scale {
             AdjustmentScale::Once(_) => {
                 Value::Met(parse_yes_no(t).ok_or_else(|| ValueError::NotYesNo(t.to_string()))?)
             }
             AdjustmentScale::PerOccurrence(_) => Value::Count(parse_count(t)?),
-            AdjustmentScale::Free { .. } => {
-                Value::Points(parse_decimal(t).ok_or_else(|| ValueError::NotANumber(t.into()))?)
-            }
+            AdjustmentScale::Free { .. } => Value::Points(read_decimal(t, limits::MAX_POINTS)?),
         },
         Rule::Veto => {
             Value::Met(parse_yes_no(t).ok_or_else(|| ValueError::NotYesNo(t.to_string()))?)
@@ -131,12 +157,43 @@ pub fn parse(item: &Item, text: &str) -> Result<Value, ValueError> {
 }
 
 fn parse_count(text: &str) -> Result<u32, ValueError> {
-    text.trim()
-        .parse::<u32>()
-        .map_err(|_| ValueError::NotACount(text.trim().to_string()))
+    let t = text.trim();
+    if !t.is_empty() && t.chars().all(|c| c.is_ascii_digit()) {
+        // All digits: a count, unless it is too large to be one.
+        return match t.parse::<u32>() {
+            Ok(n) => Ok(n),
+            Err(_) => Err(ValueError::TooLarge {
+                value: clip(t),
+                limit: Decimal::from(limits::MAX_COUNT),
+            }),
+        };
+    }
+    Err(ValueError::NotACount(clip(t)))
+}
+
+/// Checks a figure with one of the `limits` checks, in the words of a value error.
+fn within(value: Decimal, limit: fn(Decimal) -> Result<(), FigureError>) -> Result<(), ValueError> {
+    limit(value).map_err(|e| match e {
+        FigureError::TooLarge { limit } => ValueError::TooLarge {
+            value: value.to_string(),
+            limit,
+        },
+        FigureError::TooPrecise => ValueError::TooPrecise(value.normalize().to_string()),
+    })
+}
+
+fn check_count(n: u32) -> Result<(), ValueError> {
+    if n > limits::MAX_COUNT {
+        return Err(ValueError::TooLarge {
+            value: n.to_string(),
+            limit: Decimal::from(limits::MAX_COUNT),
+        });
+    }
+    Ok(())
 }
 
 fn check_free(value: Decimal, step: Decimal, max: Decimal) -> Result<(), ValueError> {
+    within(value, limits::points)?;
     if value < Decimal::ZERO || value > max {
         return Err(ValueError::OutOfRange {
             value,
@@ -166,21 +223,21 @@ pub fn check(item: &Item, value: &Value) -> Result<(), ValueError> {
             }
             (Scale::MetOrNot, Value::Met(_)) => Ok(()),
             (Scale::Free { step }, Value::Points(p)) => check_free(*p, *step, *max),
-            (Scale::PerOccurrence { .. }, Value::Count(_)) => Ok(()),
+            (Scale::PerOccurrence { .. }, Value::Count(n)) => check_count(*n),
             (Scale::Target { .. }, Value::Achieved(a)) => {
                 if *a < Decimal::ZERO {
                     Err(ValueError::Negative(*a))
                 } else {
-                    Ok(())
+                    within(*a, limits::achieved)
                 }
             }
             _ => Err(ValueError::WrongKind),
         },
         (Rule::Adjustment { scale, cap }, value) => match (scale, value) {
             (AdjustmentScale::Once(_), Value::Met(_)) => Ok(()),
-            (AdjustmentScale::PerOccurrence(_), Value::Count(_)) => Ok(()),
+            (AdjustmentScale::PerOccurrence(_), Value::Count(n)) => check_count(*n),
             (AdjustmentScale::Free { step }, Value::Points(p)) => {
-                check_free(*p, *step, cap.unwrap_or(Decimal::MAX))
+                check_free(*p, *step, cap.unwrap_or(limits::MAX_POINTS))
             }
             _ => Err(ValueError::WrongKind),
         },

@@ -190,6 +190,9 @@ pub enum SummaryError {
     Xlsx(#[from] xlsx::XlsxError),
     #[error("{0}")]
     Sign(#[from] sign::SignError),
+    /// The engine could not compute the results (`score::Overflow`), in words.
+    #[error("the figures go beyond exact arithmetic")]
+    Overflow(Msg),
 }
 
 impl SummaryError {
@@ -200,6 +203,7 @@ impl SummaryError {
                 path: path.display().to_string(),
                 error: error.to_string(),
             },
+            SummaryError::Overflow(message) => message.clone(),
             other => Msg::SummaryFailed(other.to_string()),
         }
     }
@@ -301,7 +305,8 @@ pub fn issue(
             sheet.set(u, i, Some(e.value.clone()));
         }
     }
-    let results = score::compute_with_votes(covenant, request.period, &sheet, &data.votes);
+    let results = score::compute_with_votes(covenant, request.period, &sheet, &data.votes)
+        .map_err(|o| SummaryError::Overflow(Msg::overflow(covenant, &o)))?;
     let gaps = gaps(&results, data.frozen_at.is_some(), &data.unexplained);
     if !gaps.is_empty() && !request.provisional {
         return Err(SummaryError::Incomplete(gaps));

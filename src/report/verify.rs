@@ -42,6 +42,11 @@ pub enum Finding {
     /// The embedded bloc and scheme do not make a valid covenant.
     CovenantInvalid(usize),
     EntriesInvalid(Vec<RecordProblem>),
+    /// A tally of the members' vote in the record is impossible (an unknown award or unit,
+    /// more votes than members present).
+    VotesInvalid(crate::model::ballot::BallotError),
+    /// The entries cannot be computed (`score::Overflow`), in words.
+    CannotCompute(crate::i18n::Msg),
     /// The results recomputed from the entries equal the stored ones.
     Recomputed {
         units: usize,
@@ -242,7 +247,11 @@ pub fn recompute(record: &Record) -> Result<(Covenant, Results), Finding> {
     let covenant = Covenant::new(record.bloc.clone(), record.scheme.clone())
         .map_err(|issues| Finding::CovenantInvalid(issues.len()))?;
     let sheet = record.sheet(&covenant).map_err(Finding::EntriesInvalid)?;
-    let results = score::compute_with_votes(&covenant, record.period, &sheet, &record.votes);
+    for ballot in &record.votes {
+        crate::model::ballot::check(&covenant, ballot).map_err(Finding::VotesInvalid)?;
+    }
+    let results = score::compute_with_votes(&covenant, record.period, &sheet, &record.votes)
+        .map_err(|o| Finding::CannotCompute(crate::i18n::Msg::overflow(&covenant, &o)))?;
     Ok((covenant, results))
 }
 

@@ -66,8 +66,36 @@ pub struct UnitResult {
     pub missing: usize,
 }
 
+/// A figure of one unit's computation left the range of exact arithmetic. The limits of
+/// `model::limits`, checked on everything thidua reads, keep every figure far inside it; the
+/// engine checks each operation all the same and says where, rather than stopping the program.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("the figures of unit {unit} (item {item:?}) go beyond exact arithmetic")]
+pub struct Overflow {
+    /// Member index.
+    pub unit: usize,
+    /// Item index, when one item's points overflowed; `None` for a sum of the unit's points.
+    pub item: Option<usize>,
+}
+
+/// An operation that left `Decimal`'s range, before it is placed at a unit and item.
+#[derive(Debug, Clone, Copy)]
+pub struct OutOfRange;
+
+pub(crate) fn add(a: Decimal, b: Decimal) -> Result<Decimal, OutOfRange> {
+    a.checked_add(b).ok_or(OutOfRange)
+}
+
+pub(crate) fn sub(a: Decimal, b: Decimal) -> Result<Decimal, OutOfRange> {
+    a.checked_sub(b).ok_or(OutOfRange)
+}
+
+pub(crate) fn mul(a: Decimal, b: Decimal) -> Result<Decimal, OutOfRange> {
+    a.checked_mul(b).ok_or(OutOfRange)
+}
+
 /// Computes every result of `period` from the entered values.
-pub fn compute(covenant: &Covenant, period: Period, sheet: &Sheet) -> Results {
+pub fn compute(covenant: &Covenant, period: Period, sheet: &Sheet) -> Result<Results, Overflow> {
     compute_with_votes(covenant, period, sheet, &[])
 }
 
@@ -78,9 +106,12 @@ pub fn compute_with_votes(
     period: Period,
     sheet: &Sheet,
     ballots: &[Ballot],
-) -> Results {
+) -> Result<Results, Overflow> {
     let layout = &covenant.layout;
-    let targets = TargetContext::new(covenant, period, sheet);
+    let targets = TargetContext::new(covenant, period, sheet).map_err(|(unit, item)| Overflow {
+        unit,
+        item: Some(item),
+    })?;
     let mut units = Vec::with_capacity(sheet.units());
     let mut missing = Vec::new();
     let mut needed = 0;
@@ -99,14 +130,19 @@ pub fn compute_with_votes(
                 missing.push((unit, i));
                 continue;
             };
+            let at_item = |_| Overflow {
+                unit,
+                item: Some(i),
+            };
             match &item.rule {
                 Rule::Criterion { scale, max } => {
                     points[i] = criterion_points(scale, *max, value, |a| {
                         targets.points(covenant, unit, i, a, *max)
-                    });
+                    })
+                    .map_err(at_item)?;
                 }
                 Rule::Adjustment { scale, cap } => {
-                    points[i] = adjustment_points(scale, *cap, value);
+                    points[i] = adjustment_points(scale, *cap, value).map_err(at_item)?;
                 }
                 Rule::Veto => {
                     if value == &Value::Met(false) {
@@ -115,7 +151,9 @@ pub fn compute_with_votes(
                 }
             }
         }
-        units.push(unit_totals(covenant, points, failed_vetoes, unit_missing));
+        let totals = unit_totals(covenant, points, failed_vetoes, unit_missing)
+            .map_err(|_| Overflow { unit, item: None })?;
+        units.push(totals);
     }
     let order = rank::rank(covenant, &mut units);
     let awards = if period == Period::YearEnd {
@@ -123,7 +161,7 @@ pub fn compute_with_votes(
     } else {
         Vec::new()
     };
-    Results {
+    Ok(Results {
         period,
         entered: needed - missing.len(),
         units,
@@ -131,16 +169,16 @@ pub fn compute_with_votes(
         missing,
         needed,
         awards,
-    }
+    })
 }
 
 fn criterion_points(
     scale: &Scale,
     max: Decimal,
     value: &Value,
-    target: impl FnOnce(Decimal) -> Option<Decimal>,
-) -> Option<Decimal> {
-    match (scale, value) {
+    target: impl FnOnce(Decimal) -> Result<Option<Decimal>, OutOfRange>,
+) -> Result<Option<Decimal>, OutOfRange> {
+    Ok(match (scale, value) {
         (Scale::Levels(levels), Value::Level(code)) => {
             levels.iter().find(|l| &l.code == code).map(|l| l.points)
         }
@@ -161,19 +199,19 @@ fn criterion_points(
             } else {
                 *floor
             });
-            let raw = start + *per * Decimal::from(*n);
+            let raw = add(start, mul(*per, Decimal::from(*n))?)?;
             Some(raw.clamp(*floor, ceiling))
         }
-        (Scale::Target { .. }, Value::Achieved(a)) => target(*a),
+        (Scale::Target { .. }, Value::Achieved(a)) => target(*a)?,
         _ => None,
-    }
+    })
 }
 
 fn adjustment_points(
     scale: &AdjustmentScale,
     cap: Option<Decimal>,
     value: &Value,
-) -> Option<Decimal> {
+) -> Result<Option<Decimal>, OutOfRange> {
     let raw = match (scale, value) {
         (AdjustmentScale::Once(p), Value::Met(yes)) => {
             if *yes {
@@ -182,11 +220,11 @@ fn adjustment_points(
                 Decimal::ZERO
             }
         }
-        (AdjustmentScale::PerOccurrence(p), Value::Count(n)) => *p * Decimal::from(*n),
+        (AdjustmentScale::PerOccurrence(p), Value::Count(n)) => mul(*p, Decimal::from(*n))?,
         (AdjustmentScale::Free { .. }, Value::Points(p)) => *p,
-        _ => return None,
+        _ => return Ok(None),
     };
-    Some(cap.map_or(raw, |c| raw.min(c)))
+    Ok(Some(cap.map_or(raw, |c| raw.min(c))))
 }
 
 fn unit_totals(
@@ -194,12 +232,12 @@ fn unit_totals(
     points: Vec<Option<Decimal>>,
     failed_vetoes: Vec<usize>,
     missing: usize,
-) -> UnitResult {
+) -> Result<UnitResult, OutOfRange> {
     let layout = &covenant.layout;
     let mut groups = vec![Decimal::ZERO; layout.groups.len()];
     for (item, p) in layout.items.iter().zip(&points) {
         if let (ItemKind::Criterion, Some(g), Some(p)) = (item.kind, item.group, p) {
-            groups[g] += *p;
+            groups[g] = add(groups[g], *p)?;
         }
     }
     // Parents come before children, so walking backwards caps a child before it is added in.
@@ -211,21 +249,21 @@ fn unit_totals(
         match layout.groups[g].parent {
             Some(parent) => {
                 let child = groups[g];
-                groups[parent] += child;
+                groups[parent] = add(groups[parent], child)?;
             }
-            None => criteria += groups[g],
+            None => criteria = add(criteria, groups[g])?,
         }
     }
-    let bonus = adjustment_total(covenant, &points, ItemKind::Bonus, &covenant.scheme.bonus);
+    let bonus = adjustment_total(covenant, &points, ItemKind::Bonus, &covenant.scheme.bonus)?;
     let penalty = adjustment_total(
         covenant,
         &points,
         ItemKind::Penalty,
         &covenant.scheme.penalty,
-    );
-    let total = (criteria + bonus - penalty).max(Decimal::ZERO);
-    let band = band(covenant, total, bonus, penalty, &failed_vetoes);
-    UnitResult {
+    )?;
+    let total = sub(add(criteria, bonus)?, penalty)?.max(Decimal::ZERO);
+    let band = band(covenant, total, bonus, penalty, &failed_vetoes)?;
+    Ok(UnitResult {
         points,
         groups,
         criteria,
@@ -237,7 +275,7 @@ fn unit_totals(
         rank: 0,
         tied: false,
         missing,
-    }
+    })
 }
 
 fn adjustment_total(
@@ -245,7 +283,7 @@ fn adjustment_total(
     points: &[Option<Decimal>],
     kind: ItemKind,
     list: &crate::model::scheme::Adjustments,
-) -> Decimal {
+) -> Result<Decimal, OutOfRange> {
     let layout = &covenant.layout;
     let mut ungrouped = Decimal::ZERO;
     let mut by_group: Vec<Decimal> = vec![Decimal::ZERO; layout.groups.len()];
@@ -255,16 +293,16 @@ fn adjustment_total(
         }
         let Some(p) = p else { continue };
         match item.group {
-            Some(g) => by_group[g] += *p,
-            None => ungrouped += *p,
+            Some(g) => by_group[g] = add(by_group[g], *p)?,
+            None => ungrouped = add(ungrouped, *p)?,
         }
     }
     let mut sum = ungrouped;
     for (g, value) in by_group.into_iter().enumerate() {
         let cap = list.group_caps.get(&layout.groups[g].code);
-        sum += cap.map_or(value, |c| value.min(*c));
+        sum = add(sum, cap.map_or(value, |c| value.min(*c)))?;
     }
-    list.cap.map_or(sum, |c| sum.min(c))
+    Ok(list.cap.map_or(sum, |c| sum.min(c)))
 }
 
 fn band(
@@ -273,28 +311,32 @@ fn band(
     bonus: Decimal,
     penalty: Decimal,
     failed_vetoes: &[usize],
-) -> usize {
+) -> Result<usize, OutOfRange> {
     let bands = &covenant.scheme.bands;
-    let reached = bands
-        .iter()
-        .position(|b| {
-            let bound = b.min.is_none_or(|m| {
-                if m.inclusive {
-                    total >= m.points
-                } else {
-                    total > m.points
-                }
-            });
-            bound
-                && b.conditions.iter().all(|c| match c {
-                    BandCondition::NoFailedVeto => failed_vetoes.is_empty(),
-                    BandCondition::PenaltyAtMostShareOfBonus(share) => penalty <= bonus * *share,
-                })
-        })
-        .unwrap_or(bands.len().saturating_sub(1));
+    let mut reached = bands.len().saturating_sub(1);
+    for (b, band) in bands.iter().enumerate() {
+        let bound = band.min.is_none_or(|m| {
+            if m.inclusive {
+                total >= m.points
+            } else {
+                total > m.points
+            }
+        });
+        let mut conditions = true;
+        for c in &band.conditions {
+            conditions &= match c {
+                BandCondition::NoFailedVeto => failed_vetoes.is_empty(),
+                BandCondition::PenaltyAtMostShareOfBonus(share) => penalty <= mul(bonus, *share)?,
+            };
+        }
+        if bound && conditions {
+            reached = b;
+            break;
+        }
+    }
     // A failed veto can hold the unit down to a band; it never lifts it.
     let layout = &covenant.layout;
-    failed_vetoes
+    Ok(failed_vetoes
         .iter()
         .filter_map(|&i| {
             let code = &layout.items[i].code;
@@ -302,7 +344,7 @@ fn band(
             let cap = veto.band_cap.as_ref()?;
             bands.iter().position(|b| &b.id == cap)
         })
-        .fold(reached, usize::max)
+        .fold(reached, usize::max))
 }
 
 /// Rounds a computed point value to `POINT_DECIMALS` places, half away from zero.

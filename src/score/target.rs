@@ -8,7 +8,7 @@ use crate::model::layout::Rule;
 use crate::model::scheme::{Scale, TargetRule};
 use crate::model::{Covenant, Period, Sheet, Value};
 
-use super::round_points;
+use super::{OutOfRange, add, mul, round_points, sub};
 
 /// A target criterion's rule, the leader's share over target as the fraction (a − t, t), and
 /// the best achieved value among units without a target.
@@ -29,44 +29,25 @@ fn achieved(sheet: &Sheet, unit: usize, item: usize) -> Option<Decimal> {
 }
 
 impl TargetContext {
-    pub fn new(covenant: &Covenant, period: Period, sheet: &Sheet) -> TargetContext {
+    /// Gathers the figures, or names the (unit, item) whose figures overflowed.
+    pub fn new(
+        covenant: &Covenant,
+        period: Period,
+        sheet: &Sheet,
+    ) -> Result<TargetContext, (usize, usize)> {
         let layout = &covenant.layout;
-        let per_item = layout
-            .items
-            .iter()
-            .enumerate()
-            .map(|(i, item)| {
-                let Rule::Criterion {
+        let mut per_item = Vec::with_capacity(layout.items.len());
+        for (i, item) in layout.items.iter().enumerate() {
+            let figures = match &item.rule {
+                Rule::Criterion {
                     scale: Scale::Target { rule },
                     ..
-                } = &item.rule
-                else {
-                    return None;
-                };
-                if !item.is_scored_in(period) {
-                    return None;
-                }
-                // The leader's share over target, kept as the fraction (a − t, t) so that
-                // comparing shares needs no division: x1/y1 > x2/y2 ⟺ x1·y2 > x2·y1.
-                let mut leader_over = (Decimal::ZERO, Decimal::ONE);
-                let mut best_untargeted = Decimal::ZERO;
-                for u in 0..covenant.bloc.members.len() {
-                    let Some(a) = achieved(sheet, u, i) else {
-                        continue;
-                    };
-                    match covenant.target(u, i) {
-                        Some(t) if !t.is_zero() => {
-                            if (a - t) * leader_over.1 > leader_over.0 * t {
-                                leader_over = (a - t, t);
-                            }
-                        }
-                        _ => best_untargeted = best_untargeted.max(a),
-                    }
-                }
-                Some((*rule, leader_over, best_untargeted))
-            })
-            .collect();
-        TargetContext { per_item }
+                } if item.is_scored_in(period) => Some(figures(covenant, sheet, i, *rule)?),
+                _ => None,
+            };
+            per_item.push(figures);
+        }
+        Ok(TargetContext { per_item })
     }
 
     /// The points of `unit` on target criterion `item` for the achieved value `a`.
@@ -77,11 +58,45 @@ impl TargetContext {
         item: usize,
         a: Decimal,
         max: Decimal,
-    ) -> Option<Decimal> {
-        let (rule, leader_over, best) = self.per_item.get(item).copied().flatten()?;
+    ) -> Result<Option<Decimal>, OutOfRange> {
+        let Some((rule, leader_over, best)) = self.per_item.get(item).copied().flatten() else {
+            return Ok(None);
+        };
         let target = covenant.target(unit, item).filter(|t| !t.is_zero());
-        Some(points_for(rule, a, target, leader_over, best, max))
+        points_for(rule, a, target, leader_over, best, max).map(Some)
     }
+}
+
+/// The bloc-wide figures of target criterion `i`, or the unit whose figures overflowed.
+fn figures(
+    covenant: &Covenant,
+    sheet: &Sheet,
+    i: usize,
+    rule: TargetRule,
+) -> Result<TargetFigures, (usize, usize)> {
+    // The leader's share over target, kept as the fraction (a − t, t) so that comparing
+    // shares needs no division: x1/y1 > x2/y2 ⟺ x1·y2 > x2·y1.
+    let mut leader_over = (Decimal::ZERO, Decimal::ONE);
+    let mut best_untargeted = Decimal::ZERO;
+    for u in 0..covenant.bloc.members.len() {
+        let Some(a) = achieved(sheet, u, i) else {
+            continue;
+        };
+        match covenant.target(u, i) {
+            Some(t) if !t.is_zero() => {
+                let further = (|| {
+                    let over = sub(a, t)?;
+                    Ok::<_, OutOfRange>((over, mul(over, leader_over.1)? > mul(leader_over.0, t)?))
+                })()
+                .map_err(|_| (u, i))?;
+                if further.1 {
+                    leader_over = (further.0, t);
+                }
+            }
+            _ => best_untargeted = best_untargeted.max(a),
+        }
+    }
+    Ok((rule, leader_over, best_untargeted))
 }
 
 /// One unit's points on a target criterion with maximum `max`, given its achieved value `a`,
@@ -94,42 +109,43 @@ pub fn points_for(
     leader_over: (Decimal, Decimal),
     best_untargeted: Decimal,
     max: Decimal,
-) -> Decimal {
+) -> Result<Decimal, OutOfRange> {
     let half = max / Decimal::TWO;
     let points = match (rule, target) {
         (_, None) => {
             if best_untargeted.is_zero() {
                 Decimal::ZERO
             } else {
-                div_round(max * a, best_untargeted)
+                div_round(mul(max, a)?, best_untargeted)?
             }
         }
         (TargetRule::Proportional, Some(t)) => {
             if a >= t {
                 max
             } else {
-                div_round(max * a, t)
+                div_round(mul(max, a)?, t)?
             }
         }
         (TargetRule::HalfAtTarget, Some(t)) => {
             let (over, base) = leader_over;
             if a < t {
-                div_round(half * a, t)
+                div_round(mul(half, a)?, t)?
             } else if a == t || over.is_zero() {
                 half
             } else {
                 // half + half × ((a − t) / t) / (over / base), as one fraction.
-                let den = t * over;
-                div_round(half * den + half * (a - t) * base, den)
+                let den = mul(t, over)?;
+                let num = add(mul(half, den)?, mul(mul(half, sub(a, t)?)?, base)?)?;
+                div_round(num, den)?
             }
         }
     };
-    points.min(max)
+    Ok(points.min(max))
 }
 
 /// `num / den` rounded to `POINT_DECIMALS` places, half away from zero. Integer arithmetic
 /// when the figures fit (they always do for real scores), exact decimals otherwise.
-fn div_round(num: Decimal, den: Decimal) -> Decimal {
+fn div_round(num: Decimal, den: Decimal) -> Result<Decimal, OutOfRange> {
     let fast = || {
         let scale = 10i128.checked_pow(super::POINT_DECIMALS)?;
         // num / den = (n / 10^ns) / (d / 10^ds) = n × 10^ds / (d × 10^ns)
@@ -148,7 +164,10 @@ fn div_round(num: Decimal, den: Decimal) -> Decimal {
         let q = if n < 0 { -q } else { q };
         Some(Decimal::from_i128_with_scale(q, super::POINT_DECIMALS).normalize())
     };
-    fast().unwrap_or_else(|| round_points(num / den))
+    match fast() {
+        Some(q) => Ok(q),
+        None => num.checked_div(den).map(round_points).ok_or(OutOfRange),
+    }
 }
 
 #[cfg(test)]
@@ -168,7 +187,7 @@ mod tests {
         ];
         for (n, d) in cases {
             let (n, d): (Decimal, Decimal) = (n.parse().unwrap(), d.parse().unwrap());
-            assert_eq!(div_round(n, d), round_points(n / d), "{n} / {d}");
+            assert_eq!(div_round(n, d).unwrap(), round_points(n / d), "{n} / {d}");
         }
     }
 }

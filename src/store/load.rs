@@ -179,13 +179,12 @@ pub fn load_covenant(bloc_path: &FsPath) -> Result<Loaded, LoadError> {
     let bloc_source = read_source(bloc_path)?;
     let bloc = parse_bloc(&bloc_source).map_err(LoadError::Problems)?;
     // The scheme id becomes a file name: refuse one that would lead out of `scoring/`.
-    if !validate::plain_scheme_id(&bloc.scheme) {
+    if let Some(kind) = validate::id_issue(&bloc.scheme) {
         let spans = SpanMap::new(&bloc_source.text);
         let pos = spans.locate(&crate::model::Path::root().field("scheme"));
-        return Err(LoadError::Problems(vec![bloc_source.problem(
-            pos,
-            Message::Issue(IssueKind::BadSchemeId(bloc.scheme.clone())),
-        )]));
+        return Err(LoadError::Problems(vec![
+            bloc_source.problem(pos, Message::Issue(kind)),
+        ]));
     }
     let looked = scheme_path(bloc_path, &bloc.scheme);
     let scheme_source = match read_source(&looked) {

@@ -14,7 +14,7 @@ use crate::i18n::{Lang, Msg, Ui};
 use crate::model::layout::{ItemKind, Rule};
 use crate::model::scheme::{AdjustmentScale, Scale};
 use crate::model::{Covenant, Period, Sheet, Value, value};
-use crate::score::{Results, compute_with_votes};
+use crate::score::{Overflow, Results, compute_with_votes};
 use crate::store::records::{Cell, Change, Entry, Origin, Records, StoreError};
 
 use super::display;
@@ -197,17 +197,23 @@ impl App {
         period: Period,
         year: i32,
         ledger: Box<dyn Ledger>,
-    ) -> App {
+    ) -> Result<App, Overflow> {
         let results = compute_with_votes(
             &covenant,
             period,
             ledger.sheet(),
             &ledger.records().ballots(),
-        );
-        let self_results = ledger
-            .records()
-            .has_self_scores()
-            .then(|| compute_with_votes(&covenant, period, ledger.records().self_sheet(), &[]));
+        )?;
+        let self_results = if ledger.records().has_self_scores() {
+            Some(compute_with_votes(
+                &covenant,
+                period,
+                ledger.records().self_sheet(),
+                &[],
+            )?)
+        } else {
+            None
+        };
         let card_items: Vec<usize> = (0..covenant.layout.items.len())
             .filter(|i| covenant.layout.items[*i].is_scored_in(period))
             .collect();
@@ -241,7 +247,7 @@ impl App {
         };
         app.columns = app.build_columns();
         app.column = app.columns.first().copied().unwrap_or(app.column);
-        app
+        Ok(app)
     }
 
     /// Rebuilds undo and redo from the session's latest journal entries, so that a session
@@ -289,15 +295,23 @@ impl App {
         self.ledger.records()
     }
 
-    /// The results of the scores and votes as stored.
-    fn compute(&self) -> Results {
+    /// Computes the results again from the scores and votes as stored. Should the engine
+    /// overflow, the results shown stay those before the change and the message says why.
+    fn refresh_results(&mut self) -> Result<(), String> {
         let records = self.ledger.records();
-        compute_with_votes(
+        let computed = compute_with_votes(
             &self.covenant,
             self.period,
             records.sheet(),
             &records.ballots(),
-        )
+        );
+        match computed {
+            Ok(results) => {
+                self.results = results;
+                Ok(())
+            }
+            Err(o) => Err(self.lang.msg(&Msg::overflow(&self.covenant, &o))),
+        }
     }
 
     pub fn cell(&self, unit: usize, item: usize) -> Cell {
@@ -857,7 +871,7 @@ impl App {
         match done {
             Ok(v) => {
                 self.save_failed = false;
-                self.results = self.compute();
+                self.refresh_results()?;
                 Ok(v)
             }
             Err(e) => {
@@ -948,7 +962,6 @@ impl App {
         match self.ledger.apply(&[change]) {
             Ok(_) => {
                 self.save_failed = false;
-                self.results = self.compute();
                 if origin == Origin::Entry {
                     self.undo.push(Step {
                         unit,
@@ -958,7 +971,7 @@ impl App {
                     });
                     self.redo.clear();
                 }
-                Ok(())
+                self.refresh_results()
             }
             Err(e) => {
                 self.save_failed = matches!(e, StoreError::Io { .. });
@@ -973,8 +986,7 @@ impl App {
         match self.ledger.records_mut().record_votes(ballot) {
             Ok(_) => {
                 self.save_failed = false;
-                self.results = self.compute();
-                Ok(())
+                self.refresh_results()
             }
             Err(e) => {
                 self.save_failed = matches!(e, StoreError::Io { .. });

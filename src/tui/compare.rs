@@ -22,6 +22,8 @@ pub enum MidYear {
     Missing(PathBuf),
     /// Held by another copy of the program, or damaged.
     Unavailable(StoreError),
+    /// Read, but its figures could not be computed.
+    Uncomputable(crate::score::Overflow),
     Loaded(Results),
 }
 
@@ -54,7 +56,10 @@ pub fn load(covenant: &Covenant, dir: &Path) -> MidYear {
         return MidYear::Missing(dir.to_path_buf());
     }
     match Records::open(dir, covenant, Period::MidYear) {
-        Ok(records) => MidYear::Loaded(compute(covenant, Period::MidYear, records.sheet())),
+        Ok(records) => match compute(covenant, Period::MidYear, records.sheet()) {
+            Ok(results) => MidYear::Loaded(results),
+            Err(o) => MidYear::Uncomputable(o),
+        },
         Err(e) => MidYear::Unavailable(e),
     }
 }

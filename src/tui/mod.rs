@@ -65,7 +65,8 @@ pub fn open_session(lang: Lang, target: &SessionTarget) -> Result<(App, Vec<Stri
     let records = Records::open(&dir, &covenant, target.period).map_err(|e| e.msg(lang))?;
     let notices: Vec<String> = records.notices.iter().map(|m| lang.msg(m)).collect();
     let recent: Vec<_> = records.recent().cloned().collect();
-    let mut app = App::new(lang, covenant, target.period, year, Box::new(records));
+    let mut app = App::new(lang, covenant, target.period, year, Box::new(records))
+        .map_err(|o| lang.msg(&Msg::overflow(&loaded.covenant, &o)))?;
     app.resume_history(&recent);
     app.records_dir = dir;
     if target.period == Period::YearEnd {

@@ -123,6 +123,11 @@ fn draw_unavailable(app: &App, mid_year: &MidYear, frame: &mut Frame, area: Rect
             reason: e.msg(lang),
         }
         .text(lang),
+        MidYear::Uncomputable(o) => CompareMsg::MidYearUnavailable {
+            year,
+            reason: lang.msg(&crate::i18n::Msg::overflow(&app.covenant, o)),
+        }
+        .text(lang),
         MidYear::NotRead | MidYear::Loaded(_) => CompareMsg::NoEarlierPeriod.text(lang),
     };
     let text = vec![
