@@ -110,7 +110,8 @@ fn measure(units: usize, criteria: usize) -> Row {
         &covenant.bloc.id,
         2026,
         PERIOD,
-    );
+    )
+    .expect("a safe session folder");
     let sheet = synthetic::full_sheet(&covenant);
     let all = synthetic::entries(&covenant, &sheet, PERIOD);
     let entries = all.len();

@@ -285,7 +285,8 @@ fn report(what: &str, runs: &[Run]) -> String {
 fn generated(root: &Path, (units, criteria): (usize, usize), rewrites: usize) -> PathBuf {
     let bloc_file = synthetic::write_files(root, units, criteria).expect("write files");
     let covenant = load_covenant(&bloc_file).expect("valid files").covenant;
-    let dir = session_dir(&root.join("records"), &covenant.bloc.id, YEAR, PERIOD);
+    let dir = session_dir(&root.join("records"), &covenant.bloc.id, YEAR, PERIOD)
+        .expect("a safe session folder");
     let mut records = Records::open(&dir, &covenant, PERIOD).expect("open records");
     let sheet = synthetic::full_sheet(&covenant);
     let all = synthetic::entries(&covenant, &sheet, PERIOD);
@@ -345,7 +346,7 @@ fn breakdown(bloc_file: &Path, data: &Path) {
         )
     };
     let covenant = load_covenant(bloc_file).expect("valid files").covenant;
-    let dir = session_dir(data, &covenant.bloc.id, YEAR, PERIOD);
+    let dir = session_dir(data, &covenant.bloc.id, YEAR, PERIOD).expect("a safe session folder");
     let load = time(&mut || drop(load_covenant(bloc_file).expect("valid files")));
     let open = time(&mut || drop(Records::open(&dir, &covenant, PERIOD).expect("open")));
     let records = Records::open(&dir, &covenant, PERIOD).expect("open");

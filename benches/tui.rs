@@ -32,7 +32,8 @@ fn key(code: KeyCode) -> KeyEvent {
 fn open(root: &Path) -> App {
     let bloc_file = synthetic::write_files(root, UNITS, CRITERIA).expect("write files");
     let covenant = load_covenant(&bloc_file).expect("valid files").covenant;
-    let dir = session_dir(&root.join("records"), &covenant.bloc.id, 2026, PERIOD);
+    let dir = session_dir(&root.join("records"), &covenant.bloc.id, 2026, PERIOD)
+        .expect("a safe session folder");
     let mut records = Records::open(&dir, &covenant, PERIOD).expect("open records");
     let sheet = synthetic::full_sheet(&covenant);
     records

@@ -234,7 +234,8 @@ fn main() {
         .unwrap_or_else(|e| panic!("the generated bloc: {e:?}"))
         .covenant;
     let dir =
-        thidua::store::records::session_dir(&root.join("records"), "gen", 2026, Period::MidYear);
+        thidua::store::records::session_dir(&root.join("records"), "gen", 2026, Period::MidYear)
+            .expect("a safe session folder");
     let scratch = root.join("scratch");
 
     let mut figures = Figures::default();

@@ -9,109 +9,18 @@
 //! folder where a file should be (EISDIR).
 
 mod common;
+#[path = "support/records.rs"]
+mod records;
 
 use std::fs::{File, OpenOptions};
 use std::io::Write;
 use std::path::Path;
 
 use thidua::i18n::{Lang, Msg};
-use thidua::model::{Covenant, Period, value};
-use thidua::store::{Cell, Change, Origin, Records, StoreError};
+use thidua::model::Period;
+use thidua::store::{Origin, Records, StoreError};
 
-use common::{SCHEME, bloc, covenant, targets};
-
-fn setup() -> (Covenant, tempfile::TempDir) {
-    (
-        covenant(SCHEME, &bloc(3, &targets(3))),
-        tempfile::tempdir().unwrap(),
-    )
-}
-
-fn change(c: &Covenant, unit: &str, item: &str, text: &str) -> Change {
-    let i = c.layout.index_of(item).unwrap();
-    Change {
-        unit: c.unit_index(unit).unwrap(),
-        item: i,
-        new: Cell {
-            value: Some(value::parse(&c.layout.items[i], text).unwrap()),
-            ..Cell::default()
-        },
-        origin: Origin::Entry,
-    }
-}
-
-/// Everything a session holds: both layers of every cell, whether the results are frozen,
-/// and the events.
-#[derive(Debug, PartialEq)]
-struct State {
-    scores: Vec<Cell>,
-    self_scores: Vec<Cell>,
-    frozen: bool,
-    events: usize,
-}
-
-fn state(r: &Records) -> State {
-    let c = r.covenant();
-    let cells = |get: &dyn Fn(usize, usize) -> Cell| {
-        (0..c.bloc.members.len())
-            .flat_map(|u| (0..c.layout.items.len()).map(move |i| (u, i)))
-            .map(|(u, i)| get(u, i))
-            .collect::<Vec<_>>()
-    };
-    State {
-        scores: cells(&|u, i| r.cell(u, i)),
-        self_scores: cells(&|u, i| r.self_cell(u, i)),
-        frozen: r.frozen().is_some(),
-        events: r.events().len(),
-    }
-}
-
-/// Confirms a session of every kind of line: entries with a note, an import batch, a unit's
-/// self-scores, a freeze and a reopening, then more entries. Returns what was confirmed.
-fn confirm_a_session(c: &Covenant, r: &mut Records) -> State {
-    let item = |code| c.layout.index_of(code).unwrap();
-    r.replace_self_scores(
-        1,
-        &[(
-            item("1"),
-            Cell {
-                value: Some(value::parse(&c.layout.items[item("1")], "HTXS").unwrap()),
-                note: "Biên bản số 12".into(),
-                ..Cell::default()
-            },
-        )],
-        "u2.xlsx",
-    )
-    .unwrap();
-    r.apply(&[change(c, "u1", "1", "HTT")]).unwrap();
-    let mut noted = change(c, "u3", "3a", "7,5");
-    noted.new.note = "Có minh chứng".into();
-    r.apply(&[noted]).unwrap();
-    let mut batch = vec![
-        change(c, "u1", "2", "đ"),
-        change(c, "u2", "2", "k"),
-        change(c, "u3", "3b", "2"),
-    ];
-    batch.iter_mut().for_each(|b| b.origin = Origin::Import);
-    r.apply(&batch).unwrap();
-    r.freeze().unwrap();
-    r.reopen("Bổ sung minh chứng").unwrap();
-    let mut explained = change(c, "u2", "1", "HT");
-    explained.new.reason = "Thiếu báo cáo quý II".into();
-    r.apply(&[explained]).unwrap();
-    r.apply(&[change(c, "u1", "4", "104,5")]).unwrap();
-    state(r)
-}
-
-fn journal(dir: &Path) -> Vec<u8> {
-    std::fs::read(dir.join("journal.jsonl")).unwrap()
-}
-
-fn assert_says(msg: &str, words: &[&str]) {
-    for w in words {
-        assert!(msg.contains(w), "{w:?} missing from: {msg}");
-    }
-}
+use records::{assert_says, change, confirm_a_session, journal, reopen_the_same, setup, state};
 
 /// The journal write was refused, in both languages, naming the journal (and in English the
 /// system's reason, when given).
@@ -128,19 +37,6 @@ fn assert_journal_write_refused(error: &StoreError, dir: &Path, reason: &[&str])
     ];
     words.extend(reason);
     assert_says(&error.msg(Lang::En), &words);
-}
-
-/// Closes `r`, opens the records again, and checks that they open cleanly with exactly what
-/// `r` held and their lines numbered without a gap. Returns the reopened records.
-fn reopen_the_same(c: &Covenant, dir: &Path, r: Records) -> Records {
-    let before = state(&r);
-    drop(r);
-    let r = Records::open(dir, c, Period::MidYear).unwrap();
-    assert!(r.notices.is_empty(), "{:?}", r.notices);
-    assert_eq!(state(&r), before);
-    let seqs: Vec<u64> = r.history().unwrap().iter().map(|l| l.seq()).collect();
-    assert_eq!(seqs, (1..=seqs.len() as u64).collect::<Vec<_>>());
-    r
 }
 
 /// `/dev/full` opened for writing: every write fails with ENOSPC, as on a full disk.
@@ -249,21 +145,25 @@ fn a_full_disk_when_the_records_are_closed_loses_nothing() {
     let confirmed = {
         let mut r = Records::open(dir, &c, Period::MidYear).unwrap();
         let confirmed = confirm_a_session(&c, &mut r);
-        // The snapshot is written on closing; a folder in the place of its temporary file
-        // makes that write fail (EISDIR), as a full disk would.
-        std::fs::create_dir(dir.join("snapshot.json.tmp")).unwrap();
+        // The snapshot is written on closing; a folder in its place makes that write fail
+        // (the written file cannot take the name), as a full disk would.
+        std::fs::create_dir_all(dir.join("snapshot.json/in-the-way")).unwrap();
         let error = r.write_snapshot().unwrap_err();
         assert_says(
             &error.msg(Lang::Vi),
-            &["không ghi được vào", "snapshot.json.tmp"],
+            &["không ghi được vào", "snapshot.json"],
         );
-        assert_says(
-            &error.msg(Lang::En),
-            &["cannot write to", "snapshot.json.tmp"],
-        );
+        assert_says(&error.msg(Lang::En), &["cannot write to", "snapshot.json"]);
         confirmed
     };
-    assert!(!dir.join("snapshot.json").exists());
+    // The failed write left no temporary file behind.
+    std::fs::remove_dir_all(dir.join("snapshot.json")).unwrap();
+    let mut left: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    left.sort();
+    assert_eq!(left, ["journal.jsonl", "lock"]);
     let r = Records::open(dir, &c, Period::MidYear).unwrap();
     assert!(r.notices.is_empty(), "{:?}", r.notices);
     assert_eq!(state(&r), confirmed);
@@ -294,9 +194,8 @@ fn a_folder_that_cannot_be_written_refuses_to_open_and_says_where() {
 }
 
 #[test]
-fn records_whose_folder_takes_no_new_file_are_refused_whole_and_kept() {
-    // The lock is the first file opening writes; a folder in its place fails that write
-    // (EISDIR) as a read-only folder would fail it for anyone but root.
+fn records_whose_folder_holds_anything_but_plain_files_are_refused_and_kept() {
+    // A folder where the lock should be: opening touches nothing beside it and names it.
     let (c, tmp) = setup();
     let dir = tmp.path();
     let confirmed = {
@@ -307,15 +206,12 @@ fn records_whose_folder_takes_no_new_file_are_refused_whole_and_kept() {
     std::fs::remove_file(dir.join("lock")).unwrap();
     std::fs::create_dir(dir.join("lock")).unwrap();
     let error = match Records::open(dir, &c, Period::MidYear) {
-        Err(e @ StoreError::Io { .. }) => e,
-        other => panic!("expected a write error, got {:?}", other.map(|_| ())),
+        Err(e @ StoreError::NotPlainFile { .. }) => e,
+        other => panic!("expected a refusal, got {:?}", other.map(|_| ())),
     };
     let lock = dir.join("lock").display().to_string();
-    assert_says(&error.msg(Lang::Vi), &["không ghi được vào", &lock]);
-    assert_says(
-        &error.msg(Lang::En),
-        &["cannot write to", &lock, "Is a directory"],
-    );
+    assert_says(&error.msg(Lang::Vi), &[&lock, "không phải là tệp thường"]);
+    assert_says(&error.msg(Lang::En), &[&lock, "is not a plain file"]);
     assert_eq!(journal(dir), before);
 
     std::fs::remove_dir(dir.join("lock")).unwrap();
@@ -484,11 +380,11 @@ fn a_snapshot_full_of_garbage_is_rebuilt_and_nothing_is_lost() {
             assert_eq!(r.notices, [Msg::SnapshotRebuilt], "{what}");
             assert_says(
                 &Lang::Vi.msg(&r.notices[0]),
-                &["bản chụp dữ liệu hỏng", "dựng lại từ nhật ký"],
+                &["không khớp với nhật ký", "dựng lại từ nhật ký"],
             );
             assert_says(
                 &Lang::En.msg(&r.notices[0]),
-                &["snapshot was damaged", "rebuilt from the journal"],
+                &["did not match the journal", "rebuilt from the journal"],
             );
             assert_eq!(state(&r), confirmed, "{what}");
         }
@@ -512,12 +408,12 @@ fn a_lock_left_by_a_dead_process_does_not_block_and_is_taken_over() {
     // operating system's lock went with the process. The pid is above Linux's highest.
     let stale =
         "thidua, pid 4194305, may-cu, 2026-06-20 09:14:05+07:00 and more text than a fresh line";
-    std::fs::write(dir.join("lock"), stale).unwrap();
+    std::fs::write(dir.join("lock.holder"), stale).unwrap();
     let r = Records::open(dir, &c, Period::MidYear)
         .unwrap_or_else(|e| panic!("a stale lock blocked opening: {}", e.msg(Lang::En)));
     assert!(r.notices.is_empty(), "{:?}", r.notices);
     assert_eq!(state(&r), confirmed);
-    let line = std::fs::read_to_string(dir.join("lock")).unwrap();
+    let line = std::fs::read_to_string(dir.join("lock.holder")).unwrap();
     let me = format!("thidua, pid {}", std::process::id());
     assert!(line.starts_with(&me), "{line}");
     assert!(
@@ -553,6 +449,9 @@ fn a_lock_left_by_a_dead_process_does_not_block_and_is_taken_over() {
     );
     assert!(!error.msg(Lang::En).contains("4194305"));
     assert_eq!(journal(dir), before);
-    assert_eq!(std::fs::read_to_string(dir.join("lock")).unwrap(), line);
+    assert_eq!(
+        std::fs::read_to_string(dir.join("lock.holder")).unwrap(),
+        line
+    );
     drop(r);
 }

@@ -127,7 +127,7 @@ fn import_self(data: &Path, files: &[&Path]) -> Output {
 }
 
 fn records(data: &Path, c: &Covenant) -> Records {
-    let dir = session_dir(data, "khoi-8", 2026, Period::MidYear);
+    let dir = session_dir(data, "khoi-8", 2026, Period::MidYear).expect("a safe session folder");
     Records::open(&dir, c, Period::MidYear).unwrap()
 }
 

@@ -293,13 +293,15 @@ fn votes_are_kept_per_award_latest_first_and_only_at_year_end() {
             votes,
         }],
     };
+    // Each session in a folder of its own, as `records/<bloc>/<year>/<period>` are.
+    let end = tmp.path().join("year-end");
     {
         let mut mid = Records::open(&tmp.path().join("mid"), &c, Period::MidYear).unwrap();
         assert!(matches!(
             mid.record_votes(ballot(3, 2)),
             Err(StoreError::VotesAtYearEndOnly)
         ));
-        let mut r = Records::open(tmp.path(), &c, Period::YearEnd).unwrap();
+        let mut r = Records::open(&end, &c, Period::YearEnd).unwrap();
         r.freeze().unwrap();
         // The vote follows the frozen scores.
         r.record_votes(ballot(3, 2)).unwrap();
@@ -310,7 +312,7 @@ fn votes_are_kept_per_award_latest_first_and_only_at_year_end() {
         r.record_votes(ballot(3, 3)).unwrap();
         assert_eq!(r.ballots(), vec![ballot(3, 3)]);
     }
-    reopened(&c, tmp.path(), Period::YearEnd, |r| {
+    reopened(&c, &end, Period::YearEnd, |r| {
         assert_eq!(r.ballots(), vec![ballot(3, 3)]);
         assert!(r.frozen().is_some());
     });

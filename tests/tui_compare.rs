@@ -70,6 +70,7 @@ struct Year {
 impl Year {
     fn mid_year_dir(&self) -> std::path::PathBuf {
         session_dir(self.data.path(), "khoi-8", 2026, Period::MidYear)
+            .expect("a safe session folder")
     }
 }
 
@@ -78,9 +79,11 @@ impl Year {
 fn year_end(lang: Lang, mid_year: impl FnOnce(&Covenant, &Path)) -> Year {
     let covenant = khoi_8();
     let data = tempfile::tempdir().unwrap();
-    let mid_dir = session_dir(data.path(), "khoi-8", 2026, Period::MidYear);
+    let mid_dir =
+        session_dir(data.path(), "khoi-8", 2026, Period::MidYear).expect("a safe session folder");
     mid_year(&covenant, &mid_dir);
-    let end_dir = session_dir(data.path(), "khoi-8", 2026, Period::YearEnd);
+    let end_dir =
+        session_dir(data.path(), "khoi-8", 2026, Period::YearEnd).expect("a safe session folder");
     let records = import(&covenant, Period::YearEnd, &end_dir, |_, _| false);
     let mut app = App::new(
         lang,
@@ -223,7 +226,7 @@ fn at_mid_year_the_key_says_there_is_no_earlier_period() {
 fn opening_a_year_end_session_reads_its_mid_year() {
     let covenant = khoi_8();
     let data = tempfile::tempdir().unwrap();
-    let dir = |p| session_dir(data.path(), "khoi-8", 2026, p);
+    let dir = |p| session_dir(data.path(), "khoi-8", 2026, p).expect("a safe session folder");
     drop(import(
         &covenant,
         Period::MidYear,
@@ -251,7 +254,11 @@ fn opening_a_year_end_session_reads_its_mid_year() {
     other.year = Some(2027);
     let (app, _) = thidua::tui::open_session(Lang::Vi, &other).unwrap();
     assert!(matches!(app.compare.mid_year, MidYear::Missing(_)));
-    assert!(!session_dir(data.path(), "khoi-8", 2027, Period::MidYear).exists());
+    assert!(
+        !session_dir(data.path(), "khoi-8", 2027, Period::MidYear)
+            .expect("a safe session folder")
+            .exists()
+    );
 }
 
 #[test]
@@ -360,7 +367,7 @@ fn a_bloc_taller_than_the_window_keeps_the_chosen_unit_in_sight() {
     let covenant = Covenant::new(bloc, scheme).unwrap();
     let sheet = synthetic::full_sheet(&covenant);
     let data = tempfile::tempdir().unwrap();
-    let dir = |p| session_dir(data.path(), "gen", 2026, p);
+    let dir = |p| session_dir(data.path(), "gen", 2026, p).expect("a safe session folder");
     for period in Period::ALL {
         let mut records = Records::open(&dir(period), &covenant, period).unwrap();
         records

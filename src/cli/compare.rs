@@ -30,7 +30,13 @@ pub fn run(lang: Lang, session: &SessionArgs, earlier: Period, format: Format) -
     // Looked for first: opening records creates their folder, and a comparison must not
     // leave an empty mid-year session behind.
     let data = data_dir(&bloc_file, session.data.as_deref());
-    let mid_dir = session_dir(&data, &covenant.bloc.id, year, Period::MidYear);
+    let mid_dir = match session_dir(&data, &covenant.bloc.id, year, Period::MidYear) {
+        Ok(dir) => dir,
+        Err(e) => {
+            eprintln!("{}", lang.msg(&crate::i18n::Msg::UnsafeName(e.0)));
+            return USAGE;
+        }
+    };
     if !mid_dir.is_dir() {
         eprintln!(
             "{}",

@@ -355,7 +355,10 @@ pub fn open_records(
 ) -> Result<OpenRecords, u8> {
     let year = session.year.unwrap_or(covenant.bloc.year);
     let data = data_dir(bloc_file, session.data.as_deref());
-    let dir = session_dir(&data, &covenant.bloc.id, year, session.period);
+    let dir = session_dir(&data, &covenant.bloc.id, year, session.period).map_err(|e| {
+        eprintln!("{}", lang.msg(&Msg::UnsafeName(e.0)));
+        USAGE
+    })?;
     let records = Records::open(&dir, covenant, session.period).map_err(|e| {
         eprintln!("{}", e.msg(lang));
         USAGE

@@ -68,7 +68,45 @@ pub fn msg(m: &Msg) -> String {
         } => format!(
             "an import was cut off (from journal line {line}, {written} of {size} values): the whole import was undone; import the file again"
         ),
-        Msg::SnapshotRebuilt => "the snapshot was damaged: rebuilt from the journal".into(),
+        Msg::SnapshotRebuilt => {
+            "the snapshot (snapshot.json) did not match the journal: ignored and rebuilt from the journal"
+                .into()
+        }
+        Msg::JournalAltered { line } => format!(
+            "line {line} of the journal was changed outside thidua (it does not follow from the lines before it in the hash chain); its values are read as written: check that line"
+        ),
+        Msg::ValuesSetAside {
+            count,
+            unit,
+            item,
+            error,
+        } => format!(
+            "{count} values in the journal no longer fit the scale and are not counted (the first: {} / {}: {}); they stay in the journal",
+            clip(unit),
+            clip(item),
+            value_error(error)
+        ),
+        Msg::VoteSetAside { award, error } => format!(
+            "a vote in the journal (award \"{award}\") cannot be true and is not counted: {}",
+            ballot_error(error)
+        ),
+        Msg::NotPlainFile { path } => format!(
+            "{path} is not a plain file (a link, a folder or a pipe): thidua opens no records beside it; move it out of the folder"
+        ),
+        Msg::UnsafeName(name) => {
+            format!("\"{}\" cannot name a file or folder", clip(name))
+        }
+        Msg::TextTooLong {
+            unit,
+            item,
+            chars,
+            limit,
+        } => format!(
+            "{unit} / {item}: a note or reason of {chars} characters, beyond the limit of {limit}"
+        ),
+        Msg::JournalFull { limit } => format!(
+            "the session's journal holds {limit} lines, the most thidua supports: nothing more can be written; the value was not saved"
+        ),
         Msg::Overflow { unit, item } => format!(
             "cannot compute the points of {unit}{}: the figures go beyond exact arithmetic; check the values entered",
             item.as_ref().map(|i| format!(", item {i}")).unwrap_or_default()

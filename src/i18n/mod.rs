@@ -85,6 +85,35 @@ pub enum Msg {
         error: String,
     },
     SnapshotRebuilt,
+    /// A journal line no longer follows from the lines before it: changed by hand.
+    JournalAltered {
+        line: usize,
+    },
+    /// Values read back that no longer fit their scale: how many, and the first.
+    ValuesSetAside {
+        count: usize,
+        unit: String,
+        item: String,
+        error: ValueError,
+    },
+    /// A tally in the journal that cannot be true, not counted.
+    VoteSetAside {
+        award: String,
+        error: crate::model::ballot::BallotError,
+    },
+    NotPlainFile {
+        path: String,
+    },
+    UnsafeName(String),
+    TextTooLong {
+        unit: String,
+        item: String,
+        chars: usize,
+        limit: usize,
+    },
+    JournalFull {
+        limit: usize,
+    },
     /// The engine's arithmetic overflowed on a unit's figures (`score::Overflow`).
     Overflow {
         unit: String,

@@ -88,7 +88,46 @@ pub fn msg(m: &Msg) -> String {
         } => format!(
             "một lần nhập bị ngắt giữa chừng (từ dòng {line} nhật ký, {written}/{size} giá trị): đã hủy cả lần nhập đó; hãy nhập lại tệp"
         ),
-        Msg::SnapshotRebuilt => "bản chụp dữ liệu hỏng: đã dựng lại từ nhật ký".into(),
+        Msg::SnapshotRebuilt => {
+            "bản chụp dữ liệu (snapshot.json) không khớp với nhật ký: đã bỏ qua và dựng lại từ nhật ký"
+                .into()
+        }
+        Msg::JournalAltered { line } => format!(
+            "dòng {line} của nhật ký đã bị sửa ngoài thidua (không khớp chuỗi băm với các dòng trước); các giá trị vẫn được đọc như nhật ký ghi, hãy kiểm tra dòng đó"
+        ),
+        Msg::ValuesSetAside {
+            count,
+            unit,
+            item,
+            error,
+        } => format!(
+            "{count} giá trị trong nhật ký không còn hợp với thang điểm nên không được tính (đầu tiên: {} / {}: {}); chúng vẫn được giữ trong nhật ký",
+            clip(unit),
+            clip(item),
+            value_error(error)
+        ),
+        Msg::VoteSetAside { award, error } => format!(
+            "một kết quả biểu quyết trong nhật ký (danh hiệu \"{award}\") không thể đúng nên không được tính: {}",
+            ballot_error(error)
+        ),
+        Msg::NotPlainFile { path } => format!(
+            "{path} không phải là tệp thường (liên kết, thư mục hay ống): thidua không mở dữ liệu bên cạnh nó; hãy chuyển nó ra khỏi thư mục"
+        ),
+        Msg::UnsafeName(name) => format!(
+            "\"{}\" không dùng được làm tên tệp hay thư mục",
+            clip(name)
+        ),
+        Msg::TextTooLong {
+            unit,
+            item,
+            chars,
+            limit,
+        } => format!(
+            "{unit} / {item}: ghi chú hoặc lý do dài {chars} ký tự, quá giới hạn {limit} ký tự"
+        ),
+        Msg::JournalFull { limit } => format!(
+            "nhật ký của phiên đã có {limit} dòng, giới hạn thidua hỗ trợ: không ghi thêm được; giá trị chưa được lưu"
+        ),
         Msg::Overflow { unit, item } => format!(
             "không tính được điểm của {unit}{}: các con số vượt quá phạm vi tính chính xác; hãy kiểm tra giá trị đã nhập",
             item.as_ref().map(|i| format!(", mục {i}")).unwrap_or_default()

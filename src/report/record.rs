@@ -5,7 +5,6 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
 use crate::model::{Ballot, Bloc, Covenant, Period, Scheme, Sheet, Signer, Value};
 use crate::score::Results;
@@ -97,10 +96,7 @@ pub enum RecordProblem {
     },
 }
 
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    let digest = Sha256::digest(bytes);
-    digest.iter().map(|b| format!("{b:02x}")).collect()
-}
+pub use crate::store::sha256_hex;
 
 impl Record {
     /// The entries put back on a sheet of `covenant` (built from this record's bloc and scheme).

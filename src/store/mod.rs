@@ -1,7 +1,13 @@
-//! Files: loading blocs and schemes with located errors, the session journal, the lock.
+//! Files: loading blocs and schemes with located errors, where every file lies, the session
+//! journal and its snapshot, the lock, and the one way a whole file is written.
 
+pub mod durable;
+pub mod journal;
 pub mod load;
+pub mod lock;
+pub mod paths;
 pub mod records;
+pub mod snapshot;
 pub mod span;
 
 pub use load::{LoadError, Loaded, Problem, Source, load_covenant};
@@ -9,3 +15,14 @@ pub use load::{LoadError, Loaded, Problem, Source, load_covenant};
 pub use records::{
     Cell, Change, Entry, Event, EventKind, Frozen, Layer, Line, Origin, Records, StoreError,
 };
+
+/// The SHA-256 of `bytes`, in lower-case hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    hex(&Sha256::digest(bytes))
+}
+
+/// Bytes in lower-case hex.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}

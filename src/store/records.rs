@@ -11,137 +11,24 @@
 
 use std::collections::{HashMap, VecDeque};
 use std::fs::{File, OpenOptions};
-use std::io::{BufRead, BufReader, Read, Seek, SeekFrom, Write};
+use std::io::{BufReader, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, FixedOffset, Utc};
-use serde::{Deserialize, Serialize};
+use chrono::{DateTime, FixedOffset};
 
 use crate::i18n::Msg;
 use crate::model::ballot::{self, BallotError};
+use crate::model::limits::{MAX_JOURNAL_LINES, MAX_NOTE_CHARS};
 use crate::model::value::{self, ValueError};
-use crate::model::{Ballot, Covenant, Period, Sheet, Value};
+use crate::model::{Ballot, Covenant, Period, Sheet};
 
-/// The state of one cell: its value, the note attached to it (for a self-score: the evidence)
-/// and, for the bloc's score, the reason it differs from the unit's self-score.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub struct Cell {
-    #[serde(default)]
-    pub value: Option<Value>,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub note: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub reason: String,
-}
-
-/// Why a change was made.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Origin {
-    Entry,
-    Import,
-    Undo,
-    Redo,
-    /// The unit's self-score taken as the bloc's score.
-    Accept,
-}
-
-/// Whose score a cell holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Layer {
-    /// The score the bloc agrees at the meeting: the one that counts.
-    #[default]
-    Bloc,
-    /// The unit's own score, sent before the meeting.
-    SelfScore,
-}
-
-impl Layer {
-    fn is_bloc(&self) -> bool {
-        *self == Layer::Bloc
-    }
-}
-
-/// One line of the journal.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Entry {
-    pub seq: u64,
-    /// Vietnam time (+07:00).
-    pub at: DateTime<FixedOffset>,
-    pub unit: String,
-    pub item: String,
-    pub old: Cell,
-    pub new: Cell,
-    pub origin: Origin,
-    /// The operating-system user who made the change.
-    #[serde(default)]
-    pub by: String,
-    /// For a change written together with others (an import): how many entries the batch
-    /// holds. A batch counts only when all of it is in the journal.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub batch: Option<u32>,
-    #[serde(default, skip_serializing_if = "Layer::is_bloc")]
-    pub layer: Layer,
-    /// The file the change was read from, for an import.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub source: String,
-}
-
-/// A journal line that is not a cell's change: something that happened to the session.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Event {
-    pub seq: u64,
-    pub at: DateTime<FixedOffset>,
-    #[serde(default)]
-    pub by: String,
-    pub event: EventKind,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum EventKind {
-    /// The meeting agreed the results ("Chốt kết quả"): no score changes until reopened.
-    Freeze,
-    /// The results were opened again for changes.
-    Reopen { reason: String },
-    /// The members' vote on an award; a later tally for the same award replaces it.
-    Votes(Ballot),
-}
-
-/// One line of the journal.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Line {
-    Change(Entry),
-    Event(Event),
-}
-
-impl Line {
-    pub fn seq(&self) -> u64 {
-        match self {
-            Line::Change(e) => e.seq,
-            Line::Event(e) => e.seq,
-        }
-    }
-
-    pub fn at(&self) -> DateTime<FixedOffset> {
-        match self {
-            Line::Change(e) => e.at,
-            Line::Event(e) => e.at,
-        }
-    }
-
-    /// Reads a line: a change, else an event; a line that is neither reports why it is not a
-    /// change (the kind of line almost every line is).
-    fn parse(bytes: &[u8]) -> Result<Line, serde_json::Error> {
-        match serde_json::from_slice::<Entry>(bytes) {
-            Ok(entry) => Ok(Line::Change(entry)),
-            Err(error) => serde_json::from_slice::<Event>(bytes)
-                .map(Line::Event)
-                .map_err(|_| error),
-        }
-    }
-}
+use super::durable::{self, Access};
+use super::journal::{self, user};
+pub use super::journal::{Cell, Entry, Event, EventKind, Layer, Line, Origin, now, vietnam};
+use super::lock::{self, Lock, NotTaken};
+pub use super::paths::session_dir;
+use super::paths::{JOURNAL, SNAPSHOT, TORN_PREFIX, UnsafeName};
+use super::snapshot::{self, Found, Snapshot};
 
 /// When and by whom the results were frozen.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -187,6 +74,22 @@ pub enum StoreError {
     VotesAtYearEndOnly,
     #[error("{0}")]
     Ballot(BallotError),
+    /// The records folder holds something other than plain files (a link, a folder, a pipe).
+    #[error("{path} is not a plain file")]
+    NotPlainFile { path: PathBuf },
+    /// The bloc's id cannot name a folder.
+    #[error("{0}")]
+    UnsafeName(UnsafeName),
+    /// A note, reason or evidence longer than `limits::MAX_NOTE_CHARS`.
+    #[error("{unit} / {item}: a text of {chars} characters")]
+    TextTooLong {
+        unit: String,
+        item: String,
+        chars: usize,
+    },
+    /// The journal holds `limits::MAX_JOURNAL_LINES` lines: no more can be added.
+    #[error("the journal is full")]
+    JournalFull,
 }
 
 impl StoreError {
@@ -225,6 +128,19 @@ impl StoreError {
             StoreError::ReopenWithoutReason => lang.msg(&Msg::ReopenWithoutReason),
             StoreError::VotesAtYearEndOnly => lang.msg(&Msg::VotesAtYearEndOnly),
             StoreError::Ballot(error) => lang.msg(&Msg::BallotRefused(error.clone())),
+            StoreError::NotPlainFile { path } => lang.msg(&Msg::NotPlainFile {
+                path: path.display().to_string(),
+            }),
+            StoreError::UnsafeName(UnsafeName(name)) => lang.msg(&Msg::UnsafeName(name.clone())),
+            StoreError::TextTooLong { unit, item, chars } => lang.msg(&Msg::TextTooLong {
+                unit: unit.clone(),
+                item: item.clone(),
+                chars: *chars,
+                limit: MAX_NOTE_CHARS,
+            }),
+            StoreError::JournalFull => lang.msg(&Msg::JournalFull {
+                limit: MAX_JOURNAL_LINES,
+            }),
         }
     }
 }
@@ -234,42 +150,6 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
         path: path.to_path_buf(),
         error,
     }
-}
-
-/// Vietnam's offset; the journal's times are written in it.
-pub fn vietnam() -> FixedOffset {
-    FixedOffset::east_opt(7 * 3600).expect("a valid offset")
-}
-
-pub fn now() -> DateTime<FixedOffset> {
-    Utc::now().with_timezone(&vietnam())
-}
-
-/// `<data>/<bloc>/<year>/<period>`.
-pub fn session_dir(data: &Path, bloc: &str, year: i32, period: Period) -> PathBuf {
-    data.join(bloc).join(year.to_string()).join(period.slug())
-}
-
-#[derive(Debug, Serialize, Deserialize)]
-struct Snapshot {
-    /// Bytes of the journal the snapshot covers.
-    journal_len: u64,
-    /// Lines of the journal the snapshot covers, so that line numbers stay those of the file.
-    journal_lines: usize,
-    seq: u64,
-    cells: Vec<(String, String, Cell)>,
-    /// The units' self-scores.
-    #[serde(default)]
-    self_cells: Vec<(String, String, Cell)>,
-    /// Every event the snapshot covers (few: freezes, reopenings, votes).
-    #[serde(default)]
-    events: Vec<Event>,
-    /// The time of the last entry the snapshot covers.
-    #[serde(default)]
-    last_saved: Option<DateTime<FixedOffset>>,
-    /// The last entries it covers, so that a reopened session can undo them.
-    #[serde(default)]
-    recent: Vec<Entry>,
 }
 
 /// A requested change of one cell.
@@ -341,7 +221,9 @@ pub struct Records {
     journal: File,
     journal_len: u64,
     journal_lines: usize,
-    _lock: File,
+    /// The chain of the last line of the journal (empty for an empty journal).
+    chain: String,
+    _lock: Lock,
     scores: Cells,
     self_scores: Cells,
     /// Whether any self-score is held: the screen asks on every frame.
@@ -353,28 +235,35 @@ pub struct Records {
     /// The last `RECENT` entries, oldest first.
     recent: VecDeque<Entry>,
     last_saved: Option<DateTime<FixedOffset>>,
+    /// Values read back from the journal or snapshot that no longer fit their item's scale:
+    /// how many, and the first one's unit, item and why.
+    set_aside: (usize, Option<(String, String, ValueError)>),
     /// What opening found and repaired, for the user.
     pub notices: Vec<Msg>,
 }
 
 const SNAPSHOT_EVERY: u64 = 1000;
 
+/// The most bytes of a torn tail set aside: the torn line and the start of what follows it
+/// (blank, or zeros a crash left).
+const SET_ASIDE_BYTES: u64 = 2 * journal::MAX_LINE_BYTES as u64 + 2;
+
 /// How many of the latest entries the records keep at hand (for undo after reopening).
 pub const RECENT: usize = 500;
-
-/// The operating-system user, written with every line.
-fn user() -> String {
-    std::env::var("USER")
-        .or_else(|_| std::env::var("USERNAME"))
-        .unwrap_or_default()
-}
 
 impl Records {
     /// Opens (creating if needed) and locks the records in `dir`, replaying the journal.
     pub fn open(dir: &Path, covenant: &Covenant, period: Period) -> Result<Records, StoreError> {
         std::fs::create_dir_all(dir).map_err(io(dir))?;
-        let lock = lock(dir)?;
-        let journal_path = dir.join("journal.jsonl");
+        only_plain_files(dir)?;
+        let lock = lock::take(dir).map_err(|e| match e {
+            NotTaken::Held(holder) => StoreError::Locked {
+                path: dir.to_path_buf(),
+                holder,
+            },
+            NotTaken::Io { path, error } => StoreError::Io { path, error },
+        })?;
+        let journal_path = dir.join(JOURNAL);
         let mut journal = OpenOptions::new()
             .create(true)
             .read(true)
@@ -387,6 +276,7 @@ impl Records {
             period,
             journal_len: 0,
             journal_lines: 0,
+            chain: String::new(),
             _lock: lock,
             scores: Cells::new(covenant),
             self_scores: Cells::new(covenant),
@@ -397,43 +287,41 @@ impl Records {
             entries_since_snapshot: 0,
             recent: VecDeque::new(),
             last_saved: None,
+            set_aside: (0, None),
             notices: Vec::new(),
             journal: journal.try_clone().map_err(io(&journal_path))?,
         };
-        let start = records.load_snapshot();
+        let start = match snapshot::read(dir, &mut journal) {
+            Found::None => 0,
+            Found::Proved(snapshot) => records.take_snapshot(*snapshot),
+            Found::Ignored => {
+                records.notices.push(Msg::SnapshotRebuilt);
+                // Written anew from the journal when the records close.
+                records.entries_since_snapshot = 1;
+                0
+            }
+        };
         records.replay(&mut journal, start)?;
         records.any_self_score = records.self_scores.any();
+        if let (count, Some((unit, item, error))) = std::mem::take(&mut records.set_aside) {
+            records.notices.push(Msg::ValuesSetAside {
+                count,
+                unit,
+                item,
+                error,
+            });
+        }
         Ok(records)
     }
 
-    fn load_snapshot(&mut self) -> u64 {
-        let path = self.dir.join("snapshot.json");
-        let Ok(text) = std::fs::read(&path) else {
-            return 0;
-        };
-        let journal_len = self.journal.metadata().map(|m| m.len()).unwrap_or(0);
-        let snapshot: Snapshot = match serde_json::from_slice(&text) {
-            Ok(s) => s,
-            Err(_) => {
-                self.notices.push(Msg::SnapshotRebuilt);
-                return 0;
-            }
-        };
-        if snapshot.journal_len > journal_len {
-            self.notices.push(Msg::SnapshotRebuilt);
-            return 0;
-        }
+    /// Takes the state a proved snapshot holds; returns where the journal's replay starts.
+    fn take_snapshot(&mut self, snapshot: Snapshot) -> u64 {
         for (layer, cells) in [
             (Layer::Bloc, &snapshot.cells),
             (Layer::SelfScore, &snapshot.self_cells),
         ] {
             for (unit, item, cell) in cells {
-                if let (Some(u), Some(i)) = (
-                    self.covenant.unit_index(unit),
-                    self.covenant.layout.index_of(item),
-                ) {
-                    self.put_checked(layer, u, i, cell.clone());
-                }
+                self.put_named(layer, unit, item, cell.clone());
             }
         }
         for event in snapshot.events {
@@ -443,11 +331,12 @@ impl Records {
         self.last_saved = snapshot.last_saved;
         self.recent = snapshot.recent.into();
         self.journal_lines = snapshot.journal_lines;
+        self.chain = snapshot.chain;
         snapshot.journal_len
     }
 
     fn replay(&mut self, journal: &mut File, start: u64) -> Result<(), StoreError> {
-        let path = self.dir.join("journal.jsonl");
+        let path = self.dir.join(JOURNAL);
         journal.seek(SeekFrom::Start(start)).map_err(io(&path))?;
         let mut reader = BufReader::new(journal);
         let mut offset = start;
@@ -455,23 +344,37 @@ impl Records {
         let mut buf = Vec::new();
         // Entries of a batch (an import) count only once the whole batch is read.
         let mut batch: Vec<Entry> = Vec::new();
-        let mut batch_start = (offset, line_no);
+        let mut batch_start = (offset, line_no, self.chain.clone());
+        // Once a line carries a chain, every later line must.
+        let mut chained = !self.chain.is_empty();
+        let mut altered: Option<usize> = None;
         let torn_line = loop {
-            buf.clear();
-            let n = reader.read_until(b'\n', &mut buf).map_err(io(&path))?;
+            let n = journal::read_line(&mut reader, &mut buf).map_err(io(&path))?;
             if n == 0 {
                 break None;
             }
             line_no += 1;
-            let complete = buf.last() == Some(&b'\n');
-            match Line::parse(&buf) {
-                Ok(line) if complete => {
+            let complete = n <= journal::MAX_LINE_BYTES && buf.last() == Some(&b'\n');
+            let text = buf.strip_suffix(b"\n").unwrap_or(&buf);
+            let read = if n > journal::MAX_LINE_BYTES {
+                Err(format!("longer than {} bytes", journal::MAX_LINE_BYTES))
+            } else {
+                journal::read(text, &self.chain).map_err(|e| e.to_string())
+            };
+            match read {
+                Ok(read) if complete => {
                     offset += n as u64;
-                    match line {
+                    if (!read.follows() || (chained && read.stored.is_none())) && altered.is_none()
+                    {
+                        altered = Some(line_no);
+                    }
+                    chained |= read.stored.is_some();
+                    self.chain = read.chain().to_string();
+                    match read.line {
                         Line::Change(entry) if entry.batch.is_some() => {
                             let size = entry.batch.unwrap_or(0);
                             if batch.is_empty() {
-                                batch_start = (offset - n as u64, line_no - 1);
+                                batch_start = (offset - n as u64, line_no - 1, self.chain.clone());
                             }
                             batch.push(entry);
                             if batch.len() >= size as usize {
@@ -498,18 +401,16 @@ impl Records {
                 result => {
                     // Only the last line can be torn by a crash; damage further up is not
                     // something to skip silently.
-                    let mut rest = Vec::new();
-                    reader.read_to_end(&mut rest).map_err(io(&path))?;
-                    if rest.iter().all(u8::is_ascii_whitespace) {
+                    if rest_is_blank(&mut reader).map_err(io(&path))? {
                         break Some(line_no);
                     }
                     let error = match result {
-                        Err(e) => e.to_string(),
+                        Err(e) => e,
                         Ok(_) => "incomplete line".into(),
                     };
                     return Err(StoreError::Corrupt {
                         line: line_no,
-                        error,
+                        error: crate::model::text::clip(&error),
                     });
                 }
             }
@@ -519,8 +420,12 @@ impl Records {
         let (keep, kept_lines) = if batch.is_empty() {
             (offset, line_no - usize::from(torn_line.is_some()))
         } else {
-            batch_start
+            self.chain = batch_start.2.clone();
+            (batch_start.0, batch_start.1)
         };
+        if let Some(line) = altered {
+            self.notices.push(Msg::JournalAltered { line });
+        }
         if let Some(line) = torn_line {
             self.notices.push(Msg::JournalTorn { line });
         }
@@ -540,17 +445,32 @@ impl Records {
     }
 
     /// Keeps the journal's bytes from `keep` on beside it, for the record, and cuts them off the
-    /// journal, so that the next entry starts on a clean line.
+    /// journal, so that the next entry starts on a clean line. Two repairs never share a name.
     fn set_aside_tail(&mut self, keep: u64) -> Result<(), StoreError> {
-        let path = self.dir.join("journal.jsonl");
+        let path = self.dir.join(JOURNAL);
         let mut tail = Vec::new();
         let mut file = File::open(&path).map_err(io(&path))?;
         file.seek(SeekFrom::Start(keep)).map_err(io(&path))?;
-        file.read_to_end(&mut tail).map_err(io(&path))?;
-        let aside = self
-            .dir
-            .join(format!("journal.torn-{}", now().format("%Y%m%dT%H%M%S")));
-        std::fs::write(&aside, tail).map_err(io(&aside))?;
+        // What follows a torn line is blank (checked): its first bytes are all there is to keep.
+        file.take(SET_ASIDE_BYTES)
+            .read_to_end(&mut tail)
+            .map_err(io(&path))?;
+        let stamp = now().format("%Y%m%dT%H%M%S").to_string();
+        let mut attempt = 1;
+        loop {
+            let name = match attempt {
+                1 => format!("{TORN_PREFIX}{stamp}"),
+                n => format!("{TORN_PREFIX}{stamp}-{n}"),
+            };
+            let aside = self.dir.join(name);
+            match durable::create_new(&aside, &tail, Access::Shared) {
+                Ok(()) => break,
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && attempt < 1000 => {
+                    attempt += 1;
+                }
+                Err(e) => return Err(io(&aside)(e)),
+            }
+        }
         self.journal.set_len(keep).map_err(io(&path))?;
         self.journal.sync_data().map_err(io(&path))?;
         Ok(())
@@ -574,17 +494,21 @@ impl Records {
         if entry.layer == Layer::Bloc {
             self.remember(entry.clone());
         }
-        let (Some(u), Some(i)) = (
-            self.covenant.unit_index(&entry.unit),
-            self.covenant.layout.index_of(&entry.item),
-        ) else {
-            return;
-        };
-        self.put_checked(entry.layer, u, i, entry.new.clone());
+        self.put_named(entry.layer, &entry.unit, &entry.item, entry.new.clone());
         self.entries_since_snapshot += 1;
     }
 
     fn replay_event(&mut self, event: Event) {
+        // A tally that cannot be true (written by hand) is not counted.
+        if let EventKind::Votes(b) = &event.event
+            && let Err(error) = ballot::check(&self.covenant, b)
+        {
+            self.notices.push(Msg::VoteSetAside {
+                award: crate::model::text::clip(&b.award),
+                error,
+            });
+            return;
+        }
         match &event.event {
             EventKind::Freeze => {
                 self.frozen = Some(Frozen {
@@ -598,15 +522,26 @@ impl Records {
         self.events.push(event);
     }
 
-    /// Puts a cell read back from disk. A value that no longer fits a revised scale stays in
-    /// the journal but not in the sheet.
-    fn put_checked(&mut self, layer: Layer, unit: usize, item: usize, mut cell: Cell) {
+    /// Puts a cell read back from disk by its unit id and item code; a cell of a unit or item
+    /// the covenant no longer has is left out. A value that no longer fits its scale (a revised
+    /// scale, or a value written by hand) stays in the journal but not in the sheet, and
+    /// opening says so.
+    fn put_named(&mut self, layer: Layer, unit: &str, item: &str, mut cell: Cell) {
+        let (Some(u), Some(i)) = (
+            self.covenant.unit_index(unit),
+            self.covenant.layout.index_of(item),
+        ) else {
+            return;
+        };
         if let Some(v) = &cell.value
-            && value::check(&self.covenant.layout.items[item], v).is_err()
+            && let Err(error) = value::check(&self.covenant.layout.items[i], v)
         {
             cell.value = None;
+            let (count, first) = &mut self.set_aside;
+            *count += 1;
+            first.get_or_insert((unit.to_string(), item.to_string(), error));
         }
-        self.layer_mut(layer).put(unit, item, cell);
+        self.layer_mut(layer).put(u, i, cell);
     }
 
     fn layer_mut(&mut self, layer: Layer) -> &mut Cells {
@@ -732,6 +667,14 @@ impl Records {
                 error,
             })?;
         }
+        let longest = cell.note.chars().count().max(cell.reason.chars().count());
+        if longest > MAX_NOTE_CHARS {
+            return Err(StoreError::TextTooLong {
+                unit: member.id.clone(),
+                item: spec.code.clone(),
+                chars: longest,
+            });
+        }
         Ok((&member.id, &spec.code))
     }
 
@@ -817,6 +760,7 @@ impl Records {
         let mut entries = Vec::with_capacity(changes.len());
         let mut text = Vec::new();
         let mut seq = self.seq;
+        let mut chain = self.chain.clone();
         // Cells changed twice in one batch: the second change's "old" is the first's "new".
         let mut pending: HashMap<(usize, usize), Cell> = HashMap::new();
         for (unit, item, new, origin) in changes {
@@ -839,11 +783,12 @@ impl Records {
                 layer,
                 source: source.to_string(),
             };
-            serde_json::to_writer(&mut text, &entry).expect("entries serialise");
-            text.push(b'\n');
+            let (line, after) = journal::encode(&entry, &chain);
+            text.extend_from_slice(&line);
+            chain = after;
             entries.push(entry);
         }
-        self.append(&text, entries.len())?;
+        self.append(&text, entries.len(), chain)?;
         self.seq = seq;
         for (unit, item, new, _) in changes {
             self.layer_mut(layer).put(*unit, *item, new.clone());
@@ -866,8 +811,11 @@ impl Records {
     }
 
     /// Writes whole lines to the journal and flushes them; on failure cuts back anything
-    /// half-written so the journal ends on a whole line.
-    fn append(&mut self, text: &[u8], lines: usize) -> Result<(), StoreError> {
+    /// half-written so the journal ends on a whole line. `chain` is the last line's.
+    fn append(&mut self, text: &[u8], lines: usize, chain: String) -> Result<(), StoreError> {
+        if self.journal_lines + lines > MAX_JOURNAL_LINES {
+            return Err(StoreError::JournalFull);
+        }
         let written = self
             .journal
             .write_all(text)
@@ -875,12 +823,13 @@ impl Records {
         if let Err(error) = written {
             let _ = self.journal.set_len(self.journal_len);
             return Err(StoreError::Io {
-                path: self.dir.join("journal.jsonl"),
+                path: self.dir.join(JOURNAL),
                 error,
             });
         }
         self.journal_len += text.len() as u64;
         self.journal_lines += lines;
+        self.chain = chain;
         Ok(())
     }
 
@@ -908,9 +857,8 @@ impl Records {
             by: user(),
             event: kind,
         };
-        let mut text = serde_json::to_vec(&event).expect("events serialise");
-        text.push(b'\n');
-        self.append(&text, 1)?;
+        let (text, chain) = journal::encode(&event, &self.chain);
+        self.append(&text, 1, chain)?;
         self.seq = event.seq;
         self.last_saved = Some(event.at);
         self.replay_event(event.clone());
@@ -950,49 +898,56 @@ impl Records {
         self.record_event(EventKind::Votes(ballot))
     }
 
-    /// Writes the snapshot atomically: temp file, fsync, rename, directory fsync.
+    /// Writes the snapshot (`store::durable`), naming the journal line it covers.
     pub fn write_snapshot(&mut self) -> Result<(), StoreError> {
         let snapshot = Snapshot {
             journal_len: self.journal_len,
             journal_lines: self.journal_lines,
             seq: self.seq,
+            chain: self.chain.clone(),
             cells: self.scores.listed(&self.covenant),
             self_cells: self.self_scores.listed(&self.covenant),
             events: self.events.clone(),
             last_saved: self.last_saved,
             recent: self.recent.iter().cloned().collect(),
         };
-        let path = self.dir.join("snapshot.json");
-        let tmp = self.dir.join("snapshot.json.tmp");
-        // Serialised in memory first: written straight to the file it would be one system
-        // call per token.
-        let bytes = serde_json::to_vec(&snapshot).expect("the snapshot serialises");
-        let mut file = File::create(&tmp).map_err(io(&tmp))?;
-        file.write_all(&bytes).map_err(io(&tmp))?;
-        file.sync_all().map_err(io(&tmp))?;
-        std::fs::rename(&tmp, &path).map_err(io(&path))?;
-        File::open(&self.dir)
-            .and_then(|d| d.sync_all())
-            .map_err(io(&self.dir))?;
+        snapshot::write(&self.dir, &snapshot).map_err(io(&self.dir.join(SNAPSHOT)))?;
         self.entries_since_snapshot = 0;
         Ok(())
     }
 
     /// Every line of the journal, oldest first (the audit trail).
     pub fn history(&self) -> Result<Vec<Line>, StoreError> {
-        let path = self.dir.join("journal.jsonl");
+        let path = self.dir.join(JOURNAL);
         let file = File::open(&path).map_err(io(&path))?;
+        let mut reader = BufReader::new(file);
         let mut out = Vec::new();
-        for (n, line) in BufReader::new(file).lines().enumerate() {
-            let line = line.map_err(io(&path))?;
-            if line.trim().is_empty() {
+        let mut buf = Vec::new();
+        let mut line = 0;
+        loop {
+            let n = journal::read_line(&mut reader, &mut buf).map_err(io(&path))?;
+            if n == 0 {
+                break;
+            }
+            line += 1;
+            let text = buf.strip_suffix(b"\n").unwrap_or(&buf);
+            if text.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
-            let line = Line::parse(line.as_bytes()).map_err(|e| StoreError::Corrupt {
-                line: n + 1,
-                error: e.to_string(),
-            })?;
-            out.push(line);
+            let parsed = if n > journal::MAX_LINE_BYTES {
+                Err(format!("longer than {} bytes", journal::MAX_LINE_BYTES))
+            } else {
+                journal::read(text, "").map_err(|e| e.to_string())
+            };
+            match parsed {
+                Ok(read) => out.push(read.line),
+                Err(error) => {
+                    return Err(StoreError::Corrupt {
+                        line,
+                        error: crate::model::text::clip(&error),
+                    });
+                }
+            }
         }
         Ok(out)
     }
@@ -1025,49 +980,31 @@ impl Drop for Records {
     }
 }
 
-/// Takes the session's lock, or says who holds it.
-fn lock(dir: &Path) -> Result<File, StoreError> {
-    let path = dir.join("lock");
-    let mut file = OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .read(true)
-        .write(true)
-        .open(&path)
-        .map_err(io(&path))?;
-    match file.try_lock() {
-        Ok(()) => {
-            let host = std::fs::read_to_string("/etc/hostname")
-                .map(|h| h.trim().to_string())
-                .unwrap_or_default();
-            let holder = format!(
-                "thidua, pid {}{}{}, {}",
-                std::process::id(),
-                if host.is_empty() { "" } else { ", " },
-                host,
-                now().format("%Y-%m-%d %H:%M:%S%:z")
-            );
-            file.set_len(0).map_err(io(&path))?;
-            file.write_all(holder.as_bytes()).map_err(io(&path))?;
-            Ok(file)
+/// Refuses a records folder that holds anything but plain files (a link planted at the
+/// journal's name, a folder, a pipe), naming it: thidua opens nothing beside it.
+fn only_plain_files(dir: &Path) -> Result<(), StoreError> {
+    for entry in std::fs::read_dir(dir).map_err(io(dir))? {
+        let entry = entry.map_err(io(dir))?;
+        let kind = entry.file_type().map_err(io(&entry.path()))?;
+        if !kind.is_file() {
+            return Err(StoreError::NotPlainFile { path: entry.path() });
         }
-        Err(std::fs::TryLockError::WouldBlock) => {
-            // The holder writes its name just after taking the lock: give it a moment.
-            let mut holder = String::new();
-            for _ in 0..10 {
-                holder.clear();
-                let _ = file.seek(SeekFrom::Start(0));
-                let _ = file.read_to_string(&mut holder);
-                if !holder.trim().is_empty() {
-                    break;
-                }
-                std::thread::sleep(std::time::Duration::from_millis(20));
-            }
-            Err(StoreError::Locked {
-                path: dir.to_path_buf(),
-                holder: holder.trim().to_string(),
-            })
+    }
+    Ok(())
+}
+
+/// Whether the rest of the journal is blank (spaces, newlines, or the zeros a crash can leave),
+/// read without holding it.
+fn rest_is_blank(reader: &mut impl std::io::BufRead) -> std::io::Result<bool> {
+    loop {
+        let available = reader.fill_buf()?;
+        if available.is_empty() {
+            return Ok(true);
         }
-        Err(std::fs::TryLockError::Error(error)) => Err(StoreError::Io { path, error }),
+        if !available.iter().all(|&b| b.is_ascii_whitespace() || b == 0) {
+            return Ok(false);
+        }
+        let n = available.len();
+        reader.consume(n);
     }
 }

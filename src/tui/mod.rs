@@ -61,7 +61,8 @@ pub fn open_session(lang: Lang, target: &SessionTarget) -> Result<(App, Vec<Stri
     let covenant = loaded.covenant.clone();
     let year = target.year.unwrap_or(covenant.bloc.year);
     let data = crate::cli::data_dir(&target.bloc_file, target.data.as_deref());
-    let dir = session_dir(&data, &covenant.bloc.id, year, target.period);
+    let dir = session_dir(&data, &covenant.bloc.id, year, target.period)
+        .map_err(|e| lang.msg(&Msg::UnsafeName(e.0)))?;
     let records = Records::open(&dir, &covenant, target.period).map_err(|e| e.msg(lang))?;
     let notices: Vec<String> = records.notices.iter().map(|m| lang.msg(m)).collect();
     let recent: Vec<_> = records.recent().cloned().collect();
@@ -69,8 +70,9 @@ pub fn open_session(lang: Lang, target: &SessionTarget) -> Result<(App, Vec<Stri
         .map_err(|o| lang.msg(&Msg::overflow(&loaded.covenant, &o)))?;
     app.resume_history(&recent);
     app.records_dir = dir;
-    if target.period == Period::YearEnd {
-        let mid_year = session_dir(&data, &app.covenant.bloc.id, year, Period::MidYear);
+    if target.period == Period::YearEnd
+        && let Ok(mid_year) = session_dir(&data, &app.covenant.bloc.id, year, Period::MidYear)
+    {
         app.compare = compare::Compare::read(&app.covenant, &mid_year);
     }
     app.signing = Some(sign::Signing {

@@ -77,7 +77,10 @@ pub fn discover(lang: Lang, blocs: &Path, data: Option<&Path>) -> (Vec<Choice>, 
         years.dedup();
         for year in years.into_iter().rev() {
             for period in Period::ALL {
-                let journal = session_dir(&data, &bloc.id, year, period).join("journal.jsonl");
+                let Ok(dir) = session_dir(&data, &bloc.id, year, period) else {
+                    continue;
+                };
+                let journal = dir.join(crate::store::paths::JOURNAL);
                 let modified = std::fs::metadata(&journal)
                     .ok()
                     .filter(|m| m.len() > 0)
