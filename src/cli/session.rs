@@ -5,7 +5,6 @@ use std::path::Path;
 use crate::i18n::{Label, Lang, Msg};
 use crate::model::{Ballot, Tally};
 use crate::report::changelog::{self, Filter};
-use crate::report::summary;
 use crate::score::{self, Results, candidates};
 
 use super::table::{Align, Table};
@@ -45,7 +44,7 @@ pub fn reopen(lang: Lang, session: &SessionArgs, reason: &str) -> u8 {
 /// The latest version of this session's summary already issued, if any.
 fn signed_version(open: &OpenRecords) -> Option<u32> {
     let covenant = open.records.covenant();
-    summary::next_version(
+    crate::report::issue::next_version(
         &summaries_dir(&open.data),
         &covenant.bloc.id,
         open.year,

@@ -1,7 +1,7 @@
 //! `thidua summary BLOC --period P`: signs the session's PDF, spreadsheet and record as the
 //! next version in the summaries folder.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use chrono::NaiveDate;
 
@@ -102,6 +102,15 @@ pub fn run(lang: Lang, session: &SessionArgs, options: &Options) -> u8 {
     };
     match summary::issue(&loaded, session_data, &request, &secret, &public, now()) {
         Ok(issued) => {
+            for s in &issued.set_aside {
+                eprintln!(
+                    "{}",
+                    lang.msg(&Msg::VersionSetAside {
+                        version: s.version,
+                        folder: s.folder.display().to_string(),
+                    })
+                );
+            }
             println!(
                 "{}",
                 lang.msg(&Msg::SummaryWritten {
@@ -128,11 +137,7 @@ pub fn run(lang: Lang, session: &SessionArgs, options: &Options) -> u8 {
     }
 }
 
-/// `summaries/` beside the data folder.
-pub fn summaries_dir(data: &Path) -> PathBuf {
-    let parent = data.parent().filter(|p| !p.as_os_str().is_empty());
-    parent.unwrap_or(Path::new(".")).join("summaries")
-}
+pub use crate::store::paths::summaries_dir;
 
 fn print_gaps(lang: Lang, covenant: &Covenant, gaps: &[Gap]) {
     eprintln!(

@@ -332,9 +332,20 @@ pub fn msg(m: &Msg) -> String {
         } => format!("{units} units · {entered}/{needed} entered"),
         Msg::SignKey(path) => format!("Signing key: {path}"),
         Msg::SignOutDir(path) => format!("Saved in: {path}"),
-        Msg::SummaryWriteFailed { path, error } => format!(
-            "could not write {path}: {error}. The report was not issued; earlier signed files and \
-             every score entered are intact"
+        Msg::SummaryWriteFailed {
+            path,
+            error,
+            set_aside,
+        } => format!(
+            "could not write {path}: {error}. The report was not issued{}; earlier signed files and \
+             every score entered are intact",
+            set_aside
+                .as_ref()
+                .map(|f| format!(" (the files it had written were moved to {f})"))
+                .unwrap_or_default()
+        ),
+        Msg::VersionSetAside { version, folder } => format!(
+            "version {version} was never issued (its record was not signed): its files were moved to {folder}"
         ),
         Msg::SummaryFailed(e) => format!("could not make the report: {e}"),
         Msg::BadDate(text) => format!("\"{text}\" is not a date: write YEAR-MONTH-DAY, e.g. 2026-07-05"),
@@ -853,6 +864,23 @@ pub fn finding(f: &Finding) -> String {
         Finding::ReplacesDiffers(f) => {
             format!("  ✗ the record replaces {f}, but the {f} beside it has changed")
         }
+        Finding::DocumentNameUnsafe(f) => format!(
+            "  ✗ the record names \"{f}\", which is not a bare file name: nothing outside the record's folder is read"
+        ),
+        Finding::NotPlainFile(f) => {
+            format!("  ✗ {f} beside the record is not a plain file (a link, a pipe, a device): not read")
+        }
+        Finding::TooLarge(f) => format!(
+            "  ✗ {f} is larger than any file thidua writes ({} MiB): not read",
+            crate::report::verify::MAX_FILE_BYTES >> 20
+        ),
+        Finding::DocumentsNotChecked => {
+            "  ✗ the record's signature does not hold: the documents it names were not checked".into()
+        }
+        Finding::Issued(r) => format!("  ✓ issued: the signed record {r} names this very file"),
+        Finding::NotIssued(r) => format!(
+            "  ✗ NOT ISSUED: no signed record of its version ({r}) names this file; it was written but never issued"
+        ),
     }
 }
 

@@ -349,6 +349,13 @@ pub enum Msg {
     SummaryWriteFailed {
         path: String,
         error: String,
+        /// Where the files this version had written were moved.
+        set_aside: Option<String>,
+    },
+    /// A version that was never issued (no signed record) was moved aside.
+    VersionSetAside {
+        version: u32,
+        folder: String,
     },
     SummaryFailed(String),
     BadDate(String),

@@ -354,9 +354,20 @@ pub fn msg(m: &Msg) -> String {
         } => format!("{units} đơn vị · đã chấm {entered}/{needed}"),
         Msg::SignKey(path) => format!("Khóa ký: {path}"),
         Msg::SignOutDir(path) => format!("Lưu vào: {path}"),
-        Msg::SummaryWriteFailed { path, error } => format!(
-            "không ghi được {path}: {error}. Báo cáo chưa được phát hành; các tệp đã ký trước đó và \
-             mọi điểm đã chấm vẫn nguyên vẹn"
+        Msg::SummaryWriteFailed {
+            path,
+            error,
+            set_aside,
+        } => format!(
+            "không ghi được {path}: {error}. Báo cáo chưa được phát hành{}; các tệp đã ký trước đó và \
+             mọi điểm đã chấm vẫn nguyên vẹn",
+            set_aside
+                .as_ref()
+                .map(|f| format!(" (các tệp đã ghi dở được chuyển vào {f})"))
+                .unwrap_or_default()
+        ),
+        Msg::VersionSetAside { version, folder } => format!(
+            "phiên bản {version} chưa từng được phát hành (hồ sơ chưa được ký): các tệp của nó đã được chuyển vào {folder}"
         ),
         Msg::SummaryFailed(e) => format!("không lập được báo cáo: {e}"),
         Msg::BadDate(text) => format!("ngày \"{text}\" không hợp lệ: hãy viết dạng NĂM-THÁNG-NGÀY, ví dụ 2026-07-05"),
@@ -906,6 +917,25 @@ pub fn finding(f: &Finding) -> String {
         Finding::ReplacesDiffers(f) => {
             format!("  ✗ bản ghi thay thế {f}, nhưng tệp {f} bên cạnh đã khác")
         }
+        Finding::DocumentNameUnsafe(f) => format!(
+            "  ✗ bản ghi nêu \"{f}\", không phải một tên tệp đơn: không đọc gì ngoài thư mục của bản ghi"
+        ),
+        Finding::NotPlainFile(f) => format!(
+            "  ✗ {f} bên cạnh bản ghi không phải là tệp thường (liên kết, ống, thiết bị): không đọc"
+        ),
+        Finding::TooLarge(f) => format!(
+            "  ✗ {f} lớn hơn mọi tệp thidua ghi ({} MiB): không đọc",
+            crate::report::verify::MAX_FILE_BYTES >> 20
+        ),
+        Finding::DocumentsNotChecked => {
+            "  ✗ chữ ký của bản ghi không đúng: chưa đối chiếu các tài liệu nó nêu".into()
+        }
+        Finding::Issued(r) => {
+            format!("  ✓ đã phát hành: bản ghi đã ký {r} nêu đúng tệp này")
+        }
+        Finding::NotIssued(r) => format!(
+            "  ✗ CHƯA PHÁT HÀNH: không có bản ghi đã ký của phiên bản này ({r}) nêu tệp này; tệp đã được ghi nhưng chưa từng được phát hành"
+        ),
     }
 }
 

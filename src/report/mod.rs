@@ -6,6 +6,7 @@
 pub mod changelog;
 pub mod document;
 mod fonts;
+pub mod issue;
 pub mod keys;
 pub mod measure;
 pub mod pdf;

@@ -1,8 +1,8 @@
 //! Issuing a summary: the PDF, the spreadsheet and the record of one session, each signed, as
 //! the next version in the output folder. A signed file is never overwritten.
 
-use std::fs::{self, File};
-use std::io::{self, Write};
+use std::fs;
+use std::io;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
@@ -11,13 +11,15 @@ use minisign::{PublicKey, SecretKey};
 use crate::i18n::{Lang, Msg};
 use crate::model::{Ballot, Covenant, Period};
 use crate::score::{self, Nomination, Results};
+use crate::store::durable::{self, Access};
 use crate::store::load::Loaded;
+use crate::store::paths;
 use crate::store::records::{Cell, Records};
 
 use super::document::{self, Edition};
 use super::record::{FileHash, RECORD_FORMAT, Record, RecordEntry, sha256_hex};
 use super::sign::{self, TrustedComment};
-use super::{pdf, xlsx};
+use super::{issue, pdf, xlsx};
 
 /// What the head asks for.
 #[derive(Debug, Clone)]
@@ -182,8 +184,14 @@ pub fn gap_lines(lang: Lang, covenant: &Covenant, gaps: &[Gap]) -> Vec<String> {
 pub enum SummaryError {
     #[error("incomplete")]
     Incomplete(Vec<Gap>),
+    /// A file could not be written: the version was not issued, and the files it had written
+    /// were moved into `set_aside`.
     #[error("{path}: {error}")]
-    Write { path: PathBuf, error: io::Error },
+    Write {
+        path: PathBuf,
+        error: io::Error,
+        set_aside: Option<PathBuf>,
+    },
     #[error("{0}")]
     Pdf(#[from] pdf::PdfError),
     #[error("{0}")]
@@ -199,9 +207,14 @@ impl SummaryError {
     /// What to tell the user (an incomplete session is told by its gaps instead).
     pub fn msg(&self) -> Msg {
         match self {
-            SummaryError::Write { path, error } => Msg::SummaryWriteFailed {
+            SummaryError::Write {
+                path,
+                error,
+                set_aside,
+            } => Msg::SummaryWriteFailed {
                 path: path.display().to_string(),
                 error: error.to_string(),
+                set_aside: set_aside.as_ref().map(|p| p.display().to_string()),
             },
             SummaryError::Overflow(message) => message.clone(),
             other => Msg::SummaryFailed(other.to_string()),
@@ -221,6 +234,8 @@ pub struct Issued {
     pub files: Vec<PathBuf>,
     pub record: PathBuf,
     pub replaces: Option<FileHash>,
+    /// Versions found not issued and moved aside before this one was written.
+    pub set_aside: Vec<issue::SetAside>,
 }
 
 /// Every entered cell of a layer, with its note and reason, in member then item order.
@@ -243,48 +258,8 @@ pub fn entries(covenant: &Covenant, cell: impl Fn(usize, usize) -> Cell) -> Vec<
     out
 }
 
-/// `khoi-8-2026-mid-year-v1`: the common stem of an issue's files.
-pub fn stem(bloc: &str, year: i32, period: Period, version: u32) -> String {
-    format!("{bloc}-{year}-{}-v{version}", period.slug())
-}
-
-/// The next version in `dir` and the record it replaces, if any. Any file of a version counts,
-/// so that an issue cut short (a full disk) is never reused or overwritten.
-pub fn next_version(
-    dir: &Path,
-    bloc: &str,
-    year: i32,
-    period: Period,
-) -> io::Result<(u32, Option<PathBuf>)> {
-    let prefix = format!("{bloc}-{year}-{}-v", period.slug());
-    let mut highest = 0;
-    let mut record: Option<(u32, PathBuf)> = None;
-    let listing = match fs::read_dir(dir) {
-        Ok(l) => l,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok((1, None)),
-        Err(e) => return Err(e),
-    };
-    for entry in listing {
-        let entry = entry?;
-        let name = entry.file_name();
-        let Some(name) = name.to_str() else { continue };
-        let Some(rest) = name.strip_prefix(&prefix) else {
-            continue;
-        };
-        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-        let Ok(version) = digits.parse::<u32>() else {
-            continue;
-        };
-        if !rest[digits.len()..].starts_with('.') {
-            continue;
-        }
-        highest = highest.max(version);
-        if rest[digits.len()..] == *".ron" && record.as_ref().is_none_or(|(v, _)| version > *v) {
-            record = Some((version, entry.path()));
-        }
-    }
-    Ok((highest + 1, record.map(|(_, p)| p)))
-}
+/// Writes a file of a version: a new file, whole, never replacing one (`store::durable`).
+pub type WriteNew<'a> = &'a mut dyn FnMut(&Path, &[u8]) -> io::Result<()>;
 
 /// Writes and signs the three documents of the session `data` of `loaded`.
 pub fn issue(
@@ -294,6 +269,25 @@ pub fn issue(
     secret: &SecretKey,
     public: &PublicKey,
     signed_at: DateTime<FixedOffset>,
+) -> Result<Issued, SummaryError> {
+    issue_with(
+        loaded,
+        data,
+        request,
+        (secret, public),
+        signed_at,
+        &mut |path, bytes| durable::create_new(path, bytes, Access::Shared),
+    )
+}
+
+/// `issue`, each file written by `write` (a test's can fail as a full disk would).
+pub fn issue_with(
+    loaded: &Loaded,
+    data: SessionData,
+    request: &Request,
+    (secret, public): (&SecretKey, &PublicKey),
+    signed_at: DateTime<FixedOffset>,
+    write: WriteNew,
 ) -> Result<Issued, SummaryError> {
     let covenant = &loaded.covenant;
     let mut sheet = covenant.empty_sheet();
@@ -314,11 +308,20 @@ pub fn issue(
     let bloc = &covenant.bloc;
     let write_error = |path: &Path| {
         let path = path.to_path_buf();
-        move |error| SummaryError::Write { path, error }
+        move |error| SummaryError::Write {
+            path,
+            error,
+            set_aside: None,
+        }
     };
     fs::create_dir_all(&request.out_dir).map_err(write_error(&request.out_dir))?;
+    // Versions that were never issued (a crash, a full disk) are moved aside first; the new
+    // version takes their number and replaces the last one issued.
+    let set_aside =
+        issue::set_aside_unissued(&request.out_dir, &bloc.id, request.year, request.period)
+            .map_err(write_error(&request.out_dir))?;
     let (version, previous) =
-        next_version(&request.out_dir, &bloc.id, request.year, request.period)
+        issue::next_version(&request.out_dir, &bloc.id, request.year, request.period)
             .map_err(write_error(&request.out_dir))?;
     let replaces = match previous {
         Some(path) => {
@@ -330,7 +333,10 @@ pub fn issue(
         }
         None => None,
     };
-    let stem = stem(&bloc.id, request.year, request.period, version);
+    let stem =
+        paths::summary_stem(&bloc.id, request.year, request.period, version).map_err(|e| {
+            write_error(&request.out_dir)(io::Error::new(io::ErrorKind::InvalidInput, e))
+        })?;
     let public_key = super::keys::public_key_line(public);
     let edition = Edition {
         year: request.year,
@@ -382,7 +388,8 @@ pub fn issue(
     };
     let record_bytes = record.to_ron().into_bytes();
     let mut files = Vec::new();
-    // The record last: a version counts as issued once its record is there.
+    // The record last, its signature the very last file: a version counts as issued once that
+    // signature is there.
     for (ext, bytes) in [
         ("pdf", &pdf_bytes),
         ("xlsx", &xlsx_bytes),
@@ -400,19 +407,33 @@ pub fn issue(
         };
         let signature = sign::sign(secret, public, bytes, &comment)?;
         let path = request.out_dir.join(&name);
-        write_new(&path, bytes).map_err(write_error(&path))?;
-        files.push(path.clone());
         let sig_path = request.out_dir.join(format!("{name}.minisig"));
-        write_new(&sig_path, signature.as_bytes()).map_err(write_error(&sig_path))?;
-        files.push(sig_path);
+        for (path, bytes) in [(path, &bytes[..]), (sig_path, signature.as_bytes())] {
+            if let Err(error) = write(&path, bytes) {
+                // Not issued: what this version wrote so far goes aside at once.
+                let moved = if files.is_empty() {
+                    None
+                } else {
+                    issue::set_aside(&request.out_dir, version, &files)
+                        .ok()
+                        .map(|s| s.folder)
+                };
+                return Err(SummaryError::Write {
+                    path,
+                    error,
+                    set_aside: moved,
+                });
+            }
+            files.push(path);
+        }
     }
-    sync_dir(&request.out_dir).map_err(write_error(&request.out_dir))?;
     Ok(Issued {
         version,
         provisional: request.provisional,
         record: request.out_dir.join(format!("{stem}.ron")),
         files,
         replaces,
+        set_aside,
     })
 }
 
@@ -427,25 +448,4 @@ fn file_name(path: &Path) -> String {
     path.file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default()
-}
-
-/// Writes a file that must not exist yet, and makes it durable. A half-written file is
-/// removed, so that it cannot pass for a signed document.
-fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let mut file = File::options().write(true).create_new(true).open(path)?;
-    let written = file.write_all(bytes).and_then(|()| file.sync_all());
-    if let Err(e) = written {
-        drop(file);
-        let _ = fs::remove_file(path);
-        return Err(e);
-    }
-    Ok(())
-}
-
-fn sync_dir(dir: &Path) -> io::Result<()> {
-    #[cfg(unix)]
-    File::open(dir)?.sync_all()?;
-    #[cfg(not(unix))]
-    let _ = dir;
-    Ok(())
 }

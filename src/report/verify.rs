@@ -62,6 +62,19 @@ pub enum Finding {
     /// The replaced version is beside it with the hash the record names.
     ReplacesMatches(String),
     ReplacesDiffers(String),
+    /// The record names a document by something other than a bare file name.
+    DocumentNameUnsafe(String),
+    /// A file beside the record that is not a plain file (a link, a pipe, a device, a folder):
+    /// not read.
+    NotPlainFile(String),
+    /// A file larger than any thidua writes: not read.
+    TooLarge(String),
+    /// The record's signature does not hold: the documents it names were not looked at.
+    DocumentsNotChecked,
+    /// A document whose version's record is signed and names it with its hash: issued.
+    Issued(String),
+    /// A document with no signed record of its version naming it: written, never issued.
+    NotIssued(String),
 }
 
 impl Finding {
@@ -73,6 +86,7 @@ impl Finding {
                 | Finding::DocumentMatches(_)
                 | Finding::DocumentAbsent(_)
                 | Finding::ReplacesMatches(_)
+                | Finding::Issued(_)
         )
     }
 }
@@ -110,22 +124,110 @@ impl FileReport {
     }
 }
 
+/// The largest file `verify` reads: 256 MiB, far above the documents and record of the
+/// largest supported session (200 units, 1,000 items).
+pub const MAX_FILE_BYTES: u64 = 256 << 20;
+/// The largest signature read: a minisign signature with its comment is a few hundred bytes.
+const MAX_SIGNATURE_BYTES: u64 = 64 << 10;
+
+/// Why a file was not read.
+#[derive(Debug)]
+enum Unread {
+    Absent,
+    NotPlain,
+    TooLarge,
+    Io(io::Error),
+}
+
+impl Unread {
+    fn into_io(self, path: &Path) -> io::Error {
+        match self {
+            Unread::Io(e) => e,
+            Unread::Absent => io::Error::new(io::ErrorKind::NotFound, path.display().to_string()),
+            Unread::NotPlain => io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("{} is not a plain file", path.display()),
+            ),
+            Unread::TooLarge => io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("{} is larger than {MAX_FILE_BYTES} bytes", path.display()),
+            ),
+        }
+    }
+}
+
+/// Reads a plain file of at most `limit` bytes, checking what it is and its size first.
+/// `follow`: whether a link is followed (the path the user typed) or refused (a name read
+/// from a file).
+fn read_plain(path: &Path, limit: u64, follow: bool) -> Result<Vec<u8>, Unread> {
+    let meta = if follow {
+        fs::metadata(path)
+    } else {
+        fs::symlink_metadata(path)
+    };
+    let meta = match meta {
+        Ok(m) => m,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(Unread::Absent),
+        Err(e) => return Err(Unread::Io(e)),
+    };
+    if !meta.file_type().is_file() {
+        return Err(Unread::NotPlain);
+    }
+    if meta.len() > limit {
+        return Err(Unread::TooLarge);
+    }
+    let mut bytes = Vec::new();
+    use io::Read;
+    fs::File::open(path)
+        .and_then(|f| f.take(limit + 1).read_to_end(&mut bytes))
+        .map_err(Unread::Io)?;
+    if bytes.len() as u64 > limit {
+        return Err(Unread::TooLarge);
+    }
+    Ok(bytes)
+}
+
+/// A file beside the record, named by the record: a bare file name, a plain file (never a
+/// link), within the size limit.
+fn read_beside(dir: &Path, name: &str) -> Result<Vec<u8>, Finding> {
+    let path = crate::store::paths::child(dir, name)
+        .map_err(|_| Finding::DocumentNameUnsafe(clip(name)))?;
+    read_plain(&path, MAX_FILE_BYTES, false).map_err(|e| match e {
+        Unread::Absent => Finding::DocumentAbsent(name.to_string()),
+        Unread::NotPlain => Finding::NotPlainFile(name.to_string()),
+        Unread::TooLarge => Finding::TooLarge(name.to_string()),
+        Unread::Io(_) => Finding::DocumentAbsent(name.to_string()),
+    })
+}
+
+fn clip(text: &str) -> String {
+    crate::model::text::clip(text)
+}
+
 /// Checks one signed file (the document or its `.minisig`).
 pub fn check_file(path: &Path, key: &PublicKey) -> io::Result<FileReport> {
     let path = match path.to_str().and_then(|p| p.strip_suffix(".minisig")) {
         Some(doc) => PathBuf::from(doc),
         None => path.to_path_buf(),
     };
-    let bytes = fs::read(&path)?;
+    let bytes = read_plain(&path, MAX_FILE_BYTES, true).map_err(|e| e.into_io(&path))?;
     let mut findings = Vec::new();
     let sig_path = PathBuf::from(format!("{}.minisig", path.display()));
-    let comment = match fs::read_to_string(&sig_path) {
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {
-            findings.push(Finding::NoSignature(sig_path));
+    let signature = match read_plain(&sig_path, MAX_SIGNATURE_BYTES, false) {
+        Ok(bytes) => Some(String::from_utf8_lossy(&bytes).into_owned()),
+        Err(Unread::Absent) => {
+            findings.push(Finding::NoSignature(sig_path.clone()));
             None
         }
-        Err(e) => return Err(e),
-        Ok(signature) => match sign::verify(key, &bytes, &signature) {
+        Err(Unread::NotPlain | Unread::TooLarge) => {
+            findings.push(Finding::SignatureUnreadable(sig_path.clone()));
+            None
+        }
+        Err(Unread::Io(e)) => return Err(e),
+    };
+    let comment = match signature {
+        None => None,
+        Some(signature) => match sign::verify(key, &bytes, &signature) {
             Ok(comment) => Some(comment),
             Err(SignatureFailure::Unreadable) => {
                 findings.push(Finding::SignatureUnreadable(sig_path));
@@ -163,8 +265,11 @@ pub fn check_file(path: &Path, key: &PublicKey) -> io::Result<FileReport> {
             findings.push(Finding::HashDiffers);
         }
     }
+    let holds = comment.is_some() && !findings.iter().any(Finding::is_failure);
     if name.ends_with(".ron") {
-        check_record(&path, &bytes, comment.as_ref(), key, &mut findings);
+        check_record(&path, &bytes, comment.as_ref(), holds, key, &mut findings);
+    } else if holds {
+        findings.push(issued(&path, &name, &bytes, key));
     }
     Ok(FileReport {
         file: path,
@@ -172,10 +277,46 @@ pub fn check_file(path: &Path, key: &PublicKey) -> io::Result<FileReport> {
     })
 }
 
+/// Whether the document `name` was issued: the record of its version lies beside it, its
+/// signature holds with `key`, and it names the document with the document's hash.
+fn issued(path: &Path, name: &str, bytes: &[u8], key: &PublicKey) -> Finding {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let Some((stem, _)) = name.split_once('.') else {
+        return Finding::NotIssued(name.to_string());
+    };
+    let record_name = format!("{stem}.ron");
+    let not_issued = || Finding::NotIssued(record_name.clone());
+    let Ok(record_bytes) = read_beside(dir, &record_name) else {
+        return not_issued();
+    };
+    let Ok(signature) = read_beside(dir, &format!("{record_name}.minisig")) else {
+        return not_issued();
+    };
+    let signature = String::from_utf8_lossy(&signature);
+    if sign::verify(key, &record_bytes, &signature).is_err() {
+        return not_issued();
+    }
+    let record = std::str::from_utf8(&record_bytes)
+        .ok()
+        .and_then(|t| Record::from_ron(t).ok());
+    let hash = sha256_hex(bytes);
+    match record {
+        Some(r)
+            if r.documents
+                .iter()
+                .any(|d| d.file == name && d.sha256 == hash) =>
+        {
+            Finding::Issued(record_name)
+        }
+        _ => not_issued(),
+    }
+}
+
 fn check_record(
     path: &Path,
     bytes: &[u8],
     comment: Option<&TrustedComment>,
+    signature_holds: bool,
     key: &PublicKey,
     findings: &mut Vec<Finding>,
 ) {
@@ -223,22 +364,28 @@ fn check_record(
         }
         Err(f) => findings.push(f),
     }
+    // Nothing a record names is opened before its signature is known to hold.
+    if !signature_holds {
+        findings.push(Finding::DocumentsNotChecked);
+        return;
+    }
     let dir = path.parent().unwrap_or(Path::new("."));
     for doc in &record.documents {
-        findings.push(match fs::read(dir.join(&doc.file)) {
+        findings.push(match read_beside(dir, &doc.file) {
             Ok(b) if sha256_hex(&b) == doc.sha256 => Finding::DocumentMatches(doc.file.clone()),
             Ok(_) => Finding::DocumentDiffers(doc.file.clone()),
-            Err(_) => Finding::DocumentAbsent(doc.file.clone()),
+            Err(finding) => finding,
         });
     }
-    if let Some(old) = &record.replaces
-        && let Ok(b) = fs::read(dir.join(&old.file))
-    {
-        findings.push(if sha256_hex(&b) == old.sha256 {
-            Finding::ReplacesMatches(old.file.clone())
-        } else {
-            Finding::ReplacesDiffers(old.file.clone())
-        });
+    if let Some(old) = &record.replaces {
+        match read_beside(dir, &old.file) {
+            Ok(b) if sha256_hex(&b) == old.sha256 => {
+                findings.push(Finding::ReplacesMatches(old.file.clone()))
+            }
+            Ok(_) => findings.push(Finding::ReplacesDiffers(old.file.clone())),
+            Err(Finding::DocumentAbsent(_)) => {}
+            Err(finding) => findings.push(finding),
+        }
     }
 }
 

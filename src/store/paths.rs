@@ -74,6 +74,11 @@ pub fn summaries_dir(data: &Path) -> PathBuf {
     parent.unwrap_or(Path::new(".")).join("summaries")
 }
 
+/// `<bloc>-<year>-<period>-v`: how the names of a session's issued files start.
+pub fn summary_prefix(bloc: &str, year: i32, period: Period) -> Result<String, UnsafeName> {
+    Ok(format!("{}-{year}-{}-v", safe_id(bloc)?, period.slug()))
+}
+
 /// `<bloc>-<year>-<period>-v<version>`: the name of an issued version's files, before the
 /// extension.
 pub fn summary_stem(
@@ -82,11 +87,7 @@ pub fn summary_stem(
     period: Period,
     version: u32,
 ) -> Result<String, UnsafeName> {
-    Ok(format!(
-        "{}-{year}-{}-v{version}",
-        safe_id(bloc)?,
-        period.slug()
-    ))
+    Ok(summary_prefix(bloc, year, period)? + &version.to_string())
 }
 
 #[cfg(test)]

@@ -4,7 +4,6 @@
 
 use crate::i18n::Msg;
 use crate::model::Value;
-use crate::report::summary;
 use crate::store::records::{Cell, Change, Origin, differs};
 
 use super::app::{App, Mode, Status};
@@ -78,9 +77,14 @@ pub fn ask_reason(app: &mut App, unit: usize, item: usize, value: Value) {
 pub fn freeze_or_reopen(app: &mut App) {
     if app.records().frozen().is_some() {
         let signed = app.signing.as_ref().and_then(|s| {
-            summary::next_version(&s.out_dir, &app.covenant.bloc.id, app.year, app.period)
-                .ok()
-                .and_then(|(next, _)| (next > 1).then_some(next - 1))
+            crate::report::issue::next_version(
+                &s.out_dir,
+                &app.covenant.bloc.id,
+                app.year,
+                app.period,
+            )
+            .ok()
+            .and_then(|(next, _)| (next > 1).then_some(next - 1))
         });
         open(
             app,

@@ -67,7 +67,7 @@ pub fn open(app: &mut App) {
         records.frozen().is_some(),
         &records.unexplained(),
     );
-    let version = summary::next_version(
+    let version = crate::report::issue::next_version(
         &signing.out_dir,
         &app.covenant.bloc.id,
         app.year,
@@ -135,10 +135,20 @@ fn issue(app: &App, typed: String, provisional: bool) -> Result<Vec<String>, Str
     let data = SessionData::of(app.records());
     let issued = summary::issue(&signing.loaded, data, &request, &secret, &public, now())
         .map_err(|e| lang.msg(&e.msg()))?;
-    let mut lines = vec![lang.msg(&Msg::SummaryWritten {
+    let mut lines: Vec<String> = issued
+        .set_aside
+        .iter()
+        .map(|s| {
+            lang.msg(&Msg::VersionSetAside {
+                version: s.version,
+                folder: s.folder.display().to_string(),
+            })
+        })
+        .collect();
+    lines.push(lang.msg(&Msg::SummaryWritten {
         version: issued.version,
         provisional: issued.provisional,
-    })];
+    }));
     lines.extend(issued.files.iter().map(|f| format!("  {}", f.display())));
     if let Some(old) = &issued.replaces {
         lines.push(lang.msg(&Msg::SummaryReplaces(old.file.clone())));
