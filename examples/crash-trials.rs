@@ -217,10 +217,12 @@ struct Figures {
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let binary = PathBuf::from(
+    // Absolute: the program is started from the trials' own folder.
+    let binary = std::path::absolute(PathBuf::from(
         args.get(1)
             .expect("usage: crash-trials BINARY [TRIALS] [SEED]"),
-    );
+    ))
+    .expect("the binary's path");
     let trials: usize = args.get(2).map_or(200, |t| t.parse().expect("TRIALS"));
     let seed: u64 = args
         .get(3)
