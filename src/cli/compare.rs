@@ -12,6 +12,7 @@ use crate::score::compare::{Comparison, Review, Standing, compare};
 use crate::score::{self, Results};
 use crate::store::records::session_dir;
 
+use super::out;
 use super::results::Format;
 use super::table::{Align, Table};
 use super::{OpenRecords, SessionArgs, USAGE, data_dir, load, open_records};
@@ -78,7 +79,7 @@ pub fn run(lang: Lang, session: &SessionArgs, earlier: Period, format: Format) -
                 + "\n"
         }
     };
-    print!("{out}");
+    out!("{out}");
     0
 }
 

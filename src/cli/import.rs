@@ -6,9 +6,14 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use crate::i18n::{Lang, Msg};
-use crate::model::{Covenant, Period, text, value};
+use crate::model::limits::{MAX_CSV_BYTES, MAX_CSV_ROWS, MAX_NOTE_CHARS};
+use crate::model::scheme::{AdjustmentScale, Scale};
+use crate::model::text::clip;
+use crate::model::{Covenant, Item, Period, Rule, text, value};
+use crate::store::input::{self, Links};
 use crate::store::{Cell, Change, Origin};
 
+use super::outln;
 use super::{INVALID, SessionArgs, USAGE, load, open_records};
 
 pub fn run(lang: Lang, session: &SessionArgs, file: &Path) -> u8 {
@@ -17,25 +22,21 @@ pub fn run(lang: Lang, session: &SessionArgs, file: &Path) -> u8 {
         Err(code) => return code,
     };
     let covenant = &loaded.covenant;
-    let bytes = match std::fs::read(file) {
+    let bytes = match input::read(file, MAX_CSV_BYTES, Links::Follow) {
         Ok(b) => b,
         Err(e) => {
-            eprintln!(
-                "{}",
-                lang.msg(&Msg::CannotRead {
-                    path: file.display().to_string(),
-                    error: e.to_string(),
-                })
-            );
+            eprintln!("{}", lang.msg(&Msg::input(&e)));
             return USAGE;
         }
     };
     let changes = match read_csv(covenant, session.period, &bytes) {
         Ok(c) => c,
         Err(errors) => {
-            for e in &errors {
-                eprintln!("{}: {}", file.display(), lang.msg(e));
-            }
+            let shown = file.display().to_string();
+            super::print_problems(
+                lang,
+                errors.iter().map(|e| format!("{shown}: {}", lang.msg(e))),
+            );
             eprintln!("{}", lang.msg(&Msg::ImportRefused(errors.len())));
             return INVALID;
         }
@@ -50,7 +51,7 @@ pub fn run(lang: Lang, session: &SessionArgs, file: &Path) -> u8 {
         .collect();
     match records.apply(&changes) {
         Ok(entries) => {
-            println!(
+            outln!(
                 "{}",
                 lang.msg(&Msg::Imported {
                     rows: entries.len(),
@@ -89,6 +90,10 @@ pub fn read_csv(
         .collect();
     for (n, record) in reader.records().enumerate() {
         let line = n + 1;
+        if line > MAX_CSV_ROWS {
+            errors.push(Msg::CsvTooManyRows(MAX_CSV_ROWS));
+            break;
+        }
         let record = match record {
             Ok(r) => r,
             Err(e) => {
@@ -128,8 +133,8 @@ pub fn read_csv(
         let result = read_row(covenant, period, &by_short, &fields).and_then(|change| {
             match seen.insert((change.unit, change.item), line) {
                 Some(first) => Err(Msg::CsvDuplicate {
-                    unit: fields[0].clone(),
-                    item: fields[1].clone(),
+                    unit: clip(&fields[0]),
+                    item: clip(&fields[1]),
                     first,
                 }),
                 None => Ok(change),
@@ -161,20 +166,42 @@ fn read_row(
     let unit = covenant
         .unit_index(&fields[0])
         .or_else(|| by_short.get(&fields[0].to_lowercase()).copied())
-        .ok_or_else(|| Msg::CsvUnknownUnit(fields[0].clone()))?;
+        .ok_or_else(|| Msg::CsvUnknownUnit(clip(&fields[0])))?;
     let item = covenant
         .layout
         .index_of(&fields[1])
-        .ok_or_else(|| Msg::CsvUnknownItem(fields[1].clone()))?;
+        .ok_or_else(|| Msg::CsvUnknownItem(clip(&fields[1])))?;
     let spec = &covenant.layout.items[item];
     if !spec.is_scored_in(period) {
-        return Err(Msg::CsvNotThisPeriod(fields[1].clone()));
+        return Err(Msg::CsvNotThisPeriod(clip(&fields[1])));
+    }
+    // `unit,item,2,5`: a decimal comma without quotes splits the value in two.
+    if takes_decimals(spec)
+        && let Some(note) = fields.get(3)
+        && !note.is_empty()
+        && note.chars().all(|c| c.is_ascii_digit())
+        && fields[2].chars().all(|c| c.is_ascii_digit())
+    {
+        return Err(Msg::CsvDecimalComma {
+            value: format!("{},{}", fields[2], clip(note)),
+        });
     }
     let value = value::parse(spec, &fields[2]).map_err(|error| Msg::BadValue {
-        unit: fields[0].clone(),
-        item: fields[1].clone(),
+        unit: clip(&fields[0]),
+        item: clip(&fields[1]),
         error,
     })?;
+    for text in fields.iter().skip(3) {
+        let chars = text.chars().count();
+        if chars > MAX_NOTE_CHARS {
+            return Err(Msg::TextTooLong {
+                unit: clip(&fields[0]),
+                item: clip(&fields[1]),
+                chars,
+                limit: MAX_NOTE_CHARS,
+            });
+        }
+    }
     Ok(Change {
         unit,
         item,
@@ -185,4 +212,18 @@ fn read_row(
         },
         origin: Origin::Import,
     })
+}
+
+/// Whether an item's value is a decimal (a free score or an achieved value).
+fn takes_decimals(item: &Item) -> bool {
+    matches!(
+        &item.rule,
+        Rule::Criterion {
+            scale: Scale::Free { .. } | Scale::Target { .. },
+            ..
+        } | Rule::Adjustment {
+            scale: AdjustmentScale::Free { .. },
+            ..
+        }
+    )
 }

@@ -8,8 +8,10 @@ use std::path::{Path, PathBuf};
 use crate::i18n::selfscore::SelfScoreMsg;
 use crate::i18n::{Lang, Msg};
 use crate::selfscore::{self, Format, Session, UnitScores};
+use crate::store::input::{self, Links};
 use crate::store::{Cell, StoreError};
 
+use super::outln;
 use super::{INVALID, SessionArgs, USAGE, load, open_records};
 
 pub fn run(lang: Lang, session: &SessionArgs, files: &[PathBuf]) -> u8 {
@@ -64,7 +66,7 @@ pub fn run(lang: Lang, session: &SessionArgs, files: &[PathBuf]) -> u8 {
                     scored: unit.scores.iter().filter(|s| s.value.is_some()).count(),
                     file: file.display().to_string(),
                 };
-                println!("{}", msg.text(lang));
+                outln!("{}", msg.text(lang));
             }
         }
     }
@@ -85,18 +87,12 @@ fn read_file(lang: Lang, session: &Session, file: &Path) -> Result<Vec<UnitScore
         eprintln!("{}", SelfScoreMsg::UnsupportedFile(shown).text(lang));
         return Err(USAGE);
     };
-    let bytes = std::fs::read(file).map_err(|e| {
-        let msg = Msg::CannotRead {
-            path: shown.clone(),
-            error: e.to_string(),
-        };
-        eprintln!("{}", lang.msg(&msg));
+    let bytes = input::read(file, format.max_bytes(), Links::Follow).map_err(|e| {
+        eprintln!("{}", lang.msg(&Msg::input(&e)));
         USAGE
     })?;
     selfscore::read(format, session, &bytes).map_err(|problems| {
-        for p in &problems {
-            eprintln!("{}", p.render(lang, &shown));
-        }
+        super::print_problems(lang, problems.iter().map(|p| p.render(lang, &shown)));
         eprintln!(
             "{}: {}",
             shown,

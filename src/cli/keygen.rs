@@ -6,6 +6,7 @@ use std::path::Path;
 use crate::i18n::{Lang, Msg};
 use crate::report::keys::{self, KeyError, Passphrase};
 
+use super::outln;
 use super::{INVALID, USAGE};
 
 pub fn run(lang: Lang, key: Option<&Path>, password_file: Option<&Path>) -> u8 {
@@ -21,7 +22,7 @@ pub fn run(lang: Lang, key: Option<&Path>, password_file: Option<&Path>) -> u8 {
         return fail(lang, &e);
     }
     let passphrase = match password_file {
-        Some(file) => Passphrase::from_file(file),
+        Some(file) => password_from_file(lang, file),
         None => ask_new_passphrase(lang),
     };
     let passphrase = match passphrase {
@@ -30,14 +31,14 @@ pub fn run(lang: Lang, key: Option<&Path>, password_file: Option<&Path>) -> u8 {
     };
     match keys::generate(&secret, &passphrase) {
         Ok(made) => {
-            println!(
+            outln!(
                 "{}",
                 lang.msg(&Msg::KeyCreated {
                     secret: made.secret.display().to_string(),
                     public: made.public.display().to_string(),
                 })
             );
-            println!("{}", keys::public_key_line(&made.key));
+            outln!("{}", keys::public_key_line(&made.key));
             0
         }
         Err(e) => fail(lang, &e),
@@ -66,4 +67,16 @@ fn ask_new_passphrase(lang: Lang) -> Result<Passphrase, KeyError> {
         return Err(KeyError::PassphraseMismatch);
     }
     Ok(first)
+}
+
+/// The passphrase on the first line of `file` (`--password-file`), with a warning when
+/// others than its owner may read the file.
+pub fn password_from_file(lang: Lang, file: &Path) -> Result<Passphrase, KeyError> {
+    if keys::readable_by_others(file) {
+        eprintln!(
+            "{}",
+            lang.msg(&Msg::PasswordFileOpen(file.display().to_string()))
+        );
+    }
+    Passphrase::from_file(file)
 }

@@ -385,6 +385,54 @@ pub fn computed(
     })
 }
 
+/// Writes to the standard output. When the reader has gone (`thidua log | head`), the program
+/// ends quietly, as command-line tools do, instead of stopping on the failed write.
+pub fn write_out(args: std::fmt::Arguments) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_fmt(args).and_then(|()| out.flush()) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+        // Anything else (a full disk behind a redirection) is said once, on the error output.
+        Err(e) => {
+            eprintln!("{e}");
+            std::process::exit(i32::from(USAGE));
+        }
+    }
+}
+
+/// `print!` through `write_out`.
+macro_rules! out {
+    ($($arg:tt)*) => { $crate::cli::write_out(format_args!($($arg)*)) };
+}
+
+/// `println!` through `write_out`.
+macro_rules! outln {
+    () => { $crate::cli::write_out(format_args!("\n")) };
+    ($($arg:tt)*) => { $crate::cli::write_out(format_args!("{}\n", format_args!($($arg)*))) };
+}
+
+pub(crate) use {out, outln};
+
+/// Prints the first `limits::MAX_PROBLEMS_SHOWN` problems (each already worded, on its own
+/// lines) to the error output, then how many more there are.
+pub fn print_problems(lang: Lang, problems: impl Iterator<Item = String>) {
+    let mut more = 0;
+    for (n, p) in problems.enumerate() {
+        if n < crate::model::limits::MAX_PROBLEMS_SHOWN {
+            // A problem quotes its file: never more of it than a few lines' worth.
+            let p = crate::model::text::clip_to(&p, 10 * crate::model::text::QUOTE_CHARS);
+            let line = if p.ends_with('\n') { p } else { p + "\n" };
+            eprint!("{line}");
+        } else {
+            more += 1;
+        }
+    }
+    if more > 0 {
+        eprintln!("{}", lang.msg(&Msg::MoreProblems(more)));
+    }
+}
+
 /// Prints a load error and returns the exit code it means.
 pub fn report_load_error(lang: Lang, e: &LoadError) -> u8 {
     match e {
@@ -398,10 +446,15 @@ pub fn report_load_error(lang: Lang, e: &LoadError) -> u8 {
             );
             USAGE
         }
+        LoadError::Input(e) => {
+            eprintln!("{}", lang.msg(&Msg::input(e)));
+            USAGE
+        }
         LoadError::Problems(problems) => {
-            for p in problems {
-                eprint!("{}", check::render_problem(lang, p));
-            }
+            print_problems(
+                lang,
+                problems.iter().map(|p| check::render_problem(lang, p)),
+            );
             eprintln!("{}", lang.msg(&Msg::ProblemsFound(problems.len())));
             INVALID
         }

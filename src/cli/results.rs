@@ -9,6 +9,7 @@ use crate::i18n::{Label, Lang};
 use crate::model::{Covenant, Period};
 use crate::score::{self, Ineligibility, Nomination, Results};
 
+use super::out;
 use super::table::{Align, Table};
 use super::{OpenRecords, SessionArgs, computed, load, open_records};
 
@@ -50,7 +51,7 @@ pub fn run(lang: Lang, session: &SessionArgs, format: Format) -> u8 {
                 + "\n"
         }
     };
-    print!("{out}");
+    out!("{out}");
     0
 }
 

@@ -9,12 +9,13 @@ use crate::score::{self, Results, candidates};
 
 use super::table::{Align, Table};
 use super::{INVALID, OpenRecords, SessionArgs, USAGE, load, open_records, summaries_dir};
+use super::{out, outln};
 
 /// `thidua freeze`: the meeting agrees the results.
 pub fn freeze(lang: Lang, session: &SessionArgs) -> u8 {
     with_records(lang, session, |open| match open.records.freeze() {
         Ok(event) => {
-            println!(
+            outln!(
                 "{}",
                 lang.msg(&Msg::FrozenDone {
                     at: event.at.format("%d/%m/%Y %H:%M").to_string(),
@@ -31,9 +32,9 @@ pub fn freeze(lang: Lang, session: &SessionArgs) -> u8 {
 pub fn reopen(lang: Lang, session: &SessionArgs, reason: &str) -> u8 {
     with_records(lang, session, |open| match open.records.reopen(reason) {
         Ok(_) => {
-            println!("{}", lang.msg(&Msg::ReopenedDone));
+            outln!("{}", lang.msg(&Msg::ReopenedDone));
             if let Some(version) = signed_version(open) {
-                println!("{}", lang.msg(&Msg::ReopenAfterSigned { version }));
+                outln!("{}", lang.msg(&Msg::ReopenAfterSigned { version }));
             }
             0
         }
@@ -69,7 +70,7 @@ pub fn vote(
             Err(code) => return code,
         };
         let Some(award) = award else {
-            print!("{}", candidates_text(lang, open, &results));
+            out!("{}", candidates_text(lang, open, &results));
             return 0;
         };
         let covenant = open.records.covenant().clone();
@@ -138,13 +139,13 @@ pub fn vote(
                     Ok(r) => r,
                     Err(code) => return code,
                 };
-                println!(
+                outln!(
                     "{}",
                     lang.msg(&Msg::VotesRecorded {
                         award: covenant.scheme.awards[index].title.clone()
                     })
                 );
-                print!("{}", outcome_text(lang, open, &results, index));
+                out!("{}", outcome_text(lang, open, &results, index));
                 0
             }
             Err(e) => refused(lang, &e),
@@ -273,7 +274,7 @@ pub fn log(
                     use std::io::Write;
                     std::io::stdout().write_all(&bytes)
                 } else {
-                    std::fs::write(path, &bytes)
+                    crate::store::durable::replace(path, &bytes)
                 };
                 match written {
                     Ok(()) => {
@@ -335,7 +336,7 @@ pub fn log(
                         })
                         .collect(),
                 };
-                print!("{}", table.render());
+                out!("{}", table.render());
                 0
             }
         }

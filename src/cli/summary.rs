@@ -12,6 +12,7 @@ use crate::report::summary::{self, Gap, Request, SessionData, SummaryError, gap_
 use crate::score;
 use crate::store::records::now;
 
+use super::outln;
 use super::{INVALID, OpenRecords, SessionArgs, USAGE, keygen, load, open_records};
 
 pub struct Options<'a> {
@@ -79,7 +80,7 @@ pub fn run(lang: Lang, session: &SessionArgs, options: &Options) -> u8 {
         },
     };
     let passphrase = match options.password_file {
-        Some(file) => Passphrase::from_file(file),
+        Some(file) => keygen::password_from_file(lang, file),
         None => keygen::ask_passphrase(lang, &Msg::PassphraseFor(key_path.display().to_string()))
             .and_then(Passphrase::new),
     };
@@ -111,7 +112,7 @@ pub fn run(lang: Lang, session: &SessionArgs, options: &Options) -> u8 {
                     })
                 );
             }
-            println!(
+            outln!(
                 "{}",
                 lang.msg(&Msg::SummaryWritten {
                     version: issued.version,
@@ -119,10 +120,10 @@ pub fn run(lang: Lang, session: &SessionArgs, options: &Options) -> u8 {
                 })
             );
             for f in &issued.files {
-                println!("  {}", f.display());
+                outln!("  {}", f.display());
             }
             if let Some(old) = &issued.replaces {
-                println!("{}", lang.msg(&Msg::SummaryReplaces(old.file.clone())));
+                outln!("{}", lang.msg(&Msg::SummaryReplaces(old.file.clone())));
             }
             0
         }

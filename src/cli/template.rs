@@ -1,8 +1,6 @@
 //! `thidua template BLOC --period P [--year Y] (--unit ID | --all) [--out DIR]`: writes the
 //! self-score form of one unit or of every unit, never over an existing file.
 
-use std::fs::OpenOptions;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::i18n::selfscore::SelfScoreMsg;
@@ -10,6 +8,7 @@ use crate::i18n::{Lang, Msg};
 use crate::model::Period;
 use crate::selfscore::template::{file_name, workbook};
 
+use super::outln;
 use super::{INVALID, SessionArgs, USAGE, load, parse_period};
 
 #[derive(Debug, clap::Args)]
@@ -91,7 +90,7 @@ pub fn run(lang: Lang, args: &TemplateArgs) -> u8 {
             }
         };
         match write_new(path, &bytes) {
-            Ok(()) => println!(
+            Ok(()) => outln!(
                 "{}",
                 SelfScoreMsg::TemplateWritten(path.display().to_string()).text(lang)
             ),
@@ -109,11 +108,9 @@ pub fn run(lang: Lang, args: &TemplateArgs) -> u8 {
     0
 }
 
-/// Writes a file that must not exist yet, flushed to disk.
+/// Writes a file that must not exist yet, whole (`store::durable`).
 fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut file = OpenOptions::new().write(true).create_new(true).open(path)?;
-    file.write_all(bytes)?;
-    file.sync_all()
+    crate::store::durable::create_new(path, bytes, crate::store::durable::Access::Shared)
 }
 
 fn write_failed(lang: Lang, path: &Path, error: &std::io::Error) -> String {

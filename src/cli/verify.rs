@@ -8,6 +8,7 @@ use crate::report::keys;
 use crate::report::sign::key_id;
 use crate::report::verify::check_file;
 
+use super::outln;
 use super::{INVALID, USAGE, keygen};
 
 pub fn run(lang: Lang, files: &[PathBuf], pubkey: Option<&str>, pubkey_file: Option<&Path>) -> u8 {
@@ -36,7 +37,7 @@ pub fn run(lang: Lang, files: &[PathBuf], pubkey: Option<&str>, pubkey_file: Opt
             }
         }
     };
-    println!(
+    outln!(
         "{}",
         lang.msg(&Msg::VerifyKey {
             id: key_id(&key),
@@ -54,25 +55,25 @@ pub fn run(lang: Lang, files: &[PathBuf], pubkey: Option<&str>, pubkey_file: Opt
                 } else {
                     Msg::VerifyFileOk(report.file.display().to_string())
                 };
-                println!("{}", lang.msg(&head));
+                outln!("{}", lang.msg(&head));
                 for f in &report.findings {
-                    println!("{}", lang.finding(f));
+                    outln!("{}", lang.finding(f));
                 }
             }
             Err(error) => {
                 unreadable = true;
                 let path = file.display().to_string();
-                println!("{}", lang.msg(&Msg::VerifyFileFailed(path.clone())));
+                outln!("{}", lang.msg(&Msg::VerifyFileFailed(path.clone())));
                 let error = error.to_string();
-                println!("  ✗ {}", lang.msg(&Msg::VerifyReadFailed { path, error }));
+                outln!("  ✗ {}", lang.msg(&Msg::VerifyReadFailed { path, error }));
             }
         }
     }
     if failed == 0 && !unreadable {
-        println!("{}", lang.msg(&Msg::VerifyAllOk(files.len())));
+        outln!("{}", lang.msg(&Msg::VerifyAllOk(files.len())));
         0
     } else {
-        println!(
+        outln!(
             "{}",
             lang.msg(&Msg::VerifySomeFailed {
                 failed: failed + usize::from(unreadable),

@@ -43,6 +43,12 @@ pub fn msg(m: &Msg) -> String {
         Msg::CsvUnknownUnit(u) => format!("no unit \"{u}\" in the bloc"),
         Msg::CsvUnknownItem(c) => format!("no criterion or item \"{c}\" in the scheme"),
         Msg::CsvNotThisPeriod(c) => format!("\"{c}\" is not scored in this period"),
+        Msg::CsvTooManyRows(n) => format!(
+            "the file has more than {n} rows, more than the cells of the largest bloc thidua supports: not read further"
+        ),
+        Msg::CsvDecimalComma { value } => format!(
+            "\"{value}\" is a decimal written with a comma but not quoted, so it was split into two columns: write it in quotes (\"{value}\") or with a dot"
+        ),
         Msg::CsvBadHeader => "the header must be: unit,criterion,value[,note]".into(),
         Msg::CsvColumns(n) => format!("expected 3 to 5 columns (unit, criterion, value, note, reason), found {n}"),
         Msg::CsvDuplicate { unit, item, first } => {
@@ -93,6 +99,14 @@ pub fn msg(m: &Msg) -> String {
         Msg::NotPlainFile { path } => format!(
             "{path} is not a plain file (a link, a folder or a pipe): thidua opens no records beside it; move it out of the folder"
         ),
+        Msg::FileTooLarge { path, limit } => format!(
+            "{path} is larger than {} MiB, the most thidua supports for a file of its kind: not read",
+            limit >> 20
+        ),
+        Msg::PasswordFileOpen(path) => format!(
+            "warning: others can read the password file {path}; make it readable by your account only (chmod 600 {path})"
+        ),
+        Msg::MoreProblems(n) => format!("… and {n} more problems"),
         Msg::UnsafeName(name) => {
             format!("\"{}\" cannot name a file or folder", clip(name))
         }
@@ -766,6 +780,10 @@ pub fn syntax(e: &ron::Error) -> String {
         {
             "decimals in files are written with a dot (3.5), not a comma".into()
         }
+        E::Message(m) if m.starts_with(crate::model::bloc::DUPLICATE_KEY) => format!(
+            "\"{}\" is written twice; each unit and each target is written once",
+            crate::model::text::clip(&m[crate::model::bloc::DUPLICATE_KEY.len()..])
+        ),
         E::Message(m) => {
             format!("invalid value ({m}); dates are written \"YYYY-MM-DD\", decimals with a dot")
         }

@@ -57,6 +57,12 @@ pub enum Msg {
     CsvUnknownItem(String),
     CsvNotThisPeriod(String),
     CsvBadHeader,
+    /// More rows than the largest bloc has cells.
+    CsvTooManyRows(usize),
+    /// `2,5` split by an unquoted decimal comma.
+    CsvDecimalComma {
+        value: String,
+    },
     CsvColumns(usize),
     CsvDuplicate {
         unit: String,
@@ -104,6 +110,14 @@ pub enum Msg {
     NotPlainFile {
         path: String,
     },
+    FileTooLarge {
+        path: String,
+        limit: u64,
+    },
+    /// How many more problems there are than were listed.
+    MoreProblems(usize),
+    /// A `--password-file` that others than its owner may read.
+    PasswordFileOpen(String),
     UnsafeName(String),
     TextTooLong {
         unit: String,
@@ -600,6 +614,27 @@ pub enum Label {
 }
 
 impl Msg {
+    /// Why a file the user named was not read.
+    pub fn input(e: &crate::store::input::InputError) -> Msg {
+        use crate::store::input::InputError as E;
+        let path = e.path().display().to_string();
+        match e {
+            E::Absent { .. } => Msg::CannotRead {
+                path,
+                error: std::io::Error::from(std::io::ErrorKind::NotFound).to_string(),
+            },
+            E::NotPlain { .. } => Msg::NotPlainFile { path },
+            E::TooLarge { limit, .. } => Msg::FileTooLarge {
+                path,
+                limit: *limit,
+            },
+            E::Io { error, .. } => Msg::CannotRead {
+                path,
+                error: error.to_string(),
+            },
+        }
+    }
+
     /// The message of an overflow of the engine, naming the unit and item by their ids.
     pub fn overflow(covenant: &crate::model::Covenant, o: &crate::score::Overflow) -> Msg {
         Msg::Overflow {

@@ -54,6 +54,24 @@ pub enum SelfScoreMsg {
     // Problems of a file.
     EmptyFile,
     NotXlsx(String),
+    /// A form file larger than any form.
+    FormTooLarge {
+        bytes: u64,
+        limit: u64,
+    },
+    /// More parts inside the zip than a form has.
+    TooManyParts {
+        parts: usize,
+        limit: usize,
+    },
+    /// The parts inflate past the limit (a zip bomb, or not a form).
+    InflatesTooFar {
+        limit: u64,
+    },
+    /// A cell beyond the rows and columns a form has.
+    CellBeyondForm,
+    /// More rows than the largest bloc has cells.
+    TooManyRows(usize),
     NotUtf8,
     NotAForm,
     ExtraSheet(String),
@@ -201,6 +219,25 @@ fn vi(m: &SelfScoreMsg, lang: Lang) -> String {
         M::EnterAchieved => "Hãy nhập kết quả thực hiện: một số không âm.".into(),
         M::LineNumber(n) => format!("dòng {n}"),
         M::EmptyFile => "tệp rỗng".into(),
+        M::FormTooLarge { bytes, limit } => format!(
+            "tệp lớn {} MiB, quá giới hạn {} MiB của một mẫu tự chấm: không đọc",
+            bytes >> 20,
+            limit >> 20
+        ),
+        M::TooManyParts { parts, limit } => {
+            format!("tệp chứa {parts} phần, quá {limit} phần một mẫu tự chấm có thể có: không đọc")
+        }
+        M::InflatesTooFar { limit } => format!(
+            "tệp giải nén ra quá {} MiB, nhiều hơn mọi mẫu tự chấm: không đọc tiếp",
+            limit >> 20
+        ),
+        M::TooManyRows(n) => format!(
+            "tệp có hơn {n} dòng, nhiều hơn số ô của khối lớn nhất thidua hỗ trợ: không đọc tiếp"
+        ),
+        M::CellBeyondForm => {
+            "ô này nằm ngoài các hàng và cột của mẫu tự chấm: tệp không phải mẫu, không đọc tiếp"
+                .into()
+        }
         M::NotXlsx(e) => format!("không phải tệp Excel (.xlsx) đọc được: {e}"),
         M::NotUtf8 => "tệp không phải văn bản UTF-8".into(),
         M::NotAForm => "không phải phiếu tự chấm: phần đầu phiếu không ghi khối và đơn vị".into(),
@@ -347,6 +384,25 @@ fn en(m: &SelfScoreMsg, lang: Lang) -> String {
         M::EnterAchieved => "Enter the achieved value: a number of 0 or more.".into(),
         M::LineNumber(n) => format!("line {n}"),
         M::EmptyFile => "the file is empty".into(),
+        M::FormTooLarge { bytes, limit } => format!(
+            "the file is {} MiB, beyond the {} MiB a self-score form can be: not read",
+            bytes >> 20,
+            limit >> 20
+        ),
+        M::TooManyParts { parts, limit } => format!(
+            "the file holds {parts} parts, more than the {limit} a self-score form can have: not read"
+        ),
+        M::InflatesTooFar { limit } => format!(
+            "the file inflates to more than {} MiB, more than any self-score form: not read further",
+            limit >> 20
+        ),
+        M::TooManyRows(n) => format!(
+            "the file has more than {n} rows, more than the cells of the largest bloc thidua supports: not read further"
+        ),
+        M::CellBeyondForm => {
+            "this cell lies beyond the rows and columns of a self-score form: not a form, not read further"
+                .into()
+        }
         M::NotXlsx(e) => format!("not a readable Excel (.xlsx) file: {e}"),
         M::NotUtf8 => "the file is not UTF-8 text".into(),
         M::NotAForm => "not a self-score form: its header names no bloc and no unit".into(),

@@ -60,6 +60,12 @@ pub fn msg(m: &Msg) -> String {
         Msg::CsvUnknownUnit(u) => format!("không có đơn vị \"{u}\" trong khối"),
         Msg::CsvUnknownItem(c) => format!("không có tiêu chí hay mục \"{c}\" trong thang điểm"),
         Msg::CsvNotThisPeriod(c) => format!("mục \"{c}\" không được chấm trong kỳ này"),
+        Msg::CsvTooManyRows(n) => format!(
+            "tệp có hơn {n} dòng, nhiều hơn số ô của khối lớn nhất thidua hỗ trợ: không đọc tiếp"
+        ),
+        Msg::CsvDecimalComma { value } => format!(
+            "\"{value}\" là số thập phân viết bằng dấu phẩy nhưng không có ngoặc kép, nên bị tách thành hai cột: hãy viết \"{value}\" trong ngoặc kép hoặc dùng dấu chấm"
+        ),
         Msg::CsvBadHeader => {
             "dòng tiêu đề phải là: unit,criterion,value[,note] (đơn vị, tiêu chí, giá trị, ghi chú)"
                 .into()
@@ -113,6 +119,14 @@ pub fn msg(m: &Msg) -> String {
         Msg::NotPlainFile { path } => format!(
             "{path} không phải là tệp thường (liên kết, thư mục hay ống): thidua không mở dữ liệu bên cạnh nó; hãy chuyển nó ra khỏi thư mục"
         ),
+        Msg::FileTooLarge { path, limit } => format!(
+            "{path} lớn hơn {} MiB, cỡ lớn nhất của loại tệp này mà thidua hỗ trợ: không đọc",
+            limit >> 20
+        ),
+        Msg::PasswordFileOpen(path) => format!(
+            "cảnh báo: người khác cũng đọc được tệp mật khẩu {path}; hãy để chỉ tài khoản của bạn đọc được (chmod 600 {path})"
+        ),
+        Msg::MoreProblems(n) => format!("… và {n} lỗi khác nữa"),
         Msg::UnsafeName(name) => format!(
             "\"{}\" không dùng được làm tên tệp hay thư mục",
             clip(name)
@@ -813,6 +827,10 @@ pub fn syntax(e: &ron::Error) -> String {
         {
             "số thập phân trong tệp viết bằng dấu chấm (3.5), không dùng dấu phẩy".into()
         }
+        E::Message(m) if m.starts_with(crate::model::bloc::DUPLICATE_KEY) => format!(
+            "\"{}\" được viết hai lần; mỗi đơn vị và mỗi chỉ tiêu chỉ được ghi một lần",
+            crate::model::text::clip(&m[crate::model::bloc::DUPLICATE_KEY.len()..])
+        ),
         E::Message(m) => format!(
             "giá trị không hợp lệ ({m}); ngày viết dạng \"YYYY-MM-DD\", số thập phân dùng dấu chấm"
         ),

@@ -31,9 +31,49 @@ pub struct Bloc {
     #[serde(default)]
     pub deputy: Option<String>,
     pub signer: Signer,
-    /// Covenant targets: member id → criterion code → target value.
-    #[serde(default)]
+    /// Covenant targets: member id → criterion code → target value. A member or criterion
+    /// written twice is refused, not silently overwritten.
+    #[serde(default, deserialize_with = "unique_targets")]
     pub targets: BTreeMap<String, BTreeMap<String, Decimal>>,
+}
+
+/// How a duplicate key in a map of the bloc is reported, for the catalogs to word.
+pub const DUPLICATE_KEY: &str = "duplicate key: ";
+
+/// A map read with every key once; a key read twice is an error naming it.
+struct Unique<T>(BTreeMap<String, T>);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Unique<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visit<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Visit<T> {
+            type Value = Unique<T>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a map")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut out = BTreeMap::new();
+                while let Some((key, value)) = map.next_entry::<String, T>()? {
+                    if out.contains_key(&key) {
+                        return Err(serde::de::Error::custom(format!("{DUPLICATE_KEY}{key}")));
+                    }
+                    out.insert(key, value);
+                }
+                Ok(Unique(out))
+            }
+        }
+        deserializer.deserialize_map(Visit(std::marker::PhantomData))
+    }
+}
+
+fn unique_targets<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<BTreeMap<String, BTreeMap<String, Decimal>>, D::Error> {
+    let outer = Unique::<Unique<Decimal>>::deserialize(deserializer)?;
+    Ok(outer.0.into_iter().map(|(k, v)| (k, v.0)).collect())
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

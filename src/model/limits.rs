@@ -32,6 +32,17 @@ pub const MAX_COUNT: u32 = 1_000_000;
 /// Figures are written with at most 4 decimal places, so that the products of the target rules
 /// stay exact (4 + 4 + 4 places of mantissas below 10^28).
 pub const MAX_DECIMALS: u32 = 4;
+/// A bloc, scheme or self-score RON file: at most 16 MiB. The largest scheme with long
+/// guidance, or a bloc's targets for 200 units × 1,000 items, is a few MiB.
+pub const MAX_RON_FILE_BYTES: u64 = 16 << 20;
+/// A scoresheet or self-score CSV: at most 64 MiB, room for every cell of the largest bloc
+/// (200,000 rows) with notes.
+pub const MAX_CSV_BYTES: u64 = 64 << 20;
+/// Rows of a CSV: one per cell of the largest bloc, and a header.
+pub const MAX_CSV_ROWS: usize = MAX_UNITS * MAX_ITEMS + 1;
+/// Problems listed one by one when a file is refused; the rest are counted.
+pub const MAX_PROBLEMS_SHOWN: usize = 50;
+
 /// Texts kept with a value or an event (a note, a reason, evidence): at most 10,000 characters,
 /// a few pages; a journal line stays far below `MAX_LINE_BYTES`.
 pub const MAX_NOTE_CHARS: usize = 10_000;

@@ -17,8 +17,13 @@ pub const QUOTE_CHARS: usize = 200;
 
 /// At most `QUOTE_CHARS` characters of `text`, with "…" when it was longer.
 pub fn clip(text: &str) -> String {
+    clip_to(text, QUOTE_CHARS)
+}
+
+/// At most `max` characters of `text`, with "…" when it was longer.
+pub fn clip_to(text: &str, max: usize) -> String {
     let mut chars = text.chars();
-    let head: String = chars.by_ref().take(QUOTE_CHARS).collect();
+    let head: String = chars.by_ref().take(max).collect();
     if chars.next().is_some() {
         head + "…"
     } else {

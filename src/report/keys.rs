@@ -5,16 +5,17 @@
 //! The files are the standard minisign ones: keys made here work with `minisign -S`/`-V`, and
 //! keys made by `minisign -G` load here.
 
-use std::ffi::OsString;
 use std::fmt;
-use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write};
+use std::fs;
+use std::io;
 use std::path::{Path, PathBuf};
 
 use minisign::{ErrorKind, KeyPair, SecretKeyBox};
 pub use minisign::{PublicKey, SecretKey};
 
 use crate::i18n::Msg;
+use crate::store::durable::{self, Access};
+use crate::store::input::{self, InputError, Links};
 
 /// The file name of the secret key in the user's config folder.
 pub const KEY_FILE: &str = "thidua.key";
@@ -122,7 +123,13 @@ impl Passphrase {
             path: path.to_path_buf(),
             error,
         };
-        let bytes = fs::read(path).map_err(read_error)?;
+        let bytes = input::read(path, PASSWORD_FILE_BYTES, Links::Follow).map_err(|e| match e {
+            InputError::Io { error, .. } => read_error(error),
+            other => read_error(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                other.to_string(),
+            )),
+        })?;
         let text = String::from_utf8(bytes)
             .map_err(|e| read_error(io::Error::new(io::ErrorKind::InvalidData, e)))?;
         let line = text.split('\n').next().unwrap_or("");
@@ -135,28 +142,30 @@ impl Passphrase {
     }
 }
 
-/// The user's config folder from the environment: `$XDG_CONFIG_HOME`, else `$HOME/.config`,
-/// else `%APPDATA%`. Relative or empty values are ignored, as the XDG rules say.
-pub fn config_dir(
-    xdg_config_home: Option<OsString>,
-    home: Option<OsString>,
-    appdata: Option<OsString>,
-) -> Option<PathBuf> {
-    let absolute = |v: Option<OsString>| v.map(PathBuf::from).filter(|p| p.is_absolute());
-    absolute(xdg_config_home)
-        .or_else(|| absolute(home).map(|h| h.join(".config")))
-        .or_else(|| absolute(appdata))
+/// The longest password file read: its first line is the passphrase.
+const PASSWORD_FILE_BYTES: u64 = 64 << 10;
+
+/// Whether others than its owner may read `path` (a password file should be the owner's
+/// alone). Only Unix permissions say so; elsewhere the folder's access rules apply.
+#[cfg(unix)]
+pub fn readable_by_others(path: &Path) -> bool {
+    use std::os::unix::fs::PermissionsExt;
+    fs::metadata(path).is_ok_and(|m| m.permissions().mode() & 0o077 != 0)
 }
 
-/// Where the secret key goes without `--key`: `thidua/thidua.key` in the user's config folder.
+#[cfg(not(unix))]
+pub fn readable_by_others(_path: &Path) -> bool {
+    false
+}
+
+/// Where the secret key goes without `--key`: `thidua/thidua.key` in the user's config folder
+/// (`$XDG_CONFIG_HOME` or `~/.config` on Linux and macOS, the roaming application data folder
+/// on Windows).
 pub fn default_secret_key_path() -> Result<PathBuf, KeyError> {
-    config_dir(
-        std::env::var_os("XDG_CONFIG_HOME"),
-        std::env::var_os("HOME"),
-        std::env::var_os("APPDATA"),
-    )
-    .map(|d| d.join("thidua").join(KEY_FILE))
-    .ok_or(KeyError::NoConfigDir)
+    use etcetera::BaseStrategy;
+    etcetera::choose_base_strategy()
+        .map(|base| base.config_dir().join("thidua").join(KEY_FILE))
+        .map_err(|_| KeyError::NoConfigDir)
 }
 
 /// The public key's file beside a secret key: `.pub` in place of `.key` (or added).
@@ -232,79 +241,23 @@ fn create_private_dir(dir: &Path) -> io::Result<()> {
     fs::create_dir_all(dir)
 }
 
-/// Creates a file that must not exist yet, private (0600) or not.
-fn create_new(path: &Path, private: bool) -> io::Result<File> {
-    let mut options = OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(if private { 0o600 } else { 0o644 });
-    }
-    let file = options.open(path)?;
-    #[cfg(unix)]
-    if private {
-        use std::os::unix::fs::PermissionsExt;
-        file.set_permissions(fs::Permissions::from_mode(0o600))?;
-    }
-    Ok(file)
-}
-
-fn write_all_synced(path: &Path, bytes: &[u8], private: bool) -> io::Result<()> {
-    let mut file = create_new(path, private)?;
-    file.write_all(bytes)?;
-    file.sync_all()
-}
-
-/// Writes a whole new file at `path`, never replacing one: the bytes go to a temporary file
-/// beside it, flushed to disk, which is then linked into place (a link fails if `path`
-/// exists). Where the file system has no links, the file is created in place and removed
-/// again if writing fails.
+/// Writes a whole new file at `path`, never replacing one (`store::durable`).
 fn write_new(path: &Path, bytes: &[u8], private: bool) -> Result<(), KeyError> {
-    let write_error = |error| KeyError::Write {
-        path: path.to_path_buf(),
-        error,
+    let access = if private {
+        Access::Private
+    } else {
+        Access::Shared
     };
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.subsec_nanos())
-        .unwrap_or(0);
-    let temp = dir.join(format!(".{name}.{}-{nanos}.tmp", std::process::id()));
-    if let Err(e) = write_all_synced(&temp, bytes, private) {
-        let _ = fs::remove_file(&temp);
-        return Err(write_error(e));
-    }
-    let linked = fs::hard_link(&temp, path);
-    let _ = fs::remove_file(&temp);
-    match linked {
-        Ok(()) => {
-            // Make the new name itself durable; a failure here loses nothing written.
-            if let Ok(d) = File::open(dir) {
-                let _ = d.sync_all();
+    durable::create_new(path, bytes, access).map_err(|error| {
+        if error.kind() == io::ErrorKind::AlreadyExists {
+            KeyError::Exists(path.into())
+        } else {
+            KeyError::Write {
+                path: path.to_path_buf(),
+                error,
             }
-            Ok(())
         }
-        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(KeyError::Exists(path.into())),
-        Err(_) => match create_new(path, private) {
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
-                Err(KeyError::Exists(path.into()))
-            }
-            Err(e) => Err(write_error(e)),
-            Ok(mut file) => match file.write_all(bytes).and_then(|()| file.sync_all()) {
-                Ok(()) => Ok(()),
-                Err(e) => {
-                    drop(file);
-                    let _ = fs::remove_file(path);
-                    Err(write_error(e))
-                }
-            },
-        },
-    }
+    })
 }
 
 /// Loads and unlocks a secret key file with its passphrase. Keys made by `minisign -G` load
@@ -410,24 +363,6 @@ pub fn public_key_of(secret: &SecretKey) -> Result<PublicKey, KeyError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_config_folder_follows_xdg_then_home() {
-        let os = |s: &str| Some(OsString::from(s));
-        assert_eq!(
-            config_dir(os("/x/cfg"), os("/home/a"), None),
-            Some(PathBuf::from("/x/cfg"))
-        );
-        assert_eq!(
-            config_dir(os("relative"), os("/home/a"), None),
-            Some(PathBuf::from("/home/a/.config"))
-        );
-        assert_eq!(
-            config_dir(os(""), None, os("/appdata")),
-            Some(PathBuf::from("/appdata"))
-        );
-        assert_eq!(config_dir(None, None, None), None);
-    }
 
     #[test]
     fn the_public_key_sits_beside_the_secret_key() {

@@ -2,7 +2,6 @@
 //! recomputation of its results from its own entries and scheme, and the hashes of the PDF and
 //! spreadsheet it names.
 
-use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -10,6 +9,7 @@ use minisign::PublicKey;
 
 use crate::model::Covenant;
 use crate::score::{self, Results};
+use crate::store::input::{self, InputError, Links};
 
 use super::record::{RECORD_FORMAT, Record, RecordProblem, sha256_hex};
 use super::sign::{self, SignatureFailure, TrustedComment};
@@ -130,73 +130,17 @@ pub const MAX_FILE_BYTES: u64 = 256 << 20;
 /// The largest signature read: a minisign signature with its comment is a few hundred bytes.
 const MAX_SIGNATURE_BYTES: u64 = 64 << 10;
 
-/// Why a file was not read.
-#[derive(Debug)]
-enum Unread {
-    Absent,
-    NotPlain,
-    TooLarge,
-    Io(io::Error),
-}
-
-impl Unread {
-    fn into_io(self, path: &Path) -> io::Error {
-        match self {
-            Unread::Io(e) => e,
-            Unread::Absent => io::Error::new(io::ErrorKind::NotFound, path.display().to_string()),
-            Unread::NotPlain => io::Error::new(
-                io::ErrorKind::InvalidInput,
-                format!("{} is not a plain file", path.display()),
-            ),
-            Unread::TooLarge => io::Error::new(
-                io::ErrorKind::InvalidInput,
-                format!("{} is larger than {MAX_FILE_BYTES} bytes", path.display()),
-            ),
-        }
-    }
-}
-
-/// Reads a plain file of at most `limit` bytes, checking what it is and its size first.
-/// `follow`: whether a link is followed (the path the user typed) or refused (a name read
-/// from a file).
-fn read_plain(path: &Path, limit: u64, follow: bool) -> Result<Vec<u8>, Unread> {
-    let meta = if follow {
-        fs::metadata(path)
-    } else {
-        fs::symlink_metadata(path)
-    };
-    let meta = match meta {
-        Ok(m) => m,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(Unread::Absent),
-        Err(e) => return Err(Unread::Io(e)),
-    };
-    if !meta.file_type().is_file() {
-        return Err(Unread::NotPlain);
-    }
-    if meta.len() > limit {
-        return Err(Unread::TooLarge);
-    }
-    let mut bytes = Vec::new();
-    use io::Read;
-    fs::File::open(path)
-        .and_then(|f| f.take(limit + 1).read_to_end(&mut bytes))
-        .map_err(Unread::Io)?;
-    if bytes.len() as u64 > limit {
-        return Err(Unread::TooLarge);
-    }
-    Ok(bytes)
-}
-
 /// A file beside the record, named by the record: a bare file name, a plain file (never a
 /// link), within the size limit.
 fn read_beside(dir: &Path, name: &str) -> Result<Vec<u8>, Finding> {
     let path = crate::store::paths::child(dir, name)
         .map_err(|_| Finding::DocumentNameUnsafe(clip(name)))?;
-    read_plain(&path, MAX_FILE_BYTES, false).map_err(|e| match e {
-        Unread::Absent => Finding::DocumentAbsent(name.to_string()),
-        Unread::NotPlain => Finding::NotPlainFile(name.to_string()),
-        Unread::TooLarge => Finding::TooLarge(name.to_string()),
-        Unread::Io(_) => Finding::DocumentAbsent(name.to_string()),
+    input::read(&path, MAX_FILE_BYTES, Links::Refuse).map_err(|e| match e {
+        InputError::NotPlain { .. } => Finding::NotPlainFile(name.to_string()),
+        InputError::TooLarge { .. } => Finding::TooLarge(name.to_string()),
+        InputError::Absent { .. } | InputError::Io { .. } => {
+            Finding::DocumentAbsent(name.to_string())
+        }
     })
 }
 
@@ -210,20 +154,24 @@ pub fn check_file(path: &Path, key: &PublicKey) -> io::Result<FileReport> {
         Some(doc) => PathBuf::from(doc),
         None => path.to_path_buf(),
     };
-    let bytes = read_plain(&path, MAX_FILE_BYTES, true).map_err(|e| e.into_io(&path))?;
+    let bytes = input::read(&path, MAX_FILE_BYTES, Links::Follow).map_err(|e| match e {
+        InputError::Io { error, .. } => error,
+        InputError::Absent { .. } => io::Error::new(io::ErrorKind::NotFound, e.to_string()),
+        other => io::Error::new(io::ErrorKind::InvalidInput, other.to_string()),
+    })?;
     let mut findings = Vec::new();
     let sig_path = PathBuf::from(format!("{}.minisig", path.display()));
-    let signature = match read_plain(&sig_path, MAX_SIGNATURE_BYTES, false) {
+    let signature = match input::read(&sig_path, MAX_SIGNATURE_BYTES, Links::Refuse) {
         Ok(bytes) => Some(String::from_utf8_lossy(&bytes).into_owned()),
-        Err(Unread::Absent) => {
+        Err(InputError::Absent { .. }) => {
             findings.push(Finding::NoSignature(sig_path.clone()));
             None
         }
-        Err(Unread::NotPlain | Unread::TooLarge) => {
+        Err(InputError::NotPlain { .. } | InputError::TooLarge { .. }) => {
             findings.push(Finding::SignatureUnreadable(sig_path.clone()));
             None
         }
-        Err(Unread::Io(e)) => return Err(e),
+        Err(InputError::Io { error, .. }) => return Err(error),
     };
     let comment = match signature {
         None => None,

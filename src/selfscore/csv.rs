@@ -31,6 +31,13 @@ pub fn read(session: &Session, bytes: &[u8]) -> Result<Vec<UnitScores>, Vec<Prob
     let mut columns = 0;
     for (n, record) in reader.records().enumerate() {
         let line = n + 1;
+        if line > crate::model::limits::MAX_CSV_ROWS {
+            problems.push(Problem::new(
+                Place::Line(line),
+                M::TooManyRows(crate::model::limits::MAX_CSV_ROWS),
+            ));
+            break;
+        }
         let record = match record {
             Ok(r) => r,
             Err(e) => {

@@ -171,6 +171,15 @@ impl Format {
             _ => None,
         }
     }
+
+    /// The largest file of this format read.
+    pub fn max_bytes(self) -> u64 {
+        match self {
+            Format::Xlsx => xlsx::MAX_FORM_BYTES as u64,
+            Format::Csv => crate::model::limits::MAX_CSV_BYTES,
+            Format::Ron => crate::model::limits::MAX_RON_FILE_BYTES,
+        }
+    }
 }
 
 /// Reads the self-scores a file holds: every unit's, or every problem found.

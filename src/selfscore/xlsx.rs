@@ -4,13 +4,14 @@
 //! sheets and values the scale refuses are reported at their cell.
 
 use std::collections::HashMap;
-use std::io::Cursor;
+use std::io::{self, Cursor, Read};
 
-use calamine::{Data, ExcelDateTime, Range, Reader, Xlsx};
+use calamine::{Data, ExcelDateTime, Reader, Xlsx};
 
 use crate::i18n::selfscore::SelfScoreMsg as M;
 use crate::model::Period;
 use crate::model::layout::{Item, Rule};
+use crate::model::limits::MAX_ITEMS;
 use crate::model::scheme::{AdjustmentScale, Scale};
 use crate::model::value::ValueError;
 
@@ -22,11 +23,35 @@ use super::{
     Place, Problem, Score, Session, UnitScores, clean, number_text, parse_answer, scored_item,
 };
 
+/// The largest form file read: 8 MiB. The form of the largest scheme (1,000 items, their
+/// titles and guidance) is well under 1 MiB.
+pub const MAX_FORM_BYTES: usize = 8 << 20;
+/// The most bytes the parts of a form may inflate to, all together: 32 MiB, counted as they
+/// are inflated (a zip's headers can claim any size).
+pub const MAX_INFLATED_BYTES: u64 = 32 << 20;
+/// The most parts (files inside the zip) a form may hold; a form has about a dozen.
+const MAX_PARTS: usize = 256;
+/// The rows a form can hold: the header, a row for each item and each group of the largest
+/// scheme, and room to spare. A cell below them is refused before the sheet is read further.
+pub const MAX_FORM_ROWS: u32 = FIRST_ITEM_ROW + 2 * MAX_ITEMS as u32 + 100;
+/// The columns a form can hold (A…Z): its own end at the note column, and room to spare.
+pub const MAX_FORM_COLS: u16 = 26;
+
 /// Reads the one unit's self-scores of a filled form, or every problem found.
 pub fn read(session: &Session, bytes: &[u8]) -> Result<Vec<UnitScores>, Vec<Problem>> {
     if bytes.is_empty() {
         return Err(vec![Problem::new(Place::File, M::EmptyFile)]);
     }
+    if bytes.len() > MAX_FORM_BYTES {
+        return Err(vec![Problem::new(
+            Place::File,
+            M::FormTooLarge {
+                bytes: bytes.len() as u64,
+                limit: MAX_FORM_BYTES as u64,
+            },
+        )]);
+    }
+    check_package(bytes).map_err(|reason| vec![Problem::new(Place::File, reason)])?;
     let mut book = Xlsx::new(Cursor::new(bytes))
         .map_err(|e| vec![Problem::new(Place::File, M::NotXlsx(e.to_string()))])?;
     let names = book.sheet_names();
@@ -39,15 +64,26 @@ pub fn read(session: &Session, bytes: &[u8]) -> Result<Vec<UnitScores>, Vec<Prob
             M::NotXlsx(e.to_string()),
         )]
     };
-    let cells = book.worksheet_range(&name).map_err(unreadable)?;
-    let formulas = book.worksheet_formula(&name).map_err(unreadable)?;
+    let cells = match SheetCells::read(&mut book, &name) {
+        Ok(cells) => cells,
+        Err(Unreadable::Xlsx(e)) => return Err(unreadable(e)),
+        Err(Unreadable::Beyond { row, col }) => {
+            return Err(vec![Problem::new(
+                Place::Cell {
+                    sheet: name.clone(),
+                    row,
+                    col: col16(col),
+                },
+                M::CellBeyondForm,
+            )]);
+        }
+    };
     let merged = book.merge_cells_by_sheet_name(&name).map_err(unreadable)?;
 
     let mut form = Form {
         session,
         sheet: name.clone(),
         cells,
-        formulas,
         problems: Vec::new(),
     };
     for extra in names.iter().skip(1) {
@@ -83,11 +119,85 @@ fn col16(col: u32) -> u16 {
     u16::try_from(col).unwrap_or(u16::MAX)
 }
 
+/// Checks the zip package before anything reads it: a bounded number of parts, none that
+/// inflates past what is left of `MAX_INFLATED_BYTES`, counted on the bytes actually inflated.
+fn check_package(bytes: &[u8]) -> Result<(), M> {
+    let mut zip =
+        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| M::NotXlsx(e.to_string()))?;
+    if zip.len() > MAX_PARTS {
+        return Err(M::TooManyParts {
+            parts: zip.len(),
+            limit: MAX_PARTS,
+        });
+    }
+    let mut inflated = 0u64;
+    for i in 0..zip.len() {
+        let part = zip.by_index(i).map_err(|e| M::NotXlsx(e.to_string()))?;
+        let left = MAX_INFLATED_BYTES - inflated;
+        let n = io::copy(&mut part.take(left + 1), &mut io::sink())
+            .map_err(|e| M::NotXlsx(e.to_string()))?;
+        inflated += n;
+        if inflated > MAX_INFLATED_BYTES {
+            return Err(M::InflatesTooFar {
+                limit: MAX_INFLATED_BYTES,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Why a sheet could not be read.
+enum Unreadable {
+    Xlsx(calamine::XlsxError),
+    /// A cell beyond the rows and columns a form can hold.
+    Beyond {
+        row: u32,
+        col: u32,
+    },
+}
+
+/// A sheet's cells as streamed from the file: only those that hold something, each with its
+/// formula if it has one. Never larger than the form's own rows and columns.
+struct SheetCells {
+    values: HashMap<(u32, u32), Data>,
+    formulas: HashMap<(u32, u32), String>,
+    last_row: u32,
+}
+
+impl SheetCells {
+    fn read(book: &mut Xlsx<Cursor<&[u8]>>, name: &str) -> Result<SheetCells, Unreadable> {
+        let mut reader = book
+            .worksheet_cells_reader(name)
+            .map_err(Unreadable::Xlsx)?;
+        let mut cells = SheetCells {
+            values: HashMap::new(),
+            formulas: HashMap::new(),
+            last_row: 0,
+        };
+        while let Some(cell) = reader.next_cell_with_formula().map_err(Unreadable::Xlsx)? {
+            let (row, col) = cell.pos;
+            let value = Data::from(cell.value);
+            let formula = cell.formula.filter(|f| !f.is_empty());
+            if value == Data::Empty && formula.is_none() {
+                continue;
+            }
+            if row >= MAX_FORM_ROWS || col >= u32::from(MAX_FORM_COLS) {
+                return Err(Unreadable::Beyond { row, col });
+            }
+            cells.last_row = cells.last_row.max(row);
+            cells.values.insert((row, col), value);
+            if let Some(f) = formula {
+                cells.formulas.insert((row, col), f);
+            }
+        }
+        Ok(cells)
+    }
+}
+
 struct Form<'a> {
     session: &'a Session<'a>,
     sheet: String,
-    cells: Range<Data>,
-    formulas: Range<String>,
+    cells: SheetCells,
     problems: Vec<Problem>,
 }
 
@@ -119,16 +229,12 @@ impl Form<'_> {
     /// The content of a cell, reporting a formula in it: the value a formula last showed is
     /// not what the unit wrote, so it is refused rather than read.
     fn content(&mut self, row: u32, col: u16) -> Content {
-        if let Some(formula) = self
-            .formulas
-            .get_value((row, u32::from(col)))
-            .filter(|f| !f.is_empty())
-        {
+        if let Some(formula) = self.cells.formulas.get(&(row, u32::from(col))) {
             let formula = formula.clone();
             self.problem(row, col, M::Formula(formula));
             return Content::Empty;
         }
-        match self.cells.get_value((row, u32::from(col))) {
+        match self.cells.values.get(&(row, u32::from(col))) {
             None | Some(Data::Empty) => Content::Empty,
             Some(Data::String(s)) => {
                 let s = clean(s);
@@ -246,7 +352,7 @@ impl Form<'_> {
     /// The answered items, or `None` when a row has a problem.
     fn items(&mut self) -> Option<Vec<Score>> {
         let before = self.problems.len();
-        let last_row = self.cells.end().map_or(0, |(r, _)| r);
+        let last_row = self.cells.last_row;
         let mut scores = Vec::new();
         // The first row of each item and whether it was filled: a second row for the same
         // item is refused when either holds something, since one of them would be lost.

@@ -3,6 +3,7 @@
 
 use std::path::{Path as FsPath, PathBuf};
 
+use crate::model::limits::MAX_RON_FILE_BYTES;
 use crate::model::validate::{self, Issue, IssueKind};
 use crate::model::{Bloc, Covenant, Scheme, text};
 
@@ -39,6 +40,9 @@ pub enum LoadError {
         path: PathBuf,
         error: std::io::Error,
     },
+    /// Not a plain file, or larger than a bloc or scheme can be.
+    #[error("{0}")]
+    Input(super::input::InputError),
     #[error("{} problems", .0.len())]
     Problems(Vec<Problem>),
 }
@@ -57,9 +61,14 @@ pub fn ron_options() -> ron::Options {
 }
 
 pub fn read_source(path: &FsPath) -> Result<Source, LoadError> {
-    let bytes = std::fs::read(path).map_err(|error| LoadError::Io {
-        path: path.to_path_buf(),
-        error,
+    use super::input::{self, InputError, Links};
+    let bytes = input::read(path, MAX_RON_FILE_BYTES, Links::Follow).map_err(|e| match e {
+        InputError::Io { path, error } => LoadError::Io { path, error },
+        InputError::Absent { path } => LoadError::Io {
+            path,
+            error: std::io::ErrorKind::NotFound.into(),
+        },
+        other => LoadError::Input(other),
     })?;
     let raw = String::from_utf8(bytes).map_err(|e| LoadError::Io {
         path: path.to_path_buf(),

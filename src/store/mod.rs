@@ -2,6 +2,7 @@
 //! journal and its snapshot, the lock, and the one way a whole file is written.
 
 pub mod durable;
+pub mod input;
 pub mod journal;
 pub mod load;
 pub mod lock;

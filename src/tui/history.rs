@@ -227,13 +227,8 @@ fn export(app: &App, view: &LogView) -> Status {
 
 fn write(dir: &Path, path: &Path, bytes: &[u8]) -> io::Result<()> {
     std::fs::create_dir_all(dir)?;
-    // Through a temporary file: a write that fails half-way leaves an earlier export whole.
-    let tmp = path.with_extension("csv.tmp");
-    let written = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, path));
-    if written.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    written
+    // A write that fails half-way leaves an earlier export whole.
+    crate::store::durable::replace(path, bytes)
 }
 
 /// The usual causes in the user's language; others as the system words them.
