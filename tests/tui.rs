@@ -415,6 +415,49 @@ fn below_80_by_24_the_screen_says_it_is_too_small() {
 
 // Snapshots: every screen at 80×24 and 120×40 in both languages.
 
+#[test]
+fn keys_typed_in_a_window_too_small_change_nothing() {
+    let mut s = session(Period::MidYear, Lang::Vi, false);
+    let app = &mut s.app;
+    select(app, "thanh-dong", "I.1.4");
+    // Drawn at 60×20: the screen only says it is too small.
+    assert!(screen(app, 60, 20).contains("nhỏ"));
+    let before = s.journal().len();
+    let app = &mut s.app;
+    for key in [
+        KeyCode::Char('2'),
+        KeyCode::Enter,
+        KeyCode::Char('1'),
+        KeyCode::Delete,
+        KeyCode::Char('n'),
+        KeyCode::Char('a'),
+        KeyCode::F(8),
+        KeyCode::Enter,
+    ] {
+        press(app, key);
+    }
+    app.paste("3");
+    ctrl(app, 'z');
+    assert_eq!(value_of(app, "thanh-dong", "I.1.4"), None);
+    assert_eq!(app.mode, thidua::tui::app::Mode::Navigate);
+    assert_eq!(s.journal().len(), before, "nothing written blind");
+    // Help opens and closes; quitting works.
+    let app = &mut s.app;
+    press(app, KeyCode::Char('?'));
+    assert!(matches!(app.mode, thidua::tui::app::Mode::Help(_)));
+    press(app, KeyCode::Esc);
+    assert_eq!(app.mode, thidua::tui::app::Mode::Navigate);
+    // Back at 80×24 the same key enters the level.
+    screen(app, 80, 24);
+    press(app, KeyCode::Char('2'));
+    assert_eq!(
+        value_of(app, "thanh-dong", "I.1.4"),
+        Some(Value::Level("HTT".into()))
+    );
+    press(app, KeyCode::Char('q'));
+    assert!(app.quit);
+}
+
 fn snapshot(name: &str, app: &App) {
     for (w, h) in [(80, 24), (120, 40)] {
         let lang = match app.lang {

@@ -148,6 +148,9 @@ pub struct Scroll {
     /// Where the grid's cells were drawn, for mouse clicks: (x range, column) and (y, unit).
     pub hit_columns: std::cell::RefCell<Vec<(u16, u16, Column)>>,
     pub hit_rows: std::cell::RefCell<Vec<(u16, usize)>>,
+    /// The window was too small to show the screen when it was last drawn: keys then do
+    /// nothing they could do blind.
+    pub too_small: Shared<bool>,
 }
 
 pub struct App {
@@ -416,13 +419,24 @@ impl App {
             })
         );
         if let Some(action) = keymap::resolve(self.context(), &key, met_keys) {
+            if self.scroll.too_small.get() && !Self::allowed_blind(&self.mode, &action) {
+                return;
+            }
             self.update(action);
         }
     }
 
+    /// What a key may do while the window is too small to show the screen: quit, open or
+    /// close the help, and close what is open without saving. Nothing that changes a score.
+    fn allowed_blind(mode: &Mode, action: &Action) -> bool {
+        matches!(mode, Mode::Help(_))
+            || matches!(action, Action::Quit | Action::Help | Action::Cancel)
+    }
+
     /// A mouse click (with `--mouse`) selects the grid cell under it.
     pub fn click(&mut self, x: u16, y: u16) {
-        if self.mode != Mode::Navigate || self.screen != Screen::Grid {
+        if self.scroll.too_small.get() || self.mode != Mode::Navigate || self.screen != Screen::Grid
+        {
             return;
         }
         let column = self
@@ -447,6 +461,9 @@ impl App {
 
     /// Pasted text goes to the open text field, if any.
     pub fn paste(&mut self, text: &str) {
+        if self.scroll.too_small.get() {
+            return;
+        }
         if matches!(
             self.context(),
             Context::Number | Context::Note | Context::Help | Context::Sign | Context::Reason

@@ -58,15 +58,24 @@ impl TextField {
         if input.is_empty() {
             return;
         }
-        // A combining mark typed after a letter composes with it, so the text before the cursor
-        // is normalised together with the input.
-        let before: String = format!("{}{}", &self.text[..self.cursor], input)
+        // A combining mark typed after a letter composes with it, and one after the cursor can
+        // compose with what is typed: the last grapheme before the cursor, the input and the
+        // first grapheme after it are normalised together. The rest of the text is NFC already
+        // and stays as it is, so typing a long note costs the same for every key.
+        let start = self.text[..self.cursor]
+            .grapheme_indices(true)
+            .next_back()
+            .map_or(self.cursor, |(i, _)| i);
+        let end = self.text[self.cursor..]
+            .graphemes(true)
+            .next()
+            .map_or(self.cursor, |g| self.cursor + g.len());
+        let before: String = format!("{}{}", &self.text[start..self.cursor], input)
             .nfc()
             .collect();
-        let after = &self.text[self.cursor..];
-        let joined = format!("{before}{after}");
+        let joined = format!("{before}{}", &self.text[self.cursor..end]);
         let normal: String = joined.nfc().collect();
-        self.cursor = if normal == joined {
+        let cursor = if normal == joined {
             before.len()
         } else {
             // The text after the cursor began with a combining mark that has now composed:
@@ -77,7 +86,8 @@ impl TextField {
                 .nth(graphemes)
                 .map_or(normal.len(), |(i, _)| i)
         };
-        self.text = normal;
+        self.text.replace_range(start..end, &normal);
+        self.cursor = start + cursor;
     }
 
     /// Deletes the grapheme before the cursor (what an input method's backspace means).
@@ -190,6 +200,69 @@ mod tests {
         assert_eq!(many.cursor_position(), (1, 2));
         many.home();
         assert_eq!(many.cursor_position(), (1, 0));
+    }
+
+    /// What the field holds after `steps` when the whole text is normalised at each insert.
+    fn normalised_whole(steps: &[(u8, &str)]) -> (String, usize) {
+        let mut text = String::new();
+        let mut cursor = 0;
+        for (op, input) in steps {
+            match op % 3 {
+                0 => {
+                    let before: String = format!("{}{}", &text[..cursor], input).nfc().collect();
+                    let joined = format!("{before}{}", &text[cursor..]);
+                    let normal: String = joined.nfc().collect();
+                    cursor = if normal == joined {
+                        before.len()
+                    } else {
+                        let graphemes = before.graphemes(true).count();
+                        normal
+                            .grapheme_indices(true)
+                            .nth(graphemes)
+                            .map_or(normal.len(), |(i, _)| i)
+                    };
+                    text = normal;
+                }
+                1 => {
+                    if let Some((start, _)) = text[..cursor].grapheme_indices(true).next_back() {
+                        cursor = start;
+                    }
+                }
+                _ => {
+                    if let Some((start, _)) = text[..cursor].grapheme_indices(true).next_back() {
+                        text.replace_range(start..cursor, "");
+                        cursor = start;
+                    }
+                }
+            }
+        }
+        (text, cursor)
+    }
+
+    proptest::proptest! {
+        /// Normalising only around the cursor gives the text and cursor that normalising the
+        /// whole text gives, for letters, precomposed and combining marks typed anywhere.
+        #[test]
+        fn typing_normalises_as_the_whole_text_would(
+            steps in proptest::collection::vec(
+                (0u8..6, proptest::sample::select(vec![
+                    "a", "e", "ê", "\u{301}", "\u{323}", "\u{302}", "đ", "Ư", "\u{309}", " ", "中",
+                ])),
+                0..40,
+            )
+        ) {
+            let mut field = TextField::multiline("");
+            for (op, input) in &steps {
+                match op % 3 {
+                    0 => field.insert(input),
+                    1 => field.left(),
+                    _ => field.backspace(),
+                }
+            }
+            let (text, cursor) = normalised_whole(&steps);
+            proptest::prop_assert_eq!(field.text(), text.as_str());
+            proptest::prop_assert_eq!(field.cursor(), cursor);
+        }
     }
 
     #[test]

@@ -31,7 +31,9 @@ pub const MIN_HEIGHT: u16 = 24;
 
 pub fn draw(app: &App, frame: &mut Frame) {
     let area = frame.area();
-    if too_small(app.lang, frame) {
+    let small = too_small(app.lang, frame);
+    app.scroll.too_small.set(small);
+    if small {
         return;
     }
     let [header, tabs, body, status, hints] = Layout::vertical([
