@@ -1,5 +1,7 @@
-//! The corpus of broken files under `tests/invalid/`: broken schemes in `scoring/`, broken blocs
-//! in `blocs/`, each a small edit of `scoring/valid-base.ron` or `blocs/valid-bloc.ron`.
+//! The corpora of broken files: `tests/invalid/` (mistakes) and `tests/hostile/` (what a
+//! careless or hostile colleague could send: ids that are paths, figures beyond the limits,
+//! keys written twice). Each holds broken schemes in `scoring/` and broken blocs in `blocs/`,
+//! each a small edit of `tests/invalid/scoring/valid-base.ron` or `blocs/valid-bloc.ron`.
 //!
 //! Every broken file opens with one `// expect:` line per problem it holds:
 //!
@@ -17,7 +19,7 @@ use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
 use std::process::{Command, Output};
 
-const CORPUS: &str = "tests/invalid";
+const CORPORA: [&str; 2] = ["tests/invalid", "tests/hostile"];
 const FOLDERS: [&str; 2] = ["scoring", "blocs"];
 const EXPECT: &str = "// expect: ";
 
@@ -33,17 +35,17 @@ fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
-/// The corpus files of `folder`, as `tests/invalid/<folder>/<name>.ron`, sorted.
-fn files_in(folder: &str) -> Vec<String> {
+/// The corpus files of `folder`, as `tests/<corpus>/<folder>/<name>.ron`, sorted.
+fn files_in(corpus: &str, folder: &str) -> Vec<String> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join(CORPUS)
+        .join(corpus)
         .join(folder);
     let mut files: Vec<String> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()))
         .map(|entry| entry.expect("a directory entry").file_name())
         .map(|name| name.to_string_lossy().into_owned())
         .filter(|name| name.ends_with(".ron"))
-        .map(|name| format!("{CORPUS}/{folder}/{name}"))
+        .map(|name| format!("{corpus}/{folder}/{name}"))
         .collect();
     files.sort();
     files
@@ -55,20 +57,19 @@ fn is_valid(file: &str) -> bool {
         .is_some_and(|n| n.to_string_lossy().starts_with("valid-"))
 }
 
-fn broken_files() -> Vec<String> {
-    FOLDERS
+/// Every file of every corpus.
+fn corpus_files() -> impl Iterator<Item = String> {
+    CORPORA
         .iter()
-        .flat_map(|f| files_in(f))
-        .filter(|f| !is_valid(f))
-        .collect()
+        .flat_map(|c| FOLDERS.iter().flat_map(move |f| files_in(c, f)))
+}
+
+fn broken_files() -> Vec<String> {
+    corpus_files().filter(|f| !is_valid(f)).collect()
 }
 
 fn valid_files() -> Vec<String> {
-    FOLDERS
-        .iter()
-        .flat_map(|f| files_in(f))
-        .filter(|f| is_valid(f))
-        .collect()
+    corpus_files().filter(|f| is_valid(f)).collect()
 }
 
 fn read(file: &str) -> String {
@@ -206,7 +207,7 @@ fn the_corpus_holds_at_least_thirty_distinct_broken_files() {
     let files = broken_files();
     assert!(
         files.len() >= 30,
-        "only {} broken files in {CORPUS}",
+        "only {} broken files in {CORPORA:?}",
         files.len()
     );
     let schemes = files.iter().filter(|f| f.contains("/scoring/")).count();

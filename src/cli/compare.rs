@@ -12,14 +12,14 @@ use crate::score::compare::{Comparison, Review, Standing, compare};
 use crate::score::{self, Results};
 use crate::store::records::session_dir;
 
-use super::out;
 use super::results::Format;
 use super::table::{Align, Table};
 use super::{OpenRecords, SessionArgs, USAGE, data_dir, load, open_records};
+use super::{errln, out};
 
 pub fn run(lang: Lang, session: &SessionArgs, earlier: Period, format: Format) -> u8 {
     if session.period != Period::YearEnd || earlier != Period::MidYear {
-        eprintln!("{}", CompareMsg::OnlyYearEndWithMidYear.text(lang));
+        errln!("{}", CompareMsg::OnlyYearEndWithMidYear.text(lang));
         return USAGE;
     }
     let (loaded, bloc_file) = match load(lang, session) {
@@ -34,12 +34,12 @@ pub fn run(lang: Lang, session: &SessionArgs, earlier: Period, format: Format) -
     let mid_dir = match session_dir(&data, &covenant.bloc.id, year, Period::MidYear) {
         Ok(dir) => dir,
         Err(e) => {
-            eprintln!("{}", lang.msg(&crate::i18n::Msg::UnsafeName(e.0)));
+            errln!("{}", lang.msg(&crate::i18n::Msg::UnsafeName(e.0)));
             return USAGE;
         }
     };
     if !mid_dir.is_dir() {
-        eprintln!(
+        errln!(
             "{}",
             CompareMsg::MidYearMissing {
                 year,
@@ -65,7 +65,7 @@ pub fn run(lang: Lang, session: &SessionArgs, earlier: Period, format: Format) -
     };
     let cmp = compare(covenant, &mid, &end);
     if cmp.mid_year.empty() {
-        eprintln!("{}", CompareMsg::MidYearEmpty { year }.text(lang));
+        errln!("{}", CompareMsg::MidYearEmpty { year }.text(lang));
     }
     let out = match format {
         Format::Table => table(lang, covenant, year, &cmp),

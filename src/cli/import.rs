@@ -13,8 +13,8 @@ use crate::model::{Covenant, Item, Period, Rule, text, value};
 use crate::store::input::{self, Links};
 use crate::store::{Cell, Change, Origin};
 
-use super::outln;
 use super::{INVALID, SessionArgs, USAGE, load, open_records};
+use super::{errln, outln};
 
 pub fn run(lang: Lang, session: &SessionArgs, file: &Path) -> u8 {
     let (loaded, bloc_file) = match load(lang, session) {
@@ -25,7 +25,7 @@ pub fn run(lang: Lang, session: &SessionArgs, file: &Path) -> u8 {
     let bytes = match input::read(file, MAX_CSV_BYTES, Links::Follow) {
         Ok(b) => b,
         Err(e) => {
-            eprintln!("{}", lang.msg(&Msg::input(&e)));
+            errln!("{}", lang.msg(&Msg::input(&e)));
             return USAGE;
         }
     };
@@ -37,7 +37,7 @@ pub fn run(lang: Lang, session: &SessionArgs, file: &Path) -> u8 {
                 lang,
                 errors.iter().map(|e| format!("{shown}: {}", lang.msg(e))),
             );
-            eprintln!("{}", lang.msg(&Msg::ImportRefused(errors.len())));
+            errln!("{}", lang.msg(&Msg::ImportRefused(errors.len())));
             return INVALID;
         }
     };
@@ -61,7 +61,7 @@ pub fn run(lang: Lang, session: &SessionArgs, file: &Path) -> u8 {
             0
         }
         Err(e) => {
-            eprintln!("{}", e.msg(lang));
+            errln!("{}", e.msg(lang));
             USAGE
         }
     }

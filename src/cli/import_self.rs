@@ -11,8 +11,8 @@ use crate::selfscore::{self, Format, Session, UnitScores};
 use crate::store::input::{self, Links};
 use crate::store::{Cell, StoreError};
 
-use super::outln;
 use super::{INVALID, SessionArgs, USAGE, load, open_records};
+use super::{errln, outln};
 
 pub fn run(lang: Lang, session: &SessionArgs, files: &[PathBuf]) -> u8 {
     let (loaded, bloc_file) = match load(lang, session) {
@@ -58,7 +58,7 @@ pub fn run(lang: Lang, session: &SessionArgs, files: &[PathBuf]) -> u8 {
                     })
                     .collect();
                 if let Err(e) = records.replace_self_scores(unit.unit, &cells, &source) {
-                    eprintln!("{}: {}", file.display(), e.msg(lang));
+                    errln!("{}: {}", file.display(), e.msg(lang));
                     return store_failure(&e);
                 }
                 let msg = SelfScoreMsg::SelfImported {
@@ -75,7 +75,7 @@ pub fn run(lang: Lang, session: &SessionArgs, files: &[PathBuf]) -> u8 {
             refused,
             files: files.len(),
         };
-        eprintln!("{}", msg.text(lang));
+        errln!("{}", msg.text(lang));
     }
     code
 }
@@ -84,16 +84,16 @@ pub fn run(lang: Lang, session: &SessionArgs, files: &[PathBuf]) -> u8 {
 fn read_file(lang: Lang, session: &Session, file: &Path) -> Result<Vec<UnitScores>, u8> {
     let shown = file.display().to_string();
     let Some(format) = Format::of_name(&shown) else {
-        eprintln!("{}", SelfScoreMsg::UnsupportedFile(shown).text(lang));
+        errln!("{}", SelfScoreMsg::UnsupportedFile(shown).text(lang));
         return Err(USAGE);
     };
     let bytes = input::read(file, format.max_bytes(), Links::Follow).map_err(|e| {
-        eprintln!("{}", lang.msg(&Msg::input(&e)));
+        errln!("{}", lang.msg(&Msg::input(&e)));
         USAGE
     })?;
     selfscore::read(format, session, &bytes).map_err(|problems| {
         super::print_problems(lang, problems.iter().map(|p| p.render(lang, &shown)));
-        eprintln!(
+        errln!(
             "{}: {}",
             shown,
             SelfScoreMsg::FileRefused(problems.len()).text(lang)

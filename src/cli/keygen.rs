@@ -6,8 +6,8 @@ use std::path::Path;
 use crate::i18n::{Lang, Msg};
 use crate::report::keys::{self, KeyError, Passphrase};
 
-use super::outln;
 use super::{INVALID, USAGE};
+use super::{errln, outln};
 
 pub fn run(lang: Lang, key: Option<&Path>, password_file: Option<&Path>) -> u8 {
     let secret = match key {
@@ -47,7 +47,7 @@ pub fn run(lang: Lang, key: Option<&Path>, password_file: Option<&Path>) -> u8 {
 
 /// Prints a key error and returns its exit code.
 pub(super) fn fail(lang: Lang, e: &KeyError) -> u8 {
-    eprintln!("{}", lang.msg(&e.msg()));
+    errln!("{}", lang.msg(&e.msg()));
     if e.is_io() { USAGE } else { INVALID }
 }
 
@@ -73,7 +73,7 @@ fn ask_new_passphrase(lang: Lang) -> Result<Passphrase, KeyError> {
 /// others than its owner may read the file.
 pub fn password_from_file(lang: Lang, file: &Path) -> Result<Passphrase, KeyError> {
     if keys::readable_by_others(file) {
-        eprintln!(
+        errln!(
             "{}",
             lang.msg(&Msg::PasswordFileOpen(file.display().to_string()))
         );

@@ -271,7 +271,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Score { session, mouse }) => {
             let bloc_file = bloc_path(&session.bloc);
             if !bloc_file.is_file() {
-                eprintln!("{}", lang.msg(&Msg::BlocNotFound(session.bloc.clone())));
+                errln!("{}", lang.msg(&Msg::BlocNotFound(session.bloc.clone())));
                 USAGE
             } else {
                 let target = crate::tui::SessionTarget {
@@ -328,7 +328,7 @@ pub fn data_dir(bloc_file: &Path, data: Option<&Path>) -> PathBuf {
 pub fn load(lang: Lang, session: &SessionArgs) -> Result<(Loaded, PathBuf), u8> {
     let path = bloc_path(&session.bloc);
     if !path.is_file() {
-        eprintln!("{}", lang.msg(&Msg::BlocNotFound(session.bloc.clone())));
+        errln!("{}", lang.msg(&Msg::BlocNotFound(session.bloc.clone())));
         return Err(USAGE);
     }
     match load_covenant(&path) {
@@ -356,15 +356,15 @@ pub fn open_records(
     let year = session.year.unwrap_or(covenant.bloc.year);
     let data = data_dir(bloc_file, session.data.as_deref());
     let dir = session_dir(&data, &covenant.bloc.id, year, session.period).map_err(|e| {
-        eprintln!("{}", lang.msg(&Msg::UnsafeName(e.0)));
+        errln!("{}", lang.msg(&Msg::UnsafeName(e.0)));
         USAGE
     })?;
     let records = Records::open(&dir, covenant, session.period).map_err(|e| {
-        eprintln!("{}", e.msg(lang));
+        errln!("{}", e.msg(lang));
         USAGE
     })?;
     for notice in &records.notices {
-        eprintln!("{}", lang.msg(notice));
+        errln!("{}", lang.msg(notice));
     }
     Ok(OpenRecords {
         year,
@@ -380,7 +380,7 @@ pub fn computed(
     results: Result<crate::score::Results, crate::score::Overflow>,
 ) -> Result<crate::score::Results, u8> {
     results.map_err(|o| {
-        eprintln!("{}", lang.msg(&Msg::overflow(covenant, &o)));
+        errln!("{}", lang.msg(&Msg::overflow(covenant, &o)));
         INVALID
     })
 }
@@ -401,6 +401,17 @@ pub fn write_out(args: std::fmt::Arguments) {
     }
 }
 
+/// Writes to the error output; when the reader has gone, the program ends quietly too.
+pub fn write_err(args: std::fmt::Arguments) {
+    use std::io::Write;
+    let mut err = std::io::stderr().lock();
+    if let Err(e) = err.write_fmt(args).and_then(|()| err.flush())
+        && e.kind() == std::io::ErrorKind::BrokenPipe
+    {
+        std::process::exit(0);
+    }
+}
+
 /// `print!` through `write_out`.
 macro_rules! out {
     ($($arg:tt)*) => { $crate::cli::write_out(format_args!($($arg)*)) };
@@ -412,7 +423,18 @@ macro_rules! outln {
     ($($arg:tt)*) => { $crate::cli::write_out(format_args!("{}\n", format_args!($($arg)*))) };
 }
 
-pub(crate) use {out, outln};
+/// `eprint!` through `write_err`.
+macro_rules! err {
+    ($($arg:tt)*) => { $crate::cli::write_err(format_args!($($arg)*)) };
+}
+
+/// `eprintln!` through `write_err`.
+macro_rules! errln {
+    () => { $crate::cli::write_err(format_args!("\n")) };
+    ($($arg:tt)*) => { $crate::cli::write_err(format_args!("{}\n", format_args!($($arg)*))) };
+}
+
+pub(crate) use {errln, out, outln};
 
 /// Prints the first `limits::MAX_PROBLEMS_SHOWN` problems (each already worded, on its own
 /// lines) to the error output, then how many more there are.
@@ -423,13 +445,13 @@ pub fn print_problems(lang: Lang, problems: impl Iterator<Item = String>) {
             // A problem quotes its file: never more of it than a few lines' worth.
             let p = crate::model::text::clip_to(&p, 10 * crate::model::text::QUOTE_CHARS);
             let line = if p.ends_with('\n') { p } else { p + "\n" };
-            eprint!("{line}");
+            err!("{line}");
         } else {
             more += 1;
         }
     }
     if more > 0 {
-        eprintln!("{}", lang.msg(&Msg::MoreProblems(more)));
+        errln!("{}", lang.msg(&Msg::MoreProblems(more)));
     }
 }
 
@@ -437,7 +459,7 @@ pub fn print_problems(lang: Lang, problems: impl Iterator<Item = String>) {
 pub fn report_load_error(lang: Lang, e: &LoadError) -> u8 {
     match e {
         LoadError::Io { path, error } => {
-            eprintln!(
+            errln!(
                 "{}",
                 lang.msg(&Msg::CannotRead {
                     path: path.display().to_string(),
@@ -447,7 +469,7 @@ pub fn report_load_error(lang: Lang, e: &LoadError) -> u8 {
             USAGE
         }
         LoadError::Input(e) => {
-            eprintln!("{}", lang.msg(&Msg::input(e)));
+            errln!("{}", lang.msg(&Msg::input(e)));
             USAGE
         }
         LoadError::Problems(problems) => {
@@ -455,7 +477,7 @@ pub fn report_load_error(lang: Lang, e: &LoadError) -> u8 {
                 lang,
                 problems.iter().map(|p| check::render_problem(lang, p)),
             );
-            eprintln!("{}", lang.msg(&Msg::ProblemsFound(problems.len())));
+            errln!("{}", lang.msg(&Msg::ProblemsFound(problems.len())));
             INVALID
         }
     }

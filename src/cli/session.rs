@@ -9,7 +9,7 @@ use crate::score::{self, Results, candidates};
 
 use super::table::{Align, Table};
 use super::{INVALID, OpenRecords, SessionArgs, USAGE, load, open_records, summaries_dir};
-use super::{out, outln};
+use super::{errln, out, outln};
 
 /// `thidua freeze`: the meeting agrees the results.
 pub fn freeze(lang: Lang, session: &SessionArgs) -> u8 {
@@ -75,7 +75,7 @@ pub fn vote(
         };
         let covenant = open.records.covenant().clone();
         let Some(index) = covenant.scheme.awards.iter().position(|a| a.id == award) else {
-            eprintln!(
+            errln!(
                 "{}",
                 lang.msg(&Msg::BallotRefused(
                     crate::model::ballot::BallotError::UnknownAward(award.to_string())
@@ -84,7 +84,7 @@ pub fn vote(
             return INVALID;
         };
         let (Some(present), false) = (present, tally.is_empty()) else {
-            eprintln!("{}", lang.msg(&Msg::VoteUsage));
+            errln!("{}", lang.msg(&Msg::VoteUsage));
             return USAGE;
         };
         let mut lines = Vec::new();
@@ -93,7 +93,7 @@ pub fn vote(
                 .split_once('=')
                 .and_then(|(unit, votes)| Some((unit.trim(), votes.trim().parse::<u32>().ok()?)));
             let Some((unit, votes)) = parsed else {
-                eprintln!("{}", lang.msg(&Msg::BadTally(text.clone())));
+                errln!("{}", lang.msg(&Msg::BadTally(text.clone())));
                 return USAGE;
             };
             let id = covenant
@@ -116,7 +116,7 @@ pub fn vote(
         given.sort_unstable();
         let expected_some: Vec<Option<usize>> = expected.iter().map(|&u| Some(u)).collect();
         if expected.is_empty() || given != expected_some {
-            eprintln!(
+            errln!(
                 "{}",
                 lang.msg(&Msg::TallyCandidates {
                     award: covenant.scheme.awards[index].title.clone(),
@@ -247,7 +247,7 @@ pub fn log(
             }) {
                 Some(i) => Some(covenant.bloc.members[i].id.clone()),
                 None => {
-                    eprintln!("{}", lang.msg(&Msg::CsvUnknownUnit(u.to_string())));
+                    errln!("{}", lang.msg(&Msg::CsvUnknownUnit(u.to_string())));
                     return USAGE;
                 }
             },
@@ -255,7 +255,7 @@ pub fn log(
         if let Some(i) = item
             && covenant.layout.index_of(i).is_none()
         {
-            eprintln!("{}", lang.msg(&Msg::CsvUnknownItem(i.to_string())));
+            errln!("{}", lang.msg(&Msg::CsvUnknownItem(i.to_string())));
             return USAGE;
         }
         let filter = Filter {
@@ -279,7 +279,7 @@ pub fn log(
                 match written {
                     Ok(()) => {
                         if path != Path::new("-") {
-                            eprintln!(
+                            errln!(
                                 "{}",
                                 lang.msg(&Msg::LogExported {
                                     rows: rows.len(),
@@ -290,7 +290,7 @@ pub fn log(
                         0
                     }
                     Err(e) => {
-                        eprintln!(
+                        errln!(
                             "{}",
                             lang.msg(&Msg::WriteFailed {
                                 path: path.display().to_string(),
@@ -355,7 +355,7 @@ fn with_records(lang: Lang, session: &SessionArgs, run: impl FnOnce(&mut OpenRec
 }
 
 fn refused(lang: Lang, e: &crate::store::StoreError) -> u8 {
-    eprintln!("{}", e.msg(lang));
+    errln!("{}", e.msg(lang));
     if matches!(e, crate::store::StoreError::Io { .. }) {
         USAGE
     } else {

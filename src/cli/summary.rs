@@ -12,8 +12,8 @@ use crate::report::summary::{self, Gap, Request, SessionData, SummaryError, gap_
 use crate::score;
 use crate::store::records::now;
 
-use super::outln;
 use super::{INVALID, OpenRecords, SessionArgs, USAGE, keygen, load, open_records};
+use super::{errln, outln};
 
 pub struct Options<'a> {
     pub out: Option<&'a Path>,
@@ -30,7 +30,7 @@ pub fn run(lang: Lang, session: &SessionArgs, options: &Options) -> u8 {
         Some(text) => match NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d") {
             Ok(d) => d,
             Err(_) => {
-                eprintln!("{}", lang.msg(&Msg::BadDate(text.to_string())));
+                errln!("{}", lang.msg(&Msg::BadDate(text.to_string())));
                 return USAGE;
             }
         },
@@ -104,7 +104,7 @@ pub fn run(lang: Lang, session: &SessionArgs, options: &Options) -> u8 {
     match summary::issue(&loaded, session_data, &request, &secret, &public, now()) {
         Ok(issued) => {
             for s in &issued.set_aside {
-                eprintln!(
+                errln!(
                     "{}",
                     lang.msg(&Msg::VersionSetAside {
                         version: s.version,
@@ -132,7 +132,7 @@ pub fn run(lang: Lang, session: &SessionArgs, options: &Options) -> u8 {
             INVALID
         }
         Err(e) => {
-            eprintln!("{}", lang.msg(&e.msg()));
+            errln!("{}", lang.msg(&e.msg()));
             if e.is_io() { USAGE } else { INVALID }
         }
     }
@@ -141,11 +141,11 @@ pub fn run(lang: Lang, session: &SessionArgs, options: &Options) -> u8 {
 pub use crate::store::paths::summaries_dir;
 
 fn print_gaps(lang: Lang, covenant: &Covenant, gaps: &[Gap]) {
-    eprintln!(
+    errln!(
         "{}",
         lang.msg(&Msg::SummaryIncomplete { count: gaps.len() })
     );
     for line in gap_lines(lang, covenant, gaps) {
-        eprintln!("{line}");
+        errln!("{line}");
     }
 }

@@ -8,8 +8,8 @@ use crate::i18n::{Lang, Msg};
 use crate::model::Period;
 use crate::selfscore::template::{file_name, workbook};
 
-use super::outln;
 use super::{INVALID, SessionArgs, USAGE, load, parse_period};
+use super::{errln, outln};
 
 #[derive(Debug, clap::Args)]
 pub struct TemplateArgs {
@@ -54,7 +54,7 @@ pub fn run(lang: Lang, args: &TemplateArgs) -> u8 {
                     unit: id.clone(),
                     known,
                 };
-                eprintln!("{}", msg.text(lang));
+                errln!("{}", msg.text(lang));
                 return USAGE;
             }
         },
@@ -73,19 +73,19 @@ pub fn run(lang: Lang, args: &TemplateArgs) -> u8 {
     if !existing.is_empty() {
         for path in existing {
             let msg = SelfScoreMsg::TemplateExists(path.display().to_string());
-            eprintln!("{}", msg.text(lang));
+            errln!("{}", msg.text(lang));
         }
         return INVALID;
     }
     if let Err(error) = std::fs::create_dir_all(&out) {
-        eprintln!("{}", write_failed(lang, &out, &error));
+        errln!("{}", write_failed(lang, &out, &error));
         return USAGE;
     }
     for (&unit, path) in units.iter().zip(&paths) {
         let bytes = match workbook(covenant, year, args.period, unit, lang) {
             Ok(b) => b,
             Err(e) => {
-                eprintln!("{}", SelfScoreMsg::TemplateFailed(e.0).text(lang));
+                errln!("{}", SelfScoreMsg::TemplateFailed(e.0).text(lang));
                 return USAGE;
             }
         };
@@ -96,11 +96,11 @@ pub fn run(lang: Lang, args: &TemplateArgs) -> u8 {
             ),
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
                 let msg = SelfScoreMsg::TemplateExists(path.display().to_string());
-                eprintln!("{}", msg.text(lang));
+                errln!("{}", msg.text(lang));
                 return INVALID;
             }
             Err(e) => {
-                eprintln!("{}", write_failed(lang, path, &e));
+                errln!("{}", write_failed(lang, path, &e));
                 return USAGE;
             }
         }

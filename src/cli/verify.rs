@@ -8,8 +8,8 @@ use crate::report::keys;
 use crate::report::sign::key_id;
 use crate::report::verify::check_file;
 
-use super::outln;
 use super::{INVALID, USAGE, keygen};
+use super::{errln, outln};
 
 pub fn run(lang: Lang, files: &[PathBuf], pubkey: Option<&str>, pubkey_file: Option<&Path>) -> u8 {
     let (key, from) = match (pubkey, pubkey_file) {
@@ -31,7 +31,7 @@ pub fn run(lang: Lang, files: &[PathBuf], pubkey: Option<&str>, pubkey_file: Opt
                 Some((Ok(k), p)) => (k, p.display().to_string()),
                 Some((Err(e), _)) => return keygen::fail(lang, &e),
                 None => {
-                    eprintln!("{}", lang.msg(&Msg::VerifyNoKey));
+                    errln!("{}", lang.msg(&Msg::VerifyNoKey));
                     return USAGE;
                 }
             }

@@ -5,7 +5,7 @@ use crate::model::validate::IssueKind;
 use crate::model::value::ValueError;
 use crate::report::verify::Finding;
 
-use super::{Label, Msg, Ui, clip, list, period_label};
+use super::{Label, Msg, Ui, clip, list, period_label, shown_char};
 
 fn d(x: &rust_decimal::Decimal) -> String {
     super::Lang::En.dec(*x)
@@ -932,7 +932,7 @@ fn id_problem(problem: IdError) -> String {
     match problem {
         IdError::Empty => "it is empty".into(),
         IdError::TooLong => "it is longer than 64 characters".into(),
-        IdError::Character(c) => format!("it holds \"{}\"", c.escape_default()),
+        IdError::Character(c) => format!("it holds \"{}\"", shown_char(c)),
         IdError::BadStart => "it starts with \".\", \"_\" or \"-\"".into(),
         IdError::EndsWithDot => "it ends with a dot".into(),
         IdError::Reserved => "Windows reserves it for a device".into(),

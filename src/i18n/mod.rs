@@ -800,6 +800,15 @@ fn period_label(p: crate::model::Period) -> Label {
 
 pub use crate::model::text::clip;
 
+/// A character as a message shows it: itself, or escaped when it would not show.
+fn shown_char(c: char) -> String {
+    if c.is_control() || (c.is_whitespace() && c != ' ') {
+        c.escape_default().to_string()
+    } else {
+        c.to_string()
+    }
+}
+
 /// Joins a list of names for a message.
 fn list(items: &[String]) -> String {
     items.join(", ")

@@ -5,7 +5,7 @@ use crate::model::validate::IssueKind;
 use crate::model::value::ValueError;
 use crate::report::verify::Finding;
 
-use super::{Label, Msg, Ui, clip, list, period_label};
+use super::{Label, Msg, Ui, clip, list, period_label, shown_char};
 
 fn d(x: &rust_decimal::Decimal) -> String {
     super::Lang::Vi.dec(*x)
@@ -979,7 +979,7 @@ fn id_problem(problem: IdError) -> String {
     match problem {
         IdError::Empty => "mã trống".into(),
         IdError::TooLong => "dài quá 64 ký tự".into(),
-        IdError::Character(c) => format!("có ký tự \"{}\"", c.escape_default()),
+        IdError::Character(c) => format!("có ký tự \"{}\"", shown_char(c)),
         IdError::BadStart => "bắt đầu bằng \".\", \"_\" hoặc \"-\"".into(),
         IdError::EndsWithDot => "kết thúc bằng dấu chấm".into(),
         IdError::Reserved => "là tên thiết bị mà Windows dành riêng".into(),
