@@ -379,3 +379,79 @@ fn the_year_end_meeting_from_the_command_line() {
     assert_eq!(table.lines().count(), 3, "{table}");
     assert!(!table.contains("chốt kết quả"));
 }
+
+#[cfg(unix)]
+#[test]
+fn a_password_file_others_can_read_is_warned_of() {
+    use std::os::unix::fs::PermissionsExt;
+    let desk = Desk::new();
+    let pw = desk.path().join("pw");
+    fs::set_permissions(&pw, fs::Permissions::from_mode(0o644)).unwrap();
+    let out = desk.run(&["keygen", "--password-file", "pw"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let said = text(&out.stderr);
+    assert!(
+        said.contains("người khác cũng đọc được tệp mật khẩu pw"),
+        "{said}"
+    );
+    assert!(said.contains("chmod 600 pw"), "{said}");
+    fs::set_permissions(&pw, fs::Permissions::from_mode(0o600)).unwrap();
+    desk.import("mid-year");
+    desk.freeze("mid-year");
+    let out = desk.run(&[
+        "--lang",
+        "en",
+        "summary",
+        "khoi-8",
+        "--period",
+        "mid-year",
+        "--password-file",
+        "pw",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(
+        !text(&out.stderr).contains("warning"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn output_cut_short_by_its_reader_ends_quietly() {
+    use std::io::Read;
+    use thidua::model::Period;
+    // A session whose change log is far longer than a pipe holds (64 KiB).
+    let dir = tempfile::tempdir().unwrap();
+    let bloc = thidua::synthetic::write_files(dir.path(), 30, 50).unwrap();
+    let covenant = thidua::store::load_covenant(&bloc).unwrap().covenant;
+    let records = thidua::store::records::session_dir(
+        &dir.path().join("records"),
+        "gen",
+        2026,
+        Period::MidYear,
+    )
+    .unwrap();
+    let mut r = thidua::store::Records::open(&records, &covenant, Period::MidYear).unwrap();
+    let sheet = thidua::synthetic::full_sheet(&covenant);
+    r.apply(&thidua::synthetic::entries(
+        &covenant,
+        &sheet,
+        Period::MidYear,
+    ))
+    .unwrap();
+    drop(r);
+    // `thidua log … | head -c 100`: the reader goes after the first bytes.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_thidua"))
+        .args(["log", "gen", "--period", "mid-year"])
+        .current_dir(dir.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 100];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    let out = child.wait_with_output().unwrap();
+    let said = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{said}");
+    assert!(!said.contains("panicked"), "{said}");
+}
