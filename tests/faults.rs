@@ -20,7 +20,10 @@ use thidua::i18n::{Lang, Msg};
 use thidua::model::Period;
 use thidua::store::{Origin, Records, StoreError};
 
-use records::{assert_says, change, confirm_a_session, journal, reopen_the_same, setup, state};
+use records::{
+    assert_says, change, confirm_a_session, confirmed_session, journal, reopen_the_same, setup,
+    state,
+};
 
 /// The journal write was refused, in both languages, naming the journal (and in English the
 /// system's reason, when given).
@@ -198,10 +201,7 @@ fn records_whose_folder_holds_anything_but_plain_files_are_refused_and_kept() {
     // A folder where the lock should be: opening touches nothing beside it and names it.
     let (c, tmp) = setup();
     let dir = tmp.path();
-    let confirmed = {
-        let mut r = Records::open(dir, &c, Period::MidYear).unwrap();
-        confirm_a_session(&c, &mut r)
-    };
+    let confirmed = confirmed_session(&c, dir);
     let before = journal(dir);
     std::fs::remove_file(dir.join("lock")).unwrap();
     std::fs::create_dir(dir.join("lock")).unwrap();
@@ -315,10 +315,7 @@ fn zeros_left_by_a_power_cut_after_the_last_line_are_set_aside() {
     // A file system that had grown the file but not yet written its data leaves zeros.
     let (c, tmp) = setup();
     let dir = tmp.path();
-    let confirmed = {
-        let mut r = Records::open(dir, &c, Period::MidYear).unwrap();
-        confirm_a_session(&c, &mut r)
-    };
+    let confirmed = confirmed_session(&c, dir);
     let good = journal(dir);
     let lines = line_ends(&good).len();
     let mut f = OpenOptions::new()
@@ -348,10 +345,7 @@ fn zeros_left_by_a_power_cut_after_the_last_line_are_set_aside() {
 fn a_snapshot_full_of_garbage_is_rebuilt_and_nothing_is_lost() {
     let (c, tmp) = setup();
     let base = tmp.path().join("base");
-    let confirmed = {
-        let mut r = Records::open(&base, &c, Period::MidYear).unwrap();
-        confirm_a_session(&c, &mut r)
-    };
+    let confirmed = confirmed_session(&c, &base);
     let journal_bytes = journal(&base);
     let real = std::fs::read(base.join("snapshot.json")).unwrap();
     let longer = String::from_utf8(real.clone()).unwrap().replacen(
@@ -400,10 +394,7 @@ fn a_snapshot_full_of_garbage_is_rebuilt_and_nothing_is_lost() {
 fn a_lock_left_by_a_dead_process_does_not_block_and_is_taken_over() {
     let (c, tmp) = setup();
     let dir = tmp.path();
-    let confirmed = {
-        let mut r = Records::open(dir, &c, Period::MidYear).unwrap();
-        confirm_a_session(&c, &mut r)
-    };
+    let confirmed = confirmed_session(&c, dir);
     // A program killed while it held the records: its line stays in the file, but the
     // operating system's lock went with the process. The pid is above Linux's highest.
     let stale =

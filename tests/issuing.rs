@@ -10,26 +10,25 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use chrono::{NaiveDate, TimeZone};
-use minisign::{KeyPair, PublicKey, SecretKey};
+use chrono::NaiveDate;
+use minisign::{PublicKey, SecretKey};
 use thidua::i18n::Lang;
 use thidua::model::Period;
 use thidua::report::issue::NOT_ISSUED;
 use thidua::report::record::Record;
-use thidua::report::sign::{self, TrustedComment};
 use thidua::report::summary::{self, Request, SessionData, SummaryError};
 use thidua::report::verify::{self, Finding};
-use thidua::store::{Loaded, load_covenant, sha256_hex};
+use thidua::store::Loaded;
 use thidua::synthetic;
 
-fn keys() -> (SecretKey, PublicKey) {
-    let pair = KeyPair::generate_unencrypted_keypair().expect("a key pair");
-    (pair.sk, pair.pk)
-}
+#[path = "support/signing.rs"]
+mod signing;
 
-fn bloc(root: &Path) -> Loaded {
-    let file = synthetic::write_files(root, 3, 10).expect("files written");
-    load_covenant(&file).expect("a valid bloc")
+use signing::{bloc, keys, resign, signed_at};
+
+/// A bloc small enough for many issues in one test.
+fn small_bloc(root: &Path) -> Loaded {
+    bloc(root, 3, 10)
 }
 
 fn data(loaded: &Loaded) -> SessionData {
@@ -42,12 +41,6 @@ fn data(loaded: &Loaded) -> SessionData {
         frozen_at: Some(signed_at()),
         ..SessionData::default()
     }
-}
-
-fn signed_at() -> chrono::DateTime<chrono::FixedOffset> {
-    thidua::store::records::vietnam()
-        .with_ymd_and_hms(2026, 7, 5, 9, 30, 0)
-        .unwrap()
 }
 
 fn request(out: &Path) -> Request {
@@ -99,7 +92,7 @@ fn files_in(dir: &Path) -> Vec<String> {
 #[test]
 fn a_failure_at_any_file_issues_nothing_and_the_next_issue_takes_the_number() {
     let root = tempfile::tempdir().unwrap();
-    let loaded = bloc(root.path());
+    let loaded = small_bloc(root.path());
     let (secret, public) = keys();
     let out = root.path().join("summaries");
     let first = issue_failing_at(&loaded, &out, (&secret, &public), None).unwrap();
@@ -162,7 +155,7 @@ fn a_failure_at_any_file_issues_nothing_and_the_next_issue_takes_the_number() {
 #[test]
 fn a_crash_before_the_record_is_signed_leaves_documents_that_verify_calls_not_issued() {
     let root = tempfile::tempdir().unwrap();
-    let loaded = bloc(root.path());
+    let loaded = small_bloc(root.path());
     let (secret, public) = keys();
     let out = root.path().join("summaries");
     let issued = issue_failing_at(&loaded, &out, (&secret, &public), None).unwrap();
@@ -218,19 +211,7 @@ fn forge(
     let mut record = Record::from_ron(&text).unwrap();
     edit(&mut record);
     let path = issued_record.with_file_name("forged.ron");
-    let bytes = record.to_ron().into_bytes();
-    let comment = TrustedComment {
-        bloc: record.bloc.id.clone(),
-        year: record.year,
-        period: record.period,
-        version: record.version,
-        provisional: record.provisional,
-        file: "forged.ron".into(),
-        sha256: sha256_hex(&bytes),
-    };
-    let signature = sign::sign(keys.0, keys.1, &bytes, &comment).unwrap();
-    fs::write(&path, &bytes).unwrap();
-    fs::write(path.with_extension("ron.minisig"), signature).unwrap();
+    resign(&path, &record, keys.0, keys.1);
     path
 }
 
@@ -238,7 +219,7 @@ fn forge(
 #[test]
 fn verify_reads_only_plain_files_beside_the_record_named_by_a_bare_name() {
     let root = tempfile::tempdir().unwrap();
-    let loaded = bloc(root.path());
+    let loaded = small_bloc(root.path());
     let (secret, public) = keys();
     let out = root.path().join("summaries");
     let issued = issue_failing_at(&loaded, &out, (&secret, &public), None).unwrap();

@@ -14,7 +14,10 @@ use thidua::i18n::{Lang, Msg};
 use thidua::model::Period;
 use thidua::store::{Records, StoreError, sha256_hex};
 
-use records::{assert_says, change, confirm_a_session, journal, reopen_the_same, setup, state};
+use records::{
+    assert_says, change, confirm_a_session, confirmed_session, journal, reopen_the_same, setup,
+    state,
+};
 
 /// The snapshot's body (after its digest line), as JSON.
 fn snapshot_body(dir: &Path) -> serde_json::Value {
@@ -45,10 +48,7 @@ fn names(dir: &Path) -> Vec<String> {
 fn a_snapshot_pointing_inside_a_line_is_ignored_and_nothing_is_cut() {
     let (c, tmp) = setup();
     let dir = tmp.path();
-    let confirmed = {
-        let mut r = Records::open(dir, &c, Period::MidYear).unwrap();
-        confirm_a_session(&c, &mut r)
-    };
+    let confirmed = confirmed_session(&c, dir);
     let good = journal(dir);
     // Every offset inside the last two lines, the digest made to match each time.
     let last_two = good[..good.len() - 1]
@@ -81,10 +81,7 @@ fn a_cell_edited_in_the_snapshot_never_changes_the_results() {
     let (c, tmp) = setup();
     let mine = tmp.path().join("mine");
     let dir = mine.as_path();
-    let confirmed = {
-        let mut r = Records::open(dir, &c, Period::MidYear).unwrap();
-        confirm_a_session(&c, &mut r)
-    };
+    let confirmed = confirmed_session(&c, dir);
     let original = std::fs::read(dir.join("snapshot.json")).unwrap();
     // "HTT" of u1 on item 1 made "HTXS", by hand.
     let text = String::from_utf8(original.clone()).unwrap();

@@ -2,34 +2,16 @@
 //! refusals that write nothing.
 
 mod common;
+#[path = "support/records.rs"]
+mod records;
 
 use std::fs::OpenOptions;
 use std::io::Write;
 
-use thidua::model::{Covenant, Period, Value, value};
+use thidua::model::{Period, Value};
 use thidua::store::{Cell, Change, Entry, Line, Origin, Records, StoreError};
 
-use common::{SCHEME, bloc, covenant, targets};
-
-fn setup() -> (Covenant, tempfile::TempDir) {
-    (
-        covenant(SCHEME, &bloc(3, &targets(3))),
-        tempfile::tempdir().unwrap(),
-    )
-}
-
-fn change(c: &Covenant, unit: &str, item: &str, text: &str) -> Change {
-    let i = c.layout.index_of(item).unwrap();
-    Change {
-        unit: c.unit_index(unit).unwrap(),
-        item: i,
-        new: Cell {
-            value: Some(value::parse(&c.layout.items[i], text).unwrap()),
-            ..Cell::default()
-        },
-        origin: Origin::Entry,
-    }
-}
+use records::{change, setup};
 
 fn journal_len(dir: &std::path::Path) -> u64 {
     std::fs::metadata(dir.join("journal.jsonl")).unwrap().len()

@@ -5,27 +5,20 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use chrono::{NaiveDate, TimeZone};
-use minisign::{KeyPair, PublicKey, SecretKey};
+use chrono::NaiveDate;
+use minisign::{PublicKey, SecretKey};
 use thidua::model::{Period, Value};
 use thidua::report::record::{Record, RecordEntry, sha256_hex};
-use thidua::report::sign::{self, TrustedComment};
+use thidua::report::sign::TrustedComment;
 use thidua::report::summary::{self, Gap, Request, SessionData, SummaryError};
 use thidua::report::verify::{self, Finding};
 use thidua::store::Loaded;
-use thidua::store::load_covenant;
 use thidua::synthetic;
 
-fn keys() -> (SecretKey, PublicKey) {
-    let pair = KeyPair::generate_unencrypted_keypair().expect("a key pair");
-    (pair.sk, pair.pk)
-}
+#[path = "support/signing.rs"]
+mod signing;
 
-/// A generated bloc of `units` × `criteria` written under `root`, loaded as the program does.
-fn bloc(root: &Path, units: usize, criteria: usize) -> Loaded {
-    let file = synthetic::write_files(root, units, criteria).expect("files written");
-    load_covenant(&file).expect("a valid bloc")
-}
+use signing::{bloc, keys, resign, signed_at};
 
 fn full_entries(loaded: &Loaded) -> Vec<RecordEntry> {
     let sheet = synthetic::full_sheet(&loaded.covenant);
@@ -74,12 +67,6 @@ fn issue(
         public,
         signed_at(),
     )
-}
-
-fn signed_at() -> chrono::DateTime<chrono::FixedOffset> {
-    thidua::store::records::vietnam()
-        .with_ymd_and_hms(2026, 7, 5, 9, 30, 0)
-        .unwrap()
 }
 
 /// Checks `file` with `file.minisig` by the independent verifier; the trusted comment.
@@ -426,23 +413,6 @@ fn issued_record(root: &Path, secret: &SecretKey, public: &PublicKey) -> (PathBu
     .unwrap();
     let record = Record::from_ron(&fs::read_to_string(&issued.record).unwrap()).unwrap();
     (issued.record, record)
-}
-
-/// Writes `record` over `path` with a fresh signature by `secret`.
-fn resign(path: &Path, record: &Record, secret: &SecretKey, public: &PublicKey) {
-    let bytes = record.to_ron().into_bytes();
-    let comment = TrustedComment {
-        bloc: record.bloc.id.clone(),
-        year: record.year,
-        period: record.period,
-        version: record.version,
-        provisional: record.provisional,
-        file: path.file_name().unwrap().to_string_lossy().into_owned(),
-        sha256: sha256_hex(&bytes),
-    };
-    let signature = sign::sign(secret, public, &bytes, &comment).unwrap();
-    fs::write(path, bytes).unwrap();
-    fs::write(format!("{}.minisig", path.display()), signature).unwrap();
 }
 
 #[test]

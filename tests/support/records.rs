@@ -92,6 +92,12 @@ pub fn confirm_a_session(c: &Covenant, r: &mut Records) -> State {
     state(r)
 }
 
+/// Opens the records in `dir`, confirms a session of every kind of line and closes them.
+pub fn confirmed_session(c: &Covenant, dir: &Path) -> State {
+    let mut r = Records::open(dir, c, Period::MidYear).unwrap();
+    confirm_a_session(c, &mut r)
+}
+
 pub fn journal(dir: &Path) -> Vec<u8> {
     std::fs::read(dir.join("journal.jsonl")).unwrap()
 }
