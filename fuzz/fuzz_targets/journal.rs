@@ -7,8 +7,9 @@ use thidua::model::Period;
 use thidua::store::Records;
 use thidua_fuzz::covenant;
 
-/// A short journal of the sample bloc, for the snapshot to be checked against.
-const JOURNAL: &[u8] = include_bytes!("../corpus/journal/mid-year-head.jsonl");
+/// A short journal of the sample bloc, each line chained to the ones before, for the snapshot
+/// to be checked against.
+const JOURNAL: &[u8] = include_bytes!("../corpus/journal/mid-year-chained.jsonl");
 
 fuzz_target!(|data: &[u8]| {
     let covenant = covenant();

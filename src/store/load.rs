@@ -168,13 +168,6 @@ pub fn parse_bloc(src: &Source) -> Result<Bloc, Vec<Problem>> {
         .map_err(|e| vec![src.syntax(e)])
 }
 
-/// `<folder of blocs>/../scoring/<id>.ron`: where a bloc's scheme lives.
-pub fn scheme_path(bloc_path: &FsPath, scheme_id: &str) -> PathBuf {
-    let blocs_dir = bloc_path.parent().unwrap_or(FsPath::new("."));
-    let top = blocs_dir.parent().unwrap_or(FsPath::new("."));
-    top.join("scoring").join(format!("{scheme_id}.ron"))
-}
-
 /// The loaded, validated pair, with the two sources (kept for reports and records).
 #[derive(Debug, Clone)]
 pub struct Loaded {
@@ -188,14 +181,18 @@ pub fn load_covenant(bloc_path: &FsPath) -> Result<Loaded, LoadError> {
     let bloc_source = read_source(bloc_path)?;
     let bloc = parse_bloc(&bloc_source).map_err(LoadError::Problems)?;
     // The scheme id becomes a file name: refuse one that would lead out of `scoring/`.
-    if let Some(kind) = validate::id_issue(&bloc.scheme) {
-        let spans = SpanMap::new(&bloc_source.text);
-        let pos = spans.locate(&crate::model::Path::root().field("scheme"));
-        return Err(LoadError::Problems(vec![
-            bloc_source.problem(pos, Message::Issue(kind)),
-        ]));
-    }
-    let looked = scheme_path(bloc_path, &bloc.scheme);
+    let looked = match super::paths::scheme_file(bloc_path, &bloc.scheme) {
+        Ok(path) => path,
+        Err(_) => {
+            let kind =
+                validate::id_issue(&bloc.scheme).unwrap_or_else(|| IssueKind::Empty("scheme"));
+            let spans = SpanMap::new(&bloc_source.text);
+            let pos = spans.locate(&crate::model::Path::root().field("scheme"));
+            return Err(LoadError::Problems(vec![
+                bloc_source.problem(pos, Message::Issue(kind)),
+            ]));
+        }
+    };
     let scheme_source = match read_source(&looked) {
         Ok(s) => s,
         Err(LoadError::Io { error, .. }) if error.kind() == std::io::ErrorKind::NotFound => {
