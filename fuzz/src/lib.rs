@@ -34,3 +34,33 @@ pub fn scheme_source() -> &'static Source {
         load::read_source(&top().join("scoring/khoi-phuong-2026.ron")).expect("readable")
     })
 }
+
+/// Every cell of `covenant` at the largest value its scale allows: the first level, met, the
+/// maximum or cap of a free score, the most occurrences, the largest achieved value.
+pub fn extreme_sheet(covenant: &Covenant) -> thidua::model::Sheet {
+    use thidua::model::limits::{MAX_ACHIEVED, MAX_COUNT, MAX_POINTS};
+    use thidua::model::scheme::{AdjustmentScale, Scale};
+    use thidua::model::{Rule, Value};
+    let mut sheet = covenant.empty_sheet();
+    for u in 0..sheet.units() {
+        for (i, item) in covenant.layout.items.iter().enumerate() {
+            let value = match &item.rule {
+                Rule::Criterion { scale, max } => match scale {
+                    Scale::Levels(levels) => levels.first().map(|l| Value::Level(l.code.clone())),
+                    Scale::MetOrNot => Some(Value::Met(true)),
+                    Scale::Free { .. } => Some(Value::Points(*max)),
+                    Scale::PerOccurrence { .. } => Some(Value::Count(MAX_COUNT)),
+                    Scale::Target { .. } => Some(Value::Achieved(MAX_ACHIEVED)),
+                },
+                Rule::Adjustment { scale, cap } => match scale {
+                    AdjustmentScale::Once(_) => Some(Value::Met(true)),
+                    AdjustmentScale::PerOccurrence(_) => Some(Value::Count(MAX_COUNT)),
+                    AdjustmentScale::Free { .. } => Some(Value::Points(cap.unwrap_or(MAX_POINTS))),
+                },
+                Rule::Veto => Some(Value::Met(false)),
+            };
+            sheet.set(u, i, value);
+        }
+    }
+    sheet
+}
