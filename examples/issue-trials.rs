@@ -592,6 +592,47 @@ fn complete(desk: &Desk, label: &str, known: &mut Known, figures: &mut Figures, 
     figures.completed += 1;
 }
 
+/// Watches a summaries folder for a run to start writing its version: a temporary file not
+/// there before, or the version's PDF under its name as a new file (the files of a version that
+/// was not issued, moved aside, may have had the same names).
+struct Watch {
+    dir: PathBuf,
+    temporaries: HashSet<String>,
+    pdf: PathBuf,
+    pdf_before: Option<u64>,
+}
+
+impl Watch {
+    fn new(dir: &Path, version: u32) -> Watch {
+        let pdf = dir.join(format!("{}.pdf", stem(version)));
+        Watch {
+            dir: dir.to_path_buf(),
+            temporaries: listing(dir)
+                .into_iter()
+                .map(|(n, _)| n)
+                .filter(|n| is_temporary(n))
+                .collect(),
+            pdf_before: fs::metadata(&pdf).ok().map(|m| m.ino()),
+            pdf,
+        }
+    }
+
+    /// Cheap enough to call every tenth of a millisecond beside a folder of thousands of files.
+    fn writing(&self) -> bool {
+        let pdf = fs::metadata(&self.pdf).ok().map(|m| m.ino());
+        if pdf.is_some() && pdf != self.pdf_before {
+            return true;
+        }
+        fs::read_dir(&self.dir).is_ok_and(|list| {
+            list.flatten().any(|e| {
+                let name = e.file_name();
+                let name = name.to_string_lossy();
+                is_temporary(&name) && !self.temporaries.contains(name.as_ref())
+            })
+        })
+    }
+}
+
 /// Times of a whole summary, measured by watching the folder it writes into.
 struct Timing {
     /// Start to exit.
@@ -605,7 +646,7 @@ fn calibrate(desk: &Desk) -> Timing {
     let mut writing = Duration::ZERO;
     let out = desk.root.join("calibration");
     for run in 0..CALIBRATION_RUNS {
-        let before = listing(&out);
+        let watch = Watch::new(&out, run as u32 + 1);
         let started = Instant::now();
         let mut child = desk.spawn_summary(false, Some("calibration"), "calibration");
         let mut first = None;
@@ -613,7 +654,7 @@ fn calibrate(desk: &Desk) -> Timing {
             if let Some(status) = child.try_wait().unwrap() {
                 break status;
             }
-            if first.is_none() && listing(&out).iter().any(|e| !before.contains(e)) {
+            if first.is_none() && watch.writing() {
                 first = Some(Instant::now());
             }
             std::thread::sleep(Duration::from_micros(100));
@@ -715,20 +756,16 @@ fn main() {
         let uniform = rng.below(2) == 0;
         let delay = Duration::from_micros(rng.below(if uniform { whole_us } else { writing_us }));
         let before = listing(&dir);
-        let names_before: HashSet<String> = before.iter().map(|(n, _)| n.clone()).collect();
+        let next = known.issued.keys().next_back().copied().unwrap_or(0) + 1;
+        let watch = Watch::new(&dir, next);
         let mut child = desk.spawn_summary(provisional, None, "trial");
         let spawned = Instant::now();
         if !uniform {
-            // Waits for the run to start writing (a temporary file, a version's file).
             let deadline = spawned + timing.whole * 10;
-            loop {
-                let listing = listing(&dir);
-                if listing.iter().any(|(n, _)| !names_before.contains(n)) {
-                    break;
-                }
+            while !watch.writing() {
                 if child.try_wait().unwrap().is_some() || Instant::now() > deadline {
                     let (stdout, stderr) = desk.log("trial");
-                    panic!("{label}: the run wrote nothing:\n{stdout}{stderr}");
+                    panic!("{label}: the run was not seen writing:\n{stdout}{stderr}");
                 }
                 std::thread::sleep(Duration::from_micros(100));
             }
