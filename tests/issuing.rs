@@ -184,8 +184,25 @@ fn a_crash_before_the_record_is_signed_leaves_documents_that_verify_calls_not_is
             .unwrap()
             .failed()
     );
-    // The next issue moves version 1 aside and issues version 1 again.
+    // A kill while the spreadsheet was being written also leaves its temporary file.
+    let stem = issued
+        .record
+        .file_stem()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    let temporary = out.join(format!(".{stem}.xlsx.Ab3x9Q.tmp"));
+    fs::write(&temporary, b"half a spreadsheet").unwrap();
+    // The next issue moves version 1 aside, its temporary file with it, and issues version 1
+    // again.
     let again = issue_failing_at(&loaded, &out, (&secret, &public), None).unwrap();
+    assert!(!temporary.exists());
+    assert!(
+        again.set_aside[0]
+            .folder
+            .join(temporary.file_name().unwrap())
+            .exists()
+    );
     assert_eq!(again.version, 1);
     assert_eq!(again.set_aside.len(), 1);
     assert_eq!(again.set_aside[0].version, 1);

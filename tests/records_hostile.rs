@@ -285,3 +285,16 @@ fn notes_beyond_the_limit_are_refused_whole() {
     fits.new.note = "x".repeat(10_000);
     r.apply(&[fits]).unwrap();
 }
+
+#[test]
+fn a_snapshot_a_kill_left_half_written_is_removed_on_opening() {
+    let (c, tmp) = setup();
+    let dir = tmp.path();
+    let confirmed = confirmed_session(&c, dir);
+    let temporary = dir.join(".snapshot.json.Ab3x9Q.tmp");
+    std::fs::write(&temporary, b"{\"journal_len\":").unwrap();
+    let r = Records::open(dir, &c, Period::MidYear).unwrap();
+    assert!(r.notices.is_empty(), "{:?}", r.notices);
+    assert_eq!(state(&r), confirmed);
+    assert!(!temporary.exists());
+}

@@ -13,6 +13,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::model::Period;
+use crate::store::durable;
 use crate::store::journal::now;
 use crate::store::paths::{self, UnsafeName};
 
@@ -60,6 +61,9 @@ pub fn versions(dir: &Path, bloc: &str, year: i32, period: Period) -> io::Result
         let entry = entry?;
         let name = entry.file_name();
         let Some(name) = name.to_str() else { continue };
+        // A file being written when the program was killed is left under its temporary name,
+        // `.<stem>.<ext>.<random>.tmp` (`store::durable`): it belongs to its version too.
+        let name = durable::temporary_of(name).unwrap_or(name);
         if let Some(version) = version_of(name, &prefix) {
             files.entry(version).or_default().push(entry.path());
         }
@@ -70,6 +74,7 @@ pub fn versions(dir: &Path, bloc: &str, year: i32, period: Period) -> io::Result
         let stem = format!("{prefix}{version}");
         let record = dir.join(format!("{stem}.ron"));
         let signature = dir.join(format!("{stem}.ron.minisig"));
+        // An issued version is left whole, even with a temporary file a kill left beside it.
         if names.contains(&record) && names.contains(&signature) {
             found.issued.push((version, record));
         } else {

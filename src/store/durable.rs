@@ -2,8 +2,9 @@
 //! same folder (a fresh random name, created exclusively, so a link planted there is never
 //! followed), are flushed to disk, and the file then takes its name by a rename (replacing) or
 //! a no-clobber rename or link (never replacing), after which the folder itself is flushed.
-//! A crash at any moment leaves either the old file or the new one, whole; a failure leaves no
-//! temporary file behind. The snapshot, keys, signed summaries, forms and exports all use it.
+//! A crash at any moment leaves either the old file or the new one, whole. A write that fails
+//! removes its temporary file; one left by a killed program is known by its name
+//! (`temporary_of`) and cleared by the next program that owns the folder. The snapshot, keys, signed summaries, forms and exports all use it.
 
 use std::fs::File;
 use std::io::{self, Write};
@@ -57,6 +58,26 @@ fn write(path: &Path, bytes: &[u8], access: Access, overwrite: bool) -> io::Resu
     sync_folder(dir)
 }
 
+/// The name a temporary file of `store::durable` was to take (`.NAME.<random>.tmp` → `NAME`
+/// and more: the random part is cut at its last dot), or `None` for any other name.
+pub fn temporary_of(name: &str) -> Option<&str> {
+    let inner = name.strip_prefix('.')?.strip_suffix(".tmp")?;
+    inner.rsplit_once('.').map(|(target, _random)| target)
+}
+
+/// Removes the temporary files a killed program left in `dir`: a temporary file is never the
+/// only copy of anything, since a file takes its name only once written whole.
+pub fn remove_temporaries(dir: &Path) -> io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        if name.to_str().and_then(temporary_of).is_some() && entry.file_type()?.is_file() {
+            std::fs::remove_file(entry.path())?;
+        }
+    }
+    Ok(())
+}
+
 /// Flushes a folder's entries (a new or renamed name) to disk. Systems on which a folder
 /// cannot be opened as a file (Windows) make names durable with the file itself.
 pub fn sync_folder(dir: &Path) -> io::Result<()> {
@@ -99,6 +120,26 @@ mod tests {
         replace(&path, b"two").unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"two");
         assert_eq!(names(dir.path()), ["snapshot.json"]);
+    }
+
+    #[test]
+    fn temporaries_are_known_by_their_name() {
+        assert_eq!(
+            temporary_of(".snapshot.json.Ab3x9Q.tmp"),
+            Some("snapshot.json")
+        );
+        assert_eq!(
+            temporary_of(".khoi-8-2026-mid-year-v2.pdf.x1Y2z3.tmp"),
+            Some("khoi-8-2026-mid-year-v2.pdf")
+        );
+        for other in ["snapshot.json", ".hidden", "a.tmp", ".tmp", "journal.jsonl"] {
+            assert_eq!(temporary_of(other), None, "{other}");
+        }
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(".snapshot.json.Ab3x9Q.tmp"), b"half").unwrap();
+        std::fs::write(dir.path().join("journal.jsonl"), b"").unwrap();
+        remove_temporaries(dir.path()).unwrap();
+        assert_eq!(names(dir.path()), ["journal.jsonl"]);
     }
 
     #[test]

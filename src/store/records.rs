@@ -263,6 +263,8 @@ impl Records {
             },
             NotTaken::Io { path, error } => StoreError::Io { path, error },
         })?;
+        // What a killed program was writing (a snapshot) is no copy of anything: gone.
+        durable::remove_temporaries(dir).map_err(io(dir))?;
         let journal_path = dir.join(JOURNAL);
         let mut journal = OpenOptions::new()
             .create(true)
