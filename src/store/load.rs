@@ -184,8 +184,7 @@ pub fn load_covenant(bloc_path: &FsPath) -> Result<Loaded, LoadError> {
     let looked = match super::paths::scheme_file(bloc_path, &bloc.scheme) {
         Ok(path) => path,
         Err(_) => {
-            let kind =
-                validate::id_issue(&bloc.scheme).unwrap_or_else(|| IssueKind::Empty("scheme"));
+            let kind = validate::id_issue(&bloc.scheme).unwrap_or(IssueKind::Empty("scheme"));
             let spans = SpanMap::new(&bloc_source.text);
             let pos = spans.locate(&crate::model::Path::root().field("scheme"));
             return Err(LoadError::Problems(vec![
