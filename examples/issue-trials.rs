@@ -194,6 +194,12 @@ fn is_temporary(name: &str) -> bool {
     name.starts_with('.') && name.ends_with(".tmp")
 }
 
+/// The version a temporary file was being written for: it goes aside with that version.
+fn temporary_version(name: &str) -> Option<u32> {
+    let target = thidua::store::durable::temporary_of(name)?;
+    parse_name(target).map(|(version, _)| version)
+}
+
 /// Why a file of a version is empty or not whole, if it is.
 fn damage(path: &Path, ext: &str) -> Option<String> {
     let bytes = fs::read(path).ok()?;
@@ -357,6 +363,13 @@ fn check(
         .collect();
     for (name, _) in &now {
         if is_temporary(name) {
+            // Part of its version (not issued), never checked as a document.
+            if let Some(version) = temporary_version(name) {
+                versions
+                    .entry(version)
+                    .or_default()
+                    .insert("tmp", name.clone());
+            }
             continue;
         }
         match parse_name(name) {
@@ -385,9 +398,10 @@ fn check(
     {
         figures.temporaries += 1;
     }
+    // What the run left, its temporary file included: all of it must go aside with its version.
     let new: BTreeSet<Entry> = now
         .iter()
-        .filter(|e| !before.contains(e) && !is_temporary(&e.0))
+        .filter(|e| !before.contains(e))
         .cloned()
         .collect();
     // The run writes one version's files in order: what it left is a first part of that order.
@@ -525,6 +539,8 @@ fn unissued(listing: &BTreeSet<Entry>) -> BTreeSet<u32> {
     for (name, _) in listing {
         if let Some((v, ext)) = parse_name(name) {
             *versions.entry(v).or_default() |= ext == "ron.minisig";
+        } else if let Some(v) = temporary_version(name) {
+            versions.entry(v).or_default();
         }
     }
     versions
@@ -785,8 +801,16 @@ fn main() {
         } else {
             stage
         };
-        if matches!(stage, Stage::SomeDocuments | Stage::RecordUnsigned) {
-            let version = parse_name(&new.first().unwrap().0).unwrap().0;
+        // Anything a killed run left (documents, a record, or only the file it was writing) is
+        // a version not issued, for the next run to move aside.
+        let left = new.iter().find_map(|(n, _)| {
+            parse_name(n)
+                .map(|(v, _)| v)
+                .or_else(|| temporary_version(n))
+        });
+        if let (Stage::Nothing | Stage::SomeDocuments | Stage::RecordUnsigned, Some(version)) =
+            (stage, left)
+        {
             known.unissued.push((version, new));
             figures.left_unissued += 1;
         }

@@ -370,8 +370,9 @@ fn proposals(covenant: &Covenant, results: &Results, edition: &Edition) -> Vec<B
                 .filter(|&&u| wanted(&award.statuses[u]))
                 .map(|&u| {
                     let votes = award.statuses[u].votes().unwrap_or_default();
-                    let present = award.vote.as_ref().map_or(0, |v| v.present);
-                    format!("{} ({votes}/{present} phiếu)", bloc.members[u].short)
+                    // On the base the award's rule uses: those present, or every member.
+                    let base = award.vote.as_ref().map_or(0, |v| v.base);
+                    format!("{} ({votes}/{base} phiếu)", bloc.members[u].short)
                 })
                 .collect()
         };
@@ -463,10 +464,12 @@ fn vote_table(
         .filter_map(|&u| {
             let status = &award.statuses[u];
             let votes = status.votes()?;
-            let share = if vote.present == 0 {
+            // The share on the base the award's rule uses: 4 of 8 members is 50 % for a rule on
+            // all members, however many were present.
+            let share = if vote.base == 0 {
                 Decimal::ZERO
             } else {
-                Decimal::from(votes) * Decimal::ONE_HUNDRED / Decimal::from(vote.present)
+                Decimal::from(votes) * Decimal::ONE_HUNDRED / Decimal::from(vote.base)
             };
             let outcome = match status {
                 Nomination::Elected { .. } => "Đề nghị",
@@ -477,7 +480,7 @@ fn vote_table(
             Some(Row {
                 cells: vec![
                     covenant.bloc.members[u].short.clone(),
-                    format!("{votes}/{}", vote.present),
+                    format!("{votes}/{}", vote.base),
                     format!("{}%", dec2(crate::score::round_points(share))),
                     outcome.to_string(),
                 ],

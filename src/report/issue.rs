@@ -25,8 +25,8 @@ pub const NOT_ISSUED: &str = "not-issued";
 pub struct Versions {
     /// The issued versions, lowest first, with their records.
     pub issued: Vec<(u32, PathBuf)>,
-    /// Versions with files but no signed record, lowest first, with their files.
-    pub unissued: Vec<(u32, Vec<PathBuf>)>,
+    /// Versions with files but no signed record, lowest first, with their stem and files.
+    pub unissued: Vec<(u32, String, Vec<PathBuf>)>,
 }
 
 impl Versions {
@@ -78,7 +78,7 @@ pub fn versions(dir: &Path, bloc: &str, year: i32, period: Period) -> io::Result
         if names.contains(&record) && names.contains(&signature) {
             found.issued.push((version, record));
         } else {
-            found.unissued.push((version, names));
+            found.unissued.push((version, stem, names));
         }
     }
     Ok(found)
@@ -106,15 +106,10 @@ pub struct SetAside {
     pub folder: PathBuf,
 }
 
-/// Moves the files of `version` (not issued) into `not-issued/<stem>-<time>[-n]/` beside them.
-pub fn set_aside(dir: &Path, version: u32, files: &[PathBuf]) -> io::Result<SetAside> {
+/// Moves the files of a version (not issued) named `stem` into `not-issued/<stem>-<time>[-n]/`
+/// beside them.
+pub fn set_aside(dir: &Path, version: u32, stem: &str, files: &[PathBuf]) -> io::Result<SetAside> {
     let stamp = now().format("%Y%m%dT%H%M%S");
-    let stem = files
-        .first()
-        .and_then(|f| f.file_name())
-        .and_then(|n| n.to_str())
-        .and_then(|n| n.split_once(".").map(|(s, _)| s.to_string()))
-        .unwrap_or_else(|| format!("v{version}"));
     let base = dir.join(NOT_ISSUED);
     let mut attempt = 1;
     let folder = loop {
@@ -148,7 +143,7 @@ pub fn set_aside_unissued(
     versions(dir, bloc, year, period)?
         .unissued
         .iter()
-        .map(|(version, files)| set_aside(dir, *version, files))
+        .map(|(version, stem, files)| set_aside(dir, *version, stem, files))
         .collect()
 }
 
@@ -186,7 +181,8 @@ mod tests {
         assert_eq!(found.issued, [(1, d.join("b-2026-mid-year-v1.ron"))]);
         assert_eq!(found.unissued.len(), 1);
         assert_eq!(found.unissued[0].0, 2);
-        assert_eq!(found.unissued[0].1.len(), 3);
+        assert_eq!(found.unissued[0].1, "b-2026-mid-year-v2");
+        assert_eq!(found.unissued[0].2.len(), 3);
         assert_eq!(found.next(), (2, Some(d.join("b-2026-mid-year-v1.ron"))));
 
         let moved = set_aside_unissued(d, "b", 2026, Period::MidYear).unwrap();
@@ -200,10 +196,18 @@ mod tests {
                 .unissued
                 .is_empty()
         );
-        // Twice in one second: a folder of its own each time.
-        touch(d, &["b-2026-mid-year-v2.xlsx"]);
+        // Twice in one second, and a version of which only the file being written was left:
+        // a folder of its own each time, named after the version.
+        touch(d, &[".b-2026-mid-year-v2.pdf.Ab3x9Q.tmp"]);
         let again = set_aside_unissued(d, "b", 2026, Period::MidYear).unwrap();
         assert_ne!(again[0].folder, moved[0].folder);
+        let name = again[0]
+            .folder
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        assert!(name.starts_with("b-2026-mid-year-v2-"), "{name}");
     }
 
     #[test]

@@ -414,7 +414,7 @@ pub fn issue_with(
                 let moved = if files.is_empty() {
                     None
                 } else {
-                    issue::set_aside(&request.out_dir, version, &files)
+                    issue::set_aside(&request.out_dir, version, &stem, &files)
                         .ok()
                         .map(|s| s.folder)
                 };
