@@ -7,6 +7,7 @@ pub mod model;
 pub mod report;
 pub mod score;
 pub mod selfscore;
+pub mod session;
 pub mod store;
 pub mod synthetic;
 pub mod tui;

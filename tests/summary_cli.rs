@@ -335,6 +335,13 @@ fn the_year_end_meeting_from_the_command_line() {
         assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     }
 
+    // `results` states the recorded votes, as the screen and the signed report do.
+    let out = with("results", &[]);
+    let table = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{table}");
+    assert!(!table.contains("chờ biểu quyết"), "{table}");
+    assert!(table.contains("(5 phiếu)"), "{table}");
+
     let out = with("summary", &sign);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let record =
@@ -349,6 +356,15 @@ fn the_year_end_meeting_from_the_command_line() {
         "summaries/khoi-8-2026-year-end-v1.ron",
     ]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+
+    // The signed final version locks the votes with everything else: a tally, even the same
+    // one again, is refused until the results are reopened with a reason.
+    let tally = format!("{}=6", flag[0]);
+    let out = with("vote", &["--award", "co-thi-dua", "--present", "8", &tally]);
+    let said = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{said}");
+    assert!(said.contains("phiên bản 1 đã được ký chính thức"), "{said}");
+    assert!(said.contains("mở lại kết quả"), "{said}");
 
     // Reopening names the signed version; the log has every step, and exports to CSV.
     let out = with(
@@ -368,12 +384,16 @@ fn the_year_end_meeting_from_the_command_line() {
     for what in [
         "chốt kết quả",
         "biểu quyết",
+        "ký báo cáo chính thức",
         "mở lại kết quả",
         "nhập từ tệp",
     ] {
         assert!(csv.contains(what), "{what}: {csv}");
     }
     assert!(csv.contains("Phường Tân Hưng bổ sung minh chứng"));
+    // Reopened, the votes can be taken again.
+    let out = with("vote", &["--award", "co-thi-dua", "--present", "8", &tally]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let out = with("log", &["--unit", "tu-minh", "--item", "I.1.4"]);
     let table = text(&out.stdout);
     assert_eq!(table.lines().count(), 3, "{table}");

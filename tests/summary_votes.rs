@@ -197,3 +197,79 @@ fn the_year_end_summary_states_the_votes_and_verify_recomputes_them() {
         .collect();
     assert_eq!(rows.len(), candidates_voted);
 }
+
+#[test]
+fn a_vote_on_all_members_is_stated_on_all_members() {
+    // Six of the eight members present; the Prime Minister's award needs more than half of all
+    // eight. Its candidate's 4 votes are 4 of 8, 50 %, and not enough: not 4 of 6, 66.67 %.
+    let loaded = load_covenant(Path::new("blocs/khoi-8.ron")).unwrap();
+    let covenant = &loaded.covenant;
+    let mut sheet = covenant.empty_sheet();
+    for e in year_end_entries(covenant) {
+        sheet.set(
+            covenant.unit_index(&e.unit).unwrap(),
+            covenant.layout.index_of(&e.item).unwrap(),
+            Some(e.value),
+        );
+    }
+    let ttg = covenant
+        .scheme
+        .awards
+        .iter()
+        .position(|a| a.id == "bang-khen-ttg")
+        .unwrap();
+    let mut ballots: Vec<Ballot> = Vec::new();
+    for a in 0..=ttg {
+        let results = score::compute_with_votes(covenant, Period::YearEnd, &sheet, &ballots)
+            .expect("the engine computes");
+        let running = candidates(&results.awards[a]);
+        ballots.push(Ballot {
+            award: covenant.scheme.awards[a].id.clone(),
+            present: 6,
+            tally: running
+                .iter()
+                .map(|&u| Tally {
+                    unit: covenant.bloc.members[u].id.clone(),
+                    votes: 4,
+                })
+                .collect(),
+        });
+    }
+    let results = score::compute_with_votes(covenant, Period::YearEnd, &sheet, &ballots).unwrap();
+    let award = &results.awards[ttg];
+    let vote = award.vote.clone().unwrap();
+    assert_eq!((vote.present, vote.base, vote.needed), (6, 8, Some(5)));
+    let failed = (0..8)
+        .find(|&u| matches!(award.statuses[u], Nomination::NotElected { votes: 4 }))
+        .expect("the candidate fails the vote");
+    let edition = Edition {
+        year: 2026,
+        period: Period::YearEnd,
+        version: 1,
+        number: None,
+        date: NaiveDate::from_ymd_opt(2026, 12, 18).unwrap(),
+        provisional: false,
+        public_key: String::new(),
+        pdf_name: "x.pdf".into(),
+    };
+    let doc = document::document(covenant, &results, &edition);
+    let unit = &covenant.bloc.members[failed].short;
+    let row = doc
+        .body
+        .iter()
+        .filter_map(|b| match b {
+            Block::Table(t) if t.columns.iter().any(|c| c.title == "Số phiếu") => Some(t),
+            _ => None,
+        })
+        .flat_map(|t| t.rows.iter())
+        .find(|r| r.cells[0] == *unit && r.cells[3] == "Không đạt tỷ lệ phiếu")
+        .expect("the failed candidate's row");
+    assert_eq!(row.cells[1..3], ["4/8", "50,00%"]);
+    let text = pdf::layout_text(&doc)
+        .unwrap()
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(text.contains(&format!("{unit} (4/8 phiếu)")), "{text}");
+}

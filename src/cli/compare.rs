@@ -8,8 +8,8 @@ use unicode_width::UnicodeWidthStr;
 use crate::i18n::compare::{CompareMsg, CompareText, places, signed};
 use crate::i18n::{Label, Lang};
 use crate::model::{Covenant, Period};
+use crate::score::Results;
 use crate::score::compare::{Comparison, Review, Standing, compare};
-use crate::score::{self, Results};
 use crate::store::records::session_dir;
 
 use super::results::Format;
@@ -91,11 +91,7 @@ fn results_of(
     covenant: &Covenant,
 ) -> Result<Results, u8> {
     let OpenRecords { records, .. } = open_records(lang, session, bloc_file, covenant)?;
-    super::computed(
-        lang,
-        covenant,
-        score::compute(covenant, session.period, records.sheet()),
-    )
+    super::computed(lang, covenant, crate::session::results(&records))
 }
 
 fn rank_text(lang: Lang, s: &Standing) -> String {

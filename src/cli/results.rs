@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::i18n::{Label, Lang};
 use crate::model::{Covenant, Period};
-use crate::score::{self, Ineligibility, Nomination, Results};
+use crate::score::{Ineligibility, Nomination, Results};
 
 use super::out;
 use super::table::{Align, Table};
@@ -31,11 +31,7 @@ pub fn run(lang: Lang, session: &SessionArgs, format: Format) -> u8 {
         Ok(o) => o,
         Err(code) => return code,
     };
-    let results = match computed(
-        lang,
-        covenant,
-        score::compute(covenant, session.period, records.sheet()),
-    ) {
+    let results = match computed(lang, covenant, crate::session::results(&records)) {
         Ok(r) => r,
         Err(code) => return code,
     };

@@ -5,7 +5,7 @@ use std::path::Path;
 use crate::i18n::{Label, Lang, Msg};
 use crate::model::{Ballot, Tally};
 use crate::report::changelog::{self, Filter};
-use crate::score::{self, Results, candidates};
+use crate::score::{Results, candidates};
 
 use super::table::{Align, Table};
 use super::{INVALID, OpenRecords, SessionArgs, USAGE, load, open_records, summaries_dir};
@@ -133,7 +133,7 @@ pub fn vote(
             present,
             tally: lines,
         };
-        match open.records.record_votes(ballot) {
+        match crate::session::vote(&mut open.records, ballot) {
             Ok(_) => {
                 let results = match self::results(lang, open) {
                     Ok(r) => r,
@@ -155,11 +155,7 @@ pub fn vote(
 
 fn results(lang: Lang, open: &OpenRecords) -> Result<Results, u8> {
     let r = &open.records;
-    super::computed(
-        lang,
-        r.covenant(),
-        score::compute_with_votes(r.covenant(), r.period(), r.sheet(), &r.ballots()),
-    )
+    super::computed(lang, r.covenant(), crate::session::results(r))
 }
 
 /// Each award with its quota, threshold and candidates, as the meeting votes on them.

@@ -9,7 +9,6 @@ use crate::i18n::{Lang, Msg};
 use crate::model::Covenant;
 use crate::report::keys::{self, Passphrase};
 use crate::report::summary::{self, Gap, Request, SessionData, SummaryError, gap_lines};
-use crate::score;
 use crate::store::records::now;
 
 use super::{INVALID, OpenRecords, SessionArgs, USAGE, keygen, load, open_records};
@@ -43,23 +42,14 @@ pub fn run(lang: Lang, session: &SessionArgs, options: &Options) -> u8 {
     let OpenRecords {
         year,
         data,
-        records,
+        mut records,
     } = match open_records(lang, session, &bloc_file, covenant) {
         Ok(o) => o,
         Err(code) => return code,
     };
     // Refused before the passphrase is asked for, not after.
     let session_data = SessionData::of(&records);
-    let results = match super::computed(
-        lang,
-        covenant,
-        score::compute_with_votes(
-            covenant,
-            session.period,
-            records.sheet(),
-            &session_data.votes,
-        ),
-    ) {
+    let results = match super::computed(lang, covenant, crate::session::results(&records)) {
         Ok(r) => r,
         Err(code) => return code,
     };
@@ -103,6 +93,15 @@ pub fn run(lang: Lang, session: &SessionArgs, options: &Options) -> u8 {
     };
     match summary::issue(&loaded, session_data, &request, &secret, &public, now()) {
         Ok(issued) => {
+            // A final version locks the session until it is reopened (the meeting's order).
+            if let Err(e) = crate::session::record_issued(
+                &mut records,
+                issued.version,
+                issued.provisional,
+                &issued.record,
+            ) {
+                errln!("{}", e.msg(lang));
+            }
             for s in &issued.set_aside {
                 errln!(
                     "{}",

@@ -118,6 +118,9 @@ pub fn msg(m: &Msg) -> String {
         } => format!(
             "{unit} / {item}: a note or reason of {chars} characters, beyond the limit of {limit}"
         ),
+        Msg::SignedFinal { version } => format!(
+            "version {version} is signed as final: to change anything, reopen the results with a reason (F8, or thidua reopen), then sign a new version"
+        ),
         Msg::JournalFull { limit } => format!(
             "the session's journal holds {limit} lines, the most thidua supports: nothing more can be written; the value was not saved"
         ),
@@ -592,6 +595,8 @@ pub fn label(l: Label) -> &'static str {
         Label::LogFreeze => "results frozen",
         Label::LogReopen => "results reopened",
         Label::LogVotes => "vote",
+        Label::LogIssued => "report signed (final)",
+        Label::LogIssuedDraft => "draft signed",
         Label::Entered => "Entered",
         Label::Nominations => "Nominations",
         Label::Quota => "quota",

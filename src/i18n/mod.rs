@@ -128,6 +128,10 @@ pub enum Msg {
     JournalFull {
         limit: usize,
     },
+    /// A final version is signed: the session is locked until reopened.
+    SignedFinal {
+        version: u32,
+    },
     /// The engine's arithmetic overflowed on a unit's figures (`score::Overflow`).
     Overflow {
         unit: String,
@@ -608,6 +612,8 @@ pub enum Label {
     LogFreeze,
     LogReopen,
     LogVotes,
+    LogIssued,
+    LogIssuedDraft,
     Entered,
     Nominations,
     Quota,

@@ -139,6 +139,9 @@ pub fn msg(m: &Msg) -> String {
         } => format!(
             "{unit} / {item}: ghi chú hoặc lý do dài {chars} ký tự, quá giới hạn {limit} ký tự"
         ),
+        Msg::SignedFinal { version } => format!(
+            "phiên bản {version} đã được ký chính thức: muốn thay đổi phải mở lại kết quả kèm lý do (F8, hoặc thidua reopen), rồi ký phiên bản mới"
+        ),
         Msg::JournalFull { limit } => format!(
             "nhật ký của phiên đã có {limit} dòng, giới hạn thidua hỗ trợ: không ghi thêm được; giá trị chưa được lưu"
         ),
@@ -614,6 +617,8 @@ pub fn label(l: Label) -> &'static str {
         Label::LogFreeze => "chốt kết quả",
         Label::LogReopen => "mở lại kết quả",
         Label::LogVotes => "biểu quyết",
+        Label::LogIssued => "ký báo cáo chính thức",
+        Label::LogIssuedDraft => "ký bản dự thảo",
         Label::Entered => "Đã chấm",
         Label::Nominations => "Đề nghị khen thưởng",
         Label::Quota => "chỉ tiêu",

@@ -87,6 +87,20 @@ fn row(lang: Lang, covenant: &Covenant, line: &Line) -> Row {
                     String::new(),
                     tally_text(lang, covenant, ballot),
                 ),
+                EventKind::Issued {
+                    version,
+                    provisional,
+                    record,
+                    ..
+                } => (
+                    if *provisional {
+                        Label::LogIssuedDraft
+                    } else {
+                        Label::LogIssued
+                    },
+                    String::new(),
+                    format!("v{version} · {record}"),
+                ),
             };
             Row {
                 seq: e.seq,

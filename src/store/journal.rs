@@ -106,6 +106,14 @@ pub enum EventKind {
     Reopen { reason: String },
     /// The members' vote on an award; a later tally for the same award replaces it.
     Votes(Ballot),
+    /// A version of the session's report was issued: its record, by name and SHA-256. A final
+    /// version locks the session until it is reopened.
+    Issued {
+        version: u32,
+        provisional: bool,
+        record: String,
+        sha256: String,
+    },
 }
 
 /// One line of the journal.

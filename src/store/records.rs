@@ -87,6 +87,9 @@ pub enum StoreError {
         item: String,
         chars: usize,
     },
+    /// A final version of the report is signed: nothing changes until the results are reopened.
+    #[error("version {version} is signed")]
+    SignedFinal { version: u32 },
     /// The journal holds `limits::MAX_JOURNAL_LINES` lines: no more can be added.
     #[error("the journal is full")]
     JournalFull,
@@ -138,6 +141,9 @@ impl StoreError {
                 chars: *chars,
                 limit: MAX_NOTE_CHARS,
             }),
+            StoreError::SignedFinal { version } => {
+                lang.msg(&Msg::SignedFinal { version: *version })
+            }
             StoreError::JournalFull => lang.msg(&Msg::JournalFull {
                 limit: MAX_JOURNAL_LINES,
             }),
@@ -519,7 +525,7 @@ impl Records {
                 })
             }
             EventKind::Reopen { .. } => self.frozen = None,
-            EventKind::Votes(_) => {}
+            EventKind::Votes(_) | EventKind::Issued { .. } => {}
         }
         self.events.push(event);
     }
@@ -602,6 +608,40 @@ impl Records {
     /// The session's events, oldest first.
     pub fn events(&self) -> &[Event] {
         &self.events
+    }
+
+    /// The final version of the report issued since the results were last reopened, if any:
+    /// it locks the session (the meeting's order, `session`).
+    pub fn signed_final(&self) -> Option<u32> {
+        let mut signed = None;
+        for e in &self.events {
+            match &e.event {
+                EventKind::Issued {
+                    version,
+                    provisional: false,
+                    ..
+                } => signed = Some(*version),
+                EventKind::Reopen { .. } => signed = None,
+                _ => {}
+            }
+        }
+        signed
+    }
+
+    /// Records that a version of the report was issued.
+    pub fn record_issued(
+        &mut self,
+        version: u32,
+        provisional: bool,
+        record: String,
+        sha256: String,
+    ) -> Result<Event, StoreError> {
+        self.record_event(EventKind::Issued {
+            version,
+            provisional,
+            record,
+            sha256,
+        })
     }
 
     /// The latest tally of each award voted on, in the order they were entered.

@@ -14,7 +14,7 @@ use crate::i18n::{Lang, Msg, Ui};
 use crate::model::layout::{ItemKind, Rule};
 use crate::model::scheme::{AdjustmentScale, Scale};
 use crate::model::{Covenant, Period, Sheet, Value, value};
-use crate::score::{Overflow, Results, compute_with_votes};
+use crate::score::{Overflow, Results};
 use crate::store::records::{Cell, Change, Entry, Origin, Records, StoreError};
 
 use super::display;
@@ -201,22 +201,8 @@ impl App {
         year: i32,
         ledger: Box<dyn Ledger>,
     ) -> Result<App, Overflow> {
-        let results = compute_with_votes(
-            &covenant,
-            period,
-            ledger.sheet(),
-            &ledger.records().ballots(),
-        )?;
-        let self_results = if ledger.records().has_self_scores() {
-            Some(compute_with_votes(
-                &covenant,
-                period,
-                ledger.records().self_sheet(),
-                &[],
-            )?)
-        } else {
-            None
-        };
+        let results = crate::session::results(ledger.records())?;
+        let self_results = crate::session::self_results(ledger.records())?;
         let card_items: Vec<usize> = (0..covenant.layout.items.len())
             .filter(|i| covenant.layout.items[*i].is_scored_in(period))
             .collect();
@@ -301,14 +287,7 @@ impl App {
     /// Computes the results again from the scores and votes as stored. Should the engine
     /// overflow, the results shown stay those before the change and the message says why.
     fn refresh_results(&mut self) -> Result<(), String> {
-        let records = self.ledger.records();
-        let computed = compute_with_votes(
-            &self.covenant,
-            self.period,
-            records.sheet(),
-            &records.ballots(),
-        );
-        match computed {
+        match crate::session::results(self.ledger.records()) {
             Ok(results) => {
                 self.results = results;
                 Ok(())
@@ -997,10 +976,23 @@ impl App {
         }
     }
 
+    /// Records that a version of the report was issued: a final one locks the session until
+    /// the results are reopened.
+    pub fn record_issued(
+        &mut self,
+        version: u32,
+        provisional: bool,
+        record: &std::path::Path,
+    ) -> Result<(), String> {
+        crate::session::record_issued(self.ledger.records_mut(), version, provisional, record)
+            .map(|_| ())
+            .map_err(|e| e.msg(self.lang))
+    }
+
     /// Records the members' vote on an award through the ledger; on success the results are
     /// recomputed (a later award's candidates can change). On failure the message says why.
     pub fn record_votes(&mut self, ballot: crate::model::Ballot) -> Result<(), String> {
-        match self.ledger.records_mut().record_votes(ballot) {
+        match crate::session::vote(self.ledger.records_mut(), ballot) {
             Ok(_) => {
                 self.save_failed = false;
                 self.refresh_results()

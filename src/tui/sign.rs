@@ -114,7 +114,7 @@ pub fn update(app: &mut App, mut dialog: SignDialog, action: Action) {
 }
 
 /// Unlocks the key and issues the summary; the lines to show, or the reason in words.
-fn issue(app: &App, typed: String, provisional: bool) -> Result<Vec<String>, String> {
+fn issue(app: &mut App, typed: String, provisional: bool) -> Result<Vec<String>, String> {
     let lang = app.lang;
     let Some(signing) = &app.signing else {
         return Err(String::new());
@@ -135,6 +135,8 @@ fn issue(app: &App, typed: String, provisional: bool) -> Result<Vec<String>, Str
     let data = SessionData::of(app.records());
     let issued = summary::issue(&signing.loaded, data, &request, &secret, &public, now())
         .map_err(|e| lang.msg(&e.msg()))?;
+    // A final version locks the session until it is reopened (the meeting's order).
+    let recorded = app.record_issued(issued.version, issued.provisional, &issued.record);
     let mut lines: Vec<String> = issued
         .set_aside
         .iter()
@@ -152,6 +154,9 @@ fn issue(app: &App, typed: String, provisional: bool) -> Result<Vec<String>, Str
     lines.extend(issued.files.iter().map(|f| format!("  {}", f.display())));
     if let Some(old) = &issued.replaces {
         lines.push(lang.msg(&Msg::SummaryReplaces(old.file.clone())));
+    }
+    if let Err(message) = recorded {
+        lines.push(message);
     }
     Ok(lines)
 }
