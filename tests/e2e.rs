@@ -347,7 +347,7 @@ fn a_second_copy_is_refused_while_the_records_are_open() {
     );
     assert!(printed.contains("are open elsewhere"), "{printed}");
     assert!(
-        printed.contains(&format!("(thidua, pid {}", first.pid())),
+        printed.contains(&format!("thidua, pid {}", first.pid())),
         "the message names the holder, pid {}: {printed}",
         first.pid()
     );

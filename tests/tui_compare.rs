@@ -275,29 +275,20 @@ fn a_missing_mid_year_is_said_and_not_created() {
 }
 
 #[test]
-fn a_mid_year_held_by_another_copy_is_said_and_read_once_let_go() {
+fn a_mid_year_held_by_another_copy_is_read_as_it_stands() {
+    // Another copy has the mid-year open: reading it takes no lock, so the year-end screen
+    // compares with it all the same.
     let covenant = khoi_8();
     let holder: std::cell::RefCell<Option<Records>> = Default::default();
     let mut y = year_end(Lang::En, |c, dir| {
         sample_mid_year(c, dir);
         *holder.borrow_mut() = Some(Records::open(dir, &covenant, Period::MidYear).unwrap());
     });
-    assert!(matches!(y.app.compare.mid_year, MidYear::Unavailable(_)));
-    press(&mut y.app, KeyCode::F(5));
-    let shown = screen(&y.app, 80, 24);
-    assert!(
-        shown.contains("Cannot open the mid-year session of 2026"),
-        "{shown}"
-    );
-    assert!(shown.contains("are open elsewhere"), "{shown}");
-    // The screen still works: back to the scores, and F5 reads the mid-year again once free.
-    press(&mut y.app, KeyCode::F(2));
-    assert_eq!(y.app.screen, Screen::Grid);
-    holder.borrow_mut().take();
-    press(&mut y.app, KeyCode::F(5));
     assert!(matches!(y.app.compare.mid_year, MidYear::Loaded(_)));
+    press(&mut y.app, KeyCode::F(5));
     let shown = screen(&y.app, 80, 24);
     assert!(shown.contains("+16.69"), "{shown}");
+    drop(holder);
 }
 
 #[test]

@@ -90,7 +90,8 @@ fn results_of(
     bloc_file: &std::path::Path,
     covenant: &Covenant,
 ) -> Result<Results, u8> {
-    let OpenRecords { records, .. } = open_records(lang, session, bloc_file, covenant)?;
+    let OpenRecords { records, .. } =
+        open_records(lang, session, bloc_file, covenant, super::Access::Read)?;
     super::computed(lang, covenant, crate::session::results(&records))
 }
 

@@ -13,7 +13,7 @@ use crate::model::{Covenant, Item, Period, Rule, text, value};
 use crate::store::input::{self, Links};
 use crate::store::{Cell, Change, Origin};
 
-use super::{INVALID, SessionArgs, USAGE, load, open_records};
+use super::{Access, INVALID, SessionArgs, USAGE, load, open_records};
 use super::{errln, outln};
 
 pub fn run(lang: Lang, session: &SessionArgs, file: &Path) -> u8 {
@@ -41,7 +41,13 @@ pub fn run(lang: Lang, session: &SessionArgs, file: &Path) -> u8 {
             return INVALID;
         }
     };
-    let mut records = match open_records(lang, session, &bloc_file, covenant) {
+    let mut records = match open_records(
+        lang,
+        session,
+        &bloc_file,
+        covenant,
+        Access::Change { key: None },
+    ) {
         Ok(o) => o.records,
         Err(code) => return code,
     };

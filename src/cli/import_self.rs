@@ -11,7 +11,7 @@ use crate::selfscore::{self, Format, Session, UnitScores};
 use crate::store::input::{self, Links};
 use crate::store::{Cell, StoreError};
 
-use super::{INVALID, SessionArgs, USAGE, load, open_records};
+use super::{Access, INVALID, SessionArgs, USAGE, load, open_records};
 use super::{errln, outln};
 
 pub fn run(lang: Lang, session: &SessionArgs, files: &[PathBuf]) -> u8 {
@@ -38,7 +38,13 @@ pub fn run(lang: Lang, session: &SessionArgs, files: &[PathBuf]) -> u8 {
         }
     }
     if !accepted.is_empty() {
-        let mut records = match open_records(lang, session, &bloc_file, covenant) {
+        let mut records = match open_records(
+            lang,
+            session,
+            &bloc_file,
+            covenant,
+            Access::Change { key: None },
+        ) {
             Ok(o) => o.records,
             Err(code) => return code,
         };

@@ -26,7 +26,7 @@ use clap::{Parser, Subcommand};
 use crate::i18n::{Lang, Msg};
 use crate::model::Period;
 use crate::store::records::session_dir;
-use crate::store::{LoadError, Loaded, Records, load_covenant};
+use crate::store::{LoadError, Loaded, Records, StoreError, load_covenant};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -345,13 +345,23 @@ pub struct OpenRecords {
     pub records: Records,
 }
 
+/// What a command does with a session's records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Reads them: without the lock, also while the scoring screen has the session open.
+    Read,
+    /// Changes them; when the screen holds the session, the key that does it there.
+    Change { key: Option<&'static str> },
+}
+
 /// Opens the records of `session`, printing their notices; `Err` carries the exit code after
-/// the refusal (a lock, a damaged journal) is printed.
+/// the refusal (the session open elsewhere, a damaged journal) is printed.
 pub fn open_records(
     lang: Lang,
     session: &SessionArgs,
     bloc_file: &Path,
     covenant: &crate::model::Covenant,
+    access: Access,
 ) -> Result<OpenRecords, u8> {
     let year = session.year.unwrap_or(covenant.bloc.year);
     let data = data_dir(bloc_file, session.data.as_deref());
@@ -359,9 +369,26 @@ pub fn open_records(
         errln!("{}", lang.msg(&Msg::UnsafeName(e.0)));
         USAGE
     })?;
-    let records = Records::open(&dir, covenant, session.period).map_err(|e| {
-        errln!("{}", e.msg(lang));
-        USAGE
+    let opened = match access {
+        Access::Read => Records::open_to_read(&dir, covenant, session.period),
+        Access::Change { .. } => Records::open(&dir, covenant, session.period),
+    };
+    let records = opened.map_err(|e| match (e, access) {
+        // Held by the screen: the change is made there (exit 1, a refusal, not bad usage).
+        (StoreError::Locked { holder, .. }, Access::Change { key }) => {
+            errln!(
+                "{}",
+                lang.msg(&Msg::ChangeOpenElsewhere {
+                    holder,
+                    key: key.map(str::to_string),
+                })
+            );
+            INVALID
+        }
+        (e, _) => {
+            errln!("{}", e.msg(lang));
+            USAGE
+        }
     })?;
     for notice in &records.notices {
         errln!("{}", lang.msg(notice));

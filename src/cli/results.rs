@@ -11,7 +11,7 @@ use crate::score::{Ineligibility, Nomination, Results};
 
 use super::out;
 use super::table::{Align, Table};
-use super::{OpenRecords, SessionArgs, computed, load, open_records};
+use super::{Access, OpenRecords, SessionArgs, computed, load, open_records};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -26,11 +26,11 @@ pub fn run(lang: Lang, session: &SessionArgs, format: Format) -> u8 {
         Err(code) => return code,
     };
     let covenant = &loaded.covenant;
-    let OpenRecords { year, records, .. } = match open_records(lang, session, &bloc_file, covenant)
-    {
-        Ok(o) => o,
-        Err(code) => return code,
-    };
+    let OpenRecords { year, records, .. } =
+        match open_records(lang, session, &bloc_file, covenant, Access::Read) {
+            Ok(o) => o,
+            Err(code) => return code,
+        };
     let results = match computed(lang, covenant, crate::session::results(&records)) {
         Ok(r) => r,
         Err(code) => return code,

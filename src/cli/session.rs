@@ -8,12 +8,15 @@ use crate::report::changelog::{self, Filter};
 use crate::score::{Results, candidates};
 
 use super::table::{Align, Table};
-use super::{INVALID, OpenRecords, SessionArgs, USAGE, load, open_records, summaries_dir};
+use super::{Access, INVALID, OpenRecords, SessionArgs, USAGE, load, open_records, summaries_dir};
+
+/// Freezing and reopening are F8 on the scoring screen.
+const F8: Access = Access::Change { key: Some("F8") };
 use super::{errln, out, outln};
 
 /// `thidua freeze`: the meeting agrees the results.
 pub fn freeze(lang: Lang, session: &SessionArgs) -> u8 {
-    with_records(lang, session, |open| match open.records.freeze() {
+    with_records(lang, session, F8, |open| match open.records.freeze() {
         Ok(event) => {
             outln!(
                 "{}",
@@ -30,15 +33,17 @@ pub fn freeze(lang: Lang, session: &SessionArgs) -> u8 {
 /// `thidua reopen --reason R`: opens frozen results again, warning when a summary of them was
 /// signed already.
 pub fn reopen(lang: Lang, session: &SessionArgs, reason: &str) -> u8 {
-    with_records(lang, session, |open| match open.records.reopen(reason) {
-        Ok(_) => {
-            outln!("{}", lang.msg(&Msg::ReopenedDone));
-            if let Some(version) = signed_version(open) {
-                outln!("{}", lang.msg(&Msg::ReopenAfterSigned { version }));
+    with_records(lang, session, F8, |open| {
+        match open.records.reopen(reason) {
+            Ok(_) => {
+                outln!("{}", lang.msg(&Msg::ReopenedDone));
+                if let Some(version) = signed_version(open) {
+                    outln!("{}", lang.msg(&Msg::ReopenAfterSigned { version }));
+                }
+                0
             }
-            0
+            Err(e) => refused(lang, &e),
         }
-        Err(e) => refused(lang, &e),
     })
 }
 
@@ -64,7 +69,7 @@ pub fn vote(
     present: Option<u32>,
     tally: &[String],
 ) -> u8 {
-    with_records(lang, session, |open| {
+    with_records(lang, session, Access::Change { key: Some("F7") }, |open| {
         let results = match results(lang, open) {
             Ok(r) => r,
             Err(code) => return code,
@@ -230,7 +235,7 @@ pub fn log(
     item: Option<&str>,
     csv: Option<&Path>,
 ) -> u8 {
-    with_records(lang, session, |open| {
+    with_records(lang, session, Access::Read, |open| {
         let covenant = open.records.covenant();
         let unit = match unit {
             None => None,
@@ -339,12 +344,17 @@ pub fn log(
     })
 }
 
-fn with_records(lang: Lang, session: &SessionArgs, run: impl FnOnce(&mut OpenRecords) -> u8) -> u8 {
+fn with_records(
+    lang: Lang,
+    session: &SessionArgs,
+    access: Access,
+    run: impl FnOnce(&mut OpenRecords) -> u8,
+) -> u8 {
     let (loaded, bloc_file) = match load(lang, session) {
         Ok(l) => l,
         Err(code) => return code,
     };
-    match open_records(lang, session, &bloc_file, &loaded.covenant) {
+    match open_records(lang, session, &bloc_file, &loaded.covenant, access) {
         Ok(mut open) => run(&mut open),
         Err(code) => code,
     }

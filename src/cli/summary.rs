@@ -11,7 +11,7 @@ use crate::report::keys::{self, Passphrase};
 use crate::report::summary::{self, Gap, Request, SessionData, SummaryError, gap_lines};
 use crate::store::records::now;
 
-use super::{INVALID, OpenRecords, SessionArgs, USAGE, keygen, load, open_records};
+use super::{Access, INVALID, OpenRecords, SessionArgs, USAGE, keygen, load, open_records};
 use super::{errln, outln};
 
 pub struct Options<'a> {
@@ -43,7 +43,13 @@ pub fn run(lang: Lang, session: &SessionArgs, options: &Options) -> u8 {
         year,
         data,
         mut records,
-    } = match open_records(lang, session, &bloc_file, covenant) {
+    } = match open_records(
+        lang,
+        session,
+        &bloc_file,
+        covenant,
+        Access::Change { key: Some("F9") },
+    ) {
         Ok(o) => o,
         Err(code) => return code,
     };

@@ -59,7 +59,7 @@ pub fn msg(m: &Msg) -> String {
         }
         Msg::Imported { rows, path } => format!("imported {rows} values into {path}"),
         Msg::Locked { path, holder } => {
-            format!("the records in {path} are open elsewhere ({holder}); close that session first")
+            format!("the records in {path} are open elsewhere:\n  {holder}\nclose that session first")
         }
         Msg::JournalTorn { line } => format!(
             "the last journal line ({line}) was cut off (a crash or power cut?): skipped; every value saved before it is intact"
@@ -117,6 +117,19 @@ pub fn msg(m: &Msg) -> String {
             limit,
         } => format!(
             "{unit} / {item}: a note or reason of {chars} characters, beyond the limit of {limit}"
+        ),
+        Msg::ChangeOpenElsewhere { holder, key } => format!(
+            "this session is open elsewhere:\n  {holder}\n{}",
+            match key {
+                Some(key) => format!(
+                    "do this on that screen (key {key}),\nor close that screen and run the command again"
+                ),
+                None => "close that screen and run the command again".to_string(),
+            }
+        ),
+        Msg::ReadOnly => "the records were opened to read only: nothing can be written".into(),
+        Msg::OpenElsewhere { holder } => format!(
+            "the session is open elsewhere ({holder}): this is how it stood at its last save"
         ),
         Msg::SignedFinal { version } => format!(
             "version {version} is signed as final: to change anything, reopen the results with a reason (F8, or thidua reopen), then sign a new version"

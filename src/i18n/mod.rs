@@ -128,6 +128,18 @@ pub enum Msg {
     JournalFull {
         limit: usize,
     },
+    /// A command's change refused: the session is open in the scoring screen, which does it
+    /// with `key`.
+    ChangeOpenElsewhere {
+        holder: String,
+        key: Option<String>,
+    },
+    /// Records opened to read only were asked to change.
+    ReadOnly,
+    /// The session is open in another program (the scoring screen): read as it stands.
+    OpenElsewhere {
+        holder: String,
+    },
     /// A final version is signed: the session is locked until reopened.
     SignedFinal {
         version: u32,

@@ -79,7 +79,7 @@ pub fn msg(m: &Msg) -> String {
         }
         Msg::Imported { rows, path } => format!("đã nhập {rows} giá trị vào {path}"),
         Msg::Locked { path, holder } => {
-            format!("dữ liệu {path} đang được mở ở nơi khác ({holder}); hãy đóng phiên đó trước")
+            format!("dữ liệu {path} đang được mở ở nơi khác:\n  {holder}\nhãy đóng phiên đó trước")
         }
         Msg::JournalTorn { line } => format!(
             "dòng {line} cuối nhật ký bị ghi dở (máy tắt đột ngột?): đã bỏ qua, mọi giá trị đã lưu trước đó vẫn còn"
@@ -138,6 +138,19 @@ pub fn msg(m: &Msg) -> String {
             limit,
         } => format!(
             "{unit} / {item}: ghi chú hoặc lý do dài {chars} ký tự, quá giới hạn {limit} ký tự"
+        ),
+        Msg::ChangeOpenElsewhere { holder, key } => format!(
+            "phiên này đang mở ở nơi khác:\n  {holder}\n{}",
+            match key {
+                Some(key) => format!(
+                    "hãy làm việc này trên màn hình đó (phím {key}),\nhoặc đóng màn hình đó rồi chạy lại lệnh"
+                ),
+                None => "hãy đóng màn hình đó rồi chạy lại lệnh".to_string(),
+            }
+        ),
+        Msg::ReadOnly => "dữ liệu được mở chỉ để đọc: không ghi được".into(),
+        Msg::OpenElsewhere { holder } => format!(
+            "phiên đang mở ở nơi khác ({holder}): đây là kết quả đến lần lưu gần nhất"
         ),
         Msg::SignedFinal { version } => format!(
             "phiên bản {version} đã được ký chính thức: muốn thay đổi phải mở lại kết quả kèm lý do (F8, hoặc thidua reopen), rồi ký phiên bản mới"

@@ -85,6 +85,16 @@ pub fn take(dir: &Path) -> Result<Lock, NotTaken> {
     }
 }
 
+/// Who holds the lock of the records in `dir`, if a program does; the lock is not taken.
+pub fn holder(dir: &Path) -> Option<String> {
+    let file = File::open(dir.join(LOCK)).ok()?;
+    match file.try_lock_shared() {
+        Err(std::fs::TryLockError::WouldBlock) => Some(read_holder(dir)),
+        // Free (the shared lock goes with the file), or a system without locks.
+        _ => None,
+    }
+}
+
 /// The holder's name, at most `HOLDER_BYTES` of it, one line.
 fn read_holder(dir: &Path) -> String {
     use std::io::Read;

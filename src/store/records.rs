@@ -87,6 +87,9 @@ pub enum StoreError {
         item: String,
         chars: usize,
     },
+    /// The records were opened to read only.
+    #[error("opened to read only")]
+    ReadOnly,
     /// A final version of the report is signed: nothing changes until the results are reopened.
     #[error("version {version} is signed")]
     SignedFinal { version: u32 },
@@ -141,6 +144,7 @@ impl StoreError {
                 chars: *chars,
                 limit: MAX_NOTE_CHARS,
             }),
+            StoreError::ReadOnly => lang.msg(&Msg::ReadOnly),
             StoreError::SignedFinal { version } => {
                 lang.msg(&Msg::SignedFinal { version: *version })
             }
@@ -224,12 +228,15 @@ pub struct Records {
     dir: PathBuf,
     covenant: Covenant,
     period: Period,
-    journal: File,
+    /// Where changes are appended; `None` for records opened to read only from a folder
+    /// without a journal yet.
+    journal: Option<File>,
     journal_len: u64,
     journal_lines: usize,
     /// The chain of the last line of the journal (empty for an empty journal).
     chain: String,
-    _lock: Lock,
+    /// Held while the records may be written; `None` when they were opened to read only.
+    lock: Option<Lock>,
     scores: Cells,
     self_scores: Cells,
     /// Whether any self-score is held: the screen asks on every frame.
@@ -272,20 +279,61 @@ impl Records {
         // What a killed program was writing (a snapshot) is no copy of anything: gone.
         durable::remove_temporaries(dir).map_err(io(dir))?;
         let journal_path = dir.join(JOURNAL);
-        let mut journal = OpenOptions::new()
+        let journal = OpenOptions::new()
             .create(true)
             .read(true)
             .append(true)
             .open(&journal_path)
             .map_err(io(&journal_path))?;
-        let mut records = Records {
+        Records::load(dir, covenant, period, journal, Some(lock))
+    }
+
+    /// Opens the records in `dir` to read only: without the lock, so while another program
+    /// (the scoring screen) has them open, and from a folder that cannot be written. Nothing is
+    /// written, repaired or set aside: a line still being written, or a batch not yet whole, is
+    /// left out, as the holder will finish it. Opening says when the session is open elsewhere.
+    /// A folder that does not exist holds an empty session.
+    pub fn open_to_read(
+        dir: &Path,
+        covenant: &Covenant,
+        period: Period,
+    ) -> Result<Records, StoreError> {
+        let journal_path = dir.join(JOURNAL);
+        let journal = match File::open(&journal_path) {
+            Ok(file) => {
+                only_plain_files(dir)?;
+                Some(file)
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+            Err(error) => return Err(io(&journal_path)(error)),
+        };
+        let held_by = lock::holder(dir);
+        let mut records = match journal {
+            Some(journal) => Records::load(dir, covenant, period, journal, None)?,
+            None => Records::empty(dir, covenant, period, None, None),
+        };
+        if let Some(holder) = held_by {
+            records.notices.insert(0, Msg::OpenElsewhere { holder });
+        }
+        Ok(records)
+    }
+
+    /// Records with nothing in them yet, over `journal`.
+    fn empty(
+        dir: &Path,
+        covenant: &Covenant,
+        period: Period,
+        journal: Option<File>,
+        lock: Option<Lock>,
+    ) -> Records {
+        Records {
             dir: dir.to_path_buf(),
             covenant: covenant.clone(),
             period,
             journal_len: 0,
             journal_lines: 0,
             chain: String::new(),
-            _lock: lock,
+            lock,
             scores: Cells::new(covenant),
             self_scores: Cells::new(covenant),
             any_self_score: false,
@@ -297,8 +345,21 @@ impl Records {
             last_saved: None,
             set_aside: (0, None),
             notices: Vec::new(),
-            journal: journal.try_clone().map_err(io(&journal_path))?,
-        };
+            journal,
+        }
+    }
+
+    /// Reads the snapshot (if it proves itself) and replays the journal after it.
+    fn load(
+        dir: &Path,
+        covenant: &Covenant,
+        period: Period,
+        mut journal: File,
+        lock: Option<Lock>,
+    ) -> Result<Records, StoreError> {
+        let journal_path = dir.join(JOURNAL);
+        let appender = journal.try_clone().map_err(io(&journal_path))?;
+        let mut records = Records::empty(dir, covenant, period, Some(appender), lock);
         let start = match snapshot::read(dir, &mut journal) {
             Found::None => 0,
             Found::Proved(snapshot) => records.take_snapshot(*snapshot),
@@ -434,17 +495,19 @@ impl Records {
         if let Some(line) = altered {
             self.notices.push(Msg::JournalAltered { line });
         }
-        if let Some(line) = torn_line {
+        if let Some(line) = torn_line.filter(|_| self.lock.is_some()) {
             self.notices.push(Msg::JournalTorn { line });
         }
-        if !batch.is_empty() {
+        if !batch.is_empty() && self.lock.is_some() {
             self.notices.push(Msg::BatchUndone {
                 line: batch_start.1 + 1,
                 written: batch.len(),
                 size: batch[0].batch.unwrap_or(0) as usize,
             });
         }
-        if torn_line.is_some() || !batch.is_empty() {
+        // Opened to read only, nothing is cut: the program holding the records may still be
+        // writing those lines.
+        if (torn_line.is_some() || !batch.is_empty()) && self.lock.is_some() {
             self.set_aside_tail(keep)?;
         }
         self.journal_len = keep;
@@ -479,8 +542,9 @@ impl Records {
                 Err(e) => return Err(io(&aside)(e)),
             }
         }
-        self.journal.set_len(keep).map_err(io(&path))?;
-        self.journal.sync_data().map_err(io(&path))?;
+        let journal = self.writable()?;
+        journal.set_len(keep).map_err(io(&path))?;
+        journal.sync_data().map_err(io(&path))?;
         Ok(())
     }
 
@@ -858,12 +922,11 @@ impl Records {
         if self.journal_lines + lines > MAX_JOURNAL_LINES {
             return Err(StoreError::JournalFull);
         }
-        let written = self
-            .journal
-            .write_all(text)
-            .and_then(|()| self.journal.sync_data());
+        let journal_len = self.journal_len;
+        let journal = self.writable()?;
+        let written = journal.write_all(text).and_then(|()| journal.sync_data());
         if let Err(error) = written {
-            let _ = self.journal.set_len(self.journal_len);
+            let _ = journal.set_len(journal_len);
             return Err(StoreError::Io {
                 path: self.dir.join(JOURNAL),
                 error,
@@ -875,13 +938,21 @@ impl Records {
         Ok(())
     }
 
+    /// The journal to append to, or the refusal of records opened to read only.
+    fn writable(&mut self) -> Result<&mut File, StoreError> {
+        match (&self.lock, &mut self.journal) {
+            (Some(_), Some(journal)) => Ok(journal),
+            _ => Err(StoreError::ReadOnly),
+        }
+    }
+
     /// Puts `file` in the journal's place for the writes that follow and returns the file it
     /// replaces. Only the fault tests use it: a handle on `/dev/full` fails every write with
     /// ENOSPC, as a full disk does, which nothing else can arrange for a process running as
     /// root. The journal's path, and so every message, stays that of the real journal.
     #[doc(hidden)]
     pub fn swap_journal_file(&mut self, file: File) -> File {
-        std::mem::replace(&mut self.journal, file)
+        self.journal.replace(file).expect("records opened to write")
     }
 
     fn after_write(&mut self, lines: usize) {
@@ -942,6 +1013,9 @@ impl Records {
 
     /// Writes the snapshot (`store::durable`), naming the journal line it covers.
     pub fn write_snapshot(&mut self) -> Result<(), StoreError> {
+        if self.lock.is_none() {
+            return Err(StoreError::ReadOnly);
+        }
         let snapshot = Snapshot {
             journal_len: self.journal_len,
             journal_lines: self.journal_lines,
@@ -961,8 +1035,13 @@ impl Records {
     /// Every line of the journal, oldest first (the audit trail).
     pub fn history(&self) -> Result<Vec<Line>, StoreError> {
         let path = self.dir.join(JOURNAL);
-        let file = File::open(&path).map_err(io(&path))?;
-        let mut reader = BufReader::new(file);
+        let file = match File::open(&path) {
+            Ok(file) => file,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(error) => return Err(io(&path)(error)),
+        };
+        // The lines these records were read from: not what another program may be appending.
+        let mut reader = BufReader::new(file.take(self.journal_len));
         let mut out = Vec::new();
         let mut buf = Vec::new();
         let mut line = 0;
@@ -1016,7 +1095,7 @@ pub fn differs(score: &Cell, self_score: &Cell) -> bool {
 
 impl Drop for Records {
     fn drop(&mut self) {
-        if self.entries_since_snapshot > 0 {
+        if self.entries_since_snapshot > 0 && self.lock.is_some() {
             let _ = self.write_snapshot();
         }
     }

@@ -55,7 +55,7 @@ pub fn load(covenant: &Covenant, dir: &Path) -> MidYear {
     if !dir.is_dir() {
         return MidYear::Missing(dir.to_path_buf());
     }
-    match Records::open(dir, covenant, Period::MidYear) {
+    match Records::open_to_read(dir, covenant, Period::MidYear) {
         Ok(records) => match compute(covenant, Period::MidYear, records.sheet()) {
             Ok(results) => MidYear::Loaded(results),
             Err(o) => MidYear::Uncomputable(o),
