@@ -273,3 +273,105 @@ fn a_vote_on_all_members_is_stated_on_all_members() {
         .join(" ");
     assert!(text.contains(&format!("{unit} (4/8 phiếu)")), "{text}");
 }
+
+#[test]
+fn a_unit_that_fails_a_vote_and_moves_down_says_so_and_so_does_the_unit_it_displaces() {
+    // The Prime Minister's award is voted down (4 of 8): its candidate is considered for the
+    // city's award next and takes one of its places; the unit it pushes out is told why.
+    let loaded = load_covenant(Path::new("blocs/khoi-8.ron")).unwrap();
+    let covenant = &loaded.covenant;
+    let mut sheet = covenant.empty_sheet();
+    for e in year_end_entries(covenant) {
+        sheet.set(
+            covenant.unit_index(&e.unit).unwrap(),
+            covenant.layout.index_of(&e.item).unwrap(),
+            Some(e.value),
+        );
+    }
+    let index = |id: &str| covenant.scheme.awards.iter().position(|a| a.id == id).unwrap();
+    let (flag, ttg, city) = (
+        index("co-thi-dua"),
+        index("bang-khen-ttg"),
+        index("bang-khen-ubnd"),
+    );
+    let mut ballots: Vec<Ballot> = Vec::new();
+    for (a, votes) in [(flag, 8), (ttg, 4)] {
+        let results = score::compute_with_votes(covenant, Period::YearEnd, &sheet, &ballots)
+            .expect("the engine computes");
+        let running = candidates(&results.awards[a]);
+        ballots.push(Ballot {
+            award: covenant.scheme.awards[a].id.clone(),
+            present: 8,
+            tally: running
+                .iter()
+                .map(|&u| Tally {
+                    unit: covenant.bloc.members[u].id.clone(),
+                    votes,
+                })
+                .collect(),
+        });
+    }
+    let results = score::compute_with_votes(covenant, Period::YearEnd, &sheet, &ballots).unwrap();
+    let failed = (0..8)
+        .find(|&u| matches!(results.awards[ttg].statuses[u], Nomination::NotElected { .. }))
+        .expect("the Prime Minister's candidate fails");
+    let moves = &results.awards[city].moves;
+    assert!(
+        moves.contains(&score::Move::CameDown {
+            unit: failed,
+            from: ttg
+        }),
+        "{moves:?}"
+    );
+    assert!(results.awards[city].statuses[failed].is_proposed());
+    let displaced = moves
+        .iter()
+        .find_map(|m| match m {
+            score::Move::Displaced { unit, by } if by == &vec![failed] => Some(*unit),
+            _ => None,
+        })
+        .expect("a unit pushed out of the city's award");
+    assert_eq!(results.awards[city].statuses[displaced], Nomination::BeyondQuota);
+    // Without the failed vote, the displaced unit had its place.
+    let before = score::compute_with_votes(covenant, Period::YearEnd, &sheet, &ballots[..1])
+        .unwrap();
+    assert!(before.awards[city].statuses[displaced].is_proposed());
+
+    // In words, in both languages and in the report.
+    use thidua::i18n::Lang;
+    let (mover, pushed) = (
+        &covenant.bloc.members[failed].short,
+        &covenant.bloc.members[displaced].short,
+    );
+    let vi = Lang::Vi.move_note(covenant, &results.awards[city], displaced).unwrap();
+    assert_eq!(vi, format!("ngoài chỉ tiêu do {mover} chuyển xuống"));
+    let en = Lang::En.move_note(covenant, &results.awards[city], failed).unwrap();
+    assert_eq!(en, "after the vote on Bằng khen của Thủ tướng Chính phủ");
+    let edition = Edition {
+        year: 2026,
+        period: Period::YearEnd,
+        version: 1,
+        number: None,
+        date: NaiveDate::from_ymd_opt(2026, 12, 18).unwrap(),
+        provisional: false,
+        public_key: String::new(),
+        pdf_name: "x.pdf".into(),
+    };
+    let doc = document::document(covenant, &results, &edition);
+    let text = pdf::layout_text(&doc)
+        .unwrap()
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        text.contains(&format!(
+            "{mover} không đạt biểu quyết Bằng khen của Thủ tướng Chính phủ nên được xét danh hiệu này"
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("{pushed} vì thế ngoài chỉ tiêu (do {mover} chuyển xuống)")),
+        "{text}"
+    );
+}

@@ -143,8 +143,12 @@ pub fn table(lang: Lang, c: &Covenant, year: i32, r: &Results) -> String {
             ));
             let mut any = false;
             for &u in &r.order {
-                let Some(label) = lang.nomination(&a.statuses[u]) else {
-                    continue;
+                let note = lang.move_note(c, a, u);
+                let label = match (lang.nomination(&a.statuses[u]), note) {
+                    (Some(label), Some(note)) => format!("{label}, {note}"),
+                    (Some(label), None) => label,
+                    (None, Some(note)) => note,
+                    (None, None) => continue,
                 };
                 any = true;
                 out.push_str(&format!(" {} ({label});", c.bloc.members[u].short));

@@ -697,6 +697,36 @@ impl Lang {
         })
     }
 
+    /// Why a unit's place in an award is not what the ranking alone gives (`score::Move`): it
+    /// came down from an earlier award's vote, or such a unit pushed it out. `None` when the
+    /// award's places followed the ranking for this unit.
+    pub fn move_note(
+        self,
+        covenant: &crate::model::Covenant,
+        award: &crate::score::AwardResult,
+        unit: usize,
+    ) -> Option<String> {
+        use crate::score::Move;
+        let short = |u: &usize| covenant.bloc.members[*u].short.clone();
+        award.moves.iter().find_map(|m| match m {
+            Move::CameDown { unit: u, from } if *u == unit => {
+                let title = &covenant.scheme.awards[*from].title;
+                Some(match self {
+                    Lang::Vi => format!("sau biểu quyết {title}"),
+                    Lang::En => format!("after the vote on {title}"),
+                })
+            }
+            Move::Displaced { unit: u, by } if *u == unit => {
+                let by = list(&by.iter().map(short).collect::<Vec<_>>());
+                Some(match self {
+                    Lang::Vi => format!("ngoài chỉ tiêu do {by} chuyển xuống"),
+                    Lang::En => format!("beyond the quota: {by} came down"),
+                })
+            }
+            _ => None,
+        })
+    }
+
     /// An award's vote threshold in words: "more than 50 % of the members present".
     pub fn vote_rule(self, rule: &crate::model::scheme::VoteRule) -> String {
         let percent = (rule.share * Decimal::ONE_HUNDRED).normalize();

@@ -435,6 +435,24 @@ fn proposals(covenant: &Covenant, results: &Results, edition: &Edition) -> Vec<B
         if parts.is_empty() {
             parts.push("không có đơn vị đủ điều kiện".to_string());
         }
+        // Why the places differ from the ranking alone: an earlier award's vote.
+        for m in &award.moves {
+            parts.push(match m {
+                crate::score::Move::CameDown { unit, from } => format!(
+                    "{} không đạt biểu quyết {} nên được xét danh hiệu này",
+                    bloc.members[*unit].short, covenant.scheme.awards[*from].title
+                ),
+                crate::score::Move::Displaced { unit, by } => format!(
+                    "{} vì thế ngoài chỉ tiêu (do {} chuyển xuống)",
+                    bloc.members[*unit].short,
+                    join_vi(
+                        &by.iter()
+                            .map(|&u| bloc.members[u].short.as_str())
+                            .collect::<Vec<_>>()
+                    )
+                ),
+            });
+        }
         text.push_str(&parts.join("; "));
         text.push('.');
         blocks.push(Block::Item { text });

@@ -10,8 +10,10 @@ use crate::model::{Ballot, Bloc, Covenant, Period, Scheme, Sheet, Signer, Value}
 use crate::score::Results;
 
 /// Bumped when the record's shape changes; `verify` refuses formats newer than it knows.
-/// Format 2 added the votes, the reasons, the self-scores and the time of freezing.
-pub const RECORD_FORMAT: u32 = 2;
+/// Format 2 added the votes, the reasons, the self-scores and the time of freezing; format 3 the
+/// moves of the awards' cascade (a unit that came down from an earlier award's vote, and the
+/// units it displaced).
+pub const RECORD_FORMAT: u32 = 3;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

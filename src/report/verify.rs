@@ -345,8 +345,14 @@ pub fn recompute(record: &Record) -> Result<(Covenant, Results), Finding> {
     for ballot in &record.votes {
         crate::model::ballot::check(&covenant, ballot).map_err(Finding::VotesInvalid)?;
     }
-    let results = score::compute_with_votes(&covenant, record.period, &sheet, &record.votes)
+    let mut results = score::compute_with_votes(&covenant, record.period, &sheet, &record.votes)
         .map_err(|o| Finding::CannotCompute(crate::i18n::Msg::overflow(&covenant, &o)))?;
+    // A record of an earlier format signed its results before the cascade was explained.
+    if record.format < 3 {
+        for award in &mut results.awards {
+            award.moves.clear();
+        }
+    }
     Ok((covenant, results))
 }
 

@@ -17,7 +17,9 @@ use crate::model::layout::{ItemKind, Rule};
 use crate::model::scheme::{AdjustmentScale, BandCondition, Scale};
 use crate::model::{Ballot, Covenant, Period, Sheet, Value};
 
-pub use nominate::{AwardResult, Ineligibility, Nomination, VoteCount, candidates, votes_needed};
+pub use nominate::{
+    AwardResult, Ineligibility, Move, Nomination, VoteCount, candidates, votes_needed,
+};
 pub use target::TargetContext;
 
 /// Decimal places of points computed by division.

@@ -23,6 +23,19 @@ pub struct AwardResult {
     /// The members' vote, once a tally for this award's candidates is entered.
     #[serde(default)]
     pub vote: Option<VoteCount>,
+    /// Why the places of this award are not what the ranking alone gives: units that came down
+    /// from an earlier award after its vote, and the units they displaced.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub moves: Vec<Move>,
+}
+
+/// A place of an award taken or lost because of an earlier award's vote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Move {
+    /// `unit` did not win the vote for the earlier award `from` and was considered for this one.
+    CameDown { unit: usize, from: usize },
+    /// `unit` would have had a place of this award had the units `by` not come down to it.
+    Displaced { unit: usize, by: Vec<usize> },
 }
 
 /// How a recorded vote was counted.
@@ -133,6 +146,8 @@ pub fn nominate(
 ) -> Vec<AwardResult> {
     let scheme = &covenant.scheme;
     let mut taken: Vec<Option<usize>> = vec![None; units.len()];
+    // The earlier award whose vote a unit did not win, while it is in the running for later ones.
+    let mut came_down: Vec<Option<usize>> = vec![None; units.len()];
     let mut results = Vec::with_capacity(scheme.awards.len());
     for (a, award) in scheme.awards.iter().enumerate() {
         let quota = quota_size(&award.quota, units.len());
@@ -185,18 +200,26 @@ pub fn nominate(
                 taken[u] = Some(a);
             }
         }
+        let moves = cascade(&statuses, &eligible, quota, &came_down);
         let mut result = AwardResult {
             award: a,
             quota,
             statuses,
             vote: None,
+            moves,
         };
         if let Some(ballot) = ballots.iter().rev().find(|b| b.award == award.id) {
             count_votes(covenant, &mut result, ballot, order);
             for (u, status) in result.statuses.iter().enumerate() {
                 match status {
-                    Nomination::Elected { .. } => taken[u] = Some(a),
-                    Nomination::NotElected { .. } => taken[u] = None,
+                    Nomination::Elected { .. } => {
+                        taken[u] = Some(a);
+                        came_down[u] = None;
+                    }
+                    Nomination::NotElected { .. } | Nomination::OutvotedAtQuota { .. } => {
+                        taken[u] = None;
+                        came_down[u] = Some(a);
+                    }
                     _ => {}
                 }
             }
@@ -204,6 +227,54 @@ pub fn nominate(
         results.push(result);
     }
     results
+}
+
+/// The moves of an award: the units within its quota that came down from an earlier award's
+/// vote, and the units that the ranking alone would have put within the quota and that they
+/// pushed out.
+fn cascade(
+    statuses: &[Nomination],
+    eligible: &[usize],
+    quota: usize,
+    came_down: &[Option<usize>],
+) -> Vec<Move> {
+    let within = |s: &Nomination| {
+        matches!(
+            s,
+            Nomination::Proposed | Nomination::AwaitingVote | Nomination::TiedAtQuota
+        )
+    };
+    let arrived: Vec<usize> = eligible
+        .iter()
+        .copied()
+        .filter(|&u| came_down[u].is_some() && within(&statuses[u]))
+        .collect();
+    if arrived.is_empty() {
+        return Vec::new();
+    }
+    let mut moves: Vec<Move> = arrived
+        .iter()
+        .map(|&u| Move::CameDown {
+            unit: u,
+            from: came_down[u].expect("filtered"),
+        })
+        .collect();
+    // Without the units that came down, the first `quota` of the others would be within.
+    let would_be: Vec<usize> = eligible
+        .iter()
+        .copied()
+        .filter(|&u| came_down[u].is_none())
+        .take(quota)
+        .collect();
+    for u in would_be {
+        if !within(&statuses[u]) {
+            moves.push(Move::Displaced {
+                unit: u,
+                by: arrived.clone(),
+            });
+        }
+    }
+    moves
 }
 
 /// Applies a tally to the award's candidates: the threshold first, then the places left in

@@ -28,11 +28,14 @@ fn nominations(app: &App, unit: usize) -> String {
         .awards
         .iter()
         .filter_map(|a| {
-            let status = lang.nomination(&a.statuses[unit])?;
-            Some(format!(
-                "{status}: {}",
-                app.covenant.scheme.awards[a.award].title
-            ))
+            let title = &app.covenant.scheme.awards[a.award].title;
+            let note = lang.move_note(&app.covenant, a, unit);
+            match (lang.nomination(&a.statuses[unit]), note) {
+                (Some(status), Some(note)) => Some(format!("{status}: {title} ({note})")),
+                (Some(status), None) => Some(format!("{status}: {title}")),
+                (None, Some(note)) => Some(format!("{title}: {note}")),
+                (None, None) => None,
+            }
         })
         .collect::<Vec<_>>()
         .join("; ")
