@@ -288,7 +288,14 @@ fn a_unit_that_fails_a_vote_and_moves_down_says_so_and_so_does_the_unit_it_displ
             Some(e.value),
         );
     }
-    let index = |id: &str| covenant.scheme.awards.iter().position(|a| a.id == id).unwrap();
+    let index = |id: &str| {
+        covenant
+            .scheme
+            .awards
+            .iter()
+            .position(|a| a.id == id)
+            .unwrap()
+    };
     let (flag, ttg, city) = (
         index("co-thi-dua"),
         index("bang-khen-ttg"),
@@ -313,7 +320,12 @@ fn a_unit_that_fails_a_vote_and_moves_down_says_so_and_so_does_the_unit_it_displ
     }
     let results = score::compute_with_votes(covenant, Period::YearEnd, &sheet, &ballots).unwrap();
     let failed = (0..8)
-        .find(|&u| matches!(results.awards[ttg].statuses[u], Nomination::NotElected { .. }))
+        .find(|&u| {
+            matches!(
+                results.awards[ttg].statuses[u],
+                Nomination::NotElected { .. }
+            )
+        })
         .expect("the Prime Minister's candidate fails");
     let moves = &results.awards[city].moves;
     assert!(
@@ -331,10 +343,13 @@ fn a_unit_that_fails_a_vote_and_moves_down_says_so_and_so_does_the_unit_it_displ
             _ => None,
         })
         .expect("a unit pushed out of the city's award");
-    assert_eq!(results.awards[city].statuses[displaced], Nomination::BeyondQuota);
+    assert_eq!(
+        results.awards[city].statuses[displaced],
+        Nomination::BeyondQuota
+    );
     // Without the failed vote, the displaced unit had its place.
-    let before = score::compute_with_votes(covenant, Period::YearEnd, &sheet, &ballots[..1])
-        .unwrap();
+    let before =
+        score::compute_with_votes(covenant, Period::YearEnd, &sheet, &ballots[..1]).unwrap();
     assert!(before.awards[city].statuses[displaced].is_proposed());
 
     // In words, in both languages and in the report.
@@ -343,9 +358,13 @@ fn a_unit_that_fails_a_vote_and_moves_down_says_so_and_so_does_the_unit_it_displ
         &covenant.bloc.members[failed].short,
         &covenant.bloc.members[displaced].short,
     );
-    let vi = Lang::Vi.move_note(covenant, &results.awards[city], displaced).unwrap();
+    let vi = Lang::Vi
+        .move_note(covenant, &results.awards[city], displaced)
+        .unwrap();
     assert_eq!(vi, format!("ngoài chỉ tiêu do {mover} chuyển xuống"));
-    let en = Lang::En.move_note(covenant, &results.awards[city], failed).unwrap();
+    let en = Lang::En
+        .move_note(covenant, &results.awards[city], failed)
+        .unwrap();
     assert_eq!(en, "after the vote on Bằng khen của Thủ tướng Chính phủ");
     let edition = Edition {
         year: 2026,
@@ -371,7 +390,9 @@ fn a_unit_that_fails_a_vote_and_moves_down_says_so_and_so_does_the_unit_it_displ
         "{text}"
     );
     assert!(
-        text.contains(&format!("{pushed} vì thế ngoài chỉ tiêu (do {mover} chuyển xuống)")),
+        text.contains(&format!(
+            "{pushed} vì thế ngoài chỉ tiêu (do {mover} chuyển xuống)"
+        )),
         "{text}"
     );
 }

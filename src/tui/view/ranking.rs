@@ -4,6 +4,8 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use crate::i18n::{Label, Ui};
@@ -114,7 +116,20 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         buf.set_stringn(x, area.y, header, *w, bold);
         x += *w as u16;
     }
-    let rows = (area.height as usize).saturating_sub(1);
+    // At year-end the selected unit's nominations, in full, below the table when there is
+    // room: the column cuts them, and the reason a unit moved between awards must be read.
+    let details = if year_end {
+        selected_nominations(app)
+    } else {
+        Vec::new()
+    };
+    let wanted = results.order.len() + 1;
+    let below = (area.height as usize).saturating_sub(wanted);
+    let rows = if !details.is_empty() && below >= 3 {
+        results.order.len()
+    } else {
+        (area.height as usize).saturating_sub(1)
+    };
     let top = super::keep_in_sight(&app.scroll.ranking_top, app.ranking_row, rows);
     for (pos, &unit) in results.order.iter().enumerate().skip(top).take(rows) {
         let y = area.y + 1 + (pos - top) as u16;
@@ -169,4 +184,45 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             Style::new().fg(colour),
         );
     }
+    if rows == results.order.len() && !details.is_empty() {
+        let y = area.y + 1 + rows as u16 + 1;
+        let space = Rect::new(area.x, y, area.width, area.bottom().saturating_sub(y));
+        frame.render_widget(Paragraph::new(details).wrap(Wrap { trim: true }), space);
+    }
+}
+
+/// The selected unit's place in each award it is in the running for, with the reason when an
+/// earlier award's vote moved it or another unit.
+fn selected_nominations(app: &App) -> Vec<Line<'static>> {
+    let lang = app.lang;
+    let Some(&unit) = app.results.order.get(app.ranking_row) else {
+        return Vec::new();
+    };
+    let mut lines = Vec::new();
+    for a in &app.results.awards {
+        let note = lang.move_note(&app.covenant, a, unit);
+        let status = lang.nomination(&a.statuses[unit]);
+        let said = match (status, note) {
+            (Some(status), Some(note)) => format!("{status} ({note})"),
+            (Some(status), None) => status,
+            (None, Some(note)) => note,
+            (None, None) => continue,
+        };
+        let title = &app.covenant.scheme.awards[a.award].title;
+        lines.push(Line::from(vec![
+            Span::raw(format!("• {title}: ")),
+            Span::styled(said, Style::new().add_modifier(Modifier::BOLD)),
+        ]));
+    }
+    if !lines.is_empty() {
+        let name = app.covenant.bloc.members[unit].short.clone();
+        lines.insert(
+            0,
+            Line::from(Span::styled(
+                name,
+                Style::new().add_modifier(Modifier::BOLD),
+            )),
+        );
+    }
+    lines
 }
