@@ -1,7 +1,9 @@
 //! Files: loading blocs and schemes with located errors, where every file lies, the session
 //! journal and its snapshot, the lock, and the one way a whole file is written.
 
+mod cells;
 pub mod durable;
+mod error;
 pub mod input;
 pub mod journal;
 pub mod load;

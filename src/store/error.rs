@@ -1,0 +1,138 @@
+//! Why the store refused or could not do something, and its words for the user.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, FixedOffset};
+
+use crate::i18n::Msg;
+use crate::model::ballot::BallotError;
+use crate::model::limits::{MAX_JOURNAL_LINES, MAX_NOTE_CHARS};
+use crate::model::value::ValueError;
+
+use super::paths::UnsafeName;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("locked by {holder}")]
+    Locked { path: PathBuf, holder: String },
+    #[error("{path}: {error}")]
+    Io {
+        path: PathBuf,
+        error: std::io::Error,
+    },
+    #[error("journal line {line}: {error}")]
+    Corrupt { line: usize, error: String },
+    #[error("unknown unit {0}")]
+    UnknownUnit(String),
+    #[error("unknown item {0}")]
+    UnknownItem(String),
+    #[error("{item} is not scored in this period")]
+    NotThisPeriod { item: String },
+    #[error("{unit} / {item}: {error}")]
+    Refused {
+        unit: String,
+        item: String,
+        error: ValueError,
+    },
+    #[error("frozen since {at}")]
+    Frozen { at: DateTime<FixedOffset> },
+    #[error("already frozen")]
+    AlreadyFrozen,
+    #[error("not frozen")]
+    NotFrozen,
+    #[error("{unit} / {item}: differs from the self-score without a reason")]
+    ReasonRequired { unit: String, item: String },
+    #[error("reopening needs a reason")]
+    ReopenWithoutReason,
+    #[error("votes are taken at year-end only")]
+    VotesAtYearEndOnly,
+    #[error("{0}")]
+    Ballot(BallotError),
+    /// The records folder holds something other than plain files (a link, a folder, a pipe).
+    #[error("{path} is not a plain file")]
+    NotPlainFile { path: PathBuf },
+    /// The bloc's id cannot name a folder.
+    #[error("{0}")]
+    UnsafeName(UnsafeName),
+    /// A note, reason or evidence longer than `limits::MAX_NOTE_CHARS`.
+    #[error("{unit} / {item}: a text of {chars} characters")]
+    TextTooLong {
+        unit: String,
+        item: String,
+        chars: usize,
+    },
+    /// The records were opened to read only.
+    #[error("opened to read only")]
+    ReadOnly,
+    /// A final version of the report is signed: nothing changes until the results are reopened.
+    #[error("version {version} is signed")]
+    SignedFinal { version: u32 },
+    /// The journal holds `limits::MAX_JOURNAL_LINES` lines: no more can be added.
+    #[error("the journal is full")]
+    JournalFull,
+}
+
+impl StoreError {
+    /// The message for the user.
+    pub fn msg(&self, lang: crate::i18n::Lang) -> String {
+        match self {
+            StoreError::Locked { path, holder } => lang.msg(&Msg::Locked {
+                path: path.display().to_string(),
+                holder: holder.clone(),
+            }),
+            StoreError::Io { path, error } => lang.msg(&Msg::WriteFailed {
+                path: path.display().to_string(),
+                error: error.to_string(),
+            }),
+            StoreError::Corrupt { line, error } => lang.msg(&Msg::JournalCorrupt {
+                line: *line,
+                error: error.clone(),
+            }),
+            StoreError::UnknownUnit(u) => lang.msg(&Msg::CsvUnknownUnit(u.clone())),
+            StoreError::UnknownItem(i) => lang.msg(&Msg::CsvUnknownItem(i.clone())),
+            StoreError::NotThisPeriod { item } => lang.msg(&Msg::CsvNotThisPeriod(item.clone())),
+            StoreError::Refused { unit, item, error } => lang.msg(&Msg::StoreRefused {
+                unit: unit.clone(),
+                item: item.clone(),
+                problem: lang.value_error(error),
+            }),
+            StoreError::Frozen { at } => lang.msg(&Msg::SessionFrozen {
+                at: at.format("%d/%m/%Y %H:%M").to_string(),
+            }),
+            StoreError::AlreadyFrozen => lang.msg(&Msg::AlreadyFrozen),
+            StoreError::NotFrozen => lang.msg(&Msg::NotFrozen),
+            StoreError::ReasonRequired { unit, item } => lang.msg(&Msg::ReasonRequired {
+                unit: unit.clone(),
+                item: item.clone(),
+            }),
+            StoreError::ReopenWithoutReason => lang.msg(&Msg::ReopenWithoutReason),
+            StoreError::VotesAtYearEndOnly => lang.msg(&Msg::VotesAtYearEndOnly),
+            StoreError::Ballot(error) => lang.msg(&Msg::BallotRefused(error.clone())),
+            StoreError::NotPlainFile { path } => lang.msg(&Msg::NotPlainFile {
+                path: path.display().to_string(),
+            }),
+            StoreError::UnsafeName(UnsafeName(name)) => lang.msg(&Msg::UnsafeName(name.clone())),
+            StoreError::TextTooLong { unit, item, chars } => lang.msg(&Msg::TextTooLong {
+                unit: unit.clone(),
+                item: item.clone(),
+                chars: *chars,
+                limit: MAX_NOTE_CHARS,
+            }),
+            StoreError::ReadOnly => lang.msg(&Msg::ReadOnly),
+            StoreError::SignedFinal { version } => {
+                lang.msg(&Msg::SignedFinal { version: *version })
+            }
+            StoreError::JournalFull => lang.msg(&Msg::JournalFull {
+                limit: MAX_JOURNAL_LINES,
+            }),
+        }
+    }
+}
+
+/// Wraps an I/O error with the path it happened at.
+pub(crate) fn io(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
+    move |error| StoreError::Io {
+        path: path.to_path_buf(),
+        error,
+    }
+}
