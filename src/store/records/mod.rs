@@ -27,7 +27,7 @@ use crate::model::{Ballot, Covenant, Period, Sheet};
 use super::cells::Cells;
 pub use super::error::StoreError;
 use super::error::io;
-use super::journal::{self};
+use super::journal;
 pub use super::journal::{Cell, Entry, Event, EventKind, Layer, Line, Origin, now, vietnam};
 use super::lock::Lock;
 use super::paths::JOURNAL;

@@ -1,0 +1,258 @@
+//! Worked examples of the rules a session applies, each computed by hand in its comment and
+//! checked against the engine: totals clamped at zero, tie-breakers deciding a rank, quotas in
+//! percent rounded up and to the nearest, an award's minimum total and a veto that does not
+//! exclude, and every gap that keeps a summary from being final.
+
+mod common;
+
+use rust_decimal::Decimal;
+use thidua::model::{Ballot, Covenant, Period, Tally};
+use thidua::report::summary::{self, Gap};
+use thidua::score::{self, Ineligibility, Nomination, Results};
+
+use common::{bloc, covenant, enter};
+
+/// A scheme of four criteria in two groups, a bonus and a penalty item, a veto, two bands and
+/// `extra` (tie-breakers and awards).
+fn scheme(extra: &str) -> String {
+    format!(
+        r#"Scheme(
+    id: "t", title: "Thang điểm", version: "1", effective: "2026-01-01",
+    groups: [
+        Group(code: "A", title: "Nhóm A", items: [
+            Criterion(code: "a1", title: "Tiêu chí a1", max: 10, scale: Free(step: 0.5)),
+            Criterion(code: "a2", title: "Tiêu chí a2", max: 10, scale: Free(step: 0.5)),
+        ]),
+        Group(code: "B", title: "Nhóm B", items: [
+            Criterion(code: "b1", title: "Tiêu chí b1", max: 10, scale: Free(step: 0.5)),
+        ]),
+    ],
+    bonus: (items: [(code: "T1", title: "Thưởng", scale: Free(step: 0.5), cap: 5)]),
+    penalty: (items: [(code: "K1", title: "Trừ", scale: Free(step: 0.5), cap: 100)]),
+    vetoes: [(code: "DK1", title: "Không vi phạm")],
+    bands: [(id: "tot", label: "Tốt", min: (points: 20)), (id: "khac", label: "Khác")],
+    {extra}
+)"#
+    )
+}
+
+/// Results of `units` units at year-end, each unit's row `a1 a2 b1 T1 K1 DK1`.
+fn results(c: &Covenant, rows: &[[&str; 6]], ballots: &[Ballot]) -> Results {
+    let mut sheet = c.empty_sheet();
+    for (u, row) in rows.iter().enumerate() {
+        let unit = format!("u{}", u + 1);
+        for (item, text) in ["a1", "a2", "b1", "T1", "K1", "DK1"].iter().zip(row) {
+            enter(c, &mut sheet, &unit, item, text);
+        }
+    }
+    score::compute_with_votes(c, Period::YearEnd, &sheet, ballots).expect("the engine computes")
+}
+
+fn d(s: &str) -> Decimal {
+    s.parse().unwrap()
+}
+
+#[test]
+fn a_total_never_goes_below_zero() {
+    // u1: 2 points, 7 of penalty: 2 − 7 = −5, shown as 0. u2: 3 − 1 = 2.
+    let c = covenant(&scheme(""), &bloc(2, ""));
+    let r = results(
+        &c,
+        &[
+            ["1", "1", "0", "0", "7", "yes"],
+            ["1", "1", "1", "0", "1", "yes"],
+        ],
+        &[],
+    );
+    assert_eq!(r.units[0].total, d("0"));
+    assert_eq!(r.units[0].penalty, d("7"));
+    assert_eq!(r.units[1].total, d("2"));
+    assert_eq!((r.units[1].rank, r.units[0].rank), (1, 2));
+}
+
+#[test]
+fn each_tie_breaker_decides_a_rank() {
+    // Three units on 25 points each, all "Tốt":
+    //   u1: a1 10, a2 5, b1 10, no bonus, no penalty;
+    //   u2: a1 5, a2 10, b1 10, no bonus, no penalty;
+    //   u3: a1 10, a2 10, b1 5 + bonus 2 − penalty 2.
+    let rows = [
+        ["10", "5", "10", "0", "0", "yes"],
+        ["5", "10", "10", "0", "0", "yes"],
+        ["10", "10", "5", "2", "2", "yes"],
+    ];
+    let order = |tie_breakers: &str| {
+        let c = covenant(
+            &scheme(&format!("tie_breakers: [{tie_breakers}],")),
+            &bloc(3, ""),
+        );
+        let r = results(&c, &rows, &[]);
+        for u in &r.units {
+            assert_eq!(u.total, d("25"));
+        }
+        (
+            r.order.clone(),
+            r.units.iter().map(|u| (u.rank, u.tied)).collect::<Vec<_>>(),
+        )
+    };
+    // Criterion a1: u1 and u3 have 10, u2 5. u1 and u3 stay tied.
+    assert_eq!(
+        order(r#"CriterionPoints("a1")"#),
+        (vec![0, 2, 1], vec![(1, true), (3, false), (1, true)])
+    );
+    // Then fewer penalty: u1 (0) before u3 (2).
+    assert_eq!(
+        order(r#"CriterionPoints("a1"), FewerPenalty"#),
+        (vec![0, 2, 1], vec![(1, false), (3, false), (2, false)])
+    );
+    // More bonus alone: u3 (2) first; u1 and u2 (0) share second.
+    assert_eq!(
+        order("MoreBonus"),
+        (vec![2, 0, 1], vec![(2, true), (2, true), (1, false)])
+    );
+    // Fewer penalty alone: u1 and u2 (0) share first, u3 (2) third.
+    assert_eq!(
+        order("FewerPenalty"),
+        (vec![0, 1, 2], vec![(1, true), (1, true), (3, false)])
+    );
+}
+
+/// Five units with 25, 24, 23, 22, 21 points, all "Tốt", and `awards`.
+fn five_ranked(awards: &str) -> (Covenant, Results) {
+    let c = covenant(&scheme(&format!("awards: [{awards}],")), &bloc(5, ""));
+    let rows: Vec<[&str; 6]> = ["10", "9", "8", "7", "6"]
+        .iter()
+        .map(|a1| [*a1, "10", "5", "0", "0", "yes"])
+        .collect();
+    let r = results(&c, &rows, &[]);
+    (c, r)
+}
+
+#[test]
+fn percentage_quotas_round_up_and_to_the_nearest() {
+    // 30 % of 5 units is 1.5: up gives 2, to the nearest (half away from zero) 2, down 1.
+    // 50 % of 5 is 2.5: nearest gives 3.
+    for (percent, rounding, quota) in [
+        ("30", "Up", 2),
+        ("30", "Nearest", 2),
+        ("30", "Down", 1),
+        ("50", "Nearest", 3),
+        ("20", "Nearest", 1),
+    ] {
+        let (_, r) = five_ranked(&format!(
+            r#"(id: "bk", title: "Bằng khen", quota: Percent(percent: {percent}, rounding: {rounding}))"#
+        ));
+        let award = &r.awards[0];
+        assert_eq!(award.quota, quota, "{percent} % {rounding}");
+        let proposed: Vec<usize> = (0..5)
+            .filter(|&u| award.statuses[u].is_proposed())
+            .collect();
+        assert_eq!(
+            proposed,
+            (0..quota).collect::<Vec<_>>(),
+            "{percent} % {rounding}"
+        );
+    }
+}
+
+#[test]
+fn a_minimum_total_and_a_veto_that_does_not_exclude() {
+    // Minimum 23.5: u3 (23) and below are ineligible however large the quota.
+    let (_, r) = five_ranked(r#"(id: "bk", title: "Bằng khen", quota: Count(5), min_total: 23.5)"#);
+    let award = &r.awards[0];
+    assert!(award.statuses[0].is_proposed() && award.statuses[1].is_proposed());
+    for u in 2..5 {
+        assert_eq!(
+            award.statuses[u],
+            Nomination::Ineligible(vec![Ineligibility::TotalBelow]),
+            "u{}",
+            u + 1
+        );
+    }
+    // The leader fails the veto: excluded by default, still proposed with exclude_vetoed: false.
+    let c = covenant(
+        &scheme(
+            r#"awards: [
+                (id: "co", title: "Cờ", quota: Count(1)),
+                (id: "gk", title: "Giấy khen", quota: Count(1), exclude_vetoed: false),
+            ],"#,
+        ),
+        &bloc(2, ""),
+    );
+    let r = results(
+        &c,
+        &[
+            ["10", "10", "10", "0", "0", "no"],
+            ["5", "5", "10", "0", "0", "yes"],
+        ],
+        &[],
+    );
+    let dk1 = c.layout.index_of("DK1").unwrap();
+    assert_eq!(
+        r.awards[0].statuses[0],
+        Nomination::Ineligible(vec![Ineligibility::Vetoed(vec![dk1])])
+    );
+    assert!(r.awards[0].statuses[1].is_proposed(), "the flag goes to u2");
+    assert!(
+        r.awards[1].statuses[0].is_proposed(),
+        "u1, not excluded by its veto, takes the second award"
+    );
+}
+
+#[test]
+fn every_gap_keeps_a_summary_from_being_final() {
+    let awards = r#"awards: [(id: "bk", title: "Bằng khen", quota: Count(1),
+        vote: (share: 0.5, inclusive: false, of: Present))],"#;
+    let c = covenant(&scheme(awards), &bloc(3, ""));
+    let tied = [
+        ["10", "10", "5", "0", "0", "yes"],
+        ["10", "10", "5", "0", "0", "yes"],
+        ["1", "1", "1", "0", "0", "yes"],
+    ];
+    // u1 and u2 tie for the lead and at the edge of the quota of one.
+    let r = results(&c, &tied, &[]);
+    let gaps = summary::gaps(&r, true, &[(2, 0)]);
+    assert!(gaps.contains(&Gap::TieForLead(vec![0, 1])), "{gaps:?}");
+    assert!(gaps.contains(&Gap::TieAtQuota(0, vec![0, 1])), "{gaps:?}");
+    assert!(gaps.contains(&Gap::Unexplained(2, 0)), "{gaps:?}");
+
+    // u1 leads alone; the vote gives u1 and u2 two votes each of 3 present: both pass the
+    // threshold (more than 1.5), equal across the edge of one place: vote again.
+    let lead = [
+        ["10", "10", "6", "0", "0", "yes"],
+        ["10", "10", "5", "0", "0", "yes"],
+        ["1", "1", "1", "0", "0", "yes"],
+    ];
+    let r = results(&c, &lead, &[]);
+    assert!(matches!(r.awards[0].statuses[0], Nomination::AwaitingVote));
+    let ballot = |units: &[(&str, u32)]| Ballot {
+        award: "bk".into(),
+        present: 3,
+        tally: units
+            .iter()
+            .map(|(u, v)| Tally {
+                unit: u.to_string(),
+                votes: *v,
+            })
+            .collect(),
+    };
+    // A tally taken on other candidates than those in the running is stale.
+    let stale = results(&c, &lead, &[ballot(&[("u2", 3)])]);
+    assert!(summary::gaps(&stale, true, &[]).contains(&Gap::StaleVote(0)));
+    // The candidate reaches the threshold: nothing is missing, and the summary can be final
+    // once frozen.
+    let voted = results(&c, &lead, &[ballot(&[("u1", 2)])]);
+    assert_eq!(
+        voted.awards[0].statuses[0],
+        Nomination::Elected { votes: 2 }
+    );
+    assert!(summary::gaps(&voted, true, &[]).is_empty());
+    assert_eq!(summary::gaps(&voted, false, &[]), vec![Gap::NotFrozen]);
+    // Equal votes across the edge, where the quota's edge itself was a tie.
+    let r = results(&c, &tied, &[ballot(&[("u1", 2), ("u2", 2)])]);
+    assert!(
+        summary::gaps(&r, true, &[]).contains(&Gap::TiedOnVotes(0, vec![0, 1])),
+        "{:?}",
+        summary::gaps(&r, true, &[])
+    );
+}
