@@ -357,3 +357,41 @@ fn a_second_copy_is_refused_while_the_records_are_open() {
     let status = first.wait_exit();
     assert!(matches!(status, WaitStatus::Exited(_, 0)), "{status:?}");
 }
+
+#[test]
+fn a_plain_thidua_with_one_bloc_opens_its_session_and_with_two_shows_the_list() {
+    // One bloc: straight into its session (mid-year from April to September, year-end
+    // otherwise), no list in between.
+    let ws = Workspace::new();
+    let mut tui = Tui::spawn(&ws.root, &["--lang", "en"]);
+    let today = chrono::Local::now().date_naive();
+    let due = if (4..=9).contains(&chrono::Datelike::month(&today)) {
+        "Mid-year review 2026"
+    } else {
+        "Year-end review 2026"
+    };
+    tui.wait_for(due);
+    tui.send("q");
+    let status = tui.wait_exit();
+    assert!(matches!(status, WaitStatus::Exited(_, 0)), "{status:?}");
+
+    // Two blocs: the start screen lists every bloc's sessions.
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    std::fs::copy(
+        repo.join("examples/blocs/khoi-truong-thcs.ron"),
+        ws.root.join("blocs/khoi-truong-thcs.ron"),
+    )
+    .unwrap();
+    std::fs::copy(
+        repo.join("examples/scoring/khoi-truong-hoc-2026.ron"),
+        ws.root.join("scoring/khoi-truong-hoc-2026.ron"),
+    )
+    .unwrap();
+    let mut tui = Tui::spawn(&ws.root, &["--lang", "en"]);
+    tui.wait_for("Choose the bloc, year and period to score");
+    tui.wait_for("Khối thi đua số 8 · Year-end review 2026");
+    tui.wait_for("Khối thi đua số 5 · Mid-year review 2026");
+    tui.send("q");
+    let status = tui.wait_exit();
+    assert!(matches!(status, WaitStatus::Exited(_, 0)), "{status:?}");
+}

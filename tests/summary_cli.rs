@@ -475,3 +475,86 @@ fn output_cut_short_by_its_reader_ends_quietly() {
     assert_eq!(out.status.code(), Some(0), "{said}");
     assert!(!said.contains("panicked"), "{said}");
 }
+
+#[test]
+fn the_reason_column_of_import_and_the_record_carry_self_scores_and_reasons() {
+    let desk = Desk::new();
+    assert_eq!(
+        desk.run(&["keygen", "--password-file", "pw"]).status.code(),
+        Some(0)
+    );
+    fs::write(
+        desk.path().join("tu-cham.csv"),
+        "unit,criterion,value,evidence\nthanh-dong,I.1.4,HTXS,Báo cáo số 12/BC-UBND\n",
+    )
+    .unwrap();
+    let out = desk.run(&[
+        "import-self",
+        "khoi-8",
+        "--period",
+        "mid-year",
+        "tu-cham.csv",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+
+    // The bloc scores the item lower without a reason: the whole file is refused.
+    fs::write(
+        desk.path().join("khoi.csv"),
+        "unit,criterion,value,note,reason\nthanh-dong,I.1.4,HT,,\nhai-duong,I.1.4,HTT,,\n",
+    )
+    .unwrap();
+    let out = desk.run(&["import", "khoi-8", "--period", "mid-year", "khoi.csv"]);
+    let said = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{said}");
+    assert!(
+        said.contains("thanh-dong / I.1.4: điểm khối chấm khác điểm đơn vị tự chấm, cần ghi lý do"),
+        "{said}"
+    );
+    let log = text(&desk.run(&["log", "khoi-8", "--period", "mid-year"]).stdout);
+    assert!(
+        !log.contains("hai-duong") && !log.contains("Hải Dương"),
+        "nothing stored: {log}"
+    );
+
+    // With its reason in the fifth column it is stored, and the log shows why.
+    fs::write(
+        desk.path().join("khoi.csv"),
+        "unit,criterion,value,note,reason\nthanh-dong,I.1.4,HT,,Thiếu minh chứng quý II\n",
+    )
+    .unwrap();
+    let out = desk.run(&["import", "khoi-8", "--period", "mid-year", "khoi.csv"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let log = text(&desk.run(&["log", "khoi-8", "--period", "mid-year"]).stdout);
+    assert!(log.contains("Thiếu minh chứng quý II"), "{log}");
+
+    // A draft carries both in its record: the unit's own score with its evidence, and the
+    // bloc's with its reason.
+    let out = desk.run(&[
+        "summary",
+        "khoi-8",
+        "--period",
+        "mid-year",
+        "--password-file",
+        "pw",
+        "--provisional",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let record = thidua::report::record::Record::from_ron(
+        &fs::read_to_string(desk.path().join("summaries/khoi-8-2026-mid-year-v1.ron")).unwrap(),
+    )
+    .unwrap();
+    let own = record
+        .self_scores
+        .iter()
+        .find(|e| e.unit == "thanh-dong" && e.item == "I.1.4")
+        .expect("the self-score in the record");
+    assert_eq!(own.value, thidua::model::Value::Level("HTXS".into()));
+    assert_eq!(own.note, "Báo cáo số 12/BC-UBND");
+    let bloc = record
+        .entries
+        .iter()
+        .find(|e| e.unit == "thanh-dong" && e.item == "I.1.4")
+        .expect("the bloc's score in the record");
+    assert_eq!(bloc.value, thidua::model::Value::Level("HT".into()));
+    assert_eq!(bloc.reason, "Thiếu minh chứng quý II");
+}

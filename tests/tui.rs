@@ -931,3 +931,30 @@ fn the_ranking_shows_self_scored_totals_beside_the_blocs() {
     assert!(row("Thành Đông").contains("4.00"), "{shown}");
     assert!(row("Hải Dương").contains("—"), "{shown}");
 }
+
+#[test]
+fn the_start_screen_offers_the_session_last_written_else_the_review_that_is_due() {
+    use thidua::tui::start::{Choice, default_choice};
+    let choice = |period, modified| Choice {
+        bloc_file: "blocs/khoi-8.ron".into(),
+        bloc_name: "Khối thi đua số 8".into(),
+        year: 2026,
+        period,
+        modified,
+    };
+    let july = chrono::NaiveDate::from_ymd_opt(2026, 7, 5).unwrap();
+    let december = chrono::NaiveDate::from_ymd_opt(2026, 12, 18).unwrap();
+    let march = chrono::NaiveDate::from_ymd_opt(2027, 3, 1).unwrap();
+    let none = [choice(Period::MidYear, None), choice(Period::YearEnd, None)];
+    assert_eq!(default_choice(&none, july), 0);
+    assert_eq!(default_choice(&none, december), 1);
+    assert_eq!(default_choice(&none, march), 1);
+    // A session written to wins whatever the date: the latest one.
+    let earlier = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1);
+    let later = earlier + std::time::Duration::from_secs(60);
+    let written = [
+        choice(Period::MidYear, Some(later)),
+        choice(Period::YearEnd, Some(earlier)),
+    ];
+    assert_eq!(default_choice(&written, december), 0);
+}

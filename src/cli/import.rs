@@ -68,7 +68,7 @@ pub fn run(lang: Lang, session: &SessionArgs, file: &Path) -> u8 {
         }
         Err(e) => {
             errln!("{}", e.msg(lang));
-            USAGE
+            super::store_code(&e)
         }
     }
 }

@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 use crate::i18n::selfscore::SelfScoreMsg;
 use crate::i18n::{Lang, Msg};
 use crate::selfscore::{self, Format, Session, UnitScores};
+use crate::store::Cell;
 use crate::store::input::{self, Links};
-use crate::store::{Cell, StoreError};
 
 use super::{Access, INVALID, SessionArgs, USAGE, load, open_records};
 use super::{errln, outln};
@@ -65,7 +65,7 @@ pub fn run(lang: Lang, session: &SessionArgs, files: &[PathBuf]) -> u8 {
                     .collect();
                 if let Err(e) = records.replace_self_scores(unit.unit, &cells, &source) {
                     errln!("{}: {}", file.display(), e.msg(lang));
-                    return store_failure(&e);
+                    return super::store_code(&e);
                 }
                 let msg = SelfScoreMsg::SelfImported {
                     unit: covenant.bloc.members[unit.unit].short.clone(),
@@ -114,12 +114,4 @@ fn source_name(file: &Path) -> String {
         || file.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     )
-}
-
-/// The exit code of a refusal by the records: a frozen session refuses, anything else is I/O.
-fn store_failure(e: &StoreError) -> u8 {
-    match e {
-        StoreError::Frozen { .. } => INVALID,
-        _ => USAGE,
-    }
 }

@@ -400,6 +400,15 @@ pub fn open_records(
     })
 }
 
+/// The exit code of a store's refusal: 2 when the disk or a file failed (as for a file that
+/// cannot be read), 1 when the change itself is refused (frozen results, a reason missing).
+pub fn store_code(e: &StoreError) -> u8 {
+    match e {
+        StoreError::Io { .. } => USAGE,
+        _ => INVALID,
+    }
+}
+
 /// The results, or the overflow printed and the exit code of a refusal.
 pub fn computed(
     lang: Lang,

@@ -362,9 +362,5 @@ fn with_records(
 
 fn refused(lang: Lang, e: &crate::store::StoreError) -> u8 {
     errln!("{}", e.msg(lang));
-    if matches!(e, crate::store::StoreError::Io { .. }) {
-        USAGE
-    } else {
-        INVALID
-    }
+    super::store_code(e)
 }
