@@ -25,7 +25,7 @@ pub fn run(lang: Lang, session: &SessionArgs, file: &Path) -> u8 {
     let bytes = match input::read(file, MAX_CSV_BYTES, Links::Follow) {
         Ok(b) => b,
         Err(e) => {
-            errln!("{}", lang.msg(&Msg::input(&e)));
+            errln!("{}", lang.msg(&e.message()));
             return USAGE;
         }
     };

@@ -5,8 +5,8 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::i18n::Lang;
 use crate::i18n::selfscore::SelfScoreMsg;
-use crate::i18n::{Lang, Msg};
 use crate::selfscore::{self, Format, Session, UnitScores};
 use crate::store::Cell;
 use crate::store::input::{self, Links};
@@ -94,7 +94,7 @@ fn read_file(lang: Lang, session: &Session, file: &Path) -> Result<Vec<UnitScore
         return Err(USAGE);
     };
     let bytes = input::read(file, format.max_bytes(), Links::Follow).map_err(|e| {
-        errln!("{}", lang.msg(&Msg::input(&e)));
+        errln!("{}", lang.msg(&e.message()));
         USAGE
     })?;
     selfscore::read(format, session, &bytes).map_err(|problems| {

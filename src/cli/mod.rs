@@ -505,7 +505,7 @@ pub fn report_load_error(lang: Lang, e: &LoadError) -> u8 {
             USAGE
         }
         LoadError::Input(e) => {
-            errln!("{}", lang.msg(&Msg::input(e)));
+            errln!("{}", lang.msg(&e.message()));
             USAGE
         }
         LoadError::Problems(problems) => {

@@ -2,6 +2,8 @@
 //! exhaustively, so a message added in one language and forgotten in the other does not build.
 
 pub mod compare;
+mod scale;
+pub use scale::scale_lines;
 mod en;
 pub mod selfscore;
 mod vi;
@@ -632,27 +634,6 @@ pub enum Label {
 }
 
 impl Msg {
-    /// Why a file the user named was not read.
-    pub fn input(e: &crate::store::input::InputError) -> Msg {
-        use crate::store::input::InputError as E;
-        let path = e.path().display().to_string();
-        match e {
-            E::Absent { .. } => Msg::CannotRead {
-                path,
-                error: std::io::Error::from(std::io::ErrorKind::NotFound).to_string(),
-            },
-            E::NotPlain { .. } => Msg::NotPlainFile { path },
-            E::TooLarge { limit, .. } => Msg::FileTooLarge {
-                path,
-                limit: *limit,
-            },
-            E::Io { error, .. } => Msg::CannotRead {
-                path,
-                error: error.to_string(),
-            },
-        }
-    }
-
     /// The message of an overflow of the engine, naming the unit and item by their ids.
     pub fn overflow(covenant: &crate::model::Covenant, o: &crate::score::Overflow) -> Msg {
         Msg::Overflow {

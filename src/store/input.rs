@@ -7,6 +7,8 @@ use std::fs::{self, File};
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
+use crate::i18n::Msg;
+
 /// Why a file was not read.
 #[derive(Debug, thiserror::Error)]
 pub enum InputError {
@@ -28,6 +30,29 @@ impl InputError {
             | InputError::NotPlain { path }
             | InputError::TooLarge { path, .. }
             | InputError::Io { path, .. } => path,
+        }
+    }
+}
+
+impl InputError {
+    /// Why a file the user named was not read.
+    pub fn message(&self) -> Msg {
+        use InputError as E;
+        let path = self.path().display().to_string();
+        match self {
+            E::Absent { .. } => Msg::CannotRead {
+                path,
+                error: std::io::Error::from(std::io::ErrorKind::NotFound).to_string(),
+            },
+            E::NotPlain { .. } => Msg::NotPlainFile { path },
+            E::TooLarge { limit, .. } => Msg::FileTooLarge {
+                path,
+                limit: *limit,
+            },
+            E::Io { error, .. } => Msg::CannotRead {
+                path,
+                error: error.to_string(),
+            },
         }
     }
 }

@@ -53,7 +53,7 @@ pub fn open_session(lang: Lang, target: &SessionTarget) -> Result<(App, Vec<Stri
             path: path.display().to_string(),
             error: error.to_string(),
         }),
-        crate::store::LoadError::Input(e) => lang.msg(&Msg::input(&e)),
+        crate::store::LoadError::Input(e) => lang.msg(&e.message()),
         crate::store::LoadError::Problems(problems) => problems
             .iter()
             .map(|p| crate::cli::render_problem(lang, p))

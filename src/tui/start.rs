@@ -104,7 +104,7 @@ fn load_problem(lang: Lang, file: &Path, e: &LoadError) -> String {
             path: path.display().to_string(),
             error: error.to_string(),
         }),
-        LoadError::Input(e) => lang.msg(&crate::i18n::Msg::input(e)),
+        LoadError::Input(e) => lang.msg(&e.message()),
         LoadError::Problems(problems) => problems
             .first()
             .and_then(|p| {

@@ -8,10 +8,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use crate::i18n::Ui;
+use crate::i18n::scale_lines;
 use crate::model::layout::{ItemKind, Rule};
 use crate::model::scheme::Scale;
 use crate::tui::app::{App, Column, Editor, EditorKind, Mode, NoteEditor, Section};
-use crate::tui::display::{scale_lines, value_text};
+use crate::tui::display::value_text;
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     match &app.mode {
