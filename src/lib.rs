@@ -2,6 +2,7 @@
 #![forbid(unsafe_code)]
 
 pub mod cli;
+pub mod exit;
 pub mod i18n;
 pub mod model;
 pub mod report;

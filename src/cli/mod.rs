@@ -12,7 +12,7 @@ pub mod table;
 mod template;
 mod verify;
 
-pub use check::render_problem;
+pub use crate::store::load::{problem_message, render_problem};
 /// The CSV scoresheet reader behind `thidua import`, public so that it can be fuzzed and tested
 /// on bytes without a session.
 pub use import::read_csv;
@@ -199,9 +199,7 @@ fn parse_period(text: &str) -> Result<Period, String> {
     Period::parse(text).ok_or_else(|| Lang::Vi.msg(&Msg::UnknownPeriod(text.to_string())))
 }
 
-/// Exit codes: 0 fine, 1 the input is invalid or refused, 2 usage or I/O.
-pub const INVALID: u8 = 1;
-pub const USAGE: u8 = 2;
+pub use crate::exit::{INVALID, USAGE};
 
 pub fn run(cli: Cli) -> ExitCode {
     let lang = cli.lang;
@@ -307,22 +305,7 @@ pub fn bloc_path(bloc: &str) -> PathBuf {
     }
 }
 
-/// The data folder: `--data`, or `records/` beside the folder of the bloc file.
-pub fn data_dir(bloc_file: &Path, data: Option<&Path>) -> PathBuf {
-    match data {
-        Some(d) => d.to_path_buf(),
-        None => {
-            let blocs = bloc_file.parent().unwrap_or(Path::new("."));
-            let top = blocs.parent().unwrap_or(Path::new("."));
-            let top = if top.as_os_str().is_empty() {
-                Path::new(".")
-            } else {
-                top
-            };
-            top.join("records")
-        }
-    }
-}
+pub use crate::store::paths::data_dir;
 
 /// Loads the session's bloc and scheme, printing any problem; `Err` carries the exit code.
 pub fn load(lang: Lang, session: &SessionArgs) -> Result<(Loaded, PathBuf), u8> {
@@ -509,10 +492,7 @@ pub fn report_load_error(lang: Lang, e: &LoadError) -> u8 {
             USAGE
         }
         LoadError::Problems(problems) => {
-            print_problems(
-                lang,
-                problems.iter().map(|p| check::render_problem(lang, p)),
-            );
+            print_problems(lang, problems.iter().map(|p| render_problem(lang, p)));
             errln!("{}", lang.msg(&Msg::ProblemsFound(problems.len())));
             INVALID
         }

@@ -3,6 +3,9 @@
 
 use std::path::{Path as FsPath, PathBuf};
 
+use unicode_width::UnicodeWidthStr;
+
+use crate::i18n::{Lang, Msg};
 use crate::model::limits::MAX_RON_FILE_BYTES;
 use crate::model::validate::{self, Issue, IssueKind};
 use crate::model::{Bloc, Covenant, Scheme, text};
@@ -219,4 +222,49 @@ pub fn load_covenant(bloc_path: &FsPath) -> Result<Loaded, LoadError> {
         bloc_source,
         scheme_source,
     })
+}
+
+/// The message of a problem in `lang`.
+pub fn problem_message(lang: Lang, p: &Problem) -> String {
+    let words = match &p.message {
+        Message::Syntax(e) => lang.syntax(e),
+        Message::Issue(k) => lang.issue(k),
+        Message::SchemeNotFound { id, looked } => lang.msg(&Msg::SchemeNotFound {
+            id: crate::model::text::clip(id),
+            looked: looked.display().to_string(),
+        }),
+    };
+    // A message quotes the file (a name, a field): never as long as a hostile file.
+    crate::model::text::clip_to(&words, 5 * crate::model::text::QUOTE_CHARS)
+}
+
+/// `path:line:col: message`, then the offending line and a caret under the column. A long
+/// line is shown as at most `text::QUOTE_CHARS` characters around the column, with "…" where
+/// it was cut.
+pub fn render_problem(lang: Lang, p: &Problem) -> String {
+    let number = p.pos.line.to_string();
+    let pad = " ".repeat(number.len());
+    let chars: Vec<char> = p.line_text.chars().collect();
+    let col = p.pos.col.saturating_sub(1).min(chars.len());
+    let half = crate::model::text::QUOTE_CHARS / 2;
+    let start = col.saturating_sub(half);
+    let end = (start + 2 * half).min(chars.len());
+    let cut = |from: usize, to: usize| -> String {
+        chars[from..to]
+            .iter()
+            .collect::<String>()
+            .replace('\t', " ")
+    };
+    let lead = if start > 0 { "…" } else { "" };
+    let tail = if end < chars.len() { "…" } else { "" };
+    let caret_at = lead.width() + cut(start, col).width();
+    format!(
+        "{}:{}:{}: {}\n{pad} |\n{number} | {lead}{}{tail}\n{pad} | {}^\n",
+        p.file.display(),
+        p.pos.line,
+        p.pos.col,
+        problem_message(lang, p),
+        cut(start, end),
+        " ".repeat(caret_at)
+    )
 }

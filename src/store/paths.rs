@@ -68,6 +68,23 @@ pub fn scheme_file(bloc_file: &Path, scheme: &str) -> Result<PathBuf, UnsafeName
     child(&top.join("scoring"), &format!("{}.ron", safe_id(scheme)?))
 }
 
+/// The data folder: `--data`, or `records/` beside the folder of the bloc file.
+pub fn data_dir(bloc_file: &Path, data: Option<&Path>) -> PathBuf {
+    match data {
+        Some(d) => d.to_path_buf(),
+        None => {
+            let blocs = bloc_file.parent().unwrap_or(Path::new("."));
+            let top = blocs.parent().unwrap_or(Path::new("."));
+            let top = if top.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                top
+            };
+            top.join("records")
+        }
+    }
+}
+
 /// `summaries/` beside the data folder: where issued versions go.
 pub fn summaries_dir(data: &Path) -> PathBuf {
     let parent = data.parent().filter(|p| !p.as_os_str().is_empty());

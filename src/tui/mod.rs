@@ -56,12 +56,12 @@ pub fn open_session(lang: Lang, target: &SessionTarget) -> Result<(App, Vec<Stri
         crate::store::LoadError::Input(e) => lang.msg(&e.message()),
         crate::store::LoadError::Problems(problems) => problems
             .iter()
-            .map(|p| crate::cli::render_problem(lang, p))
+            .map(|p| crate::store::load::render_problem(lang, p))
             .collect::<String>(),
     })?;
     let covenant = loaded.covenant.clone();
     let year = target.year.unwrap_or(covenant.bloc.year);
-    let data = crate::cli::data_dir(&target.bloc_file, target.data.as_deref());
+    let data = crate::store::paths::data_dir(&target.bloc_file, target.data.as_deref());
     let dir = session_dir(&data, &covenant.bloc.id, year, target.period)
         .map_err(|e| lang.msg(&Msg::UnsafeName(e.0)))?;
     let records = Records::open(&dir, &covenant, target.period).map_err(|e| e.msg(lang))?;
@@ -79,7 +79,7 @@ pub fn open_session(lang: Lang, target: &SessionTarget) -> Result<(App, Vec<Stri
     app.signing = Some(sign::Signing {
         loaded,
         key: crate::report::keys::default_secret_key_path().ok(),
-        out_dir: crate::cli::summaries_dir(&data),
+        out_dir: crate::store::paths::summaries_dir(&data),
     });
     app.blocs_dir = target
         .bloc_file
@@ -101,7 +101,7 @@ pub enum Launch {
 pub fn run(lang: Lang, launch: Launch, mouse: bool) -> u8 {
     if !std::io::stdin().is_terminal() || !stdout().is_terminal() {
         eprintln!("{}", lang.msg(&Msg::NeedsTerminal));
-        return crate::cli::USAGE;
+        return crate::exit::USAGE;
     }
     // Open the first session before taking over the terminal, so that a refusal (a lock, a
     // broken file) prints as plain text.
@@ -110,7 +110,7 @@ pub fn run(lang: Lang, launch: Launch, mouse: bool) -> u8 {
             Ok(opened) => Screen::Session(Box::new(opened.0), opened.1),
             Err(message) => {
                 eprintln!("{message}");
-                return crate::cli::USAGE;
+                return crate::exit::USAGE;
             }
         },
         Launch::Start { blocs } => start_screen(lang, &blocs, true),
@@ -129,7 +129,7 @@ pub fn run(lang: Lang, launch: Launch, mouse: bool) -> u8 {
         Ok(()) => 0,
         Err(e) => {
             eprintln!("{e}");
-            crate::cli::USAGE
+            crate::exit::USAGE
         }
     }
 }

@@ -68,7 +68,7 @@ pub fn discover(lang: Lang, blocs: &Path, data: Option<&Path>) -> (Vec<Choice>, 
             }
         };
         let bloc = &loaded.covenant.bloc;
-        let data = crate::cli::data_dir(&file, data);
+        let data = crate::store::paths::data_dir(&file, data);
         let mut years = vec![bloc.year];
         if let Ok(dir) = std::fs::read_dir(data.join(&bloc.id)) {
             years.extend(dir.filter_map(|e| e.ok()?.file_name().to_str()?.parse::<i32>().ok()));
@@ -108,7 +108,7 @@ fn load_problem(lang: Lang, file: &Path, e: &LoadError) -> String {
         LoadError::Problems(problems) => problems
             .first()
             .and_then(|p| {
-                crate::cli::render_problem(lang, p)
+                crate::store::load::render_problem(lang, p)
                     .lines()
                     .next()
                     .map(String::from)
