@@ -1,4 +1,19 @@
 //! thidua: scoring, ranking and signed reports for Vietnamese emulation blocs.
+//!
+//! # Layers
+//!
+//! Lowest first. A module uses only the modules on its own level or below it, never one above;
+//! `tests/layers.rs` reads the source and fails when one does.
+//!
+//! 1. [`exit`], [`model`]: the bloc, its scheme, values and ids; the process's exit codes.
+//! 2. [`score`]: the engine, one pure function from entries and votes to results.
+//! 3. [`i18n`]: the catalogs, Vietnamese and English, of the words every layer above uses.
+//! 4. [`store`]: the data folder: journal, snapshot, lock, records opened to read or to change.
+//! 5. [`session`]: the rules of a meeting, applied once for the screen and the command line.
+//! 6. [`report`], [`selfscore`]: the documents that leave the meeting and the forms that come in.
+//! 7. [`synthetic`]: generated blocs for benchmarks and trials.
+//! 8. [`tui`]: the screen.
+//! 9. [`cli`]: the commands, one of which opens the screen.
 #![forbid(unsafe_code)]
 
 pub mod cli;

@@ -174,7 +174,7 @@ fn a_crash_before_the_record_is_signed_leaves_documents_that_verify_calls_not_is
     let words: String = report
         .findings
         .iter()
-        .map(|f| Lang::En.finding(f))
+        .map(|f| thidua::report::findings::finding(Lang::En, f))
         .collect::<Vec<_>>()
         .join("\n");
     assert!(words.contains("NOT ISSUED"), "{words}");
@@ -274,7 +274,7 @@ fn verify_reads_only_plain_files_beside_the_record_named_by_a_bare_name() {
         let words: String = report
             .findings
             .iter()
-            .map(|f| Lang::Vi.finding(f))
+            .map(|f| thidua::report::findings::finding(Lang::Vi, f))
             .collect();
         assert!(!words.contains("root:"), "{name}: read {words}");
     }

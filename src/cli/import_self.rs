@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::i18n::Lang;
-use crate::i18n::selfscore::SelfScoreMsg;
+use crate::selfscore::words::SelfScoreMsg;
 use crate::selfscore::{self, Format, Session, UnitScores};
 use crate::store::Cell;
 use crate::store::input::{self, Links};

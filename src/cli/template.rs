@@ -3,10 +3,10 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::i18n::selfscore::SelfScoreMsg;
 use crate::i18n::{Lang, Msg};
 use crate::model::Period;
 use crate::selfscore::template::{file_name, workbook};
+use crate::selfscore::words::SelfScoreMsg;
 
 use super::{INVALID, SessionArgs, USAGE, load, parse_period};
 use super::{errln, outln};

@@ -57,7 +57,7 @@ pub fn run(lang: Lang, files: &[PathBuf], pubkey: Option<&str>, pubkey_file: Opt
                 };
                 outln!("{}", lang.msg(&head));
                 for f in &report.findings {
-                    outln!("{}", lang.finding(f));
+                    outln!("{}", crate::report::findings::finding(lang, f));
                 }
             }
             Err(error) => {

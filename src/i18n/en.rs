@@ -3,9 +3,8 @@
 use crate::model::id::IdError;
 use crate::model::validate::IssueKind;
 use crate::model::value::ValueError;
-use crate::report::verify::Finding;
 
-use super::{Label, Msg, Ui, clip, list, period_label, shown_char};
+use super::{Label, Msg, Ui, clip, list, shown_char};
 
 fn d(x: &rust_decimal::Decimal) -> String {
     super::Lang::En.dec(*x)
@@ -809,118 +808,7 @@ pub fn syntax(e: &ron::Error) -> String {
     }
 }
 
-/// One finding of `thidua verify`: ✓ for what holds, ✗ for what fails.
-pub fn finding(f: &Finding) -> String {
-    use crate::report::verify::DiffKind;
-    match f {
-        Finding::Signed(c) => format!(
-            "  ✓ signature valid: {} {}, {}, version {}{}",
-            c.bloc,
-            c.year,
-            label(period_label(c.period)),
-            c.version,
-            if c.provisional { ", DRAFT" } else { "" }
-        ),
-        Finding::ForeignComment(line) => {
-            format!("  ✗ a valid signature, but not of a thidua report (comment: {line})")
-        }
-        Finding::NoSignature(p) => format!("  ✗ no signature file {}", p.display()),
-        Finding::SignatureUnreadable(p) => {
-            format!("  ✗ {} is not a minisign signature file", p.display())
-        }
-        Finding::OtherKey(id) => format!("  ✗ signed with another key ({id}), not the one given"),
-        Finding::SignatureInvalid => {
-            "  ✗ the signature does NOT match: the file (or the signature's comment) was changed after signing".into()
-        }
-        Finding::NameDiffers { signed } => {
-            format!("  ✗ this signature is for the file {signed}, not this one")
-        }
-        Finding::HashDiffers => "  ✗ the SHA-256 in the signature is not the file's".into(),
-        Finding::RecordUnreadable(e) => format!("  ✗ the record cannot be read: {e}"),
-        Finding::RecordFormat(n) => {
-            format!("  ✗ the record is in format {n}, which this thidua cannot read")
-        }
-        Finding::RecordDiffersFromComment => {
-            "  ✗ the record's bloc, year, period or version differ from its signature".into()
-        }
-        Finding::RecordKeyDiffers => {
-            "  ✗ the public key in the record is not the key used for checking".into()
-        }
-        Finding::CovenantInvalid(n) => {
-            format!("  ✗ the bloc and scheme in the record are not valid ({n} problems)")
-        }
-        Finding::EntriesInvalid(problems) => format!(
-            "  ✗ {} entries in the record are invalid (unknown unit or criterion, or a value off the scale)",
-            problems.len()
-        ),
-        Finding::CannotCompute(m) => format!("  ✗ {}", msg(m)),
-        Finding::VotesInvalid(e) => {
-            format!("  ✗ a vote in the record is impossible: {}", ballot_error(e))
-        }
-        Finding::Recomputed { units, entries } => format!(
-            "  ✓ recomputed from the {entries} entries of {units} units: the results match"
-        ),
-        Finding::ResultsDiffer(diffs) => {
-            let mut out = format!(
-                "  ✗ the results in the record DIFFER from those recomputed from its entries ({}):",
-                diffs.len()
-            );
-            for d in diffs {
-                let what = match d.what {
-                    DiffKind::Total => "total",
-                    DiffKind::Band => "band",
-                    DiffKind::Rank => "rank",
-                    DiffKind::Subtotals => "group subtotals, bonus or penalty",
-                    DiffKind::Points => "points per criterion",
-                    DiffKind::Nominations => "nominations",
-                    DiffKind::Counts => "entry counts",
-                };
-                let unit = if d.unit.is_empty() {
-                    String::new()
-                } else {
-                    format!("{}: ", d.unit)
-                };
-                if d.stored.is_empty() {
-                    out.push_str(&format!("\n      {unit}{what} differ"));
-                } else {
-                    out.push_str(&format!(
-                        "\n      {unit}{what} recorded {}, recomputed {}",
-                        d.stored, d.computed
-                    ));
-                }
-            }
-            out
-        }
-        Finding::DocumentMatches(f) => format!("  ✓ {f} is the file this record names (SHA-256)"),
-        Finding::DocumentDiffers(f) => {
-            format!("  ✗ {f} is NOT the file this record names (different SHA-256)")
-        }
-        Finding::DocumentAbsent(f) => format!("  · {f} is not beside it, not compared"),
-        Finding::ReplacesMatches(f) => format!("  ✓ replaces {f}, the very file named"),
-        Finding::ReplacesDiffers(f) => {
-            format!("  ✗ the record replaces {f}, but the {f} beside it has changed")
-        }
-        Finding::DocumentNameUnsafe(f) => format!(
-            "  ✗ the record names \"{f}\", which is not a bare file name: nothing outside the record's folder is read"
-        ),
-        Finding::NotPlainFile(f) => {
-            format!("  ✗ {f} beside the record is not a plain file (a link, a pipe, a device): not read")
-        }
-        Finding::TooLarge(f) => format!(
-            "  ✗ {f} is larger than any file thidua writes ({} MiB): not read",
-            crate::report::verify::MAX_FILE_BYTES >> 20
-        ),
-        Finding::DocumentsNotChecked => {
-            "  ✗ the record's signature does not hold: the documents it names were not checked".into()
-        }
-        Finding::Issued(r) => format!("  ✓ issued: the signed record {r} names this very file"),
-        Finding::NotIssued(r) => format!(
-            "  ✗ NOT ISSUED: no signed record of its version ({r}) names this file; it was written but never issued"
-        ),
-    }
-}
-
-fn ballot_error(e: &crate::model::ballot::BallotError) -> String {
+pub fn ballot_error(e: &crate::model::ballot::BallotError) -> String {
     use crate::model::ballot::BallotError as E;
     match e {
         E::UnknownAward(a) => format!("the scheme has no award {a}"),

@@ -5,14 +5,12 @@ pub mod compare;
 mod scale;
 pub use scale::scale_lines;
 mod en;
-pub mod selfscore;
 mod vi;
 
 use rust_decimal::Decimal;
 
 use crate::model::validate::IssueKind;
 use crate::model::value::ValueError;
-use crate::report::verify::Finding;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Lang {
@@ -777,11 +775,11 @@ impl Lang {
         self.label(period_label(p))
     }
 
-    /// One finding of `thidua verify`.
-    pub fn finding(self, f: &Finding) -> String {
+    /// Why a vote cannot be recorded.
+    pub fn ballot_error(self, e: &crate::model::ballot::BallotError) -> String {
         match self {
-            Lang::Vi => vi::finding(f),
-            Lang::En => en::finding(f),
+            Lang::Vi => vi::ballot_error(e),
+            Lang::En => en::ballot_error(e),
         }
     }
 

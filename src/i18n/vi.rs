@@ -3,9 +3,8 @@
 use crate::model::id::IdError;
 use crate::model::validate::IssueKind;
 use crate::model::value::ValueError;
-use crate::report::verify::Finding;
 
-use super::{Label, Msg, Ui, clip, list, period_label, shown_char};
+use super::{Label, Msg, Ui, clip, list, shown_char};
 
 fn d(x: &rust_decimal::Decimal) -> String {
     super::Lang::Vi.dec(*x)
@@ -857,125 +856,7 @@ pub fn syntax(e: &ron::Error) -> String {
     }
 }
 
-/// One finding of `thidua verify`: ✓ for what holds, ✗ for what fails.
-pub fn finding(f: &Finding) -> String {
-    use crate::report::verify::DiffKind;
-    match f {
-        Finding::Signed(c) => format!(
-            "  ✓ chữ ký hợp lệ: {} năm {}, {}, phiên bản {}{}",
-            c.bloc,
-            c.year,
-            label(period_label(c.period)),
-            c.version,
-            if c.provisional { ", DỰ THẢO" } else { "" }
-        ),
-        Finding::ForeignComment(line) => {
-            format!("  ✗ chữ ký hợp lệ nhưng không phải báo cáo của thidua (ghi chú: {line})")
-        }
-        Finding::NoSignature(p) => format!("  ✗ không có tệp chữ ký {}", p.display()),
-        Finding::SignatureUnreadable(p) => {
-            format!("  ✗ {} không phải tệp chữ ký minisign", p.display())
-        }
-        Finding::OtherKey(id) => {
-            format!("  ✗ được ký bằng khóa khác ({id}), không phải khóa đã cho")
-        }
-        Finding::SignatureInvalid => {
-            "  ✗ chữ ký KHÔNG khớp: tệp (hoặc ghi chú của chữ ký) đã bị sửa sau khi ký".into()
-        }
-        Finding::NameDiffers { signed } => {
-            format!("  ✗ chữ ký này là của tệp {signed}, không phải tệp này")
-        }
-        Finding::HashDiffers => "  ✗ mã SHA-256 trong chữ ký khác với tệp".into(),
-        Finding::RecordUnreadable(e) => format!("  ✗ không đọc được bản ghi: {e}"),
-        Finding::RecordFormat(n) => {
-            format!("  ✗ bản ghi theo định dạng {n}, phiên bản thidua này không đọc được")
-        }
-        Finding::RecordDiffersFromComment => {
-            "  ✗ khối, năm, kỳ hoặc phiên bản trong bản ghi khác với chữ ký".into()
-        }
-        Finding::RecordKeyDiffers => {
-            "  ✗ khóa công khai ghi trong bản ghi khác với khóa dùng để kiểm tra".into()
-        }
-        Finding::CovenantInvalid(n) => {
-            format!("  ✗ khối và thang điểm trong bản ghi không hợp lệ ({n} lỗi)")
-        }
-        Finding::EntriesInvalid(problems) => format!(
-            "  ✗ {} giá trị chấm trong bản ghi không hợp lệ (đơn vị, tiêu chí hoặc giá trị sai)",
-            problems.len()
-        ),
-        Finding::CannotCompute(m) => format!("  ✗ {}", msg(m)),
-        Finding::VotesInvalid(e) => {
-            format!(
-                "  ✗ một kết quả biểu quyết trong hồ sơ không thể có: {}",
-                ballot_error(e)
-            )
-        }
-        Finding::Recomputed { units, entries } => {
-            format!("  ✓ tính lại từ {entries} giá trị chấm của {units} đơn vị: kết quả trùng khớp")
-        }
-        Finding::ResultsDiffer(diffs) => {
-            let mut out = format!(
-                "  ✗ kết quả ghi trong bản ghi KHÁC kết quả tính lại từ các giá trị chấm ({} chỗ):",
-                diffs.len()
-            );
-            for d in diffs {
-                let what = match d.what {
-                    DiffKind::Total => "tổng điểm",
-                    DiffKind::Band => "xếp loại",
-                    DiffKind::Rank => "thứ hạng",
-                    DiffKind::Subtotals => "điểm nhóm, thưởng hoặc trừ",
-                    DiffKind::Points => "điểm theo tiêu chí",
-                    DiffKind::Nominations => "đề nghị khen thưởng",
-                    DiffKind::Counts => "số nội dung đã chấm",
-                };
-                let unit = if d.unit.is_empty() {
-                    String::new()
-                } else {
-                    format!("{}: ", d.unit)
-                };
-                if d.stored.is_empty() {
-                    out.push_str(&format!("\n      {unit}{what} khác"));
-                } else {
-                    out.push_str(&format!(
-                        "\n      {unit}{what} ghi {}, tính lại {}",
-                        d.stored, d.computed
-                    ));
-                }
-            }
-            out
-        }
-        Finding::DocumentMatches(f) => format!("  ✓ {f} đúng là tệp bản ghi này nêu (SHA-256)"),
-        Finding::DocumentDiffers(f) => {
-            format!("  ✗ {f} KHÔNG phải tệp bản ghi này nêu (SHA-256 khác)")
-        }
-        Finding::DocumentAbsent(f) => format!("  · {f} không có bên cạnh, chưa đối chiếu"),
-        Finding::ReplacesMatches(f) => format!("  ✓ thay thế {f}, đúng tệp đã nêu"),
-        Finding::ReplacesDiffers(f) => {
-            format!("  ✗ bản ghi thay thế {f}, nhưng tệp {f} bên cạnh đã khác")
-        }
-        Finding::DocumentNameUnsafe(f) => format!(
-            "  ✗ bản ghi nêu \"{f}\", không phải một tên tệp đơn: không đọc gì ngoài thư mục của bản ghi"
-        ),
-        Finding::NotPlainFile(f) => format!(
-            "  ✗ {f} bên cạnh bản ghi không phải là tệp thường (liên kết, ống, thiết bị): không đọc"
-        ),
-        Finding::TooLarge(f) => format!(
-            "  ✗ {f} lớn hơn mọi tệp thidua ghi ({} MiB): không đọc",
-            crate::report::verify::MAX_FILE_BYTES >> 20
-        ),
-        Finding::DocumentsNotChecked => {
-            "  ✗ chữ ký của bản ghi không đúng: chưa đối chiếu các tài liệu nó nêu".into()
-        }
-        Finding::Issued(r) => {
-            format!("  ✓ đã phát hành: bản ghi đã ký {r} nêu đúng tệp này")
-        }
-        Finding::NotIssued(r) => format!(
-            "  ✗ CHƯA PHÁT HÀNH: không có bản ghi đã ký của phiên bản này ({r}) nêu tệp này; tệp đã được ghi nhưng chưa từng được phát hành"
-        ),
-    }
-}
-
-fn ballot_error(e: &crate::model::ballot::BallotError) -> String {
+pub fn ballot_error(e: &crate::model::ballot::BallotError) -> String {
     use crate::model::ballot::BallotError as E;
     match e {
         E::UnknownAward(a) => format!("không có danh hiệu {a} trong thang điểm"),

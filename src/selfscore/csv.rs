@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::i18n::selfscore::SelfScoreMsg as M;
+use crate::selfscore::words::SelfScoreMsg as M;
 
 use super::{Place, Problem, Score, Session, UnitScores, clean, parse_answer, scored_item};
 

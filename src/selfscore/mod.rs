@@ -9,14 +9,15 @@
 pub mod csv;
 pub mod ron;
 pub mod template;
+pub mod words;
 pub mod xlsx;
 
 use crate::i18n::Lang;
-use crate::i18n::selfscore::SelfScoreMsg;
 use crate::model::layout::{Item, Rule};
 use crate::model::scheme::Scale;
 use crate::model::value::{self, ValueError};
 use crate::model::{Covenant, Period, Value, text};
+use crate::selfscore::words::SelfScoreMsg;
 
 /// The session the self-scores are for: the bloc and scheme, the year and the review.
 #[derive(Debug, Clone, Copy)]

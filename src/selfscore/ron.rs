@@ -26,8 +26,8 @@ use std::fmt;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, Visitor};
 
-use crate::i18n::selfscore::SelfScoreMsg as M;
 use crate::model::{Path, Period, text};
+use crate::selfscore::words::SelfScoreMsg as M;
 use crate::store::load::ron_options;
 use crate::store::span::SpanMap;
 

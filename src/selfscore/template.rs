@@ -14,10 +14,10 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::i18n::Lang;
 use crate::i18n::scale_lines;
-use crate::i18n::selfscore::SelfScoreMsg as M;
 use crate::model::layout::{Item, ItemKind, Layout, Rule};
 use crate::model::scheme::{AdjustmentScale, Scale};
 use crate::model::{Covenant, Period};
+use crate::selfscore::words::SelfScoreMsg as M;
 
 use super::{a1, level_choice};
 

@@ -8,12 +8,12 @@ use std::io::{self, Cursor, Read};
 
 use calamine::{Data, ExcelDateTime, Reader, Xlsx};
 
-use crate::i18n::selfscore::SelfScoreMsg as M;
 use crate::model::Period;
 use crate::model::layout::{Item, Rule};
 use crate::model::limits::MAX_ITEMS;
 use crate::model::scheme::{AdjustmentScale, Scale};
 use crate::model::value::ValueError;
+use crate::selfscore::words::SelfScoreMsg as M;
 
 use super::template::{
     ANSWER_COL, BLOC_ROW, CODE_COL, EVIDENCE_COL, FIRST_ITEM_ROW, KEY_COL, NOTE_COL, PERIOD_ROW,

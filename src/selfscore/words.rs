@@ -3,11 +3,11 @@
 
 use rust_decimal::Decimal;
 
+use super::Place;
 use crate::model::Period;
 use crate::model::value::ValueError;
-use crate::selfscore::Place;
 
-use super::Lang;
+use crate::i18n::Lang;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum SelfScoreMsg {
