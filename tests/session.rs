@@ -5,6 +5,7 @@
 mod common;
 
 use thidua::model::{Ballot, Covenant, Period, Tally, Value, value};
+use thidua::session::{Refusal, Session};
 use thidua::store::{Cell, Change, EventKind, Layer, Line, Origin, Records, StoreError};
 
 use common::{SCHEME, bloc, covenant, targets};
@@ -49,6 +50,11 @@ fn self_scores(c: &Covenant, scores: &[(&str, &str, &str)]) -> Vec<(usize, Cell)
             )
         })
         .collect()
+}
+
+/// A session on the records in `dir`, as the screen and the commands open one.
+fn session(dir: &std::path::Path, c: &Covenant, period: Period) -> Session {
+    Session::new(Box::new(Records::open(dir, c, period).unwrap())).unwrap()
 }
 
 fn journal(dir: &std::path::Path) -> Vec<u8> {
@@ -147,40 +153,39 @@ fn a_score_that_differs_from_the_self_score_needs_a_reason() {
     let i1 = c.layout.index_of("1").unwrap();
     let i3a = c.layout.index_of("3a").unwrap();
     {
-        let mut r = Records::open(tmp.path(), &c, Period::MidYear).unwrap();
-        r.replace_self_scores(
+        let mut s = session(tmp.path(), &c, Period::MidYear);
+        s.import_self_scores(
             0,
             &self_scores(&c, &[("1", "HTXS", ""), ("3a", "8", "")]),
             "p1.csv",
         )
         .unwrap();
         let before = journal(tmp.path());
-        let refused = r.apply(&[change(&c, "u1", "1", "HTT", "")]).unwrap_err();
+        let refused = s
+            .import(vec![change(&c, "u1", "1", "HTT", "")])
+            .unwrap_err();
         assert!(
-            matches!(refused, StoreError::ReasonRequired { ref unit, ref item } if unit == "u1" && item == "1")
+            matches!(refused, Refusal::ReasonRequired { ref unit, ref item } if unit == "u1" && item == "1")
         );
         assert_eq!(journal(tmp.path()), before, "nothing written");
-        assert_eq!(r.cell(0, i1), Cell::default());
-        // A blank reason is no reason.
-        assert!(r.apply(&[change(&c, "u1", "1", "HTT", "  ")]).is_err());
-        r.apply(&[change(
-            &c,
-            "u1",
-            "1",
-            "HTT",
-            "Chưa có văn bản chứng minh HTXS",
-        )])
-        .unwrap();
+        assert_eq!(s.cell(0, i1), Cell::default());
+        // A blank reason is no reason, entered or imported.
+        assert!(s.import(vec![change(&c, "u1", "1", "HTT", "  ")]).is_err());
+        let htt = cell(&c, "1", "HTT").value.unwrap();
+        assert!(matches!(
+            s.enter(0, i1, htt.clone(), " "),
+            Err(Refusal::ReasonRequired { .. })
+        ));
+        s.enter(0, i1, htt, "Chưa có văn bản chứng minh HTXS")
+            .unwrap();
         // The same value as the self-score needs no reason; nor does accepting it.
-        r.apply(&[change(&c, "u1", "3a", "8", "")]).unwrap();
-        r.apply(&[Change {
-            origin: Origin::Accept,
-            ..change(&c, "u1", "3a", "8", "")
-        }])
-        .unwrap();
+        s.enter(0, i3a, cell(&c, "3a", "8").value.unwrap(), "")
+            .unwrap();
+        s.clear(0, i3a).unwrap();
+        s.accept(&[(0, i3a)]).unwrap();
         // A unit without self-scores is scored freely.
-        r.apply(&[change(&c, "u2", "1", "HT", "")]).unwrap();
-        assert!(r.unexplained().is_empty());
+        s.import(vec![change(&c, "u2", "1", "HT", "")]).unwrap();
+        assert!(s.records().unexplained().is_empty());
     }
     reopened(&c, tmp.path(), Period::MidYear, |r| {
         assert_eq!(r.cell(0, i1).reason, "Chưa có văn bản chứng minh HTXS");
@@ -230,31 +235,37 @@ fn scores_entered_before_the_self_scores_arrived_are_listed_unexplained() {
 #[test]
 fn frozen_results_refuse_changes_until_reopened_with_a_reason() {
     let (c, tmp) = setup();
+    let i1 = c.layout.index_of("1").unwrap();
+    let htxs = || cell(&c, "1", "HTXS").value.unwrap();
     {
-        let mut r = Records::open(tmp.path(), &c, Period::MidYear).unwrap();
-        r.apply(&[change(&c, "u1", "1", "HTT", "")]).unwrap();
-        assert!(r.frozen().is_none());
-        r.freeze().unwrap();
-        assert!(matches!(r.freeze(), Err(StoreError::AlreadyFrozen)));
+        let mut s = session(tmp.path(), &c, Period::MidYear);
+        s.enter(0, i1, cell(&c, "1", "HTT").value.unwrap(), "")
+            .unwrap();
+        assert!(s.records().frozen().is_none());
+        s.freeze().unwrap();
+        assert!(matches!(s.freeze(), Err(Refusal::AlreadyFrozen)));
     }
     {
-        let mut r = Records::open(tmp.path(), &c, Period::MidYear).unwrap();
-        assert!(r.frozen().is_some(), "frozen across reopening");
+        let mut s = session(tmp.path(), &c, Period::MidYear);
+        assert!(s.records().frozen().is_some(), "frozen across reopening");
         let before = journal(tmp.path());
-        let refused = r.apply(&[change(&c, "u1", "1", "HTXS", "")]).unwrap_err();
-        assert!(matches!(refused, StoreError::Frozen { .. }));
-        let refused = r
-            .replace_self_scores(1, &self_scores(&c, &[("1", "HTT", "")]), "late.xlsx")
-            .unwrap_err();
-        assert!(matches!(refused, StoreError::Frozen { .. }));
+        let refused = s.enter(0, i1, htxs(), "").unwrap_err();
+        assert!(matches!(refused, Refusal::Frozen { .. }));
+        assert!(matches!(s.clear(0, i1), Err(Refusal::Frozen { .. })));
+        assert!(matches!(s.note(0, i1, "x"), Err(Refusal::Frozen { .. })));
         assert!(matches!(
-            r.reopen("   "),
-            Err(StoreError::ReopenWithoutReason)
+            s.import(vec![change(&c, "u1", "1", "HTXS", "")]),
+            Err(Refusal::Frozen { .. })
         ));
+        let refused = s
+            .import_self_scores(1, &self_scores(&c, &[("1", "HTT", "")]), "late.xlsx")
+            .unwrap_err();
+        assert!(matches!(refused, Refusal::Frozen { .. }));
+        assert!(matches!(s.reopen("   "), Err(Refusal::ReopenWithoutReason)));
         assert_eq!(journal(tmp.path()), before, "nothing written");
-        r.reopen("Phường 2 bổ sung minh chứng").unwrap();
-        assert!(matches!(r.reopen("lại"), Err(StoreError::NotFrozen)));
-        r.apply(&[change(&c, "u1", "1", "HTXS", "")]).unwrap();
+        s.reopen("Phường 2 bổ sung minh chứng").unwrap();
+        assert!(matches!(s.reopen("lại"), Err(Refusal::NotFrozen)));
+        s.enter(0, i1, htxs(), "").unwrap();
     }
     reopened(&c, tmp.path(), Period::MidYear, |r| {
         assert!(r.frozen().is_none());
@@ -296,24 +307,61 @@ fn votes_are_kept_per_award_latest_first_and_only_at_year_end() {
     // Each session in a folder of its own, as `records/<bloc>/<year>/<period>` are.
     let end = tmp.path().join("year-end");
     {
-        let mut mid = Records::open(&tmp.path().join("mid"), &c, Period::MidYear).unwrap();
+        let mut mid = session(&tmp.path().join("mid"), &c, Period::MidYear);
         assert!(matches!(
-            mid.record_votes(ballot(3, 2)),
-            Err(StoreError::VotesAtYearEndOnly)
+            mid.vote(ballot(3, 2)),
+            Err(Refusal::VotesAtYearEndOnly)
         ));
-        let mut r = Records::open(&end, &c, Period::YearEnd).unwrap();
-        r.freeze().unwrap();
+        let mut s = session(&end, &c, Period::YearEnd);
+        s.freeze().unwrap();
         // The vote follows the frozen scores.
-        r.record_votes(ballot(3, 2)).unwrap();
+        s.vote(ballot(3, 2)).unwrap();
         assert!(matches!(
-            r.record_votes(ballot(3, 4)),
-            Err(StoreError::Ballot(_))
+            s.vote(ballot(3, 4)),
+            Err(Refusal::Store(StoreError::Ballot(_)))
         ));
-        r.record_votes(ballot(3, 3)).unwrap();
-        assert_eq!(r.ballots(), vec![ballot(3, 3)]);
+        s.vote(ballot(3, 3)).unwrap();
+        assert_eq!(s.records().ballots(), vec![ballot(3, 3)]);
     }
     reopened(&c, &end, Period::YearEnd, |r| {
         assert_eq!(r.ballots(), vec![ballot(3, 3)]);
         assert!(r.frozen().is_some());
     });
+}
+
+#[test]
+fn each_accepted_change_is_announced_with_its_results_and_a_refusal_is_not() {
+    let (c, tmp) = setup();
+    let i1 = c.layout.index_of("1").unwrap();
+    let mut s = session(tmp.path(), &c, Period::MidYear);
+    let feed = s.follow();
+    let before = s.results().units[0].total;
+    s.enter(0, i1, cell(&c, "1", "HTXS").value.unwrap(), "")
+        .unwrap();
+    let heard = feed.try_recv().expect("the entry is announced");
+    assert_eq!(
+        heard.changed,
+        thidua::session::Changed::Cell {
+            unit: 0,
+            item: i1,
+            how: thidua::session::CellChange::Entered
+        }
+    );
+    assert_eq!(heard.results, *s.results());
+    assert!(heard.results.units[0].total > before);
+    s.freeze().unwrap();
+    assert!(matches!(
+        feed.try_recv().unwrap().changed,
+        thidua::session::Changed::Frozen { .. }
+    ));
+    assert!(s.clear(0, i1).is_err());
+    assert!(
+        feed.try_recv().is_err(),
+        "a refused change is not announced"
+    );
+    // A follower that has gone away is forgotten; the session goes on.
+    drop(feed);
+    s.reopen("Sửa lại").unwrap();
+    s.undo().unwrap();
+    assert_eq!(s.cell(0, i1).value, None);
 }

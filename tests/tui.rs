@@ -174,11 +174,11 @@ fn every_scale_kind_is_entered_with_the_keys_that_fit_it() {
     assert_eq!(s.journal().len(), 10);
     let fresh = thidua::score::compute(&s.app.covenant, Period::YearEnd, &sheet_of(&s.app))
         .expect("the engine computes");
-    assert_eq!(s.app.results, fresh);
+    assert_eq!(*s.app.results(), fresh);
     let u = s.app.covenant.unit_index("thanh-dong").unwrap();
-    assert_eq!(s.app.results.units[u].failed_vetoes.len(), 1);
-    assert_eq!(s.app.results.units[u].bonus, "2".parse().unwrap());
-    assert_eq!(s.app.results.units[u].penalty, "2".parse().unwrap());
+    assert_eq!(s.app.results().units[u].failed_vetoes.len(), 1);
+    assert_eq!(s.app.results().units[u].bonus, "2".parse().unwrap());
+    assert_eq!(s.app.results().units[u].penalty, "2".parse().unwrap());
 }
 
 fn sheet_of(app: &App) -> Sheet {
@@ -206,7 +206,7 @@ fn a_refused_value_keeps_the_editor_open_with_the_reason_and_stores_nothing() {
         let Mode::Edit(editor) = &app.mode else {
             panic!("the editor closed on {text}");
         };
-        let error = editor.error.clone().unwrap();
+        let error = editor.error.clone().unwrap().text(app.lang);
         assert!(error.contains(reason), "{text}: {error}");
         let shown = screen(app, 80, 24);
         assert!(
@@ -310,7 +310,7 @@ fn a_disk_that_refuses_the_write_keeps_the_value_in_the_editor() {
     let Mode::Edit(editor) = &app.mode else {
         panic!("the editor closed although nothing was stored");
     };
-    let error = editor.error.clone().unwrap();
+    let error = editor.error.clone().unwrap().text(app.lang);
     assert!(error.contains("không ghi được"), "{error}");
     assert!(app.save_failed);
     assert_eq!(value_of(app, "thanh-dong", "I.2.3"), None);
@@ -377,7 +377,7 @@ fn the_screen_shows_what_the_engine_computes() {
     let s = session(Period::YearEnd, Lang::Vi, true);
     let app = &s.app;
     let shown = screen(app, 160, 45);
-    for (u, r) in app.results.units.iter().enumerate() {
+    for (u, r) in app.results().units.iter().enumerate() {
         let name = &app.covenant.bloc.members[u].short;
         let line = shown
             .lines()
@@ -398,7 +398,7 @@ fn the_ranking_and_the_card_follow_the_selection() {
     app.update(Action::ShowRanking);
     assert_eq!(app.screen, Screen::Ranking);
     press(app, KeyCode::Down);
-    let second = app.results.order[1];
+    let second = app.results().order[1];
     press(app, KeyCode::Enter);
     assert_eq!(app.screen, Screen::Card);
     assert_eq!(app.unit, second);
@@ -544,17 +544,14 @@ fn a_resumed_session_can_still_undo_what_was_entered_before() {
     let dir = tempfile::tempdir().unwrap();
     let open = || {
         let records = Records::open(dir.path(), &covenant, Period::MidYear).unwrap();
-        let history: Vec<_> = records.recent().cloned().collect();
-        let mut app = App::new(
+        App::new(
             Lang::Vi,
             covenant.clone(),
             Period::MidYear,
             2026,
             Box::new(records),
         )
-        .expect("the session opens");
-        app.resume_history(&history);
-        app
+        .expect("the session opens")
     };
     let mut app = open();
     assert!(app.last_saved().is_none());
@@ -727,7 +724,7 @@ fn with_self_scores(app: &mut App, scores: &[(&str, &str, &str)]) {
             )
         })
         .collect();
-    app.with_records(|r| r.replace_self_scores(unit, &cells, "thanh-dong.xlsx"))
+    app.change(|s| s.import_self_scores(unit, &cells, "thanh-dong.xlsx"))
         .unwrap();
 }
 
@@ -794,7 +791,8 @@ fn self_scores_are_taken_for_a_cell_a_unit_or_every_unscored_cell() {
     let mut s = session(Period::MidYear, Lang::En, false);
     let app = &mut s.app;
     press(app, KeyCode::Char('a'));
-    assert!(matches!(app.status, Some(Status::Info(ref t)) if t.contains("import-self")));
+    assert!(matches!(app.status, Some(Status::Info(_))));
+    assert!(app.status_text().unwrap().contains("import-self"));
     with_self_scores(
         app,
         &[
@@ -832,7 +830,8 @@ fn self_scores_are_taken_for_a_cell_a_unit_or_every_unscored_cell() {
         value_of(app, "thanh-dong", "I.3"),
         Some(Value::Level("HT".into()))
     );
-    assert!(matches!(app.status, Some(Status::Info(ref t)) if t.contains("for 1 cell.")));
+    assert!(matches!(app.status, Some(Status::Info(_))));
+    assert!(app.status_text().unwrap().contains("for 1 cell."));
     let origins: Vec<String> = s
         .journal()
         .iter()
@@ -861,7 +860,8 @@ fn frozen_results_refuse_edits_until_reopened_with_a_reason() {
     let before = value_of(app, "thanh-dong", "I.3");
     press(app, KeyCode::Char('5'));
     assert_eq!(app.mode, Mode::Navigate);
-    assert!(matches!(app.status, Some(Status::Error(ref t)) if t.contains("mở lại")));
+    assert!(matches!(app.status, Some(Status::Error(_))));
+    assert!(app.status_text().unwrap().contains("mở lại"));
     press(app, KeyCode::Delete);
     press(app, KeyCode::Char('n'));
     assert_eq!(app.mode, Mode::Navigate);

@@ -123,7 +123,7 @@ fn f5_shows_both_periods_as_the_engine_computes_them() {
     let MidYear::Loaded(mid) = &app.compare.mid_year else {
         unreachable!()
     };
-    let cmp = compare(&app.covenant, mid, &app.results);
+    let cmp = compare(&app.covenant, mid, app.results());
     let shown = screen(app, 120, 40);
     for row in &cmp.rows {
         let name = &app.covenant.bloc.members[row.unit].short;
@@ -163,15 +163,15 @@ fn the_keys_move_in_the_year_end_order_and_open_the_card() {
     let mut y = year_end(Lang::Vi, sample_mid_year);
     let app = &mut y.app;
     press(app, KeyCode::F(5));
-    assert_eq!(app.unit, app.results.order[0]);
+    assert_eq!(app.unit, app.results().order[0]);
     press(app, KeyCode::Down);
     press(app, KeyCode::Down);
-    assert_eq!(app.unit, app.results.order[2]);
+    assert_eq!(app.unit, app.results().order[2]);
     press(app, KeyCode::Up);
-    assert_eq!(app.unit, app.results.order[1]);
+    assert_eq!(app.unit, app.results().order[1]);
     press(app, KeyCode::Enter);
     assert_eq!(app.screen, Screen::Card);
-    assert_eq!(app.unit, app.results.order[1]);
+    assert_eq!(app.unit, app.results().order[1]);
     press(app, KeyCode::F(5));
     press(app, KeyCode::F(4));
     assert_eq!(app.screen, Screen::Ranking);
@@ -391,7 +391,7 @@ fn a_bloc_taller_than_the_window_keeps_the_chosen_unit_in_sight() {
     for _ in 0..10 {
         press(&mut app, KeyCode::Down);
     }
-    let last = *app.results.order.last().unwrap();
+    let last = *app.results().order.last().unwrap();
     assert_eq!(app.unit, last);
     assert_eq!(
         shown_with(&app, 80, 24, last),
@@ -399,7 +399,7 @@ fn a_bloc_taller_than_the_window_keeps_the_chosen_unit_in_sight() {
         "{}",
         screen(&app, 80, 24)
     );
-    let first = app.results.order[0];
+    let first = app.results().order[0];
     assert_eq!(
         shown_with(&app, 80, 24, first),
         1,

@@ -306,7 +306,12 @@ fn a_subtotal_or_a_cell_never_changed_says_so() {
     press(app, KeyCode::Char('h'));
     assert_eq!(app.mode, Mode::Navigate);
     match &app.status {
-        Some(Status::Info(text)) => assert!(text.contains("Ô tổng không có lịch sử riêng")),
+        Some(Status::Info(text)) => {
+            assert!(
+                text.text(Lang::Vi)
+                    .contains("Ô tổng không có lịch sử riêng")
+            )
+        }
         other => panic!("{other:?}"),
     }
     // A cell of a session where nothing was entered yet.
@@ -562,7 +567,8 @@ fn the_export_writes_what_is_shown_beside_the_data_folder() {
     // Closed, the status line still says where the file is.
     press(app, KeyCode::Esc);
     match &app.status {
-        Some(Status::Info(text)) => {
+        Some(Status::Info(said)) => {
+            let text = said.text(app.lang);
             let full = std::path::absolute(&unit).unwrap();
             assert!(text.contains(&full.display().to_string()), "{text}");
         }
@@ -584,7 +590,8 @@ fn an_export_that_cannot_be_written_says_why_and_nothing_else_breaks() {
         press(app, KeyCode::Char('j'));
         press(app, KeyCode::Char('x'));
         match &log_view(app).message {
-            Some(Status::Error(text)) => {
+            Some(Status::Error(said)) => {
+                let text = said.text(lang);
                 assert!(text.contains(says), "{text}");
                 let why = match lang {
                     Lang::Vi => "đã có một tệp hoặc thư mục trùng tên",

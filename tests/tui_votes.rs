@@ -94,7 +94,7 @@ fn form(app: &App) -> &VoteForm {
 }
 
 fn status_of(app: &App, award: usize, unit: &str) -> Nomination {
-    app.results.awards[award].statuses[app.covenant.unit_index(unit).unwrap()].clone()
+    app.results().awards[award].statuses[app.covenant.unit_index(unit).unwrap()].clone()
 }
 
 fn ballot(award: &str, present: u32, votes: &[(&str, u32)]) -> Ballot {
@@ -112,10 +112,12 @@ fn ballot(award: &str, present: u32, votes: &[(&str, u32)]) -> Ballot {
 }
 
 fn status_text(app: &App) -> String {
-    match &app.status {
-        Some(Status::Info(t) | Status::Error(t)) => t.clone(),
-        None => String::new(),
-    }
+    app.status_text().unwrap_or_default()
+}
+
+/// The vote dialog's error line, as the screen words it.
+fn error_of(app: &App) -> Option<String> {
+    form(app).error.as_ref().map(|e| e.text(app.lang))
 }
 
 #[test]
@@ -123,11 +125,10 @@ fn at_mid_year_f7_says_votes_are_taken_at_year_end() {
     let mut s = session(Period::MidYear, Lang::Vi);
     press(&mut s.app, KeyCode::F(7));
     assert_eq!(s.app.mode, Mode::Navigate);
+    assert!(matches!(s.app.status, Some(Status::Info(_))));
     assert_eq!(
-        s.app.status,
-        Some(Status::Info(
-            "chỉ biểu quyết đề nghị khen thưởng ở kỳ tổng kết năm".into()
-        ))
+        status_text(&s.app),
+        "chỉ biểu quyết đề nghị khen thưởng ở kỳ tổng kết năm"
     );
     assert!(screen(&s.app, 80, 24).contains("chỉ biểu quyết đề nghị khen thưởng"));
 }
@@ -219,7 +220,7 @@ fn a_tally_typed_in_the_dialog_is_recorded_and_the_next_award_follows() {
         status_of(app, 0, "thanh-dong"),
         Nomination::NotElected { votes: 2 }
     );
-    assert!(app.results.awards[1].vote.as_ref().unwrap().stale);
+    assert!(app.results().awards[1].vote.as_ref().unwrap().stale);
     assert_eq!(status_of(app, 1, "thanh-dong"), Nomination::AwaitingVote);
     press(app, KeyCode::Right);
     let shown = screen(app, 80, 24);
@@ -229,7 +230,7 @@ fn a_tally_typed_in_the_dialog_is_recorded_and_the_next_award_follows() {
     // Its field is empty: the earlier votes were for another unit.
     press(app, KeyCode::Enter);
     assert_eq!(
-        form(app).error.as_deref(),
+        error_of(app).as_deref(),
         Some("chưa nhập số phiếu của Thành Đông")
     );
     type_text(app, "5");
@@ -289,7 +290,7 @@ fn a_tally_that_cannot_be_true_is_refused_and_nothing_is_recorded() {
     press(app, KeyCode::F(7));
     let refused = |app: &mut App, expected: &str, field: usize| {
         press(app, KeyCode::Enter);
-        assert_eq!(form(app).error.as_deref(), Some(expected));
+        assert_eq!(error_of(app).as_deref(), Some(expected));
         assert_eq!(form(app).field, field, "the field at fault is selected");
         assert!(app.records().ballots().is_empty());
         assert!(screen(app, 120, 40).contains(expected));
@@ -341,13 +342,13 @@ fn refusals_speak_english_too() {
     press(app, KeyCode::F(7));
     press(app, KeyCode::Enter);
     assert_eq!(
-        form(app).error.as_deref(),
+        error_of(app).as_deref(),
         Some("enter the votes of Thành Đông")
     );
     type_text(app, "9");
     press(app, KeyCode::Enter);
     assert_eq!(
-        form(app).error.as_deref(),
+        error_of(app).as_deref(),
         Some("the vote was not recorded: Thành Đông has 9 votes, more than the 8 members present")
     );
     assert!(app.records().ballots().is_empty());
@@ -373,7 +374,7 @@ fn an_award_with_nothing_to_vote_on_says_so() {
     type_text(app, "3");
     press(app, KeyCode::Enter);
     assert_eq!(
-        form(app).error.as_deref(),
+        error_of(app).as_deref(),
         Some(
             "Bằng khen của Chủ tịch Ủy ban nhân dân thành phố: hiện không có đơn vị nào cần biểu quyết"
         )
@@ -456,7 +457,7 @@ fn a_long_list_of_candidates_scrolls_to_the_selected_field() {
     assert_eq!(ballots.len(), 1);
     assert_eq!(ballots[0].present, 60);
     assert_eq!(ballots[0].tally.len(), candidates.len());
-    assert!(!app.results.awards[1].vote.as_ref().unwrap().stale);
+    assert!(!app.results().awards[1].vote.as_ref().unwrap().stale);
 }
 
 fn snapshot(name: &str, app: &App) {

@@ -10,6 +10,7 @@ use crate::model::limits::{MAX_CSV_BYTES, MAX_CSV_ROWS, MAX_NOTE_CHARS};
 use crate::model::scheme::{AdjustmentScale, Scale};
 use crate::model::text::clip;
 use crate::model::{Covenant, Item, Period, Rule, text, value};
+use crate::session::Changed;
 use crate::store::input::{self, Links};
 use crate::store::{Cell, Change, Origin};
 
@@ -41,7 +42,7 @@ pub fn run(lang: Lang, session: &SessionArgs, file: &Path) -> u8 {
             return INVALID;
         }
     };
-    let mut records = match open_records(
+    let records = match open_records(
         lang,
         session,
         &bloc_file,
@@ -51,25 +52,26 @@ pub fn run(lang: Lang, session: &SessionArgs, file: &Path) -> u8 {
         Ok(o) => o.records,
         Err(code) => return code,
     };
-    let changes: Vec<Change> = changes
-        .into_iter()
-        .filter(|c| records.cell(c.unit, c.item) != c.new)
-        .collect();
-    match records.apply(&changes) {
-        Ok(entries) => {
+    let mut opened = match super::session_of(lang, records) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    match opened.import(changes) {
+        Ok(changed) => {
+            let rows = match changed {
+                Changed::Imported { entries } => entries,
+                _ => 0,
+            };
             outln!(
                 "{}",
                 lang.msg(&Msg::Imported {
-                    rows: entries.len(),
-                    path: records.dir().display().to_string(),
+                    rows,
+                    path: opened.records().dir().display().to_string(),
                 })
             );
             0
         }
-        Err(e) => {
-            errln!("{}", e.msg(lang));
-            super::store_code(&e)
-        }
+        Err(e) => super::refused(lang, &e),
     }
 }
 

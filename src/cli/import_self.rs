@@ -38,7 +38,7 @@ pub fn run(lang: Lang, session: &SessionArgs, files: &[PathBuf]) -> u8 {
         }
     }
     if !accepted.is_empty() {
-        let mut records = match open_records(
+        let records = match open_records(
             lang,
             session,
             &bloc_file,
@@ -46,6 +46,10 @@ pub fn run(lang: Lang, session: &SessionArgs, files: &[PathBuf]) -> u8 {
             Access::Change { key: None },
         ) {
             Ok(o) => o.records,
+            Err(code) => return code,
+        };
+        let mut opened = match super::session_of(lang, records) {
+            Ok(s) => s,
             Err(code) => return code,
         };
         for (file, units) in &accepted {
@@ -63,9 +67,9 @@ pub fn run(lang: Lang, session: &SessionArgs, files: &[PathBuf]) -> u8 {
                         (s.item, cell)
                     })
                     .collect();
-                if let Err(e) = records.replace_self_scores(unit.unit, &cells, &source) {
+                if let Err(e) = opened.import_self_scores(unit.unit, &cells, &source) {
                     errln!("{}: {}", file.display(), e.msg(lang));
-                    return super::store_code(&e);
+                    return e.exit_code();
                 }
                 let msg = SelfScoreMsg::SelfImported {
                     unit: covenant.bloc.members[unit.unit].short.clone(),

@@ -392,6 +392,24 @@ pub fn store_code(e: &StoreError) -> u8 {
     }
 }
 
+/// A session on records opened to change them, or the overflow printed and its exit code.
+pub fn session_of(
+    lang: Lang,
+    records: crate::store::Records,
+) -> Result<crate::session::Session, u8> {
+    let covenant = records.covenant().clone();
+    crate::session::Session::new(Box::new(records)).map_err(|o| {
+        errln!("{}", lang.msg(&Msg::overflow(&covenant, &o)));
+        INVALID
+    })
+}
+
+/// Prints the session's refusal; its exit code.
+pub fn refused(lang: Lang, refusal: &crate::session::Refusal) -> u8 {
+    errln!("{}", refusal.msg(lang));
+    refusal.exit_code()
+}
+
 /// The results, or the overflow printed and the exit code of a refusal.
 pub fn computed(
     lang: Lang,

@@ -4,11 +4,15 @@ use std::path::Path;
 
 use crate::i18n::{Label, Lang, Msg};
 use crate::model::{Ballot, Tally};
+use crate::model::{Covenant, Period};
 use crate::report::changelog::{self, Filter};
 use crate::score::{Results, candidates};
+use crate::session::{Changed, Session};
 
 use super::table::{Align, Table};
-use super::{Access, INVALID, OpenRecords, SessionArgs, USAGE, load, open_records, summaries_dir};
+use super::{
+    Access, INVALID, OpenRecords, SessionArgs, USAGE, load, open_records, refused, summaries_dir,
+};
 
 /// Freezing and reopening are F8 on the scoring screen.
 const F8: Access = Access::Change { key: Some("F8") };
@@ -16,16 +20,17 @@ use super::{errln, out, outln};
 
 /// `thidua freeze`: the meeting agrees the results.
 pub fn freeze(lang: Lang, session: &SessionArgs) -> u8 {
-    with_records(lang, session, F8, |open| match open.records.freeze() {
-        Ok(event) => {
+    with_session(lang, session, F8, |_, s| match s.freeze() {
+        Ok(Changed::Frozen { at }) => {
             outln!(
                 "{}",
                 lang.msg(&Msg::FrozenDone {
-                    at: event.at.format("%d/%m/%Y %H:%M").to_string(),
+                    at: at.format("%d/%m/%Y %H:%M").to_string(),
                 })
             );
             0
         }
+        Ok(_) => 0,
         Err(e) => refused(lang, &e),
     })
 }
@@ -33,28 +38,25 @@ pub fn freeze(lang: Lang, session: &SessionArgs) -> u8 {
 /// `thidua reopen --reason R`: opens frozen results again, warning when a summary of them was
 /// signed already.
 pub fn reopen(lang: Lang, session: &SessionArgs, reason: &str) -> u8 {
-    with_records(lang, session, F8, |open| {
-        match open.records.reopen(reason) {
-            Ok(_) => {
-                outln!("{}", lang.msg(&Msg::ReopenedDone));
-                if let Some(version) = signed_version(open) {
-                    outln!("{}", lang.msg(&Msg::ReopenAfterSigned { version }));
-                }
-                0
+    with_session(lang, session, F8, |open, s| match s.reopen(reason) {
+        Ok(_) => {
+            outln!("{}", lang.msg(&Msg::ReopenedDone));
+            if let Some(version) = signed_version(open, s.covenant(), s.period()) {
+                outln!("{}", lang.msg(&Msg::ReopenAfterSigned { version }));
             }
-            Err(e) => refused(lang, &e),
+            0
         }
+        Err(e) => refused(lang, &e),
     })
 }
 
 /// The latest version of this session's summary already issued, if any.
-fn signed_version(open: &OpenRecords) -> Option<u32> {
-    let covenant = open.records.covenant();
+fn signed_version(open: &Opened, covenant: &Covenant, period: Period) -> Option<u32> {
     crate::report::issue::next_version(
         &summaries_dir(&open.data),
         &covenant.bloc.id,
         open.year,
-        open.records.period(),
+        period,
     )
     .ok()
     .and_then(|(next, _)| (next > 1).then_some(next - 1))
@@ -69,16 +71,13 @@ pub fn vote(
     present: Option<u32>,
     tally: &[String],
 ) -> u8 {
-    with_records(lang, session, Access::Change { key: Some("F7") }, |open| {
-        let results = match results(lang, open) {
-            Ok(r) => r,
-            Err(code) => return code,
-        };
+    with_session(lang, session, Access::Change { key: Some("F7") }, |_, s| {
+        let results = s.results().clone();
+        let covenant = s.covenant().clone();
         let Some(award) = award else {
-            out!("{}", candidates_text(lang, open, &results));
+            out!("{}", candidates_text(lang, &covenant, &results));
             return 0;
         };
-        let covenant = open.records.covenant().clone();
         let Some(index) = covenant.scheme.awards.iter().position(|a| a.id == award) else {
             errln!(
                 "{}",
@@ -138,19 +137,20 @@ pub fn vote(
             present,
             tally: lines,
         };
-        match crate::session::vote(&mut open.records, ballot) {
+        match s.vote(ballot) {
             Ok(_) => {
-                let results = match self::results(lang, open) {
-                    Ok(r) => r,
-                    Err(code) => return code,
-                };
+                if let Some(o) = s.overflow() {
+                    errln!("{}", lang.msg(&Msg::overflow(&covenant, o)));
+                    return INVALID;
+                }
+                let results = s.results();
                 outln!(
                     "{}",
                     lang.msg(&Msg::VotesRecorded {
                         award: covenant.scheme.awards[index].title.clone()
                     })
                 );
-                out!("{}", outcome_text(lang, open, &results, index));
+                out!("{}", outcome_text(lang, &covenant, results, index));
                 0
             }
             Err(e) => refused(lang, &e),
@@ -158,20 +158,14 @@ pub fn vote(
     })
 }
 
-fn results(lang: Lang, open: &OpenRecords) -> Result<Results, u8> {
-    let r = &open.records;
-    super::computed(lang, r.covenant(), crate::session::results(r))
-}
-
 /// Each award with its quota, threshold and candidates, as the meeting votes on them.
-fn candidates_text(lang: Lang, open: &OpenRecords, results: &Results) -> String {
-    let covenant = open.records.covenant();
+fn candidates_text(lang: Lang, covenant: &Covenant, results: &Results) -> String {
     if results.awards.is_empty() {
         return lang.msg(&Msg::VotesAtYearEndOnly) + "\n";
     }
     let mut out = String::new();
     for a in &results.awards {
-        out.push_str(&award_head(lang, open, a.award, a.quota));
+        out.push_str(&award_head(lang, covenant, a.award, a.quota));
         let in_running = a.statuses.iter().any(|s| lang.nomination(s).is_some());
         if !in_running {
             out.push_str(&format!("  {}\n", lang.label(Label::NoCandidate)));
@@ -186,8 +180,8 @@ fn candidates_text(lang: Lang, open: &OpenRecords, results: &Results) -> String 
     out
 }
 
-fn award_head(lang: Lang, open: &OpenRecords, award: usize, quota: usize) -> String {
-    let spec = &open.records.covenant().scheme.awards[award];
+fn award_head(lang: Lang, covenant: &Covenant, award: usize, quota: usize) -> String {
+    let spec = &covenant.scheme.awards[award];
     let rule = spec.vote.as_ref().map_or_else(
         || lang.label(Label::NoThreshold).to_string(),
         |r| lang.vote_rule(r),
@@ -200,12 +194,11 @@ fn award_head(lang: Lang, open: &OpenRecords, award: usize, quota: usize) -> Str
     )
 }
 
-fn outcome_text(lang: Lang, open: &OpenRecords, results: &Results, award: usize) -> String {
-    let covenant = open.records.covenant();
+fn outcome_text(lang: Lang, covenant: &Covenant, results: &Results, award: usize) -> String {
     let Some(a) = results.awards.iter().find(|a| a.award == award) else {
         return String::new();
     };
-    let mut out = award_head(lang, open, award, a.quota);
+    let mut out = award_head(lang, covenant, award, a.quota);
     if let Some(vote) = &a.vote {
         out.push_str(&format!(
             "  {}\n",
@@ -265,7 +258,10 @@ pub fn log(
         };
         let lines = match open.records.history() {
             Ok(l) => l,
-            Err(e) => return refused(lang, &e),
+            Err(e) => {
+                errln!("{}", e.msg(lang));
+                return super::store_code(&e);
+            }
         };
         let rows = changelog::rows(lang, covenant, &lines, &filter);
         match csv {
@@ -348,19 +344,39 @@ fn with_records(
     lang: Lang,
     session: &SessionArgs,
     access: Access,
-    run: impl FnOnce(&mut OpenRecords) -> u8,
+    run: impl FnOnce(OpenRecords) -> u8,
 ) -> u8 {
     let (loaded, bloc_file) = match load(lang, session) {
         Ok(l) => l,
         Err(code) => return code,
     };
     match open_records(lang, session, &bloc_file, &loaded.covenant, access) {
-        Ok(mut open) => run(&mut open),
+        Ok(open) => run(open),
         Err(code) => code,
     }
 }
 
-fn refused(lang: Lang, e: &crate::store::StoreError) -> u8 {
-    errln!("{}", e.msg(lang));
-    super::store_code(e)
+/// Where the session's records lie, for what a change says after it is made.
+struct Opened {
+    year: i32,
+    data: std::path::PathBuf,
+}
+
+/// Runs a change on the session through its rules.
+fn with_session(
+    lang: Lang,
+    session: &SessionArgs,
+    access: Access,
+    run: impl FnOnce(&Opened, &mut Session) -> u8,
+) -> u8 {
+    with_records(lang, session, access, |open| {
+        let opened = Opened {
+            year: open.year,
+            data: open.data,
+        };
+        match super::session_of(lang, open.records) {
+            Ok(mut s) => run(&opened, &mut s),
+            Err(code) => code,
+        }
+    })
 }

@@ -42,7 +42,7 @@ pub fn run(lang: Lang, session: &SessionArgs, options: &Options) -> u8 {
     let OpenRecords {
         year,
         data,
-        mut records,
+        records,
     } = match open_records(
         lang,
         session,
@@ -53,12 +53,13 @@ pub fn run(lang: Lang, session: &SessionArgs, options: &Options) -> u8 {
         Ok(o) => o,
         Err(code) => return code,
     };
-    // Refused before the passphrase is asked for, not after.
-    let session_data = SessionData::of(&records);
-    let results = match super::computed(lang, covenant, crate::session::results(&records)) {
-        Ok(r) => r,
+    let mut opened = match super::session_of(lang, records) {
+        Ok(s) => s,
         Err(code) => return code,
     };
+    // Refused before the passphrase is asked for, not after.
+    let session_data = SessionData::of(opened.records());
+    let results = opened.results().clone();
     let gaps = summary::gaps(
         &results,
         session_data.frozen_at.is_some(),
@@ -100,12 +101,8 @@ pub fn run(lang: Lang, session: &SessionArgs, options: &Options) -> u8 {
     match summary::issue(&loaded, session_data, &request, &secret, &public, now()) {
         Ok(issued) => {
             // A final version locks the session until it is reopened (the meeting's order).
-            if let Err(e) = crate::session::record_issued(
-                &mut records,
-                issued.version,
-                issued.provisional,
-                &issued.record,
-            ) {
+            if let Err(e) = opened.record_issued(issued.version, issued.provisional, &issued.record)
+            {
                 errln!("{}", e.msg(lang));
             }
             for s in &issued.set_aside {

@@ -10,7 +10,7 @@ use minisign::{PublicKey, SecretKey};
 
 use crate::i18n::{Lang, Msg};
 use crate::model::{Ballot, Covenant, Period};
-use crate::score::{self, Nomination, Results};
+use crate::score::{Nomination, Results};
 use crate::store::durable::{self, Access};
 use crate::store::load::Loaded;
 use crate::store::paths;
@@ -299,7 +299,7 @@ pub fn issue_with(
             sheet.set(u, i, Some(e.value.clone()));
         }
     }
-    let results = score::compute_with_votes(covenant, request.period, &sheet, &data.votes)
+    let results = crate::session::results_of(covenant, request.period, &sheet, &data.votes)
         .map_err(|o| SummaryError::Overflow(Msg::overflow(covenant, &o)))?;
     let gaps = gaps(&results, data.frozen_at.is_some(), &data.unexplained);
     if !gaps.is_empty() && !request.provisional {

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use minisign::PublicKey;
 
 use crate::model::Covenant;
-use crate::score::{self, Results};
+use crate::score::Results;
 use crate::store::input::{self, InputError, Links};
 
 use super::record::{RECORD_FORMAT, Record, RecordProblem, sha256_hex};
@@ -345,8 +345,9 @@ pub fn recompute(record: &Record) -> Result<(Covenant, Results), Finding> {
     for ballot in &record.votes {
         crate::model::ballot::check(&covenant, ballot).map_err(Finding::VotesInvalid)?;
     }
-    let mut results = score::compute_with_votes(&covenant, record.period, &sheet, &record.votes)
-        .map_err(|o| Finding::CannotCompute(crate::i18n::Msg::overflow(&covenant, &o)))?;
+    let mut results =
+        crate::session::results_of(&covenant, record.period, &sheet, &record.votes)
+            .map_err(|o| Finding::CannotCompute(crate::i18n::Msg::overflow(&covenant, &o)))?;
     // A record of an earlier format signed its results before the cascade was explained.
     if record.format < 3 {
         for award in &mut results.awards {

@@ -1,16 +1,46 @@
 //! The rules of a session, in one place, for the screen, the command line and the room alike.
 //!
+//! A [`Session`] holds the records, the undo history and the results, with one operation for
+//! each change a person makes. Each operation checks the meeting's order ([`rules`]), writes
+//! through the [`Ledger`], recomputes the results and announces the change on the [`feed`].
+//!
 //! A session's results are the engine's one pure function of its entries and the members'
-//! recorded votes: everything that shows results (the screen, `thidua results`, the summary,
-//! the comparison of periods) gets them here, so that none can disagree with another.
+//! recorded votes ([`results_of`]): everything that shows results (the screen, `thidua
+//! results`, the summary, `verify`'s recomputation of a record) gets them here, so that none
+//! can disagree with another.
 
-use crate::model::Ballot;
+pub mod feed;
+pub mod history;
+mod ledger;
+mod operations;
+mod refusal;
+pub mod rules;
+
+use chrono::{DateTime, FixedOffset};
+
+pub use feed::Announcement;
+pub use ledger::Ledger;
+pub use refusal::Refusal;
+
+use crate::model::{Ballot, Covenant, Period, Sheet};
 use crate::score::{self, Overflow, Results};
-use crate::store::{Event, Records, StoreError};
+use crate::store::{Cell, Records};
+
+use history::History;
+
+/// The results of `sheet` and the votes `ballots` for a bloc's period.
+pub fn results_of(
+    covenant: &Covenant,
+    period: Period,
+    sheet: &Sheet,
+    ballots: &[Ballot],
+) -> Result<Results, Overflow> {
+    score::compute_with_votes(covenant, period, sheet, ballots)
+}
 
 /// The results of the bloc's scores and the votes recorded in `records`.
 pub fn results(records: &Records) -> Result<Results, Overflow> {
-    score::compute_with_votes(
+    results_of(
         records.covenant(),
         records.period(),
         records.sheet(),
@@ -24,7 +54,7 @@ pub fn self_results(records: &Records) -> Result<Option<Results>, Overflow> {
     if !records.has_self_scores() {
         return Ok(None);
     }
-    score::compute_with_votes(
+    results_of(
         records.covenant(),
         records.period(),
         records.self_sheet(),
@@ -33,30 +63,121 @@ pub fn self_results(records: &Records) -> Result<Option<Results>, Overflow> {
     .map(Some)
 }
 
-/// Records the members' vote on an award. The meeting's order (`domain.md`): votes are taken
-/// on frozen results, but a signed final version locks them with everything else, until the
-/// results are reopened with a reason.
-pub fn vote(records: &mut Records, ballot: Ballot) -> Result<Event, StoreError> {
-    if let Some(version) = records.signed_final() {
-        return Err(StoreError::SignedFinal { version });
-    }
-    records.record_votes(ballot)
+/// What a change did, as the session announces it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Changed {
+    /// One cell's value, note or reason.
+    Cell {
+        unit: usize,
+        item: usize,
+        how: CellChange,
+    },
+    /// Cells took the units' self-scores.
+    Accepted {
+        cells: usize,
+    },
+    /// Scores read from a file.
+    Imported {
+        entries: usize,
+    },
+    /// A unit's self-scores replaced by those of a file.
+    SelfScoresImported {
+        unit: usize,
+        entries: usize,
+    },
+    Frozen {
+        at: DateTime<FixedOffset>,
+    },
+    Reopened,
+    Voted {
+        award: String,
+    },
+    Issued {
+        version: u32,
+        provisional: bool,
+    },
 }
 
-/// Records that `version` of the report was issued with its signed record at `record`, so that
-/// a final version locks the session.
-pub fn record_issued(
-    records: &mut Records,
-    version: u32,
-    provisional: bool,
-    record: &std::path::Path,
-) -> Result<Event, StoreError> {
-    let name = record
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let sha256 = std::fs::read(record)
-        .map(|b| crate::store::sha256_hex(&b))
-        .unwrap_or_default();
-    records.record_issued(version, provisional, name, sha256)
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CellChange {
+    Entered,
+    Cleared,
+    Noted,
+    Undone,
+    Redone,
+}
+
+/// An open session: its records behind a ledger, the undo history of this sitting and the
+/// latest results.
+pub struct Session {
+    ledger: Box<dyn Ledger>,
+    history: History,
+    results: Results,
+    self_results: Option<Results>,
+    /// The last recomputation overflowed: the results are those before that change.
+    overflow: Option<Overflow>,
+    feed: feed::Feed,
+}
+
+impl Session {
+    /// Opens a session on its records, resuming the undo history from the journal's latest
+    /// entries.
+    pub fn new(ledger: Box<dyn Ledger>) -> Result<Session, Overflow> {
+        let records = ledger.records();
+        let results = results(records)?;
+        let self_results = self_results(records)?;
+        let history = History::resumed(records.covenant(), records.recent());
+        Ok(Session {
+            ledger,
+            history,
+            results,
+            self_results,
+            overflow: None,
+            feed: Default::default(),
+        })
+    }
+
+    pub fn records(&self) -> &Records {
+        self.ledger.records()
+    }
+
+    pub fn covenant(&self) -> &Covenant {
+        self.records().covenant()
+    }
+
+    pub fn period(&self) -> Period {
+        self.records().period()
+    }
+
+    pub fn results(&self) -> &Results {
+        &self.results
+    }
+
+    /// The results of the units' self-scores alone, when there are any.
+    pub fn self_results(&self) -> Option<&Results> {
+        self.self_results.as_ref()
+    }
+
+    /// Why the results shown are those before the last change, if they are.
+    pub fn overflow(&self) -> Option<&Overflow> {
+        self.overflow.as_ref()
+    }
+
+    pub fn cell(&self, unit: usize, item: usize) -> Cell {
+        self.ledger.cell(unit, item)
+    }
+
+    pub fn last_saved(&self) -> Option<DateTime<FixedOffset>> {
+        self.ledger.last_saved()
+    }
+
+    /// A view that follows the session: each accepted change arrives with its results.
+    pub fn follow(&mut self) -> std::sync::mpsc::Receiver<Announcement> {
+        self.feed.follow()
+    }
+
+    /// Whether entering `value` in a cell needs a reason: it differs from the unit's own.
+    pub fn needs_reason(&self, unit: usize, item: usize, value: &crate::model::Value) -> bool {
+        rules::needs_reason(self.records(), unit, item, value)
+    }
 }

@@ -2,8 +2,6 @@
 
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, FixedOffset};
-
 use crate::i18n::Msg;
 use crate::model::ballot::BallotError;
 use crate::model::limits::{MAX_JOURNAL_LINES, MAX_NOTE_CHARS};
@@ -34,18 +32,6 @@ pub enum StoreError {
         item: String,
         error: ValueError,
     },
-    #[error("frozen since {at}")]
-    Frozen { at: DateTime<FixedOffset> },
-    #[error("already frozen")]
-    AlreadyFrozen,
-    #[error("not frozen")]
-    NotFrozen,
-    #[error("{unit} / {item}: differs from the self-score without a reason")]
-    ReasonRequired { unit: String, item: String },
-    #[error("reopening needs a reason")]
-    ReopenWithoutReason,
-    #[error("votes are taken at year-end only")]
-    VotesAtYearEndOnly,
     #[error("{0}")]
     Ballot(BallotError),
     /// The records folder holds something other than plain files (a link, a folder, a pipe).
@@ -64,9 +50,6 @@ pub enum StoreError {
     /// The records were opened to read only.
     #[error("opened to read only")]
     ReadOnly,
-    /// A final version of the report is signed: nothing changes until the results are reopened.
-    #[error("version {version} is signed")]
-    SignedFinal { version: u32 },
     /// The journal holds `limits::MAX_JOURNAL_LINES` lines: no more can be added.
     #[error("the journal is full")]
     JournalFull,
@@ -96,17 +79,6 @@ impl StoreError {
                 item: item.clone(),
                 problem: lang.value_error(error),
             }),
-            StoreError::Frozen { at } => lang.msg(&Msg::SessionFrozen {
-                at: at.format("%d/%m/%Y %H:%M").to_string(),
-            }),
-            StoreError::AlreadyFrozen => lang.msg(&Msg::AlreadyFrozen),
-            StoreError::NotFrozen => lang.msg(&Msg::NotFrozen),
-            StoreError::ReasonRequired { unit, item } => lang.msg(&Msg::ReasonRequired {
-                unit: unit.clone(),
-                item: item.clone(),
-            }),
-            StoreError::ReopenWithoutReason => lang.msg(&Msg::ReopenWithoutReason),
-            StoreError::VotesAtYearEndOnly => lang.msg(&Msg::VotesAtYearEndOnly),
             StoreError::Ballot(error) => lang.msg(&Msg::BallotRefused(error.clone())),
             StoreError::NotPlainFile { path } => lang.msg(&Msg::NotPlainFile {
                 path: path.display().to_string(),
@@ -119,9 +91,6 @@ impl StoreError {
                 limit: MAX_NOTE_CHARS,
             }),
             StoreError::ReadOnly => lang.msg(&Msg::ReadOnly),
-            StoreError::SignedFinal { version } => {
-                lang.msg(&Msg::SignedFinal { version: *version })
-            }
             StoreError::JournalFull => lang.msg(&Msg::JournalFull {
                 limit: MAX_JOURNAL_LINES,
             }),

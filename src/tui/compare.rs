@@ -9,7 +9,7 @@ use crate::model::{Covenant, Period};
 use crate::score::{Results, compute};
 use crate::store::records::{Records, StoreError};
 
-use super::app::{App, Screen, Status};
+use super::app::{App, Said, Screen, Status};
 use super::keymap::Action;
 
 /// What the year-end session knows of its mid-year.
@@ -67,7 +67,7 @@ pub fn load(covenant: &Covenant, dir: &Path) -> MidYear {
 /// The screen's key: the comparison at year-end; at mid-year, why there is none.
 pub fn show(app: &mut App) {
     if app.period != Period::YearEnd {
-        app.status = Some(Status::Info(CompareMsg::NoEarlierPeriod.text(app.lang)));
+        app.status = Some(Status::Info(Said::Compare(CompareMsg::NoEarlierPeriod)));
         return;
     }
     // Another copy may have let the mid-year go since the session opened.
@@ -81,7 +81,7 @@ pub fn show(app: &mut App) {
 
 /// Moving through the units in the year-end order; Enter (the card) is the keymap's.
 pub fn navigate(app: &mut App, action: Action) {
-    let order = &app.results.order;
+    let order = &app.results().order;
     let at = order.iter().position(|u| *u == app.unit).unwrap_or(0);
     let last = order.len().saturating_sub(1);
     let to = match action {

@@ -130,6 +130,22 @@ impl TextField {
             .map_or(self.text.len(), |i| self.cursor + i);
     }
 
+    /// The editing keys: typed or pasted text, Backspace, Delete and moving the cursor. Other
+    /// actions are the dialog's.
+    pub fn act(&mut self, action: &super::keymap::Action) {
+        use super::keymap::Action;
+        match action {
+            Action::Input(text) => self.insert(text),
+            Action::Backspace => self.backspace(),
+            Action::Delete => self.delete(),
+            Action::Left => self.left(),
+            Action::Right => self.right(),
+            Action::Home => self.home(),
+            Action::End => self.end(),
+            _ => {}
+        }
+    }
+
     pub fn clear(&mut self) {
         self.text.clear();
         self.cursor = 0;

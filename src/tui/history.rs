@@ -13,7 +13,7 @@ use crate::model::Covenant;
 use crate::report::changelog::{self, Filter};
 use crate::store::records::{Line, StoreError};
 
-use super::app::{App, Mode, Status};
+use super::app::{App, Mode, Said, Status};
 use super::keymap::Action;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -26,7 +26,7 @@ pub struct LogView {
     pub only_item: bool,
     /// The journal as read when the view opened, oldest first, or why it could not be read.
     /// Nothing is written while the view is open, so it stays current.
-    pub lines: Result<Vec<Line>, String>,
+    pub lines: Result<Vec<Line>, Said>,
     /// The first line in view, counted from the newest; the drawing keeps it in range.
     pub top: Shared<usize>,
     /// How many lines the last frame showed, for Page Up / Page Down.
@@ -95,7 +95,7 @@ impl LogView {
 pub fn open_cell(app: &mut App) {
     match app.selected_item() {
         Some(item) => app.mode = Mode::Log(LogView::new(app, Some(item), true)),
-        None => app.status = Some(Status::Info(app.lang.ui(Ui::HistoryOnSubtotal).into())),
+        None => app.status = Some(Status::info(Ui::HistoryOnSubtotal)),
     }
 }
 
@@ -129,7 +129,7 @@ pub fn update(app: &mut App, mut view: LogView, action: Action) {
             view.message = None;
         }
         Action::OnlyItem if view.item.is_none() => {
-            view.message = Some(Status::Error(app.lang.ui(Ui::LogNoItem).into()));
+            view.message = Some(Status::error(Ui::LogNoItem));
         }
         Action::OnlyItem => {
             view.only_item = !view.only_item;
@@ -143,14 +143,14 @@ pub fn update(app: &mut App, mut view: LogView, action: Action) {
 }
 
 /// The journal, or why it cannot be read, in words.
-fn read(app: &App) -> Result<Vec<Line>, String> {
+fn read(app: &App) -> Result<Vec<Line>, Said> {
     app.records().history().map_err(|e| match e {
         // Reading, not writing: the store's own message would speak of a value not saved.
-        StoreError::Io { path, error } => app.lang.msg(&Msg::CannotRead {
+        StoreError::Io { path, error } => Said::Msg(Msg::CannotRead {
             path: path.display().to_string(),
             error: error.to_string(),
         }),
-        other => other.msg(app.lang),
+        other => other.into(),
     })
 }
 
@@ -214,14 +214,14 @@ fn export(app: &App, view: &LogView) -> Status {
         .display()
         .to_string();
     match write(&dir, &path, &changelog::to_csv(lang, &rows)) {
-        Ok(()) => Status::Info(lang.msg(&Msg::LogExported {
+        Ok(()) => Status::info(Msg::LogExported {
             rows: rows.len(),
             path: named,
-        })),
-        Err(e) => Status::Error(lang.msg(&Msg::LogExportFailed {
+        }),
+        Err(e) => Status::error(Msg::LogExportFailed {
             path: named,
             error: io_words(lang, &e),
-        })),
+        }),
     }
 }
 

@@ -5,12 +5,15 @@
 pub mod app;
 pub mod compare;
 pub mod display;
+pub mod editor;
 pub mod field;
 pub mod history;
 pub mod keymap;
+mod navigation;
 pub mod prompt;
 pub mod sign;
 pub mod start;
+pub mod status;
 pub mod view;
 pub mod votes;
 
@@ -47,7 +50,7 @@ pub struct SessionTarget {
 static OPEN_RECORDS: Mutex<Option<(Lang, PathBuf)>> = Mutex::new(None);
 
 /// Opens a session: the covenant loaded and the records locked. Errors are the user's message.
-pub fn open_session(lang: Lang, target: &SessionTarget) -> Result<(App, Vec<String>), String> {
+pub fn open_session(lang: Lang, target: &SessionTarget) -> Result<(App, Vec<Msg>), String> {
     let loaded = load_covenant(&target.bloc_file).map_err(|e| match e {
         crate::store::LoadError::Io { path, error } => lang.msg(&Msg::CannotRead {
             path: path.display().to_string(),
@@ -65,11 +68,9 @@ pub fn open_session(lang: Lang, target: &SessionTarget) -> Result<(App, Vec<Stri
     let dir = session_dir(&data, &covenant.bloc.id, year, target.period)
         .map_err(|e| lang.msg(&Msg::UnsafeName(e.0)))?;
     let records = Records::open(&dir, &covenant, target.period).map_err(|e| e.msg(lang))?;
-    let notices: Vec<String> = records.notices.iter().map(|m| lang.msg(m)).collect();
-    let recent: Vec<_> = records.recent().cloned().collect();
+    let notices: Vec<Msg> = records.notices.clone();
     let mut app = App::new(lang, covenant, target.period, year, Box::new(records))
         .map_err(|o| lang.msg(&Msg::overflow(&loaded.covenant, &o)))?;
-    app.resume_history(&recent);
     app.records_dir = dir;
     if target.period == Period::YearEnd
         && let Ok(mid_year) = session_dir(&data, &app.covenant.bloc.id, year, Period::MidYear)
@@ -137,7 +138,7 @@ pub fn run(lang: Lang, launch: Launch, mouse: bool) -> u8 {
 enum Screen {
     Start(Start),
     /// An open session and what opening it found (a torn line set aside, …).
-    Session(Box<App>, Vec<String>),
+    Session(Box<App>, Vec<Msg>),
 }
 
 /// The start screen for the blocs in `blocs`; with a single bloc, straight into its session.
@@ -158,7 +159,7 @@ fn start_screen(lang: Lang, blocs: &Path, allow_direct: bool) -> Screen {
     Screen::Start(start)
 }
 
-fn open_choice(lang: Lang, choice: &Choice) -> Result<(App, Vec<String>), String> {
+fn open_choice(lang: Lang, choice: &Choice) -> Result<(App, Vec<Msg>), String> {
     open_session(
         lang,
         &SessionTarget {
@@ -187,7 +188,7 @@ fn run_screens(terminal: &mut DefaultTerminal, screen: &mut Screen) -> std::io::
             }
             Screen::Session(app, notices) => {
                 if !notices.is_empty() {
-                    app.status = Some(app::Status::Error(notices.join(" · ")));
+                    app.status = Some(app::Status::Error(app::Said::Msgs(notices.clone())));
                 }
                 remember_records(app);
                 run_session(terminal, app)?;

@@ -4,16 +4,18 @@
 
 use crate::i18n::Msg;
 use crate::model::Value;
-use crate::store::records::{Cell, Change, Origin, differs};
+use crate::session::Changed;
+use crate::store::records::differs;
 
-use super::app::{App, Mode, Status};
+use super::app::{App, Mode};
 use super::field::TextField;
 use super::keymap::Action;
+use super::status::{Said, Status};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Prompt {
     pub ask: Ask,
-    pub error: Option<String>,
+    pub error: Option<Said>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -101,7 +103,7 @@ pub fn freeze_or_reopen(app: &mut App) {
 /// `a`: take the self-scores, once there are some.
 pub fn accept(app: &mut App) {
     if !app.records().has_self_scores() {
-        app.status = Some(Status::Info(app.lang.msg(&Msg::NoSelfScores)));
+        app.say(Msg::NoSelfScores);
         return;
     }
     open(
@@ -155,16 +157,7 @@ pub fn update(app: &mut App, mut prompt: Prompt, action: Action) {
         _ => None,
     };
     if let Some(field) = typed {
-        match &action {
-            Action::Input(text) => field.insert(text),
-            Action::Backspace => field.backspace(),
-            Action::Delete => field.delete(),
-            Action::Left => field.left(),
-            Action::Right => field.right(),
-            Action::Home => field.home(),
-            Action::End => field.end(),
-            _ => {}
-        }
+        field.act(&action);
     }
     if let Ask::Accept { choice } = &mut prompt.ask {
         let at = AcceptScope::ALL
@@ -188,68 +181,39 @@ pub fn update(app: &mut App, mut prompt: Prompt, action: Action) {
 }
 
 fn confirm(app: &mut App, mut prompt: Prompt) {
-    let lang = app.lang;
     let done = match &prompt.ask {
         Ask::Reason {
             unit,
             item,
             value,
             field,
-        } => {
-            let (unit, item) = (*unit, *item);
-            let cell = Cell {
-                value: Some(value.clone()),
-                reason: field.text().trim().to_string(),
-                ..app.cell(unit, item)
-            };
-            app.enter(unit, item, cell)
-        }
-        Ask::Freeze => app.with_records(|r| r.freeze()).map(|event| {
-            app.status = Some(Status::Info(lang.msg(&Msg::FrozenOnScreen {
-                at: event.at.format("%H:%M %d/%m/%Y").to_string(),
-            })))
+        } => super::editor::enter(app, *unit, *item, value.clone(), field.text()),
+        Ask::Freeze => app.change(|s| s.freeze()).map(|changed| {
+            if let Changed::Frozen { at } = changed {
+                app.say(Msg::FrozenOnScreen {
+                    at: at.format("%H:%M %d/%m/%Y").to_string(),
+                });
+            }
         }),
         Ask::Reopen { field, signed } => {
             let signed = *signed;
-            app.with_records(|r| r.reopen(field.text())).map(|_| {
-                app.status = Some(Status::Info(match signed {
-                    Some(version) => format!(
-                        "{} {}",
-                        lang.msg(&Msg::ReopenedDone),
-                        lang.msg(&Msg::ReopenAfterSigned { version })
-                    ),
-                    None => lang.msg(&Msg::ReopenedDone),
-                }))
+            app.change(|s| s.reopen(field.text())).map(|_| {
+                let mut said = vec![Msg::ReopenedDone];
+                said.extend(signed.map(|version| Msg::ReopenAfterSigned { version }));
+                app.status = Some(Status::Info(Said::Msgs(said)));
             })
         }
         Ask::Accept { choice } => {
             let cells = accepted_cells(app, *choice);
-            let changes: Vec<Change> = cells
-                .iter()
-                .map(|&(unit, item)| Change {
-                    unit,
-                    item,
-                    new: Cell {
-                        value: app.records().self_cell(unit, item).value,
-                        reason: String::new(),
-                        ..app.cell(unit, item)
-                    },
-                    origin: Origin::Accept,
-                })
-                .collect();
-            if changes.is_empty() {
-                Err(lang.msg(&Msg::NothingToAccept))
-            } else {
-                app.apply_batch(&changes).map(|()| {
-                    app.status = Some(Status::Info(lang.msg(&Msg::Accepted {
-                        cells: changes.len(),
-                    })))
-                })
-            }
+            app.change(|s| s.accept(&cells)).map(|changed| {
+                if let Changed::Accepted { cells } = changed {
+                    app.say(Msg::Accepted { cells });
+                }
+            })
         }
     };
-    if let Err(message) = done {
-        prompt.error = Some(message);
+    if let Err(refused) = done {
+        prompt.error = Some(refused.into());
         app.mode = Mode::Prompt(prompt);
     }
 }

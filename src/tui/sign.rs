@@ -63,7 +63,7 @@ pub fn open(app: &mut App) {
     };
     let records = app.records();
     let gaps = summary::gaps(
-        &app.results,
+        app.results(),
         records.frozen().is_some(),
         &records.unexplained(),
     );
@@ -136,7 +136,9 @@ fn issue(app: &mut App, typed: String, provisional: bool) -> Result<Vec<String>,
     let issued = summary::issue(&signing.loaded, data, &request, &secret, &public, now())
         .map_err(|e| lang.msg(&e.msg()))?;
     // A final version locks the session until it is reopened (the meeting's order).
-    let recorded = app.record_issued(issued.version, issued.provisional, &issued.record);
+    let recorded = app
+        .change(|s| s.record_issued(issued.version, issued.provisional, &issued.record))
+        .map_err(|refused| refused.msg(lang));
     let mut lines: Vec<String> = issued
         .set_aside
         .iter()

@@ -9,7 +9,7 @@ use crate::model::ballot::BallotError;
 use crate::model::{Ballot, Period, Tally};
 use crate::score::{AwardResult, Nomination, candidates};
 
-use super::app::{App, Mode, Status};
+use super::app::{App, Mode, Said, Status};
 use super::keymap::Action;
 
 /// Enough digits for any bloc; more could only be a slip of the finger.
@@ -29,7 +29,7 @@ pub struct VoteForm {
     /// spreadsheet, rather than adding to it.
     pub fresh: bool,
     /// Why the last tally was refused, in the user's language.
-    pub error: Option<String>,
+    pub error: Option<Said>,
     /// First unit row shown, kept by the view so that the selected field stays in sight.
     pub top: Cell<usize>,
 }
@@ -61,7 +61,7 @@ impl AwardState {
 
 /// The result of award `award` (scheme index), if computed (year-end only).
 pub fn award_result(app: &App, award: usize) -> Option<&AwardResult> {
-    app.results.awards.iter().find(|a| a.award == award)
+    app.results().awards.iter().find(|a| a.award == award)
 }
 
 /// The units a tally on `award` is taken on (see `score::candidates`), in ranking order.
@@ -70,7 +70,7 @@ pub fn ballot_units(app: &App, award: usize) -> Vec<usize> {
         return Vec::new();
     };
     let running = candidates(result);
-    app.results
+    app.results()
         .order
         .iter()
         .copied()
@@ -104,12 +104,12 @@ pub fn state(app: &App, award: usize) -> AwardState {
 /// filled in; at mid-year says why there is none.
 pub fn open(app: &mut App) {
     if app.period != Period::YearEnd {
-        app.status = Some(Status::Info(app.lang.msg(&Msg::VotesAtYearEndOnly)));
+        app.say(Msg::VotesAtYearEndOnly);
         return;
     }
     let awards = app.covenant.scheme.awards.len();
     if awards == 0 {
-        app.status = Some(Status::Info(app.lang.ui(Ui::VotesNoAwards).into()));
+        app.status = Some(Status::info(Ui::VotesNoAwards));
         return;
     }
     let ballots = app.records().ballots();
@@ -231,15 +231,13 @@ fn field_text<'a>(form: &'a mut VoteForm, units: &[usize]) -> Option<&'a mut Str
 /// Checks the typed tally and records it; a refusal stays in the dialog, on the field at fault.
 fn record(app: &mut App, form: &mut VoteForm, units: &[usize]) {
     match tally(app, form, units) {
-        Ok(ballot) => match app.record_votes(ballot) {
-            Ok(()) => {
+        Ok(ballot) => match app.change(|s| s.vote(ballot)) {
+            Ok(_) => {
                 form.error = None;
                 let title = app.covenant.scheme.awards[form.award].title.clone();
-                app.status = Some(Status::Info(
-                    app.lang.msg(&Msg::VotesRecorded { award: title }),
-                ));
+                app.say(Msg::VotesRecorded { award: title });
             }
-            Err(message) => form.error = Some(message),
+            Err(refused) => form.error = Some(refused.into()),
         },
         Err((field, message)) => {
             form.field = field;
@@ -249,13 +247,12 @@ fn record(app: &mut App, form: &mut VoteForm, units: &[usize]) {
 }
 
 /// The ballot the fields describe, or the field at fault and why.
-fn tally(app: &App, form: &VoteForm, units: &[usize]) -> Result<Ballot, (usize, String)> {
-    let lang = app.lang;
+fn tally(app: &App, form: &VoteForm, units: &[usize]) -> Result<Ballot, (usize, Said)> {
     let award = &app.covenant.scheme.awards[form.award];
     if units.is_empty() {
         return Err((
             0,
-            lang.msg(&Msg::TallyCandidates {
+            Said::Msg(Msg::TallyCandidates {
                 award: award.title.clone(),
                 expected: Vec::new(),
             }),
@@ -264,12 +261,12 @@ fn tally(app: &App, form: &VoteForm, units: &[usize]) -> Result<Ballot, (usize, 
     let members = &app.covenant.bloc.members;
     let present: u32 = match form.present.parse() {
         Ok(p) => p,
-        Err(_) => return Err((0, lang.msg(&Msg::PresentMissing))),
+        Err(_) => return Err((0, Said::Msg(Msg::PresentMissing))),
     };
     if present == 0 || present as usize > members.len() {
         return Err((
             0,
-            lang.msg(&Msg::BallotRefused(BallotError::PresentOutOfRange {
+            Said::Msg(Msg::BallotRefused(BallotError::PresentOutOfRange {
                 present,
                 members: members.len(),
             })),
@@ -281,13 +278,13 @@ fn tally(app: &App, form: &VoteForm, units: &[usize]) -> Result<Ballot, (usize, 
         let Ok(votes) = typed.parse::<u32>() else {
             return Err((
                 n + 1,
-                lang.msg(&Msg::VotesMissing(members[u].short.clone())),
+                Said::Msg(Msg::VotesMissing(members[u].short.clone())),
             ));
         };
         if votes > present {
             return Err((
                 n + 1,
-                lang.msg(&Msg::BallotRefused(BallotError::MoreVotesThanPresent {
+                Said::Msg(Msg::BallotRefused(BallotError::MoreVotesThanPresent {
                     unit: members[u].short.clone(),
                     votes,
                     present,

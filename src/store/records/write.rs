@@ -5,9 +5,9 @@ use std::collections::HashMap;
 use std::fs::File;
 use std::io::Write;
 
+use crate::model::Ballot;
 use crate::model::ballot;
 use crate::model::limits::MAX_JOURNAL_LINES;
-use crate::model::{Ballot, Period};
 
 use super::super::cells::Cells;
 use super::super::error::io;
@@ -42,9 +42,6 @@ impl Records {
         cells: &[(usize, Cell)],
         source: &str,
     ) -> Result<Vec<Entry>, StoreError> {
-        if let Some(frozen) = &self.frozen {
-            return Err(StoreError::Frozen { at: frozen.at });
-        }
         for (item, cell) in cells {
             self.check_cell(unit, *item, cell)?;
         }
@@ -196,34 +193,21 @@ impl Records {
         Ok(event)
     }
 
-    /// Freezes the results ("Chốt kết quả"): no score changes until they are reopened.
+    /// Records that the results are frozen ("Chốt kết quả"). When a change is allowed is the
+    /// session's to say (`session::rules`).
     pub fn freeze(&mut self) -> Result<Event, StoreError> {
-        if self.frozen.is_some() {
-            return Err(StoreError::AlreadyFrozen);
-        }
         self.record_event(EventKind::Freeze)
     }
 
-    /// Opens frozen results for changes again; the reason is recorded.
+    /// Records that the results were opened again, and why.
     pub fn reopen(&mut self, reason: &str) -> Result<Event, StoreError> {
-        if self.frozen.is_none() {
-            return Err(StoreError::NotFrozen);
-        }
-        let reason = reason.trim();
-        if reason.is_empty() {
-            return Err(StoreError::ReopenWithoutReason);
-        }
         self.record_event(EventKind::Reopen {
-            reason: reason.to_string(),
+            reason: reason.trim().to_string(),
         })
     }
 
-    /// Records the members' vote on an award (year-end only). Votes may be taken on frozen
-    /// results: the vote comes after the scores are agreed.
+    /// Records the members' vote on an award, once the ballot fits the bloc and the scheme.
     pub fn record_votes(&mut self, ballot: Ballot) -> Result<Event, StoreError> {
-        if self.period != Period::YearEnd {
-            return Err(StoreError::VotesAtYearEndOnly);
-        }
         ballot::check(&self.covenant, &ballot).map_err(StoreError::Ballot)?;
         self.record_event(EventKind::Votes(ballot))
     }

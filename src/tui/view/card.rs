@@ -37,7 +37,7 @@ fn draw_title(app: &App, frame: &mut Frame, area: Rect) {
     } else {
         String::new()
     };
-    let r = &app.results.units[app.unit];
+    let r = &app.results().units[app.unit];
     let line = Line::from(vec![
         Span::from(format!("{}{role}", member.short)).bold(),
         Span::from(format!(
@@ -88,7 +88,7 @@ fn draw_rows(app: &App, frame: &mut Frame, area: Rect) {
         let y = area.y + (row - top) as u16;
         let item = &layout.items[i];
         let (value, look) = grid::cell_text(app, app.unit, Column::Item(i));
-        let points = match (item.kind, app.results.units[app.unit].points[i]) {
+        let points = match (item.kind, app.results().units[app.unit].points[i]) {
             (ItemKind::Veto, _) | (_, None) => String::new(),
             (ItemKind::Penalty, Some(p)) => format!("−{}", lang.dec(p)),
             (ItemKind::Bonus, Some(p)) => format!("+{}", lang.dec(p)),

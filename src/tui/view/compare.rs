@@ -34,7 +34,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         MidYear::Loaded(results) => results,
         other => return draw_unavailable(app, other, frame, area),
     };
-    let cmp = compare(&app.covenant, mid, &app.results);
+    let cmp = compare(&app.covenant, mid, app.results());
     let n = cmp.rows.len();
     let height = area.height as usize;
     let selected = cmp

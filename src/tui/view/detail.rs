@@ -11,8 +11,9 @@ use crate::i18n::Ui;
 use crate::i18n::scale_lines;
 use crate::model::layout::{ItemKind, Rule};
 use crate::model::scheme::Scale;
-use crate::tui::app::{App, Column, Editor, EditorKind, Mode, NoteEditor, Section};
+use crate::tui::app::{App, Column, Mode, Section};
 use crate::tui::display::value_text;
+use crate::tui::editor::{Editor, EditorKind, NoteEditor};
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     match &app.mode {
@@ -97,7 +98,7 @@ fn draw_detail(app: &App, frame: &mut Frame, area: Rect) {
                 }));
             }
             let cell = app.cell(unit, i);
-            let points = app.results.units[unit].points[i];
+            let points = app.results().units[unit].points[i];
             let mut result = vec![Span::from(format!("{}: ", lang.ui(Ui::Points)))];
             let value = cell
                 .value
@@ -124,7 +125,7 @@ fn draw_detail(app: &App, frame: &mut Frame, area: Rect) {
             format!("{} · {}", item.code, member.name)
         }
         Column::Sum(section) => {
-            let r = &app.results.units[unit];
+            let r = &app.results().units[unit];
             let (name, value) = match section {
                 Section::Group(g) => {
                     let group = &app.covenant.layout.groups[g];
@@ -186,7 +187,7 @@ fn draw_editor(app: &App, editor: &Editor, frame: &mut Frame, area: Rect) {
     let error = editor
         .error
         .as_ref()
-        .map(|e| Span::from(format!("  ✗ {e}")).red().bold());
+        .map(|e| Span::from(format!("  ✗ {}", e.text(lang))).red().bold());
     match &editor.kind {
         EditorKind::Choice {
             options, selected, ..
@@ -235,7 +236,9 @@ fn draw_note(app: &App, note: &NoteEditor, frame: &mut Frame, area: Rect) {
         .map(|l| Line::from(l.to_string()))
         .collect();
     if let Some(e) = &note.error {
-        lines.push(Line::from(Span::from(format!("✗ {e}")).red().bold()));
+        lines.push(Line::from(
+            Span::from(format!("✗ {}", e.text(app.lang))).red().bold(),
+        ));
     }
     let (row, col) = note.field.cursor_position();
     frame.render_widget(

@@ -44,7 +44,7 @@ fn frozen_right(app: &App) -> Vec<Frozen> {
         .unwrap_or(4);
     // Totals can pass 100 (bonus points) and generated blocs go higher still.
     let total_width = app
-        .results
+        .results()
         .units
         .iter()
         .map(|u| lang.dec2(u.total).width())
@@ -115,7 +115,7 @@ impl Look {
 /// has not scored the cell; "*" marks a note.
 pub fn cell_text(app: &App, unit: usize, column: Column) -> (String, Look) {
     let lang = app.lang;
-    let result = &app.results.units[unit];
+    let result = &app.results().units[unit];
     match column {
         Column::Item(i) => {
             let cell = app.cell(unit, i);
@@ -247,7 +247,7 @@ fn draw_grid(app: &App, frame: &mut Frame, area: Rect) {
     for (n, f) in frozen.iter().enumerate() {
         buf.set_stringn(x, y0, &f.header, f.width, header_style);
         for (row, unit) in (top..units).take(rows).enumerate() {
-            let r = &app.results.units[unit];
+            let r = &app.results().units[unit];
             let text = match n {
                 0 => lang.dec(r.bonus),
                 1 => lang.dec(r.penalty),

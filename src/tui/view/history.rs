@@ -370,11 +370,11 @@ pub fn draw(app: &App, view: &LogView, frame: &mut Frame, area: Rect) {
         head.push(Text::from(fit(&format!("{} · {}", it.code, it.title), inner)).bold());
     }
     let footer: Vec<Text> = match &view.message {
-        Some(Status::Info(m)) => wrap(m, inner)
+        Some(Status::Info(m)) => wrap(&m.text(app.lang), inner)
             .into_iter()
             .map(|l| Text::from(l).green())
             .collect(),
-        Some(Status::Error(m)) => wrap(m, inner)
+        Some(Status::Error(m)) => wrap(&m.text(app.lang), inner)
             .into_iter()
             .map(|l| Text::from(l).red().bold())
             .collect(),
@@ -397,7 +397,7 @@ pub fn draw(app: &App, view: &LogView, frame: &mut Frame, area: Rect) {
         }
     } else if let Err(e) = &view.lines {
         list.extend(
-            wrap(e, inner)
+            wrap(&e.text(app.lang), inner)
                 .into_iter()
                 .map(|l| Text::from(l).red().bold()),
         );

@@ -134,8 +134,8 @@ fn draw_header(app: &App, frame: &mut Frame, area: Rect) {
         }
     };
     let progress = lang.msg(&Msg::Progress {
-        entered: app.results.entered,
-        needed: app.results.needed,
+        entered: app.results().entered,
+        needed: app.results().needed,
     });
     let mut spans = vec![
         Span::from(app.covenant.bloc.name.clone()).bold(),
@@ -189,8 +189,8 @@ fn draw_tabs(app: &App, frame: &mut Frame, area: Rect) {
 
 fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
     let line = match &app.status {
-        Some(Status::Info(t)) => Line::from(t.clone()).green(),
-        Some(Status::Error(t)) => Line::from(t.clone()).red().bold(),
+        Some(Status::Info(t)) => Line::from(t.text(app.lang)).green(),
+        Some(Status::Error(t)) => Line::from(t.text(app.lang)).red().bold(),
         None => Line::default(),
     };
     frame.render_widget(Paragraph::new(line), area);
@@ -198,7 +198,7 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
 
 /// Whether the met / not-met keys apply (they do not in a level editor).
 fn context_filter(app: &App) -> bool {
-    use super::app::{Editor, EditorKind};
+    use super::editor::{Editor, EditorKind};
     matches!(
         &app.mode,
         Mode::Edit(Editor {

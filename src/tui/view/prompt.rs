@@ -43,8 +43,8 @@ pub fn draw(app: &App, prompt: &Prompt, frame: &mut Frame, area: Rect) {
         }
         Ask::Freeze => {
             lines.push(Line::from(lang.msg(&Msg::FreezeAsk {
-                entered: app.results.entered,
-                needed: app.results.needed,
+                entered: app.results().entered,
+                needed: app.results().needed,
                 unexplained: app.records().unexplained().len(),
             })));
             lines.push(Line::from(lang.ui(Ui::FreezeConfirm)).italic());
@@ -106,7 +106,7 @@ pub fn draw(app: &App, prompt: &Prompt, frame: &mut Frame, area: Rect) {
         }
     };
     if let Some(error) = &prompt.error {
-        lines.push(Line::from(error.clone()).red().bold());
+        lines.push(Line::from(error.text(app.lang)).red().bold());
     }
     let width = area.width.saturating_sub(4).min(84);
     let height = (wrapped_height(&lines, width.saturating_sub(2)) + 2).min(area.height);

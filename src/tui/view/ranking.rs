@@ -26,7 +26,7 @@ pub fn bar(fraction: f64, width: usize) -> String {
 /// What a unit is proposed for at year-end, by award.
 fn nominations(app: &App, unit: usize) -> String {
     let lang = app.lang;
-    app.results
+    app.results()
         .awards
         .iter()
         .filter_map(|a| {
@@ -46,7 +46,7 @@ fn nominations(app: &App, unit: usize) -> String {
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
     let bloc = &app.covenant.bloc;
-    let results = &app.results;
+    let results = app.results();
     let name_width = bloc
         .members
         .iter()
@@ -66,7 +66,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let veto_width = lang.label(Label::Vetoes).width().max(8);
     let year_end = app.period == Period::YearEnd;
     // The units' own totals beside the bloc's, once self-scores are in.
-    let own = app.self_results.as_ref();
+    let own = app.self_results();
     let own_width = if own.is_some() {
         lang.ui(Ui::SelfScore).width().max(7) + 1
     } else {
@@ -195,11 +195,11 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
 /// earlier award's vote moved it or another unit.
 fn selected_nominations(app: &App) -> Vec<Line<'static>> {
     let lang = app.lang;
-    let Some(&unit) = app.results.order.get(app.ranking_row) else {
+    let Some(&unit) = app.results().order.get(app.ranking_row) else {
         return Vec::new();
     };
     let mut lines = Vec::new();
-    for a in &app.results.awards {
+    for a in &app.results().awards {
         let note = lang.move_note(&app.covenant, a, unit);
         let status = lang.nomination(&a.statuses[unit]);
         let said = match (status, note) {

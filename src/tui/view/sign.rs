@@ -22,7 +22,7 @@ pub fn draw(app: &App, dialog: &SignDialog, frame: &mut Frame, area: Rect) {
             lines.push(Line::from(lang.ui(Ui::SignClose)).italic());
         }
         stage => {
-            let r = &app.results;
+            let r = app.results();
             lines.push(
                 Line::from(lang.msg(&Msg::SignWillWrite {
                     version: dialog.version,

@@ -59,7 +59,7 @@ pub fn draw(app: &App, form: &VoteForm, frame: &mut Frame, area: Rect) {
 
     // Everyone in the running for the award, in ranking order; fields for those voted on.
     let rows: Vec<usize> = app
-        .results
+        .results()
         .order
         .iter()
         .copied()
@@ -127,7 +127,7 @@ pub fn draw(app: &App, form: &VoteForm, frame: &mut Frame, area: Rect) {
     }
     if let Some(error) = &form.error {
         tail.extend(
-            wrap(error, inner)
+            wrap(&error.text(app.lang), inner)
                 .into_iter()
                 .map(|l| Line::from(l).red().bold()),
         );
@@ -157,7 +157,7 @@ pub fn draw(app: &App, form: &VoteForm, frame: &mut Frame, area: Rect) {
     let mut lines = head;
     lines.extend(header);
     for &u in rows.iter().skip(top).take(visible) {
-        let r = &app.results.units[u];
+        let r = &app.results().units[u];
         let rank = format!("{}{}", r.rank, if r.tied { "=" } else { "" });
         let status = result.and_then(|res| lang.nomination(&res.statuses[u]));
         let mut spans = vec![Span::from(format!(

@@ -1,0 +1,280 @@
+//! One operation for each change a person makes. Each checks the meeting's order, writes
+//! through the ledger, recomputes the results and announces what changed; a refusal leaves
+//! the records, the history and the results as they were.
+
+use std::path::Path;
+
+use crate::model::{Ballot, Value};
+use crate::store::{Cell, Change, Entry, Origin};
+
+use super::history::Step;
+use super::{CellChange, Changed, Refusal, Session, rules};
+
+impl Session {
+    /// Enters a value in a cell. Where it differs from the unit's self-score, `reason` says
+    /// why; where it is the unit's own, an earlier reason no longer applies.
+    pub fn enter(
+        &mut self,
+        unit: usize,
+        item: usize,
+        value: Value,
+        reason: &str,
+    ) -> Result<Changed, Refusal> {
+        let reason = if self.needs_reason(unit, item, &value) {
+            reason.trim().to_string()
+        } else {
+            String::new()
+        };
+        let new = Cell {
+            value: Some(value),
+            reason,
+            ..self.cell(unit, item)
+        };
+        self.change_cell(unit, item, new, CellChange::Entered)
+    }
+
+    /// Clears a cell's value; its note stays.
+    pub fn clear(&mut self, unit: usize, item: usize) -> Result<Changed, Refusal> {
+        let new = Cell {
+            value: None,
+            ..self.cell(unit, item)
+        };
+        self.change_cell(unit, item, new, CellChange::Cleared)
+    }
+
+    /// Writes a cell's note (trimmed; empty removes it).
+    pub fn note(&mut self, unit: usize, item: usize, text: &str) -> Result<Changed, Refusal> {
+        let new = Cell {
+            note: text.trim().to_string(),
+            ..self.cell(unit, item)
+        };
+        self.change_cell(unit, item, new, CellChange::Noted)
+    }
+
+    /// Undoes the latest change of a cell made in this sitting (or before a restart).
+    pub fn undo(&mut self) -> Result<Changed, Refusal> {
+        let step = self.history.take_undo().ok_or(Refusal::NothingToUndo)?;
+        match self.write_cell(step.unit, step.item, step.before.clone(), Origin::Undo) {
+            Ok(()) => {
+                let changed = cell_changed(&step, CellChange::Undone);
+                self.history.undone(step);
+                Ok(self.announce(changed))
+            }
+            Err(e) => {
+                self.history.redone(step);
+                Err(e)
+            }
+        }
+    }
+
+    pub fn redo(&mut self) -> Result<Changed, Refusal> {
+        let step = self.history.take_redo().ok_or(Refusal::NothingToRedo)?;
+        match self.write_cell(step.unit, step.item, step.after.clone(), Origin::Redo) {
+            Ok(()) => {
+                let changed = cell_changed(&step, CellChange::Redone);
+                self.history.redone(step);
+                Ok(self.announce(changed))
+            }
+            Err(e) => {
+                self.history.undone(step);
+                Err(e)
+            }
+        }
+    }
+
+    /// Takes the units' self-scores into the given cells, as one batch.
+    pub fn accept(&mut self, cells: &[(usize, usize)]) -> Result<Changed, Refusal> {
+        let changes: Vec<Change> = cells
+            .iter()
+            .map(|&(unit, item)| Change {
+                unit,
+                item,
+                new: Cell {
+                    value: self.records().self_cell(unit, item).value,
+                    reason: String::new(),
+                    ..self.cell(unit, item)
+                },
+                origin: Origin::Accept,
+            })
+            .filter(|c| c.new != self.cell(c.unit, c.item))
+            .collect();
+        if changes.is_empty() {
+            return Err(Refusal::NothingToAccept);
+        }
+        self.write(&changes)?;
+        self.history.cut();
+        Ok(self.announce(Changed::Accepted {
+            cells: changes.len(),
+        }))
+    }
+
+    /// Imports scores read from a file, as one batch; cells that would not change are left.
+    pub fn import(&mut self, changes: Vec<Change>) -> Result<Changed, Refusal> {
+        let changes: Vec<Change> = changes
+            .into_iter()
+            .filter(|c| self.cell(c.unit, c.item) != c.new)
+            .map(|c| Change {
+                origin: Origin::Import,
+                ..c
+            })
+            .collect();
+        let entries = self.write(&changes)?.len();
+        self.history.cut();
+        Ok(self.announce(Changed::Imported { entries }))
+    }
+
+    /// Replaces a unit's self-scores by those of the file `source`.
+    pub fn import_self_scores(
+        &mut self,
+        unit: usize,
+        cells: &[(usize, Cell)],
+        source: &str,
+    ) -> Result<Changed, Refusal> {
+        rules::scores_open(self.records())?;
+        let entries = self
+            .ledger
+            .records_mut()
+            .replace_self_scores(unit, cells, source)?
+            .len();
+        self.written();
+        self.self_results = match super::self_results(self.records()) {
+            Ok(r) => r,
+            Err(o) => {
+                self.overflow = Some(o);
+                self.self_results.take()
+            }
+        };
+        Ok(self.announce(Changed::SelfScoresImported { unit, entries }))
+    }
+
+    /// Freezes the results ("Chốt kết quả"): no score changes until they are reopened.
+    pub fn freeze(&mut self) -> Result<Changed, Refusal> {
+        rules::may_freeze(self.records())?;
+        let event = self.ledger.records_mut().freeze()?;
+        self.written();
+        Ok(self.announce(Changed::Frozen { at: event.at }))
+    }
+
+    /// Opens frozen (or signed) results again; the reason is recorded.
+    pub fn reopen(&mut self, reason: &str) -> Result<Changed, Refusal> {
+        rules::may_reopen(self.records(), reason)?;
+        self.ledger.records_mut().reopen(reason.trim())?;
+        self.written();
+        Ok(self.announce(Changed::Reopened))
+    }
+
+    /// Records the members' vote on an award.
+    pub fn vote(&mut self, ballot: Ballot) -> Result<Changed, Refusal> {
+        rules::may_vote(self.records())?;
+        let award = ballot.award.clone();
+        self.ledger.records_mut().record_votes(ballot)?;
+        self.written();
+        Ok(self.announce(Changed::Voted { award }))
+    }
+
+    /// Records that `version` of the report was issued with its signed record at `record`; a
+    /// final version locks the session until the results are reopened.
+    pub fn record_issued(
+        &mut self,
+        version: u32,
+        provisional: bool,
+        record: &Path,
+    ) -> Result<Changed, Refusal> {
+        let name = record
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let sha256 = std::fs::read(record)
+            .map(|b| crate::store::sha256_hex(&b))
+            .unwrap_or_default();
+        self.ledger
+            .records_mut()
+            .record_issued(version, provisional, name, sha256)?;
+        self.written();
+        Ok(self.announce(Changed::Issued {
+            version,
+            provisional,
+        }))
+    }
+
+    fn change_cell(
+        &mut self,
+        unit: usize,
+        item: usize,
+        new: Cell,
+        how: CellChange,
+    ) -> Result<Changed, Refusal> {
+        let before = self.cell(unit, item);
+        self.write_cell(unit, item, new.clone(), Origin::Entry)?;
+        let step = Step {
+            unit,
+            item,
+            before,
+            after: new,
+        };
+        if step.before != step.after {
+            self.history.done(step);
+        }
+        Ok(self.announce(Changed::Cell { unit, item, how }))
+    }
+
+    /// Writes one cell, unless it would not change.
+    fn write_cell(
+        &mut self,
+        unit: usize,
+        item: usize,
+        new: Cell,
+        origin: Origin,
+    ) -> Result<(), Refusal> {
+        if self.cell(unit, item) == new {
+            return Ok(());
+        }
+        self.write(&[Change {
+            unit,
+            item,
+            new,
+            origin,
+        }])
+        .map(|_| ())
+    }
+
+    /// The one path by which scores reach the ledger: the meeting's order checked for every
+    /// change, then all written as one batch.
+    fn write(&mut self, changes: &[Change]) -> Result<Vec<Entry>, Refusal> {
+        if changes.is_empty() {
+            return Ok(Vec::new());
+        }
+        rules::scores_open(self.records())?;
+        for change in changes {
+            rules::reason_given(self.records(), change)?;
+        }
+        let entries = self.ledger.apply(changes)?;
+        self.written();
+        Ok(entries)
+    }
+
+    /// After a write: the results computed again. Should the engine overflow, the results
+    /// stay those before the change and `overflow` says why.
+    fn written(&mut self) {
+        match super::results(self.records()) {
+            Ok(results) => {
+                self.results = results;
+                self.overflow = None;
+            }
+            Err(o) => self.overflow = Some(o),
+        }
+    }
+
+    fn announce(&mut self, changed: Changed) -> Changed {
+        self.feed.announce(&changed, &self.results);
+        changed
+    }
+}
+
+fn cell_changed(step: &Step, how: CellChange) -> Changed {
+    Changed::Cell {
+        unit: step.unit,
+        item: step.item,
+        how,
+    }
+}
