@@ -205,9 +205,15 @@ impl App {
     pub fn context(&self) -> Context {
         match &self.mode {
             Mode::Edit(Editor {
-                kind: EditorKind::Choice { .. },
+                kind: EditorKind::Choice { met_keys, .. },
                 ..
-            }) => Context::Choice,
+            }) => {
+                if *met_keys {
+                    Context::Met
+                } else {
+                    Context::Choice
+                }
+            }
             Mode::Edit(_) => Context::Number,
             Mode::Note(_) => Context::Note,
             Mode::Help(_) => Context::Help,
@@ -235,14 +241,7 @@ impl App {
             self.quit = true;
             return;
         }
-        let met_keys = matches!(
-            &self.mode,
-            Mode::Edit(Editor {
-                kind: EditorKind::Choice { met_keys: true, .. },
-                ..
-            })
-        );
-        if let Some(action) = keymap::resolve(self.context(), &key, met_keys) {
+        if let Some(action) = keymap::resolve(self.context(), &key) {
             if self.scroll.too_small.get() && !Self::allowed_blind(&self.mode, &action) {
                 return;
             }

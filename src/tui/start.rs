@@ -153,7 +153,7 @@ impl Start {
         if key.kind != KeyEventKind::Press {
             return;
         }
-        match keymap::resolve(Context::Start, &key, false) {
+        match keymap::resolve(Context::Start, &key) {
             Some(Action::Up) => self.selected = self.selected.saturating_sub(1),
             Some(Action::Down) => {
                 self.selected = (self.selected + 1).min(self.choices.len().saturating_sub(1))
@@ -224,6 +224,6 @@ impl Start {
             .map(|p| Line::from(p.clone()).red())
             .collect();
         frame.render_widget(Paragraph::new(problem_lines), problems);
-        view::draw_hints(lang, Context::Start, false, frame, hints);
+        view::draw_hints(lang, Context::Start, frame, hints);
     }
 }

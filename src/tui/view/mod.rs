@@ -23,7 +23,7 @@ use crate::i18n::{Label, Lang, Msg, Ui};
 use crate::model::Period;
 
 use super::app::{App, Mode, Screen, Status};
-use super::keymap::{self, Action, Context};
+use super::keymap::{self, Context};
 
 /// The smallest terminal the screens are laid out for.
 pub const MIN_WIDTH: u16 = 80;
@@ -53,7 +53,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Screen::Compare => compare::draw(app, frame, body),
     }
     draw_status(app, frame, status);
-    draw_hints(app.lang, app.context(), context_filter(app), frame, hints);
+    draw_hints(app.lang, app.context(), frame, hints);
     if let Mode::Help(filter) = &app.mode {
         help::draw(app, filter, frame, area);
     }
@@ -197,23 +197,12 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
 }
 
 /// Whether the met / not-met keys apply (they do not in a level editor).
-fn context_filter(app: &App) -> bool {
-    use super::editor::{Editor, EditorKind};
-    matches!(
-        &app.mode,
-        Mode::Edit(Editor {
-            kind: EditorKind::Choice { met_keys: true, .. },
-            ..
-        })
-    )
-}
-
 /// The keys that matter now, from the keymap, as many as fit.
-pub fn draw_hints(lang: Lang, context: Context, met_keys: bool, frame: &mut Frame, area: Rect) {
+pub fn draw_hints(lang: Lang, context: Context, frame: &mut Frame, area: Rect) {
     let mut spans = Vec::new();
     let mut used = 0usize;
     for b in keymap::bindings(context) {
-        if !b.hint || (!met_keys && matches!(b.action, Action::Met(_))) {
+        if !b.hint {
             continue;
         }
         // The hint bar names one key per action; the help lists them all.

@@ -5,14 +5,16 @@ use std::collections::HashSet;
 
 use rust_decimal::Decimal;
 
-use super::bloc::Bloc;
 use super::id::{self, IdError};
-use super::layout::{ItemKind, Layout, Rule};
+use super::layout::{ItemKind, Layout};
 use super::limits::{self, FigureError};
 use super::path::Path;
+
+mod bloc;
 use super::scheme::{
-    AdjustmentScale, Award, Band, BandCondition, Node, Quota, Scale, Scheme, TargetRule, TieBreaker,
+    AdjustmentScale, Award, Band, BandCondition, Node, Quota, Scale, Scheme, TieBreaker,
 };
+pub use bloc::bloc;
 
 /// One problem in a file, at `path`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -124,7 +126,7 @@ pub enum IssueKind {
     TieBreakerNotCriterion(String),
 }
 
-fn issue(path: Path, kind: IssueKind) -> Issue {
+pub(super) fn issue(path: Path, kind: IssueKind) -> Issue {
     Issue { path, kind }
 }
 
@@ -531,164 +533,6 @@ fn all_groups(s: &Scheme) -> impl Iterator<Item = &super::scheme::Group> {
     out.into_iter()
 }
 
-/// Every problem of a bloc checked against the scheme it names.
-pub fn bloc(bloc: &Bloc, scheme: &Scheme) -> Vec<Issue> {
-    let mut issues = Vec::new();
-    let root = Path::root();
-    let mut push = |path: Path, kind| issues.push(issue(path, kind));
-    for (name, text) in [
-        ("id", &bloc.id),
-        ("name", &bloc.name),
-        ("parent_body", &bloc.parent_body),
-        ("place", &bloc.place),
-    ] {
-        if text.trim().is_empty() {
-            push(root.field(name), IssueKind::Empty(name));
-        }
-    }
-    if !bloc.id.trim().is_empty()
-        && let Some(kind) = id_issue(&bloc.id)
-    {
-        push(root.field("id"), kind);
-    }
-    if let Some(kind) = id_issue(&bloc.scheme) {
-        push(root.field("scheme"), kind);
-    } else if bloc.scheme != scheme.id {
-        push(
-            root.field("scheme"),
-            IssueKind::SchemeMismatch {
-                bloc: bloc.scheme.clone(),
-                scheme: scheme.id.clone(),
-            },
-        );
-    }
-    if bloc.members.is_empty() {
-        push(root.field("members"), IssueKind::Empty("members"));
-    }
-    if bloc.members.len() > limits::MAX_UNITS {
-        push(
-            root.field("members"),
-            IssueKind::TooManyMembers {
-                count: bloc.members.len(),
-                limit: limits::MAX_UNITS,
-            },
-        );
-    }
-    let mut ids = HashSet::new();
-    let mut shorts = HashSet::new();
-    for (i, m) in bloc.members.iter().enumerate() {
-        let p = root.field("members").index(i);
-        if m.id.trim().is_empty() {
-            push(p.field("id"), IssueKind::Empty("id"));
-        } else if let Some(kind) = id_issue(&m.id) {
-            push(p.field("id"), kind);
-        } else if !ids.insert(m.id.as_str()) {
-            push(p.field("id"), IssueKind::DuplicateMember(m.id.clone()));
-        }
-        if m.short.trim().is_empty() {
-            push(p.field("short"), IssueKind::Empty("short"));
-        } else if !shorts.insert(m.short.to_lowercase()) {
-            push(
-                p.field("short"),
-                IssueKind::DuplicateShortName(m.short.clone()),
-            );
-        }
-    }
-    if !ids.contains(bloc.head.as_str()) {
-        push(
-            root.field("head"),
-            IssueKind::HeadNotMember(bloc.head.clone()),
-        );
-    }
-    if let Some(d) = &bloc.deputy {
-        if !ids.contains(d.as_str()) {
-            push(root.field("deputy"), IssueKind::DeputyNotMember(d.clone()));
-        } else if d == &bloc.head {
-            push(root.field("deputy"), IssueKind::DeputyIsHead(d.clone()));
-        }
-    }
-    if bloc.signer.name.trim().is_empty() {
-        push(root.field("signer").field("name"), IssueKind::Empty("name"));
-    }
-    let layout = Layout::new(scheme);
-    let targets = root.field("targets");
-    for (member, by_code) in &bloc.targets {
-        let mp = targets.key(member);
-        if !ids.contains(member.as_str()) {
-            push(mp.clone(), IssueKind::UnknownMember(member.clone()));
-        }
-        for (code, value) in by_code {
-            let cp = mp.key(code);
-            match layout.item(code).map(|i| &i.rule) {
-                None => push(cp, IssueKind::UnknownCriterion(code.clone())),
-                Some(Rule::Criterion {
-                    scale: Scale::Target { .. },
-                    ..
-                }) => {
-                    if let Some(kind) = figure_issue(*value, limits::achieved) {
-                        push(cp, kind);
-                    } else if *value <= Decimal::ZERO {
-                        push(cp, IssueKind::TargetNotPositive(*value));
-                    }
-                }
-                Some(_) => push(cp, IssueKind::TargetNotTargetCriterion(code.clone())),
-            }
-        }
-    }
-    for item in &layout.items {
-        if let Rule::Criterion {
-            scale: Scale::Target {
-                rule: TargetRule::Proportional,
-            },
-            ..
-        } = &item.rule
-        {
-            for m in &bloc.members {
-                if bloc.target(&m.id, &item.code).is_none() {
-                    let p = if bloc.targets.contains_key(&m.id) {
-                        targets.key(&m.id)
-                    } else {
-                        targets.clone()
-                    };
-                    push(
-                        p,
-                        IssueKind::MissingTarget {
-                            member: m.id.clone(),
-                            criterion: item.code.clone(),
-                        },
-                    );
-                }
-            }
-        }
-    }
-    let members = bloc.members.len();
-    for a in &scheme.awards {
-        let p = root.field("members");
-        match &a.quota {
-            Quota::Count(n) if *n as usize > members && members > 0 => push(
-                p,
-                IssueKind::QuotaAboveMembers {
-                    award: a.id.clone(),
-                    quota: *n,
-                    members,
-                },
-            ),
-            Quota::Percent { percent, .. } if members > 0 && quota_size(&a.quota, members) == 0 => {
-                push(
-                    p,
-                    IssueKind::QuotaRoundsToZero {
-                        award: a.id.clone(),
-                        percent: *percent,
-                        members,
-                    },
-                )
-            }
-            _ => {}
-        }
-    }
-    issues
-}
-
 /// The issue of an id that is not safe as a file name, if it is not.
 pub fn id_issue(text: &str) -> Option<IssueKind> {
     id::check(text).err().map(|problem| IssueKind::BadId {
@@ -698,7 +542,7 @@ pub fn id_issue(text: &str) -> Option<IssueKind> {
 }
 
 /// The issue of a figure out of the supported limits, if it is.
-fn figure_issue(
+pub(super) fn figure_issue(
     value: Decimal,
     limit: fn(Decimal) -> Result<(), FigureError>,
 ) -> Option<IssueKind> {

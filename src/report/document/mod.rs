@@ -4,13 +4,19 @@
 //!
 //! Pure: no I/O, so the wording is tested without rendering.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::model::layout::{ItemKind, Rule};
-use crate::model::{Covenant, Period, Value};
-use crate::score::{Nomination, Results};
+use crate::model::{Covenant, Period};
+use crate::score::Results;
+
+mod proposals;
+pub mod words;
+
+pub use words::{date_words, dec, dec2, rank_text, span, value_words};
+use words::{initials, join_vi};
 
 /// What makes one issue of a report: the session it reports and how it is numbered and dated.
 #[derive(Debug, Clone, PartialEq)]
@@ -130,23 +136,6 @@ pub const ANNEX_UNITS_PER_TABLE: usize = 8;
 pub const NATION: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
 pub const MOTTO: &str = "Độc lập - Tự do - Hạnh phúc";
 pub const DRAFT: &str = "DỰ THẢO";
-
-/// Words the document and the spreadsheet share.
-pub mod words {
-    pub const RANK: &str = "Hạng";
-    pub const UNIT: &str = "Đơn vị";
-    pub const BONUS: &str = "Điểm thưởng";
-    pub const PENALTY: &str = "Điểm trừ";
-    pub const TOTAL: &str = "Tổng điểm";
-    pub const BAND: &str = "Xếp loại";
-    pub const CODE: &str = "Mã";
-    pub const CRITERION: &str = "Tiêu chí";
-    pub const MAX: &str = "Điểm tối đa";
-    pub const MET: &str = "Đạt";
-    pub const NOT_MET: &str = "Không đạt";
-    pub const TIED: &str = "đồng hạng";
-    pub const VETOES: &str = "Điều kiện không đạt";
-}
 
 /// Builds the document for `results` (which must be `compute`d for `edition.period`).
 pub fn document(covenant: &Covenant, results: &Results, edition: &Edition) -> Document {
@@ -319,194 +308,9 @@ fn body(covenant: &Covenant, results: &Results, edition: &Edition) -> Vec<Block>
     blocks.push(Block::Table(results_table(covenant, results)));
     if edition.period == Period::YearEnd {
         blocks.push(heading("III. ĐỀ NGHỊ KHEN THƯỞNG".to_string()));
-        blocks.extend(proposals(covenant, results, edition));
+        blocks.extend(proposals::proposals(covenant, results, edition));
     }
     blocks
-}
-
-fn proposals(covenant: &Covenant, results: &Results, edition: &Edition) -> Vec<Block> {
-    let bloc = &covenant.bloc;
-    let mut blocks = Vec::new();
-    let leaders: Vec<usize> = results
-        .order
-        .iter()
-        .copied()
-        .filter(|&u| results.units[u].rank == 1)
-        .collect();
-    match leaders.as_slice() {
-        [one] => blocks.push(paragraph(format!(
-            "Đề nghị {} là đơn vị dẫn đầu {} năm {}.",
-            bloc.members[*one].name, bloc.name, edition.year
-        ))),
-        [] => {}
-        many => {
-            let names: Vec<&str> = many
-                .iter()
-                .map(|&u| bloc.members[u].short.as_str())
-                .collect();
-            blocks.push(paragraph(format!(
-                "Các đơn vị {} đồng hạng nhất; Khối cần thống nhất đơn vị dẫn đầu.",
-                join_vi(&names)
-            )));
-        }
-    }
-    for award in &results.awards {
-        let spec = &covenant.scheme.awards[award.award];
-        let pick = |wanted: &Nomination| -> Vec<&str> {
-            results
-                .order
-                .iter()
-                .filter(|&&u| &award.statuses[u] == wanted)
-                .map(|&u| bloc.members[u].short.as_str())
-                .collect()
-        };
-        let proposed = pick(&Nomination::Proposed);
-        let voting = pick(&Nomination::AwaitingVote);
-        let tied = pick(&Nomination::TiedAtQuota);
-        let with_votes = |wanted: fn(&Nomination) -> bool| -> Vec<String> {
-            results
-                .order
-                .iter()
-                .filter(|&&u| wanted(&award.statuses[u]))
-                .map(|&u| {
-                    let votes = award.statuses[u].votes().unwrap_or_default();
-                    // On the base the award's rule uses: those present, or every member.
-                    let base = award.vote.as_ref().map_or(0, |v| v.base);
-                    format!("{} ({votes}/{base} phiếu)", bloc.members[u].short)
-                })
-                .collect()
-        };
-        let elected = with_votes(|n| matches!(n, Nomination::Elected { .. }));
-        let not_elected = with_votes(|n| matches!(n, Nomination::NotElected { .. }));
-        let outvoted = with_votes(|n| matches!(n, Nomination::OutvotedAtQuota { .. }));
-        let tied_votes = with_votes(|n| matches!(n, Nomination::TiedOnVotes { .. }));
-        let counted = award.vote.as_ref().filter(|v| !v.stale);
-        let mut text = match counted {
-            Some(vote) => format!(
-                "{} (tối đa {} đơn vị; biểu quyết: {} thành viên có mặt{}): ",
-                spec.title,
-                award.quota,
-                vote.present,
-                match (&spec.vote, vote.needed) {
-                    (Some(rule), Some(needed)) => format!(
-                        ", yêu cầu {}, tức ít nhất {needed}/{} phiếu",
-                        crate::i18n::Lang::Vi.vote_rule(rule),
-                        vote.base
-                    ),
-                    _ => String::new(),
-                }
-            ),
-            None => format!("{} (tối đa {} đơn vị): ", spec.title, award.quota),
-        };
-        let mut parts = Vec::new();
-        if !proposed.is_empty() {
-            parts.push(format!("đề nghị {}", join_vi(&proposed)));
-        }
-        let refs = |names: &[String]| -> String {
-            join_vi(&names.iter().map(String::as_str).collect::<Vec<_>>())
-        };
-        if !elected.is_empty() {
-            parts.push(format!("đề nghị {}", refs(&elected)));
-        }
-        if !not_elected.is_empty() {
-            parts.push(format!("không đạt tỷ lệ phiếu: {}", refs(&not_elected)));
-        }
-        if !outvoted.is_empty() {
-            parts.push(format!("ít phiếu hơn, đã đủ số lượng: {}", refs(&outvoted)));
-        }
-        if !tied_votes.is_empty() {
-            parts.push(format!(
-                "bằng phiếu tại giới hạn số lượng, cần biểu quyết lại: {}",
-                refs(&tied_votes)
-            ));
-        }
-        if !voting.is_empty() {
-            parts.push(format!(
-                "đơn vị đủ điều kiện, trình các thành viên Khối biểu quyết: {}",
-                join_vi(&voting)
-            ));
-        }
-        if !tied.is_empty() {
-            parts.push(format!(
-                "các đơn vị {} bằng điểm tại giới hạn số lượng, Khối cần xem xét",
-                join_vi(&tied)
-            ));
-        }
-        if parts.is_empty() {
-            parts.push("không có đơn vị đủ điều kiện".to_string());
-        }
-        // Why the places differ from the ranking alone: an earlier award's vote.
-        for m in &award.moves {
-            parts.push(match m {
-                crate::score::Move::CameDown { unit, from } => format!(
-                    "{} không đạt biểu quyết {} nên được xét danh hiệu này",
-                    bloc.members[*unit].short, covenant.scheme.awards[*from].title
-                ),
-                crate::score::Move::Displaced { unit, by } => format!(
-                    "{} vì thế ngoài chỉ tiêu (do {} chuyển xuống)",
-                    bloc.members[*unit].short,
-                    join_vi(
-                        &by.iter()
-                            .map(|&u| bloc.members[u].short.as_str())
-                            .collect::<Vec<_>>()
-                    )
-                ),
-            });
-        }
-        text.push_str(&parts.join("; "));
-        text.push('.');
-        blocks.push(Block::Item { text });
-        if let Some(vote) = counted {
-            blocks.push(Block::Table(vote_table(covenant, results, award, vote)));
-        }
-    }
-    blocks
-}
-
-/// One award's vote: each candidate's votes, share of those voting and outcome.
-fn vote_table(
-    covenant: &Covenant,
-    results: &Results,
-    award: &crate::score::AwardResult,
-    vote: &crate::score::VoteCount,
-) -> Table {
-    let columns = vec![
-        column(words::UNIT, "left", true),
-        column("Số phiếu", "right", false),
-        column("Tỷ lệ", "right", false),
-        column("Kết quả", "left", false),
-    ];
-    let rows = results
-        .order
-        .iter()
-        .filter_map(|&u| {
-            let status = &award.statuses[u];
-            let votes = status.votes()?;
-            // The share on the base the award's rule uses: 4 of 8 members is 50 % for a rule on
-            // all members, however many were present.
-            let share = if vote.base == 0 {
-                Decimal::ZERO
-            } else {
-                Decimal::from(votes) * Decimal::ONE_HUNDRED / Decimal::from(vote.base)
-            };
-            let outcome = match status {
-                Nomination::Elected { .. } => "Đề nghị",
-                Nomination::NotElected { .. } => "Không đạt tỷ lệ phiếu",
-                Nomination::OutvotedAtQuota { .. } => "Ít phiếu hơn, đủ số lượng",
-                _ => "Bằng phiếu, biểu quyết lại",
-            };
-            Some(Row {
-                cells: vec![
-                    covenant.bloc.members[u].short.clone(),
-                    format!("{votes}/{}", vote.base),
-                    format!("{}%", dec2(crate::score::round_points(share))),
-                    outcome.to_string(),
-                ],
-                strong: false,
-            })
-        })
-        .collect();
-    Table { columns, rows }
 }
 
 /// Rank, unit, top-level group subtotals, bonus, penalty, total, band: best first.
@@ -652,111 +456,18 @@ fn annex(covenant: &Covenant, results: &Results, edition: &Edition) -> Annex {
     }
 }
 
-/// The time a report covers: "6 tháng đầu năm 2026", "năm 2026".
-pub fn span(period: Period, year: i32) -> String {
-    match period {
-        Period::MidYear => format!("6 tháng đầu năm {year}"),
-        Period::YearEnd => format!("năm {year}"),
-    }
-}
-
-/// "ngày 05 tháng 7 năm 2026": Decree 30 pads days below 10 and the months 1 and 2.
-pub fn date_words(date: NaiveDate) -> String {
-    let month = date.month();
-    let month = if month <= 2 {
-        format!("{month:02}")
-    } else {
-        month.to_string()
-    };
-    format!("ngày {:02} tháng {month} năm {}", date.day(), date.year())
-}
-
-/// Vietnamese number with a decimal comma, as entered (89,75; 5).
-pub fn dec(d: Decimal) -> String {
-    d.normalize().to_string().replace('.', ",")
-}
-
-/// Two decimal places with a comma (89,75; 90,00), for totals.
-pub fn dec2(d: Decimal) -> String {
-    let rounded = d.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
-    format!("{rounded:.2}").replace('.', ",")
-}
-
-/// How a raw entry reads in the record and the spreadsheet.
-pub fn value_words(value: &Value) -> String {
-    match value {
-        Value::Level(code) => code.clone(),
-        Value::Met(true) => words::MET.to_string(),
-        Value::Met(false) => words::NOT_MET.to_string(),
-        Value::Points(p) | Value::Achieved(p) => dec(*p),
-        Value::Count(n) => n.to_string(),
-    }
-}
-
-pub fn rank_text(rank: usize, tied: bool) -> String {
-    if tied {
-        format!("{rank} ({})", words::TIED)
-    } else {
-        rank.to_string()
-    }
-}
-
-/// "KTĐ" from "Khối thi đua số 8": the filing mark after "Lưu: VT,".
-fn initials(name: &str) -> String {
-    name.split_whitespace()
-        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
-        .filter_map(|w| w.chars().next())
-        .flat_map(char::to_uppercase)
-        .take(3)
-        .collect()
-}
-
-/// "A, B và C".
-fn join_vi(names: &[&str]) -> String {
-    match names {
-        [] => String::new(),
-        [one] => (*one).to_string(),
-        [rest @ .., last] => format!("{} và {last}", rest.join(", ")),
-    }
-}
-
-fn heading(text: String) -> Block {
+pub(super) fn heading(text: String) -> Block {
     Block::Heading { text }
 }
 
-fn paragraph(text: String) -> Block {
+pub(super) fn paragraph(text: String) -> Block {
     Block::Paragraph { text }
 }
 
-fn column(title: &str, align: &'static str, wide: bool) -> Column {
+pub(super) fn column(title: &str, align: &'static str, wide: bool) -> Column {
     Column {
         title: title.to_string(),
         align,
         wide,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dates_pad_days_below_ten_and_the_first_two_months() {
-        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
-        assert_eq!(date_words(d(2026, 7, 5)), "ngày 05 tháng 7 năm 2026");
-        assert_eq!(date_words(d(2026, 2, 14)), "ngày 14 tháng 02 năm 2026");
-        assert_eq!(date_words(d(2026, 1, 9)), "ngày 09 tháng 01 năm 2026");
-        assert_eq!(date_words(d(2026, 12, 25)), "ngày 25 tháng 12 năm 2026");
-    }
-
-    #[test]
-    fn initials_of_a_bloc_name() {
-        assert_eq!(initials("Khối thi đua số 8"), "KTĐ");
-    }
-
-    #[test]
-    fn lists_join_with_va() {
-        assert_eq!(join_vi(&["A", "B", "C"]), "A, B và C");
-        assert_eq!(join_vi(&["A"]), "A");
     }
 }

@@ -1,0 +1,419 @@
+//! The keymap's table: for each context, its lines in the order the help lists them.
+
+use ratatui::crossterm::event::KeyCode;
+
+use crate::i18n::Ui;
+use crate::i18n::compare::CompareText;
+
+use super::{Action, Binding, Context, Does, Key};
+
+const fn b(keys: &'static [Key], action: Action, describe: Ui, hint: bool) -> Binding {
+    Binding {
+        keys,
+        does: Does::One(action),
+        describe,
+        hint,
+    }
+}
+
+/// A line whose keys each do their own action (the arrows).
+const fn each(
+    keys: &'static [Key],
+    actions: &'static [Action],
+    describe: Ui,
+    hint: bool,
+) -> Binding {
+    Binding {
+        keys,
+        does: Does::Each(actions),
+        describe,
+        hint,
+    }
+}
+
+/// A line of typed characters: digits picking, starting an editor, or text.
+const fn typed(keys: &'static [Key], does: Does, describe: Ui, hint: bool) -> Binding {
+    Binding {
+        keys,
+        does,
+        describe,
+        hint,
+    }
+}
+
+use Key::{Code, Ctrl};
+use KeyCode::{
+    BackTab, Backspace, Delete, Down, End, Enter, Esc, F, Home, Left, PageDown, PageUp, Right, Tab,
+    Up,
+};
+
+const MOVE: &[Binding] = &[
+    each(
+        &[Code(Up), Code(Down), Code(Left), Code(Right)],
+        &[Action::Up, Action::Down, Action::Left, Action::Right],
+        Ui::KeyMove,
+        false,
+    ),
+    b(&[Code(Tab)], Action::NextColumn, Ui::KeyNextColumn, false),
+    b(
+        &[Code(BackTab)],
+        Action::PrevColumn,
+        Ui::KeyPrevColumn,
+        false,
+    ),
+    b(&[Code(PageUp)], Action::PageUp, Ui::KeyPageUp, false),
+    b(&[Code(PageDown)], Action::PageDown, Ui::KeyPageDown, false),
+    b(&[Code(Home)], Action::Home, Ui::KeyHome, false),
+    b(&[Code(End)], Action::End, Ui::KeyEnd, false),
+];
+
+const ENTER: &[Binding] = &[
+    b(&[Code(Enter)], Action::Edit, Ui::KeyEdit, true),
+    typed(
+        &[Key::AllDigits],
+        Does::EditWithChar,
+        Ui::KeyEditWith,
+        false,
+    ),
+    b(
+        &[Code(Delete), Code(Backspace)],
+        Action::Clear,
+        Ui::KeyClear,
+        false,
+    ),
+    b(&[Code(KeyCode::Char('n'))], Action::Note, Ui::KeyNote, true),
+    b(
+        &[Ctrl('z'), Code(KeyCode::Char('u'))],
+        Action::Undo,
+        Ui::KeyUndo,
+        true,
+    ),
+    b(&[Ctrl('y'), Ctrl('r')], Action::Redo, Ui::KeyRedo, false),
+    b(
+        &[Code(KeyCode::Char('a'))],
+        Action::Accept,
+        Ui::KeyAccept,
+        false,
+    ),
+    b(
+        &[Code(KeyCode::Char('h'))],
+        Action::CellHistory,
+        Ui::KeyHistory,
+        false,
+    ),
+];
+
+const SCREENS: &[Binding] = &[
+    b(&[Code(F(2))], Action::ShowGrid, Ui::KeyShowGrid, false),
+    b(&[Code(F(3))], Action::ShowCard, Ui::KeyShowCard, false),
+    b(
+        &[Code(F(4))],
+        Action::ShowRanking,
+        Ui::KeyShowRanking,
+        false,
+    ),
+    b(
+        &[Code(F(5))],
+        Action::ShowCompare,
+        Ui::Compare(CompareText::KeyShow),
+        false,
+    ),
+    b(&[Code(F(7))], Action::Votes, Ui::KeyVotes, false),
+    b(&[Code(F(8))], Action::Freeze, Ui::KeyFreeze, false),
+    b(
+        &[Code(F(9)), Code(KeyCode::Char('s'))],
+        Action::Sign,
+        Ui::KeySign,
+        true,
+    ),
+    b(&[Code(KeyCode::Char('j'))], Action::Log, Ui::KeyLog, false),
+];
+
+const GENERAL: &[Binding] = &[
+    b(
+        &[Code(KeyCode::Char('l'))],
+        Action::ToggleLang,
+        Ui::KeyLang,
+        false,
+    ),
+    b(
+        &[Code(KeyCode::Char('o'))],
+        Action::Sessions,
+        Ui::KeySessions,
+        false,
+    ),
+    b(
+        &[Code(KeyCode::Char('?')), Code(F(1))],
+        Action::Help,
+        Ui::KeyHelp,
+        true,
+    ),
+    b(
+        &[Code(KeyCode::Char('q')), Ctrl('c')],
+        Action::Quit,
+        Ui::KeyQuit,
+        true,
+    ),
+];
+
+const GRID: &[Binding] = &[b(
+    &[Code(KeyCode::Char(' '))],
+    Action::Fold,
+    Ui::KeyFold,
+    false,
+)];
+
+const CARD: &[Binding] = &[
+    b(
+        &[Code(KeyCode::Char(']'))],
+        Action::NextUnit,
+        Ui::KeyNextUnit,
+        true,
+    ),
+    b(
+        &[Code(KeyCode::Char('['))],
+        Action::PrevUnit,
+        Ui::KeyPrevUnit,
+        true,
+    ),
+];
+
+const RANKING: &[Binding] = &[
+    each(
+        &[Code(Up), Code(Down)],
+        &[Action::Up, Action::Down],
+        Ui::KeyMoveUnit,
+        true,
+    ),
+    b(&[Code(Enter)], Action::ShowCard, Ui::KeyOpenCard, true),
+];
+
+const CHOICE: &[Binding] = &[
+    typed(&[Key::Digits], Does::PickDigit, Ui::KeyPick, true),
+    each(
+        &[Code(Up), Code(Down)],
+        &[Action::Up, Action::Down],
+        Ui::KeyChoose,
+        true,
+    ),
+    b(&[Code(Enter)], Action::Confirm, Ui::KeyConfirm, true),
+    b(&[Code(Esc)], Action::Cancel, Ui::KeyCancel, true),
+];
+
+/// Keys of a met / not-met editor, on top of `CHOICE`.
+pub const MET_KEYS: &[Binding] = &[
+    b(
+        &[
+            Code(KeyCode::Char('đ')),
+            Code(KeyCode::Char('d')),
+            Code(KeyCode::Char('y')),
+        ],
+        Action::Met(true),
+        Ui::KeyMet,
+        true,
+    ),
+    b(
+        &[Code(KeyCode::Char('k')), Code(KeyCode::Char('n'))],
+        Action::Met(false),
+        Ui::KeyNotMet,
+        true,
+    ),
+];
+
+/// Cursor and deletion keys of every text field.
+const TEXT_EDITING: &[Binding] = &[
+    each(
+        &[Code(Left), Code(Right)],
+        &[Action::Left, Action::Right],
+        Ui::KeyCursor,
+        false,
+    ),
+    b(&[Code(Home)], Action::Home, Ui::KeyLineStart, false),
+    b(&[Code(End)], Action::End, Ui::KeyLineEnd, false),
+    b(
+        &[Code(Backspace)],
+        Action::Backspace,
+        Ui::KeyBackspace,
+        false,
+    ),
+    b(&[Code(Delete)], Action::Delete, Ui::KeyDelete, false),
+];
+
+const NUMBER: &[Binding] = &[
+    typed(&[Key::Text], Does::Input, Ui::KeyType, false),
+    b(&[Code(Enter)], Action::Confirm, Ui::KeyConfirm, true),
+    b(&[Code(Esc)], Action::Cancel, Ui::KeyCancel, true),
+];
+
+const NOTE: &[Binding] = &[
+    typed(&[Key::Text], Does::Input, Ui::KeyType, false),
+    b(&[Code(Enter)], Action::Confirm, Ui::KeySaveNote, true),
+    b(
+        &[Key::Alt(Enter), Ctrl('j')],
+        Action::NewLine,
+        Ui::KeyNewLine,
+        true,
+    ),
+    b(&[Code(Esc)], Action::Cancel, Ui::KeyCancel, true),
+];
+
+const HELP: &[Binding] = &[
+    typed(&[Key::Text], Does::Input, Ui::KeyFilter, true),
+    b(
+        &[Code(Esc), Code(F(1))],
+        Action::Cancel,
+        Ui::KeyCloseHelp,
+        true,
+    ),
+];
+
+const SIGN: &[Binding] = &[
+    b(&[Code(Enter)], Action::Confirm, Ui::KeyContinue, true),
+    b(&[Code(Esc)], Action::Cancel, Ui::KeyCancel, true),
+    typed(&[Key::Text], Does::Input, Ui::KeyType, false),
+    b(
+        &[Code(Backspace)],
+        Action::Backspace,
+        Ui::KeyBackspace,
+        false,
+    ),
+];
+
+const ASK: &[Binding] = &[
+    typed(&[Key::Digits], Does::PickDigit, Ui::KeyPickChoice, true),
+    each(
+        &[Code(Up), Code(Down)],
+        &[Action::Up, Action::Down],
+        Ui::KeyChoose,
+        true,
+    ),
+    b(&[Code(Enter)], Action::Confirm, Ui::KeyContinue, true),
+    b(&[Code(Esc)], Action::Cancel, Ui::KeyCancel, true),
+];
+
+const REASON: &[Binding] = &[
+    typed(&[Key::Text], Does::Input, Ui::KeyType, false),
+    b(&[Code(Enter)], Action::Confirm, Ui::KeyConfirm, true),
+    b(&[Code(Esc)], Action::Cancel, Ui::KeyCancel, true),
+];
+
+const VOTES: &[Binding] = &[
+    each(
+        &[Code(Up), Code(Down)],
+        &[Action::Up, Action::Down],
+        Ui::KeyVoteField,
+        true,
+    ),
+    b(&[Code(Tab)], Action::NextColumn, Ui::KeyVoteField, false),
+    b(
+        &[Code(BackTab)],
+        Action::PrevColumn,
+        Ui::KeyVoteField,
+        false,
+    ),
+    each(
+        &[Code(Left), Code(Right)],
+        &[Action::Left, Action::Right],
+        Ui::KeyVoteAward,
+        true,
+    ),
+    b(&[Code(PageUp)], Action::PageUp, Ui::KeyVoteAward, false),
+    b(&[Code(PageDown)], Action::PageDown, Ui::KeyVoteAward, false),
+    typed(&[Key::AllDigits], Does::Input, Ui::KeyVoteDigits, false),
+    b(
+        &[Code(Backspace)],
+        Action::Backspace,
+        Ui::KeyBackspace,
+        false,
+    ),
+    b(&[Code(Enter)], Action::Confirm, Ui::KeyVoteRecord, true),
+    b(&[Code(Esc)], Action::Cancel, Ui::KeyVoteClose, true),
+];
+
+const LOG: &[Binding] = &[
+    each(
+        &[Code(Up), Code(Down)],
+        &[Action::Up, Action::Down],
+        Ui::KeyScroll,
+        false,
+    ),
+    b(&[Code(PageUp)], Action::PageUp, Ui::KeyPageUp, false),
+    b(&[Code(PageDown)], Action::PageDown, Ui::KeyPageDown, false),
+    b(&[Code(Home)], Action::Home, Ui::KeyNewest, false),
+    b(&[Code(End)], Action::End, Ui::KeyOldest, false),
+    b(
+        &[Code(KeyCode::Char('u'))],
+        Action::OnlyUnit,
+        Ui::KeyOnlyUnit,
+        true,
+    ),
+    b(
+        &[Code(KeyCode::Char('c'))],
+        Action::OnlyItem,
+        Ui::KeyOnlyItem,
+        true,
+    ),
+    b(
+        &[Code(KeyCode::Char('x'))],
+        Action::Export,
+        Ui::KeyExport,
+        true,
+    ),
+    b(
+        &[Code(KeyCode::Char('?')), Code(F(1))],
+        Action::Help,
+        Ui::KeyHelp,
+        false,
+    ),
+    b(
+        &[Code(Esc), Code(KeyCode::Char('q'))],
+        Action::Cancel,
+        Ui::KeyCloseHelp,
+        true,
+    ),
+];
+
+const START: &[Binding] = &[
+    each(
+        &[Code(Up), Code(Down)],
+        &[Action::Up, Action::Down],
+        Ui::KeyChooseSession,
+        true,
+    ),
+    b(&[Code(Enter)], Action::Confirm, Ui::KeyOpenSession, true),
+    b(
+        &[Code(KeyCode::Char('l'))],
+        Action::ToggleLang,
+        Ui::KeyLang,
+        true,
+    ),
+    b(
+        &[Code(KeyCode::Char('q')), Code(Esc), Ctrl('c')],
+        Action::Quit,
+        Ui::KeyQuit,
+        true,
+    ),
+];
+
+/// Every binding of a context, in the order the help lists them.
+pub fn bindings(context: Context) -> Vec<&'static Binding> {
+    let groups: &[&[Binding]] = match context {
+        Context::Grid => &[MOVE, ENTER, GRID, SCREENS, GENERAL],
+        Context::Card => &[MOVE, ENTER, CARD, SCREENS, GENERAL],
+        Context::Ranking => &[RANKING, SCREENS, GENERAL],
+        // The same keys as the ranking: a unit chosen in the year-end order, its card.
+        Context::Compare => &[RANKING, SCREENS, GENERAL],
+        Context::Choice => &[CHOICE],
+        Context::Met => &[CHOICE, MET_KEYS],
+        Context::Number => &[NUMBER, TEXT_EDITING],
+        Context::Note => &[NOTE, TEXT_EDITING],
+        Context::Help => &[HELP],
+        Context::Sign => &[SIGN],
+        Context::Votes => &[VOTES],
+        Context::Ask => &[ASK],
+        Context::Reason => &[REASON, TEXT_EDITING],
+        Context::Log => &[LOG],
+        Context::Start => &[START],
+    };
+    groups.iter().flat_map(|g| g.iter()).collect()
+}
