@@ -792,7 +792,7 @@ fn self_scores_are_taken_for_a_cell_a_unit_or_every_unscored_cell() {
     let app = &mut s.app;
     press(app, KeyCode::Char('a'));
     assert!(matches!(app.status, Some(Status::Info(_))));
-    assert!(app.status_text().unwrap().contains("import-self"));
+    assert!(app.status_text().unwrap().contains("press i"));
     with_self_scores(
         app,
         &[

@@ -7,14 +7,23 @@ use std::path::{Path, PathBuf};
 
 use crate::i18n::Lang;
 use crate::selfscore::words::SelfScoreMsg;
-use crate::selfscore::{self, Format, Session, UnitScores};
-use crate::store::Cell;
-use crate::store::input::{self, Links};
+use crate::selfscore::{Session, UnitScores, files};
 
-use super::{Access, INVALID, SessionArgs, USAGE, load, open_records};
+use super::{Access, SessionArgs, USAGE, load, open_records};
 use super::{errln, outln};
 
-pub fn run(lang: Lang, session: &SessionArgs, files: &[PathBuf]) -> u8 {
+pub fn run(lang: Lang, session: &SessionArgs, named: &[PathBuf]) -> u8 {
+    // A folder stands for the self-score files in it.
+    let mut files = Vec::new();
+    for path in named {
+        match files::files_named(path) {
+            Ok(found) => files.extend(found),
+            Err(m) => {
+                errln!("{}", lang.msg(&m));
+                return USAGE;
+            }
+        }
+    }
     let (loaded, bloc_file) = match load(lang, session) {
         Ok(l) => l,
         Err(code) => return code,
@@ -28,7 +37,7 @@ pub fn run(lang: Lang, session: &SessionArgs, files: &[PathBuf]) -> u8 {
     let mut code = 0;
     let mut refused = 0;
     let mut accepted: Vec<(&PathBuf, Vec<UnitScores>)> = Vec::new();
-    for file in files {
+    for file in &files {
         match read_file(lang, &reading, file) {
             Ok(units) => accepted.push((file, units)),
             Err(failure) => {
@@ -53,27 +62,15 @@ pub fn run(lang: Lang, session: &SessionArgs, files: &[PathBuf]) -> u8 {
             Err(code) => return code,
         };
         for (file, units) in &accepted {
-            let source = source_name(file);
+            let source = files::source_name(file);
             for unit in units {
-                let cells: Vec<(usize, Cell)> = unit
-                    .scores
-                    .iter()
-                    .map(|s| {
-                        let cell = Cell {
-                            value: s.value.clone(),
-                            note: s.cell_note(),
-                            ..Cell::default()
-                        };
-                        (s.item, cell)
-                    })
-                    .collect();
-                if let Err(e) = opened.import_self_scores(unit.unit, &cells, &source) {
+                if let Err(e) = opened.import_self_scores(unit.unit, &unit.cells(), &source) {
                     errln!("{}: {}", file.display(), e.msg(lang));
                     return e.exit_code();
                 }
                 let msg = SelfScoreMsg::SelfImported {
                     unit: covenant.bloc.members[unit.unit].short.clone(),
-                    scored: unit.scores.iter().filter(|s| s.value.is_some()).count(),
+                    scored: unit.scored(),
                     file: file.display().to_string(),
                 };
                 outln!("{}", msg.text(lang));
@@ -92,30 +89,12 @@ pub fn run(lang: Lang, session: &SessionArgs, files: &[PathBuf]) -> u8 {
 
 /// Reads and checks one file, printing its problems; `Err` carries the exit code.
 fn read_file(lang: Lang, session: &Session, file: &Path) -> Result<Vec<UnitScores>, u8> {
-    let shown = file.display().to_string();
-    let Some(format) = Format::of_name(&shown) else {
-        errln!("{}", SelfScoreMsg::UnsupportedFile(shown).text(lang));
-        return Err(USAGE);
-    };
-    let bytes = input::read(file, format.max_bytes(), Links::Follow).map_err(|e| {
-        errln!("{}", lang.msg(&e.message()));
-        USAGE
-    })?;
-    selfscore::read(format, session, &bytes).map_err(|problems| {
-        super::print_problems(lang, problems.iter().map(|p| p.render(lang, &shown)));
-        errln!(
-            "{}: {}",
-            shown,
-            SelfScoreMsg::FileRefused(problems.len()).text(lang)
-        );
-        INVALID
+    files::read_file(session, file).map_err(|refusal| {
+        let shown = file.display().to_string();
+        let mut lines = refusal.lines(lang, &shown);
+        let last = lines.pop().unwrap_or_default();
+        super::print_problems(lang, lines.into_iter());
+        errln!("{last}");
+        refusal.exit_code()
     })
-}
-
-/// The name the journal records as where the self-scores came from: the file's own name.
-fn source_name(file: &Path) -> String {
-    file.file_name().map_or_else(
-        || file.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    )
 }

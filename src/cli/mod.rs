@@ -61,6 +61,7 @@ pub enum Command {
     ImportSelf {
         #[command(flatten)]
         session: SessionArgs,
+        /// Tệp, hoặc thư mục chứa các tệp / files, or folders holding them
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },

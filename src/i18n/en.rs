@@ -281,7 +281,19 @@ pub fn msg(m: &Msg) -> String {
         Msg::PresentMissing => "enter the number of members present".into(),
         Msg::VotesMissing(unit) => format!("enter the votes of {unit}"),
         Msg::LogExported { rows, path } => format!("{rows} lines of the log written to {path}"),
-        Msg::NoSelfScores => "No unit's self-scores yet (bring them in with thidua import-self).".into(),
+        Msg::NoSelfScores => "No unit's self-scores yet (press i to import the forms).".into(),
+        Msg::SelfImportedOnScreen { units, files, refused } => {
+            let mut text = format!(
+                "Took the self-scores of {units} {} from {files} {}.",
+                if *units == 1 { "unit" } else { "units" },
+                if *files == 1 { "file" } else { "files" }
+            );
+            if *refused > 0 {
+                text.push_str(&format!(" {refused} refused, see why below."));
+            }
+            text
+        }
+        Msg::NoFormsIn(path) => format!("The folder {path} holds no self-score forms (.xlsx, .csv, .ron)."),
         Msg::NothingToAccept => "No cell to take a self-score.".into(),
         Msg::Accepted { cells } => format!("Self-scores taken for {}.", count_cells(*cells)),
         Msg::FrozenOnScreen { at } => format!(
@@ -511,6 +523,13 @@ pub fn ui(u: Ui) -> &'static str {
         Ui::KeyVoteClose => "close",
         Ui::KeyAccept => "take the self-score",
         Ui::KeyHistory => "the cell's history",
+        Ui::KeyImportSelf => "import self-scores",
+        Ui::KeyComplete => "complete the path",
+        Ui::ImportSelfTitle => "Import units' self-scores",
+        Ui::ImportSelfAsk => {
+            "A file, or a folder of forms (.xlsx, .csv, .ron). Tab completes the path."
+        }
+        Ui::ImportSelfFits => "Fits:",
         Ui::KeyLog => "change log",
         Ui::LogTitle => "Change log",
         Ui::CellHistoryTitle => "Cell history",

@@ -295,6 +295,14 @@ pub enum Msg {
         path: String,
     },
     NoSelfScores,
+    /// Self-scores imported on the screen: units taken, files read, files refused.
+    SelfImportedOnScreen {
+        units: usize,
+        files: usize,
+        refused: usize,
+    },
+    /// A folder without any self-score file.
+    NoFormsIn(String),
     NothingToAccept,
     Accepted {
         cells: usize,

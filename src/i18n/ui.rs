@@ -120,6 +120,11 @@ pub enum Ui {
     KeyVoteClose,
     KeyAccept,
     KeyHistory,
+    KeyImportSelf,
+    KeyComplete,
+    ImportSelfTitle,
+    ImportSelfAsk,
+    ImportSelfFits,
     KeyLog,
     /// The change log and a cell's history.
     LogTitle,

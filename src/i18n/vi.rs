@@ -306,7 +306,15 @@ pub fn msg(m: &Msg) -> String {
         Msg::PresentMissing => "chưa nhập số thành viên có mặt".into(),
         Msg::VotesMissing(unit) => format!("chưa nhập số phiếu của {unit}"),
         Msg::LogExported { rows, path } => format!("Đã ghi {rows} dòng nhật ký vào {path}"),
-        Msg::NoSelfScores => "Chưa có điểm tự chấm của đơn vị nào (nhập bằng lệnh thidua import-self).".into(),
+        Msg::NoSelfScores => "Chưa có điểm tự chấm của đơn vị nào (phím i để nhập phiếu).".into(),
+        Msg::SelfImportedOnScreen { units, files, refused } => {
+            let mut text = format!("Đã nhận điểm tự chấm của {units} đơn vị từ {files} tệp.");
+            if *refused > 0 {
+                text.push_str(&format!(" {refused} tệp bị từ chối, xem lý do bên dưới."));
+            }
+            text
+        }
+        Msg::NoFormsIn(path) => format!("Thư mục {path} không có phiếu tự chấm (.xlsx, .csv, .ron)."),
         Msg::NothingToAccept => "Không có ô nào để lấy điểm tự chấm.".into(),
         Msg::Accepted { cells } => format!("Đã lấy điểm tự chấm cho {cells} ô."),
         Msg::FrozenOnScreen { at } => format!(
@@ -533,6 +541,13 @@ pub fn ui(u: Ui) -> &'static str {
         Ui::KeyVoteClose => "đóng",
         Ui::KeyAccept => "lấy điểm tự chấm",
         Ui::KeyHistory => "lịch sử ô",
+        Ui::KeyImportSelf => "nhập phiếu tự chấm",
+        Ui::KeyComplete => "gợi ý đường dẫn",
+        Ui::ImportSelfTitle => "Nhập phiếu tự chấm của đơn vị",
+        Ui::ImportSelfAsk => {
+            "Tệp hoặc thư mục chứa phiếu (.xlsx, .csv, .ron). Tab gợi ý đường dẫn."
+        }
+        Ui::ImportSelfFits => "Khớp:",
         Ui::KeyLog => "nhật ký thay đổi",
         Ui::LogTitle => "Nhật ký thay đổi",
         Ui::CellHistoryTitle => "Lịch sử ô",

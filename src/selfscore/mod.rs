@@ -7,6 +7,7 @@
 //! every problem of the file, each with its place: a file with any problem is refused whole.
 
 pub mod csv;
+pub mod files;
 pub mod ron;
 pub mod template;
 pub mod words;

@@ -63,6 +63,8 @@ pub enum Mode {
     Log(super::history::LogView),
     /// A question: a reason, freezing, taking self-scores.
     Prompt(super::prompt::Prompt),
+    /// The path of self-score files to import.
+    ImportSelf(super::import_self::ImportSelf),
 }
 
 /// Scroll offsets the views keep so that the selection stays in sight; they belong to the
@@ -218,6 +220,7 @@ impl App {
             Mode::Note(_) => Context::Note,
             Mode::Help(_) => Context::Help,
             Mode::Sign(_) => Context::Sign,
+            Mode::ImportSelf(_) => Context::ImportSelf,
             Mode::Votes(_) => Context::Votes,
             Mode::Log(_) => Context::Log,
             Mode::Prompt(p) if p.has_field() => Context::Reason,
@@ -289,7 +292,12 @@ impl App {
         }
         if matches!(
             self.context(),
-            Context::Number | Context::Note | Context::Help | Context::Sign | Context::Reason
+            Context::Number
+                | Context::Note
+                | Context::Help
+                | Context::Sign
+                | Context::Reason
+                | Context::ImportSelf
         ) {
             self.update(Action::Input(text.to_string()));
         }
@@ -305,6 +313,7 @@ impl App {
             Mode::Votes(form) => super::votes::update(self, form, action),
             Mode::Log(view) => super::history::update(self, view, action),
             Mode::Prompt(prompt) => super::prompt::update(self, prompt, action),
+            Mode::ImportSelf(dialog) => super::import_self::update(self, dialog, action),
         }
     }
 
@@ -333,6 +342,10 @@ impl App {
             Action::Freeze => super::prompt::freeze_or_reopen(self),
             Action::Accept => match rules::scores_open(self.records()) {
                 Ok(()) => super::prompt::accept(self),
+                Err(refused) => self.status = Some(Status::error(refused)),
+            },
+            Action::ImportSelf => match rules::scores_open(self.records()) {
+                Ok(()) => super::import_self::open(self),
                 Err(refused) => self.status = Some(Status::error(refused)),
             },
             Action::Quit => self.quit = true,

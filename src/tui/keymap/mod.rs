@@ -46,6 +46,9 @@ pub enum Action {
     Votes,
     /// Take the unit's self-score as the bloc's score (a cell, a unit, every unscored cell).
     Accept,
+    ImportSelf,
+    /// Completes the typed path.
+    Complete,
     /// The selected cell's history.
     CellHistory,
     /// The session's change log.
@@ -93,6 +96,8 @@ pub enum Context {
     Reason,
     /// A cell's history or the change log.
     Log,
+    /// The path of self-score files to import.
+    ImportSelf,
     Start,
 }
 

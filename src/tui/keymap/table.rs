@@ -101,6 +101,19 @@ const ENTER: &[Binding] = &[
         Ui::KeyHistory,
         false,
     ),
+    b(
+        &[Code(KeyCode::Char('i'))],
+        Action::ImportSelf,
+        Ui::KeyImportSelf,
+        false,
+    ),
+];
+
+const IMPORT_SELF: &[Binding] = &[
+    typed(&[Key::Text], Does::Input, Ui::KeyType, false),
+    b(&[Code(Tab)], Action::Complete, Ui::KeyComplete, true),
+    b(&[Code(Enter)], Action::Confirm, Ui::KeyImportSelf, true),
+    b(&[Code(Esc)], Action::Cancel, Ui::KeyCancel, true),
 ];
 
 const SCREENS: &[Binding] = &[
@@ -413,6 +426,7 @@ pub fn bindings(context: Context) -> Vec<&'static Binding> {
         Context::Ask => &[ASK],
         Context::Reason => &[REASON, TEXT_EDITING],
         Context::Log => &[LOG],
+        Context::ImportSelf => &[IMPORT_SELF, TEXT_EDITING],
         Context::Start => &[START],
     };
     groups.iter().flat_map(|g| g.iter()).collect()

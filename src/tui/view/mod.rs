@@ -7,6 +7,7 @@ mod detail;
 mod grid;
 mod help;
 mod history;
+mod import_self;
 mod prompt;
 mod ranking;
 mod sign;
@@ -68,6 +69,9 @@ pub fn draw(app: &App, frame: &mut Frame) {
     }
     if let Mode::Prompt(p) = &app.mode {
         prompt::draw(app, p, frame, area);
+    }
+    if let Mode::ImportSelf(dialog) = &app.mode {
+        import_self::draw(app, dialog, frame, area);
     }
 }
 

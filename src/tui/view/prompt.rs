@@ -129,7 +129,7 @@ fn field_line(text: &str) -> Line<'static> {
 }
 
 /// Rows the lines take once wrapped to `width` columns.
-fn wrapped_height(lines: &[Line], width: u16) -> u16 {
+pub(super) fn wrapped_height(lines: &[Line], width: u16) -> u16 {
     let width = usize::from(width.max(1));
     lines
         .iter()
