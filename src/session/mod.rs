@@ -114,6 +114,9 @@ pub struct Session {
     history: History,
     results: Results,
     self_results: Option<Results>,
+    /// The bloc-wide figures of the target criteria behind `results`, kept so that a change of
+    /// any other criterion computes only its unit again.
+    targets: score::TargetContext,
     /// The last recomputation overflowed: the results are those before that change.
     overflow: Option<Overflow>,
     feed: feed::Feed,
@@ -124,7 +127,14 @@ impl Session {
     /// entries.
     pub fn new(ledger: Box<dyn Ledger>) -> Result<Session, Overflow> {
         let records = ledger.records();
-        let results = results(records)?;
+        let targets = score::target_context(records.covenant(), records.period(), records.sheet())?;
+        let results = score::compute_with(
+            records.covenant(),
+            records.period(),
+            records.sheet(),
+            &records.ballots(),
+            &targets,
+        )?;
         let self_results = self_results(records)?;
         let history = History::resumed(records.covenant(), records.recent());
         Ok(Session {
@@ -132,6 +142,7 @@ impl Session {
             history,
             results,
             self_results,
+            targets,
             overflow: None,
             feed: Default::default(),
         })

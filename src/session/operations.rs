@@ -5,6 +5,7 @@
 use std::path::Path;
 
 use crate::model::{Ballot, Value};
+use crate::score;
 use crate::store::{Cell, Change, Entry, Origin};
 
 use super::history::Step;
@@ -136,7 +137,7 @@ impl Session {
             .records_mut()
             .replace_self_scores(unit, cells, source)?
             .len();
-        self.written();
+        // The bloc's results do not depend on the units' own scores; their own results do.
         self.self_results = match super::self_results(self.records()) {
             Ok(r) => r,
             Err(o) => {
@@ -151,7 +152,7 @@ impl Session {
     pub fn freeze(&mut self) -> Result<Changed, Refusal> {
         rules::may_freeze(self.records())?;
         let event = self.ledger.records_mut().freeze()?;
-        self.written();
+        // Freezing changes what may change next, not the results.
         Ok(self.announce(Changed::Frozen { at: event.at }))
     }
 
@@ -159,7 +160,6 @@ impl Session {
     pub fn reopen(&mut self, reason: &str) -> Result<Changed, Refusal> {
         rules::may_reopen(self.records(), reason)?;
         self.ledger.records_mut().reopen(reason.trim())?;
-        self.written();
         Ok(self.announce(Changed::Reopened))
     }
 
@@ -168,7 +168,7 @@ impl Session {
         rules::may_vote(self.records())?;
         let award = ballot.award.clone();
         self.ledger.records_mut().record_votes(ballot)?;
-        self.written();
+        self.recompute(None);
         Ok(self.announce(Changed::Voted { award }))
     }
 
@@ -190,7 +190,6 @@ impl Session {
         self.ledger
             .records_mut()
             .record_issued(version, provisional, name, sha256)?;
-        self.written();
         Ok(self.announce(Changed::Issued {
             version,
             provisional,
@@ -248,15 +247,47 @@ impl Session {
         for change in changes {
             rules::reason_given(self.records(), change)?;
         }
+        let before: Vec<_> = changes
+            .iter()
+            .map(|c| self.cell(c.unit, c.item).value)
+            .collect();
         let entries = self.ledger.apply(changes)?;
-        self.written();
+        let mut moved = changes
+            .iter()
+            .zip(before)
+            .filter(|(c, before)| c.new.value != *before)
+            .map(|(c, _)| (c.unit, c.item));
+        // A note or a reason leaves the results as they were; one value changed needs only its
+        // unit computed again.
+        match (moved.next(), moved.next()) {
+            (None, _) => {}
+            (Some(cell), None) => self.recompute(Some(cell)),
+            (Some(_), Some(_)) => self.recompute(None),
+        }
         Ok(entries)
     }
 
-    /// After a write: the results computed again. Should the engine overflow, the results
-    /// stay those before the change and `overflow` says why.
-    fn written(&mut self) {
-        match super::results(self.records()) {
+    /// After a write that can move the results: computed again, from the last results when
+    /// only one cell's value changed. Should the engine overflow, the results stay those
+    /// before the change and `overflow` says why.
+    fn recompute(&mut self, changed: Option<(usize, usize)>) {
+        let records = self.ledger.records();
+        let (covenant, period, sheet) = (records.covenant(), records.period(), records.sheet());
+        let computed = match changed {
+            Some(cell) if self.overflow.is_none() => score::recompute_cell(
+                covenant,
+                sheet,
+                &records.ballots(),
+                &self.results,
+                &mut self.targets,
+                cell,
+            ),
+            _ => score::target_context(covenant, period, sheet).and_then(|targets| {
+                self.targets = targets;
+                score::compute_with(covenant, period, sheet, &records.ballots(), &self.targets)
+            }),
+        };
+        match computed {
             Ok(results) => {
                 self.results = results;
                 self.overflow = None;
