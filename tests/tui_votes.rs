@@ -436,7 +436,7 @@ fn a_long_list_of_candidates_scrolls_to_the_selected_field() {
     .expect("the session opens");
     press(&mut app, KeyCode::F(7));
     press(&mut app, KeyCode::Right);
-    let candidates = thidua::tui::votes::ballot_units(&app, 1);
+    let candidates = thidua::tui::votes::ballot_units(app.results(), 1);
     assert!(candidates.len() >= 29, "{}", candidates.len());
     let name = |app: &App, u: usize| app.covenant.bloc.members[u].short.clone();
     let last = *candidates.last().unwrap();

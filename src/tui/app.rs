@@ -16,6 +16,7 @@ use crate::score::{Overflow, Results};
 use crate::session::{Changed, Refusal, Session, rules};
 use crate::store::records::{Cell, Records};
 
+use super::dialog::{Ctx, Outcome, Signing};
 use super::editor::{self, Editor, EditorKind, NoteEditor};
 use super::field::TextField;
 use super::keymap::{self, Action, Context};
@@ -115,7 +116,7 @@ pub struct App {
     pub records_dir: std::path::PathBuf,
     pub blocs_dir: std::path::PathBuf,
     /// What the signing dialog needs; absent where the session has no files behind it.
-    pub signing: Option<super::sign::Signing>,
+    pub signing: Option<Signing>,
     /// The mid-year beside a year-end session.
     pub compare: super::compare::Compare,
 }
@@ -306,14 +307,37 @@ impl App {
     pub fn update(&mut self, action: Action) {
         match std::mem::replace(&mut self.mode, Mode::Navigate) {
             Mode::Navigate => self.navigate(action),
-            Mode::Edit(editor) => editor::update(self, editor, action),
-            Mode::Note(note) => editor::update_note(self, note, action),
+            Mode::Edit(editor) => {
+                let outcome = editor::update(editor, action, &mut self.ctx());
+                self.apply(outcome, Mode::Edit);
+            }
+            Mode::Note(note) => {
+                let outcome = editor::update_note(note, action, &mut self.ctx());
+                self.apply(outcome, Mode::Note);
+            }
             Mode::Help(filter) => self.help(filter, action),
-            Mode::Sign(dialog) => super::sign::update(self, dialog, action),
-            Mode::Votes(form) => super::votes::update(self, form, action),
-            Mode::Log(view) => super::history::update(self, view, action),
-            Mode::Prompt(prompt) => super::prompt::update(self, prompt, action),
-            Mode::ImportSelf(dialog) => super::import_self::update(self, dialog, action),
+            Mode::Sign(dialog) => {
+                let outcome = super::sign::update(dialog, action, &mut self.ctx());
+                self.apply(outcome, Mode::Sign);
+            }
+            Mode::Votes(form) => {
+                // A message is about the last thing done; the next key clears it.
+                self.status = None;
+                let outcome = super::votes::update(form, action, &mut self.ctx());
+                self.apply(outcome, Mode::Votes);
+            }
+            Mode::Log(view) => {
+                let outcome = super::history::update(view, action, &mut self.ctx());
+                self.apply(outcome, Mode::Log);
+            }
+            Mode::Prompt(prompt) => {
+                let outcome = super::prompt::update(prompt, action, &mut self.ctx());
+                self.apply(outcome, Mode::Prompt);
+            }
+            Mode::ImportSelf(dialog) => {
+                let outcome = super::import_self::update(dialog, action, &mut self.ctx());
+                self.apply(outcome, Mode::ImportSelf);
+            }
         }
     }
 
@@ -331,21 +355,36 @@ impl App {
                 self.show(Screen::Card)
             }
             Action::ShowRanking => self.show(Screen::Ranking),
-            Action::ShowCompare => super::compare::show(self),
+            Action::ShowCompare => self.show_compare(),
             Action::ToggleLang => self.lang = self.lang.other(),
             Action::Help => self.mode = Mode::Help(TextField::new("")),
             Action::Sessions => self.to_sessions = true,
-            Action::Sign => super::sign::open(self),
-            Action::Votes => super::votes::open(self),
-            Action::Log => super::history::open_log(self),
-            Action::CellHistory => super::history::open_cell(self),
-            Action::Freeze => super::prompt::freeze_or_reopen(self),
+            Action::Sign => {
+                if let Some(dialog) = super::sign::open(&self.ctx()) {
+                    self.mode = Mode::Sign(dialog);
+                }
+            }
+            Action::Votes => match super::votes::open(&self.ctx()) {
+                Ok(form) => self.mode = Mode::Votes(form),
+                Err(said) => self.status = Some(said),
+            },
+            Action::Log => self.mode = Mode::Log(super::history::open_log(&self.ctx())),
+            Action::CellHistory => match super::history::open_cell(&self.ctx()) {
+                Ok(view) => self.mode = Mode::Log(view),
+                Err(said) => self.status = Some(said),
+            },
+            Action::Freeze => {
+                self.mode = Mode::Prompt(super::prompt::freeze_or_reopen(&self.ctx()))
+            }
             Action::Accept => match rules::scores_open(self.records()) {
-                Ok(()) => super::prompt::accept(self),
+                Ok(()) => match super::prompt::accept(&self.ctx()) {
+                    Ok(prompt) => self.mode = Mode::Prompt(prompt),
+                    Err(said) => self.status = Some(said),
+                },
                 Err(refused) => self.status = Some(Status::error(refused)),
             },
             Action::ImportSelf => match rules::scores_open(self.records()) {
-                Ok(()) => super::import_self::open(self),
+                Ok(()) => self.mode = Mode::ImportSelf(super::import_self::open()),
                 Err(refused) => self.status = Some(Status::error(refused)),
             },
             Action::Quit => self.quit = true,
@@ -355,7 +394,7 @@ impl App {
                 Screen::Grid => self.grid(other),
                 Screen::Card => self.card(other),
                 Screen::Ranking => self.ranking(other),
-                Screen::Compare => super::compare::navigate(self, other),
+                Screen::Compare => self.compare_keys(other),
             },
         }
     }
@@ -376,9 +415,9 @@ impl App {
             return;
         }
         match action {
-            Action::Edit => self.mode = Mode::Edit(editor::editor(self, unit, item)),
+            Action::Edit => self.mode = Mode::Edit(editor::editor(&self.ctx(), unit, item)),
             Action::EditWith(c) => {
-                let mut editor = editor::editor(self, unit, item);
+                let mut editor = editor::editor(&self.ctx(), unit, item);
                 let first = match &mut editor.kind {
                     EditorKind::Choice { .. } => c
                         .to_digit(10)
@@ -390,11 +429,71 @@ impl App {
                         Action::Input(c.to_string())
                     }
                 };
-                editor::update(self, editor, first);
+                let outcome = editor::update(editor, first, &mut self.ctx());
+                self.apply(outcome, Mode::Edit);
             }
-            Action::Clear => editor::clear(self, unit, item),
-            Action::Note => editor::open_note(self, unit, item),
+            Action::Clear => self.clear(unit, item),
+            Action::Note => self.mode = Mode::Note(editor::note_editor(&self.ctx(), unit, item)),
             _ => {}
+        }
+    }
+
+    /// Clears a cell's value, when it has one.
+    fn clear(&mut self, unit: usize, item: usize) {
+        if self.cell(unit, item).value.is_none() {
+            return;
+        }
+        match self.change(|s| s.clear(unit, item)) {
+            Ok(_) => self.say(Msg::Cleared {
+                unit: self.unit_name(unit),
+                item: self.item_code(item),
+            }),
+            Err(e) => self.status = Some(Status::error(e)),
+        }
+    }
+
+    /// The screen as a dialog sees it.
+    pub fn ctx(&mut self) -> Ctx<'_> {
+        let item = self.selected_item();
+        Ctx {
+            lang: self.lang,
+            session: &mut self.session,
+            year: self.year,
+            unit: self.unit,
+            item,
+            card_items: &self.card_items,
+            records_dir: &self.records_dir,
+            signing: self.signing.as_ref(),
+            save_failed: &mut self.save_failed,
+        }
+    }
+
+    /// Applies what a key in a dialog came to: the dialog stays (as `mode` of its state) or
+    /// closes, the status line says something, the selection moves on after an entry, or the
+    /// question of a reason opens.
+    pub fn apply<T>(&mut self, outcome: Outcome<T>, mode: impl FnOnce(T) -> Mode) {
+        match outcome {
+            Outcome::Stay(state) => self.mode = mode(state),
+            Outcome::Say(state, said) => {
+                self.mode = mode(state);
+                self.status = Some(said);
+            }
+            Outcome::Close => self.mode = Mode::Navigate,
+            Outcome::Done(said) => {
+                self.mode = Mode::Navigate;
+                self.status = Some(said);
+            }
+            Outcome::Entered(said) => {
+                self.mode = Mode::Navigate;
+                self.status = Some(said);
+                self.advance();
+            }
+            Outcome::AskReason { unit, item, value } => {
+                self.mode = Mode::Prompt(super::prompt::reason(&self.ctx(), unit, item, value));
+            }
+        }
+        if let Some(o) = self.session.overflow() {
+            self.status = Some(Status::error(Msg::overflow(&self.covenant, o)));
         }
     }
 

@@ -1,16 +1,13 @@
 //! The comparison screen of a year-end session: the mid-year results read when the session
-//! opens (or why they could not be), and the screen's keys. The view is `view::compare`.
+//! opens (or why they could not be). Its keys are the screen's (`navigation`); the view is
+//! `view::compare`.
 
 use std::cell::Cell;
 use std::path::{Path, PathBuf};
 
-use crate::i18n::compare::CompareMsg;
 use crate::model::{Covenant, Period};
 use crate::score::{Results, compute};
 use crate::store::records::{Records, StoreError};
-
-use super::app::{App, Said, Screen, Status};
-use super::keymap::Action;
 
 /// What the year-end session knows of its mid-year.
 #[derive(Debug, Default)]
@@ -62,34 +59,4 @@ pub fn load(covenant: &Covenant, dir: &Path) -> MidYear {
         },
         Err(e) => MidYear::Unavailable(e),
     }
-}
-
-/// The screen's key: the comparison at year-end; at mid-year, why there is none.
-pub fn show(app: &mut App) {
-    if app.period != Period::YearEnd {
-        app.status = Some(Status::Info(Said::Compare(CompareMsg::NoEarlierPeriod)));
-        return;
-    }
-    // Another copy may have let the mid-year go since the session opened.
-    if matches!(app.compare.mid_year, MidYear::Unavailable(_))
-        && let Some(dir) = app.compare.dir.clone()
-    {
-        app.compare.mid_year = load(&app.covenant, &dir);
-    }
-    app.screen = Screen::Compare;
-}
-
-/// Moving through the units in the year-end order; Enter (the card) is the keymap's.
-pub fn navigate(app: &mut App, action: Action) {
-    let order = &app.results().order;
-    let at = order.iter().position(|u| *u == app.unit).unwrap_or(0);
-    let last = order.len().saturating_sub(1);
-    let to = match action {
-        Action::Up => at.saturating_sub(1),
-        Action::Down => (at + 1).min(last),
-        Action::Home => 0,
-        Action::End => last,
-        _ => return,
-    };
-    app.unit = order[to];
 }

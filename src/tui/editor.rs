@@ -5,9 +5,9 @@ use crate::i18n::{Msg, Ui};
 use crate::model::layout::Rule;
 use crate::model::scheme::{AdjustmentScale, Scale};
 use crate::model::{Value, value};
-use crate::session::{Changed, Refusal};
+use crate::session::Changed;
 
-use super::app::{App, Mode};
+use super::dialog::{Ctx, Outcome};
 use super::display;
 use super::field::TextField;
 use super::keymap::Action;
@@ -42,13 +42,13 @@ pub struct NoteEditor {
 }
 
 /// The editor that fits the item's scale, holding the cell's current value.
-pub fn editor(app: &App, unit: usize, item: usize) -> Editor {
-    let it = &app.covenant.layout.items[item];
-    let current = app.cell(unit, item).value;
+pub fn editor(cx: &Ctx, unit: usize, item: usize) -> Editor {
+    let it = &cx.covenant().layout.items[item];
+    let current = cx.cell(unit, item).value;
     let met_options = |yes: Ui, no: Ui| {
         vec![
-            (Value::Met(true), app.lang.ui(yes).to_string()),
-            (Value::Met(false), app.lang.ui(no).to_string()),
+            (Value::Met(true), cx.lang.ui(yes).to_string()),
+            (Value::Met(false), cx.lang.ui(no).to_string()),
         ]
     };
     let choice = match &it.rule {
@@ -61,7 +61,7 @@ pub fn editor(app: &App, unit: usize, item: usize) -> Editor {
                 .map(|l| {
                     (
                         Value::Level(l.code.clone()),
-                        format!("{} · {} = {}", l.code, l.label, app.lang.dec(l.points)),
+                        format!("{} · {} = {}", l.code, l.label, cx.lang.dec(l.points)),
                     )
                 })
                 .collect(),
@@ -92,7 +92,7 @@ pub fn editor(app: &App, unit: usize, item: usize) -> Editor {
         }
         None => EditorKind::Number(TextField::new(
             &current
-                .map(|v| display::value_text(app.lang, it, &v))
+                .map(|v| display::value_text(cx.lang, it, &v))
                 .unwrap_or_default(),
         )),
     };
@@ -105,9 +105,9 @@ pub fn editor(app: &App, unit: usize, item: usize) -> Editor {
 }
 
 /// A key in the value editor.
-pub fn update(app: &mut App, mut editor: Editor, action: Action) {
+pub fn update(mut editor: Editor, action: Action, cx: &mut Ctx) -> Outcome<Editor> {
     let chosen: Option<Result<Value, value::ValueError>> = match (&mut editor.kind, action) {
-        (_, Action::Cancel) => return,
+        (_, Action::Cancel) => return Outcome::Close,
         (
             EditorKind::Choice {
                 options, selected, ..
@@ -132,7 +132,7 @@ pub fn update(app: &mut App, mut editor: Editor, action: Action) {
         },
         (EditorKind::Number(field), action) => {
             if action == Action::Confirm {
-                let item = &app.covenant.layout.items[editor.item];
+                let item = &cx.covenant().layout.items[editor.item];
                 Some(value::parse(item, field.text()))
             } else {
                 field.act(&action);
@@ -141,90 +141,57 @@ pub fn update(app: &mut App, mut editor: Editor, action: Action) {
         }
     };
     match chosen {
-        None => app.mode = Mode::Edit(editor),
+        None => Outcome::Stay(editor),
         Some(Err(e)) => {
             editor.error = Some(Said::Value(e));
-            app.mode = Mode::Edit(editor);
+            Outcome::Stay(editor)
         }
-        Some(Ok(v)) => {
+        Some(Ok(value)) => {
             let (unit, item) = (editor.unit, editor.item);
-            if app.session().needs_reason(unit, item, &v) {
+            if cx.session.needs_reason(unit, item, &value) {
                 // A score that differs from the unit's own is written with its reason.
-                super::prompt::ask_reason(app, unit, item, v);
-                return;
+                return Outcome::AskReason { unit, item, value };
             }
-            if let Err(refused) = enter(app, unit, item, v, "") {
-                editor.error = Some(refused.into());
-                app.mode = Mode::Edit(editor);
+            match cx.enter(unit, item, value, "") {
+                Ok(said) => Outcome::Entered(said),
+                Err(refused) => {
+                    editor.error = Some(refused.into());
+                    Outcome::Stay(editor)
+                }
             }
         }
     }
 }
 
-/// Enters a value through the session, says so and moves on.
-pub fn enter(
-    app: &mut App,
-    unit: usize,
-    item: usize,
-    value: Value,
-    reason: &str,
-) -> Result<(), Refusal> {
-    let shown = display::value_long(app.lang, &app.covenant.layout.items[item], &value);
-    app.change(|s| s.enter(unit, item, value, reason))?;
-    app.say(Msg::Stored {
-        unit: app.unit_name(unit),
-        item: app.item_code(item),
-        value: shown,
-    });
-    app.advance();
-    Ok(())
-}
-
 /// A key in the note editor.
-pub fn update_note(app: &mut App, mut note: NoteEditor, action: Action) {
+pub fn update_note(mut note: NoteEditor, action: Action, cx: &mut Ctx) -> Outcome<NoteEditor> {
     match action {
-        Action::Cancel => return,
+        Action::Cancel => return Outcome::Close,
         Action::NewLine => note.field.insert("\n"),
         Action::Confirm => {
             let text = note.field.text().to_string();
-            match app.change(|s| s.note(note.unit, note.item, &text)) {
+            match cx.change(|s| s.note(note.unit, note.item, &text)) {
                 Ok(Changed::Cell { unit, item, .. }) => {
-                    app.say(Msg::NoteSaved {
-                        unit: app.unit_name(unit),
-                        item: app.item_code(item),
-                    });
-                    return;
+                    return Outcome::Done(Status::info(Msg::NoteSaved {
+                        unit: cx.unit_name(unit),
+                        item: cx.item_code(item),
+                    }));
                 }
-                Ok(_) => return,
+                Ok(_) => return Outcome::Close,
                 Err(e) => note.error = Some(e.into()),
             }
         }
         other => note.field.act(&other),
     }
-    app.mode = Mode::Note(note);
+    Outcome::Stay(note)
 }
 
-/// Opens the note editor on a cell.
-pub fn open_note(app: &mut App, unit: usize, item: usize) {
-    let note = app.cell(unit, item).note;
-    app.mode = Mode::Note(NoteEditor {
+/// The note editor on a cell.
+pub fn note_editor(cx: &Ctx, unit: usize, item: usize) -> NoteEditor {
+    NoteEditor {
         unit,
         item,
-        field: TextField::multiline(&note),
+        field: TextField::multiline(&cx.cell(unit, item).note),
         error: None,
-    });
-}
-
-/// Clears a cell's value, when it has one.
-pub fn clear(app: &mut App, unit: usize, item: usize) {
-    if app.cell(unit, item).value.is_none() {
-        return;
-    }
-    match app.change(|s| s.clear(unit, item)) {
-        Ok(_) => app.say(Msg::Cleared {
-            unit: app.unit_name(unit),
-            item: app.item_code(item),
-        }),
-        Err(e) => app.status = Some(Status::error(e)),
     }
 }

@@ -13,8 +13,9 @@ use crate::model::Covenant;
 use crate::report::changelog::{self, Filter};
 use crate::store::records::{Line, StoreError};
 
-use super::app::{App, Mode, Said, Status};
+use super::dialog::{Ctx, Outcome};
 use super::keymap::Action;
+use super::status::{Said, Status};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct LogView {
@@ -38,13 +39,13 @@ pub struct LogView {
 }
 
 impl LogView {
-    fn new(app: &App, item: Option<usize>, narrowed: bool) -> LogView {
+    fn new(cx: &Ctx, item: Option<usize>, narrowed: bool) -> LogView {
         LogView {
-            unit: app.unit,
+            unit: cx.unit,
             item,
             only_unit: narrowed,
             only_item: narrowed,
-            lines: read(app),
+            lines: read(cx),
             top: Shared::new(0),
             page: Shared::new(1),
             keys: false,
@@ -92,29 +93,29 @@ impl LogView {
 }
 
 /// `h`: the selected cell's history; on a subtotal, the status line says there is none.
-pub fn open_cell(app: &mut App) {
-    match app.selected_item() {
-        Some(item) => app.mode = Mode::Log(LogView::new(app, Some(item), true)),
-        None => app.status = Some(Status::info(Ui::HistoryOnSubtotal)),
+pub fn open_cell(cx: &Ctx) -> Result<LogView, Status> {
+    match cx.item {
+        Some(item) => Ok(LogView::new(cx, Some(item), true)),
+        None => Err(Status::info(Ui::HistoryOnSubtotal)),
     }
 }
 
 /// `j`: the session's change log, unfiltered.
-pub fn open_log(app: &mut App) {
-    app.mode = Mode::Log(LogView::new(app, app.selected_item(), false));
+pub fn open_log(cx: &Ctx) -> LogView {
+    LogView::new(cx, cx.item, false)
 }
 
-pub fn update(app: &mut App, mut view: LogView, action: Action) {
-    let last = view.shown(&app.covenant).len().saturating_sub(1);
+pub fn update(mut view: LogView, action: Action, cx: &mut Ctx) -> Outcome<LogView> {
+    let last = view.shown(cx.covenant()).len().saturating_sub(1);
     let top = view.top.get();
     let page = view.page.get().max(1);
     match action {
         Action::Cancel => {
             // A finished export stays said below the screen once the view is closed.
-            if let Some(Status::Info(done)) = view.message {
-                app.status = Some(Status::Info(done));
-            }
-            return;
+            return match view.message {
+                Some(Status::Info(done)) => Outcome::Done(Status::Info(done)),
+                _ => Outcome::Close,
+            };
         }
         Action::Help => view.keys = !view.keys,
         Action::Up => view.top.set(top.saturating_sub(1)),
@@ -136,15 +137,15 @@ pub fn update(app: &mut App, mut view: LogView, action: Action) {
             view.top.set(0);
             view.message = None;
         }
-        Action::Export => view.message = Some(export(app, &view)),
+        Action::Export => view.message = Some(export(cx, &view)),
         _ => {}
     }
-    app.mode = Mode::Log(view);
+    Outcome::Stay(view)
 }
 
 /// The journal, or why it cannot be read, in words.
-fn read(app: &App) -> Result<Vec<Line>, Said> {
-    app.records().history().map_err(|e| match e {
+fn read(cx: &Ctx) -> Result<Vec<Line>, Said> {
+    cx.records().history().map_err(|e| match e {
         // Reading, not writing: the store's own message would speak of a value not saved.
         StoreError::Io { path, error } => Said::Msg(Msg::CannotRead {
             path: path.display().to_string(),
@@ -156,11 +157,11 @@ fn read(app: &App) -> Result<Vec<Line>, Said> {
 
 /// `<data>/../exports`: beside the data folder, as the signed summaries are. The session's
 /// records are in `<data>/<bloc>/<year>/<period>`.
-pub fn export_dir(app: &App) -> PathBuf {
-    let records = if app.records_dir.as_os_str().is_empty() {
-        app.records().dir()
+pub fn export_dir(cx: &Ctx) -> PathBuf {
+    let records = if cx.records_dir.as_os_str().is_empty() {
+        cx.records().dir()
     } else {
-        app.records_dir.as_path()
+        cx.records_dir
     };
     let nonempty = |p: &&Path| !p.as_os_str().is_empty();
     let data = records
@@ -176,13 +177,13 @@ pub fn export_dir(app: &App) -> PathBuf {
 
 /// `khoi-8-2026-mid-year-nhat-ky.csv`, with the filters' unit and criterion added so that a
 /// narrowed export does not replace the whole log.
-pub fn export_name(app: &App, view: &LogView) -> String {
-    let filter = view.filter(&app.covenant);
+pub fn export_name(cx: &Ctx, view: &LogView) -> String {
+    let filter = view.filter(cx.covenant());
     let mut name = format!(
         "{}-{}-{}-nhat-ky",
-        app.covenant.bloc.id,
-        app.year,
-        app.period.slug()
+        cx.covenant().bloc.id,
+        cx.year,
+        cx.period().slug()
     );
     for part in [filter.unit, filter.item].into_iter().flatten() {
         name.push('-');
@@ -199,15 +200,15 @@ pub fn export_name(app: &App, view: &LogView) -> String {
 
 /// Writes what the view shows (oldest first, as the command line's `thidua log` does) and says
 /// where, or why not.
-fn export(app: &App, view: &LogView) -> Status {
-    let lang = app.lang;
+fn export(cx: &Ctx, view: &LogView) -> Status {
+    let lang = cx.lang;
     let lines = match &view.lines {
         Ok(lines) => lines,
         Err(e) => return Status::Error(e.clone()),
     };
-    let rows = changelog::rows(lang, &app.covenant, lines, &view.filter(&app.covenant));
-    let dir = export_dir(app);
-    let path = dir.join(export_name(app, view));
+    let rows = changelog::rows(lang, cx.covenant(), lines, &view.filter(cx.covenant()));
+    let dir = export_dir(cx);
+    let path = dir.join(export_name(cx, view));
     // The full path: the user has to find the file.
     let named = std::path::absolute(&path)
         .unwrap_or_else(|_| path.clone())

@@ -9,11 +9,11 @@ use crate::i18n::Msg;
 use crate::selfscore::files::{self, FileRefusal};
 use crate::selfscore::{Format, Session as Reading};
 
-use super::app::{App, Mode};
+use super::dialog::{Ctx, Outcome};
 use super::field::TextField;
 use super::keymap::Action;
 use super::path::{self, Completion};
-use super::status::Said;
+use super::status::{Said, Status};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ImportSelf {
@@ -28,21 +28,20 @@ pub struct ImportSelf {
     pub base: PathBuf,
 }
 
-/// Opens the dialog, unless the meeting's order refuses self-scores now.
-pub fn open(app: &mut App) {
-    let base = std::env::current_dir().unwrap_or_default();
-    app.mode = Mode::ImportSelf(ImportSelf {
+/// The dialog, empty, with relative paths starting from the current folder.
+pub fn open() -> ImportSelf {
+    ImportSelf {
         field: TextField::new(""),
         candidates: Vec::new(),
         refused: Vec::new(),
         said: None,
-        base,
-    });
+        base: std::env::current_dir().unwrap_or_default(),
+    }
 }
 
-pub fn update(app: &mut App, mut dialog: ImportSelf, action: Action) {
+pub fn update(mut dialog: ImportSelf, action: Action, cx: &mut Ctx) -> Outcome<ImportSelf> {
     match action {
-        Action::Cancel => return,
+        Action::Cancel => return Outcome::Close,
         Action::Complete => {
             let Completion { text, candidates } =
                 path::complete(dialog.field.text(), &dialog.base, |name| {
@@ -52,8 +51,8 @@ pub fn update(app: &mut App, mut dialog: ImportSelf, action: Action) {
             dialog.candidates = candidates;
         }
         Action::Confirm => {
-            if import(app, &mut dialog) {
-                return;
+            if let Some(said) = import(cx, &mut dialog) {
+                return Outcome::Done(said);
             }
         }
         other => {
@@ -61,41 +60,43 @@ pub fn update(app: &mut App, mut dialog: ImportSelf, action: Action) {
             dialog.candidates.clear();
         }
     }
-    app.mode = Mode::ImportSelf(dialog);
+    Outcome::Stay(dialog)
 }
 
-/// Reads the files the path names and takes the good ones; whether the dialog is done (every
-/// file taken).
-fn import(app: &mut App, dialog: &mut ImportSelf) -> bool {
+/// Reads the files the path names and takes the good ones; what the status line says when the
+/// dialog is done (every file taken).
+fn import(cx: &mut Ctx, dialog: &mut ImportSelf) -> Option<Status> {
     dialog.refused.clear();
     dialog.candidates.clear();
     let typed = dialog.field.text().trim().to_string();
     if typed.is_empty() {
-        return false;
+        return None;
     }
     let target = path::resolve(&typed, &dialog.base);
     let named = match files::files_named(&target) {
         Ok(f) if f.is_empty() => {
             dialog.said = Some(Said::Msg(Msg::NoFormsIn(target.display().to_string())));
-            return false;
+            return None;
         }
         Ok(f) => f,
         Err(m) => {
             dialog.said = Some(Said::Msg(m));
-            return false;
+            return None;
         }
     };
-    let reading = Reading {
-        covenant: &app.covenant,
-        year: app.year,
-        period: app.period,
-    };
     let mut read = Vec::new();
-    for file in &named {
-        let shown = file.display().to_string();
-        match files::read_file(&reading, file) {
-            Ok(units) => read.push((file, units)),
-            Err(refusal) => dialog.refused.push((shown, refusal)),
+    {
+        let reading = Reading {
+            covenant: cx.covenant(),
+            year: cx.year,
+            period: cx.period(),
+        };
+        for file in &named {
+            let shown = file.display().to_string();
+            match files::read_file(&reading, file) {
+                Ok(units) => read.push((file, units)),
+                Err(refusal) => dialog.refused.push((shown, refusal)),
+            }
         }
     }
     let mut units = 0;
@@ -103,12 +104,12 @@ fn import(app: &mut App, dialog: &mut ImportSelf) -> bool {
         let source = files::source_name(file);
         for unit in scores {
             let cells = unit.cells();
-            match app.change(|s| s.import_self_scores(unit.unit, &cells, &source)) {
+            match cx.change(|s| s.import_self_scores(unit.unit, &cells, &source)) {
                 Ok(_) => units += 1,
                 Err(refused) => {
                     // Frozen results, a full disk: nothing more is taken.
                     dialog.said = Some(refused.into());
-                    return false;
+                    return None;
                 }
             }
         }
@@ -119,10 +120,9 @@ fn import(app: &mut App, dialog: &mut ImportSelf) -> bool {
         refused: dialog.refused.len(),
     };
     if dialog.refused.is_empty() {
-        app.say(said);
-        true
+        Some(Status::info(said))
     } else {
         dialog.said = Some(Said::Msg(said));
-        false
+        None
     }
 }

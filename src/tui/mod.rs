@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod compare;
+pub mod dialog;
 pub mod display;
 pub mod editor;
 pub mod field;

@@ -1,10 +1,14 @@
 //! Moving about the screens: the grid's columns and folded sections, the card's rows, the
 //! ranking's rows, and the selection kept in sight.
 
+use crate::i18n::compare::CompareMsg;
+use crate::model::Period;
 use crate::model::layout::ItemKind;
 
 use super::app::{App, Column, Screen, Section};
+use super::compare::{self, MidYear};
 use super::keymap::Action;
+use super::status::{Said, Status};
 
 impl App {
     /// The section an item's column belongs to.
@@ -182,5 +186,35 @@ impl App {
         if self.screen == Screen::Card {
             self.column = Column::Item(item);
         }
+    }
+
+    /// F5: the comparison at year-end; at mid-year, why there is none.
+    pub(super) fn show_compare(&mut self) {
+        if self.period != Period::YearEnd {
+            self.status = Some(Status::Info(Said::Compare(CompareMsg::NoEarlierPeriod)));
+            return;
+        }
+        // Another copy may have let the mid-year go since the session opened.
+        if matches!(self.compare.mid_year, MidYear::Unavailable(_))
+            && let Some(dir) = self.compare.dir.clone()
+        {
+            self.compare.mid_year = compare::load(&self.covenant, &dir);
+        }
+        self.screen = Screen::Compare;
+    }
+
+    /// Moving through the units in the year-end order; Enter (the card) is the keymap's.
+    pub(super) fn compare_keys(&mut self, action: Action) {
+        let order = &self.results().order;
+        let at = order.iter().position(|u| *u == self.unit).unwrap_or(0);
+        let last = order.len().saturating_sub(1);
+        let to = match action {
+            Action::Up => at.saturating_sub(1),
+            Action::Down => (at + 1).min(last),
+            Action::Home => 0,
+            Action::End => last,
+            _ => return,
+        };
+        self.unit = order[to];
     }
 }

@@ -5,9 +5,9 @@
 use crate::i18n::Msg;
 use crate::model::Value;
 use crate::session::Changed;
-use crate::store::records::differs;
+use crate::store::records::{Records, differs};
 
-use super::app::{App, Mode};
+use super::dialog::{Ctx, Outcome};
 use super::field::TextField;
 use super::keymap::Action;
 use super::status::{Said, Status};
@@ -57,100 +57,85 @@ impl Prompt {
     }
 }
 
-fn open(app: &mut App, ask: Ask) {
-    app.mode = Mode::Prompt(Prompt { ask, error: None });
+fn prompt(ask: Ask) -> Prompt {
+    Prompt { ask, error: None }
 }
 
 /// Asks why a value differs from the self-score, the cell's earlier reason filled in.
-pub fn ask_reason(app: &mut App, unit: usize, item: usize, value: Value) {
-    let earlier = app.cell(unit, item).reason;
-    open(
-        app,
-        Ask::Reason {
-            unit,
-            item,
-            value,
-            field: TextField::new(&earlier),
-        },
-    );
+pub fn reason(cx: &Ctx, unit: usize, item: usize, value: Value) -> Prompt {
+    let earlier = cx.cell(unit, item).reason;
+    prompt(Ask::Reason {
+        unit,
+        item,
+        value,
+        field: TextField::new(&earlier),
+    })
 }
 
 /// F8: freeze the results, or reopen frozen ones.
-pub fn freeze_or_reopen(app: &mut App) {
-    if app.records().frozen().is_some() {
-        let signed = app.signing.as_ref().and_then(|s| {
-            crate::report::issue::next_version(
-                &s.out_dir,
-                &app.covenant.bloc.id,
-                app.year,
-                app.period,
-            )
+pub fn freeze_or_reopen(cx: &Ctx) -> Prompt {
+    if cx.records().frozen().is_none() {
+        return prompt(Ask::Freeze);
+    }
+    let signed = cx.signing.and_then(|s| {
+        crate::report::issue::next_version(&s.out_dir, &cx.covenant().bloc.id, cx.year, cx.period())
             .ok()
             .and_then(|(next, _)| (next > 1).then_some(next - 1))
-        });
-        open(
-            app,
-            Ask::Reopen {
-                field: TextField::new(""),
-                signed,
-            },
-        );
-    } else {
-        open(app, Ask::Freeze);
-    }
+    });
+    prompt(Ask::Reopen {
+        field: TextField::new(""),
+        signed,
+    })
 }
 
 /// `a`: take the self-scores, once there are some.
-pub fn accept(app: &mut App) {
-    if !app.records().has_self_scores() {
-        app.say(Msg::NoSelfScores);
-        return;
+pub fn accept(cx: &Ctx) -> Result<Prompt, Status> {
+    if !cx.records().has_self_scores() {
+        return Err(Status::info(Msg::NoSelfScores));
     }
-    open(
-        app,
-        Ask::Accept {
-            choice: AcceptScope::Cell,
-        },
-    );
+    Ok(prompt(Ask::Accept {
+        choice: AcceptScope::Cell,
+    }))
 }
 
-/// The cells a scope would fill, with the self-score each takes.
-pub fn accepted_cells(app: &App, scope: AcceptScope) -> Vec<(usize, usize)> {
-    let records = app.records();
-    let units = app.covenant.bloc.members.len();
+/// The cells a scope would fill, with the self-score each takes: on the selected cell of
+/// `unit`, that unit's unscored cells, or every unscored cell.
+pub fn accepted_cells(
+    records: &Records,
+    card_items: &[usize],
+    (unit, item): (usize, Option<usize>),
+    scope: AcceptScope,
+) -> Vec<(usize, usize)> {
+    let units = records.covenant().bloc.members.len();
     let wanted = |u: usize, i: usize| {
         records.self_cell(u, i).value.is_some() && records.cell(u, i).value.is_none()
     };
     match scope {
-        AcceptScope::Cell => match app.selected_item() {
+        AcceptScope::Cell => match item {
             Some(i)
-                if records.self_cell(app.unit, i).value.is_some()
-                    && (records.cell(app.unit, i).value.is_none()
-                        || differs(
-                            &records.cell(app.unit, i),
-                            &records.self_cell(app.unit, i),
-                        )) =>
+                if records.self_cell(unit, i).value.is_some()
+                    && (records.cell(unit, i).value.is_none()
+                        || differs(&records.cell(unit, i), &records.self_cell(unit, i))) =>
             {
-                vec![(app.unit, i)]
+                vec![(unit, i)]
             }
             _ => Vec::new(),
         },
-        AcceptScope::Unit => app
-            .card_items()
+        AcceptScope::Unit => card_items
             .iter()
-            .filter(|&&i| wanted(app.unit, i))
-            .map(|&i| (app.unit, i))
+            .filter(|&&i| wanted(unit, i))
+            .map(|&i| (unit, i))
             .collect(),
         AcceptScope::All => (0..units)
-            .flat_map(|u| app.card_items().iter().map(move |&i| (u, i)))
+            .flat_map(|u| card_items.iter().map(move |&i| (u, i)))
             .filter(|&(u, i)| wanted(u, i))
             .collect(),
     }
 }
 
-pub fn update(app: &mut App, mut prompt: Prompt, action: Action) {
+pub fn update(mut prompt: Prompt, action: Action, cx: &mut Ctx) -> Outcome<Prompt> {
     if action == Action::Cancel {
-        return;
+        return Outcome::Close;
     }
     let typed = match &mut prompt.ask {
         Ask::Reason { field, .. } | Ask::Reopen { field, .. } => Some(field),
@@ -169,51 +154,62 @@ pub fn update(app: &mut App, mut prompt: Prompt, action: Action) {
             Action::Down => *choice = AcceptScope::ALL[(at + 1).min(2)],
             Action::Pick(n) if (1..=3).contains(&n) => {
                 *choice = AcceptScope::ALL[n - 1];
-                return confirm(app, prompt);
+                return confirm(prompt, cx);
             }
             _ => {}
         }
     }
     if action == Action::Confirm {
-        return confirm(app, prompt);
+        return confirm(prompt, cx);
     }
-    app.mode = Mode::Prompt(prompt);
+    Outcome::Stay(prompt)
 }
 
-fn confirm(app: &mut App, mut prompt: Prompt) {
+fn confirm(mut prompt: Prompt, cx: &mut Ctx) -> Outcome<Prompt> {
     let done = match &prompt.ask {
         Ask::Reason {
             unit,
             item,
             value,
             field,
-        } => super::editor::enter(app, *unit, *item, value.clone(), field.text()),
-        Ask::Freeze => app.change(|s| s.freeze()).map(|changed| {
-            if let Changed::Frozen { at } = changed {
-                app.say(Msg::FrozenOnScreen {
-                    at: at.format("%H:%M %d/%m/%Y").to_string(),
-                });
-            }
+        } => {
+            let entered = cx.enter(*unit, *item, value.clone(), field.text());
+            return match entered {
+                Ok(said) => Outcome::Entered(said),
+                Err(refused) => {
+                    prompt.error = Some(refused.into());
+                    Outcome::Stay(prompt)
+                }
+            };
+        }
+        Ask::Freeze => cx.change(|s| s.freeze()).map(|changed| match changed {
+            Changed::Frozen { at } => Status::info(Msg::FrozenOnScreen {
+                at: at.format("%H:%M %d/%m/%Y").to_string(),
+            }),
+            _ => Status::info(Msg::ReopenedDone),
         }),
         Ask::Reopen { field, signed } => {
             let signed = *signed;
-            app.change(|s| s.reopen(field.text())).map(|_| {
+            cx.change(|s| s.reopen(field.text())).map(|_| {
                 let mut said = vec![Msg::ReopenedDone];
                 said.extend(signed.map(|version| Msg::ReopenAfterSigned { version }));
-                app.status = Some(Status::Info(Said::Msgs(said)));
+                Status::Info(Said::Msgs(said))
             })
         }
         Ask::Accept { choice } => {
-            let cells = accepted_cells(app, *choice);
-            app.change(|s| s.accept(&cells)).map(|changed| {
-                if let Changed::Accepted { cells } = changed {
-                    app.say(Msg::Accepted { cells });
-                }
-            })
+            let cells = accepted_cells(cx.records(), cx.card_items, (cx.unit, cx.item), *choice);
+            cx.change(|s| s.accept(&cells))
+                .map(|changed| match changed {
+                    Changed::Accepted { cells } => Status::info(Msg::Accepted { cells }),
+                    _ => Status::info(Msg::Accepted { cells: 0 }),
+                })
         }
     };
-    if let Err(refused) = done {
-        prompt.error = Some(refused.into());
-        app.mode = Mode::Prompt(prompt);
+    match done {
+        Ok(said) => Outcome::Done(said),
+        Err(refused) => {
+            prompt.error = Some(refused.into());
+            Outcome::Stay(prompt)
+        }
     }
 }

@@ -2,24 +2,15 @@
 //! The same issue as `thidua summary`, from the open session without closing it.
 
 use std::fmt;
-use std::path::PathBuf;
 
 use crate::i18n::Msg;
 use crate::report::keys::{self, Passphrase};
 use crate::report::summary::{self, Request, SessionData};
-use crate::store::Loaded;
 use crate::store::records::now;
 
-use super::app::{App, Mode};
+pub use super::dialog::Signing;
+use super::dialog::{Ctx, Outcome};
 use super::keymap::Action;
-
-/// What signing needs beyond the session: the source files' hashes, the key, the folder.
-#[derive(Debug, Clone)]
-pub struct Signing {
-    pub loaded: Loaded,
-    pub key: Option<PathBuf>,
-    pub out_dir: PathBuf,
-}
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct SignDialog {
@@ -56,43 +47,40 @@ impl Masked {
 }
 
 /// Opens the dialog, or says why signing is not possible here.
-pub fn open(app: &mut App) {
+pub fn open(cx: &Ctx) -> Option<SignDialog> {
     // Only a session opened from its files can sign (the screen's tests run without one).
-    let Some(signing) = &app.signing else {
-        return;
-    };
-    let records = app.records();
+    let signing = cx.signing?;
+    let records = cx.records();
     let gaps = summary::gaps(
-        app.results(),
+        cx.session.results(),
         records.frozen().is_some(),
         &records.unexplained(),
     );
     let version = crate::report::issue::next_version(
         &signing.out_dir,
-        &app.covenant.bloc.id,
-        app.year,
-        app.period,
+        &cx.covenant().bloc.id,
+        cx.year,
+        cx.period(),
     )
     .map_or(1, |(v, _)| v);
-    app.mode = Mode::Sign(SignDialog {
+    Some(SignDialog {
         stage: Stage::Confirm,
         version,
-        gaps: summary::gap_lines(app.lang, &app.covenant, &gaps),
+        gaps: summary::gap_lines(cx.lang, cx.covenant(), &gaps),
         error: None,
-    });
+    })
 }
 
-pub fn update(app: &mut App, mut dialog: SignDialog, action: Action) {
+pub fn update(mut dialog: SignDialog, action: Action, cx: &mut Ctx) -> Outcome<SignDialog> {
     match (&mut dialog.stage, action) {
-        (Stage::Done(_), _) | (_, Action::Cancel) => return,
-        (Stage::Confirm, Action::Confirm) => match app.signing.as_ref().and_then(|s| s.key.clone())
-        {
+        (Stage::Done(_), _) | (_, Action::Cancel) => return Outcome::Close,
+        (Stage::Confirm, Action::Confirm) => match cx.signing.and_then(|s| s.key.clone()) {
             Some(key) if key.is_file() => {
                 dialog.stage = Stage::Passphrase(Masked::default());
                 dialog.error = None;
             }
             key => {
-                dialog.error = Some(app.lang.msg(&Msg::SignNoKey(
+                dialog.error = Some(cx.lang.msg(&Msg::SignNoKey(
                     key.map(|k| k.display().to_string()).unwrap_or_default(),
                 )))
             }
@@ -103,20 +91,20 @@ pub fn update(app: &mut App, mut dialog: SignDialog, action: Action) {
         }
         (Stage::Passphrase(typed), Action::Confirm) => {
             let typed = std::mem::take(&mut typed.0);
-            match issue(app, typed, !dialog.gaps.is_empty()) {
+            match issue(cx, typed, !dialog.gaps.is_empty()) {
                 Ok(lines) => dialog.stage = Stage::Done(lines),
                 Err(message) => dialog.error = Some(message),
             }
         }
         _ => {}
     }
-    app.mode = Mode::Sign(dialog);
+    Outcome::Stay(dialog)
 }
 
 /// Unlocks the key and issues the summary; the lines to show, or the reason in words.
-fn issue(app: &mut App, typed: String, provisional: bool) -> Result<Vec<String>, String> {
-    let lang = app.lang;
-    let Some(signing) = &app.signing else {
+fn issue(cx: &mut Ctx, typed: String, provisional: bool) -> Result<Vec<String>, String> {
+    let lang = cx.lang;
+    let Some(signing) = cx.signing else {
         return Err(String::new());
     };
     let key = signing.key.clone().unwrap_or_default();
@@ -125,18 +113,18 @@ fn issue(app: &mut App, typed: String, provisional: bool) -> Result<Vec<String>,
         .and_then(|secret| keys::public_key_of(&secret).map(|public| (secret, public)));
     let (secret, public) = unlocked.map_err(|e| lang.msg(&e.msg()))?;
     let request = Request {
-        year: app.year,
-        period: app.period,
+        year: cx.year,
+        period: cx.period(),
         number: None,
         date: now().date_naive(),
         provisional,
         out_dir: signing.out_dir.clone(),
     };
-    let data = SessionData::of(app.records());
+    let data = SessionData::of(cx.records());
     let issued = summary::issue(&signing.loaded, data, &request, &secret, &public, now())
         .map_err(|e| lang.msg(&e.msg()))?;
     // A final version locks the session until it is reopened (the meeting's order).
-    let recorded = app
+    let recorded = cx
         .change(|s| s.record_issued(issued.version, issued.provisional, &issued.record))
         .map_err(|refused| refused.msg(lang));
     let mut lines: Vec<String> = issued

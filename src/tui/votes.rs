@@ -7,10 +7,11 @@ use std::collections::BTreeMap;
 use crate::i18n::{Label, Lang, Msg, Ui};
 use crate::model::ballot::BallotError;
 use crate::model::{Ballot, Period, Tally};
-use crate::score::{AwardResult, Nomination, candidates};
+use crate::score::{AwardResult, Nomination, Results, candidates};
 
-use super::app::{App, Mode, Said, Status};
+use super::dialog::{Ctx, Outcome};
 use super::keymap::Action;
+use super::status::{Said, Status};
 
 /// Enough digits for any bloc; more could only be a slip of the finger.
 const MAX_DIGITS: usize = 3;
@@ -60,17 +61,17 @@ impl AwardState {
 }
 
 /// The result of award `award` (scheme index), if computed (year-end only).
-pub fn award_result(app: &App, award: usize) -> Option<&AwardResult> {
-    app.results().awards.iter().find(|a| a.award == award)
+pub fn award_result(results: &Results, award: usize) -> Option<&AwardResult> {
+    results.awards.iter().find(|a| a.award == award)
 }
 
 /// The units a tally on `award` is taken on (see `score::candidates`), in ranking order.
-pub fn ballot_units(app: &App, award: usize) -> Vec<usize> {
-    let Some(result) = award_result(app, award) else {
+pub fn ballot_units(results: &Results, award: usize) -> Vec<usize> {
+    let Some(result) = award_result(results, award) else {
         return Vec::new();
     };
     let running = candidates(result);
-    app.results()
+    results
         .order
         .iter()
         .copied()
@@ -78,8 +79,8 @@ pub fn ballot_units(app: &App, award: usize) -> Vec<usize> {
         .collect()
 }
 
-pub fn state(app: &App, award: usize) -> AwardState {
-    let Some(result) = award_result(app, award) else {
+pub fn state(results: &Results, award: usize) -> AwardState {
+    let Some(result) = award_result(results, award) else {
         return AwardState::NotNeeded;
     };
     match &result.vote {
@@ -102,26 +103,26 @@ pub fn state(app: &App, award: usize) -> AwardState {
 
 /// Opens the dialog at year-end on the first award awaiting a vote, with the tallies in force
 /// filled in; at mid-year says why there is none.
-pub fn open(app: &mut App) {
-    if app.period != Period::YearEnd {
-        app.say(Msg::VotesAtYearEndOnly);
-        return;
+pub fn open(cx: &Ctx) -> Result<VoteForm, Status> {
+    if cx.period() != Period::YearEnd {
+        return Err(Status::info(Msg::VotesAtYearEndOnly));
     }
-    let awards = app.covenant.scheme.awards.len();
+    let covenant = cx.covenant();
+    let results = cx.session.results();
+    let awards = covenant.scheme.awards.len();
     if awards == 0 {
-        app.status = Some(Status::info(Ui::VotesNoAwards));
-        return;
+        return Err(Status::info(Ui::VotesNoAwards));
     }
-    let ballots = app.records().ballots();
+    let ballots = cx.records().ballots();
     let mut votes = BTreeMap::new();
     for a in 0..awards {
-        let id = &app.covenant.scheme.awards[a].id;
-        let counted = award_result(app, a)
+        let id = &covenant.scheme.awards[a].id;
+        let counted = award_result(results, a)
             .and_then(|r| r.vote.as_ref())
             .is_some_and(|v| !v.stale);
         if let (true, Some(ballot)) = (counted, ballots.iter().find(|b| &b.award == id)) {
-            for u in ballot_units(app, a) {
-                if let Some(v) = ballot.votes_of(&app.covenant.bloc.members[u].id) {
+            for u in ballot_units(results, a) {
+                if let Some(v) = ballot.votes_of(&covenant.bloc.members[u].id) {
                     votes.insert((a, u), v.to_string());
                 }
             }
@@ -130,9 +131,9 @@ pub fn open(app: &mut App) {
     // The meeting's attendance, as last counted; before any vote, every member.
     let present = ballots
         .last()
-        .map_or(app.covenant.bloc.members.len() as u32, |b| b.present);
+        .map_or(covenant.bloc.members.len() as u32, |b| b.present);
     let award = (0..awards)
-        .find(|&a| matches!(state(app, a), AwardState::Awaiting | AwardState::Stale))
+        .find(|&a| matches!(state(results, a), AwardState::Awaiting | AwardState::Stale))
         .unwrap_or(0);
     let mut form = VoteForm {
         award,
@@ -143,23 +144,23 @@ pub fn open(app: &mut App) {
         error: None,
         top: Cell::new(0),
     };
-    form.field = first_field(app, &form);
-    app.mode = Mode::Votes(form);
+    form.field = first_field(results, &form);
+    Ok(form)
 }
 
 /// The first unit's field when there is one to vote on.
-fn first_field(app: &App, form: &VoteForm) -> usize {
-    usize::from(!ballot_units(app, form.award).is_empty())
+fn first_field(results: &Results, form: &VoteForm) -> usize {
+    usize::from(!ballot_units(results, form.award).is_empty())
 }
 
-pub fn update(app: &mut App, mut form: VoteForm, action: Action) {
+/// A key in the dialog. A tally recorded keeps the dialog open and says so on the status line.
+pub fn update(mut form: VoteForm, action: Action, cx: &mut Ctx) -> Outcome<VoteForm> {
     if action == Action::Cancel {
-        return;
+        return Outcome::Close;
     }
-    // A message is about the last thing done; the next key clears it.
-    app.status = None;
-    let units = ballot_units(app, form.award);
-    let last_award = app.covenant.scheme.awards.len() - 1;
+    let units = ballot_units(cx.session.results(), form.award);
+    let last_award = cx.covenant().scheme.awards.len() - 1;
+    let mut said = None;
     let field_before = form.field;
     let other_award = match action {
         Action::Left | Action::PageUp => Some(form.award.saturating_sub(1)),
@@ -196,7 +197,7 @@ pub fn update(app: &mut App, mut form: VoteForm, action: Action) {
             None
         }
         Action::Confirm => {
-            record(app, &mut form, &units);
+            said = record(cx, &mut form, &units);
             // Whether refused or recorded, what is typed next is a new count.
             form.fresh = true;
             None
@@ -207,14 +208,19 @@ pub fn update(app: &mut App, mut form: VoteForm, action: Action) {
         form.award = award;
         form.error = None;
         form.top.set(0);
-        form.field = first_field(app, &form);
+        form.field = first_field(cx.session.results(), &form);
     }
     // Recording can change the award's units; the selection stays on a field.
-    form.field = form.field.min(ballot_units(app, form.award).len());
+    form.field = form
+        .field
+        .min(ballot_units(cx.session.results(), form.award).len());
     if form.field != field_before || other_award.is_some() {
         form.fresh = true;
     }
-    app.mode = Mode::Votes(form);
+    match said {
+        Some(said) => Outcome::Say(form, said),
+        None => Outcome::Stay(form),
+    }
 }
 
 /// The text of the selected field; none when there is nothing to vote on.
@@ -228,27 +234,32 @@ fn field_text<'a>(form: &'a mut VoteForm, units: &[usize]) -> Option<&'a mut Str
     }
 }
 
-/// Checks the typed tally and records it; a refusal stays in the dialog, on the field at fault.
-fn record(app: &mut App, form: &mut VoteForm, units: &[usize]) {
-    match tally(app, form, units) {
-        Ok(ballot) => match app.change(|s| s.vote(ballot)) {
+/// Checks the typed tally and records it; what the status line then says. A refusal stays in
+/// the dialog, on the field at fault.
+fn record(cx: &mut Ctx, form: &mut VoteForm, units: &[usize]) -> Option<Status> {
+    match tally(cx, form, units) {
+        Ok(ballot) => match cx.change(|s| s.vote(ballot)) {
             Ok(_) => {
                 form.error = None;
-                let title = app.covenant.scheme.awards[form.award].title.clone();
-                app.say(Msg::VotesRecorded { award: title });
+                let title = cx.covenant().scheme.awards[form.award].title.clone();
+                Some(Status::info(Msg::VotesRecorded { award: title }))
             }
-            Err(refused) => form.error = Some(refused.into()),
+            Err(refused) => {
+                form.error = Some(refused.into());
+                None
+            }
         },
         Err((field, message)) => {
             form.field = field;
             form.error = Some(message);
+            None
         }
     }
 }
 
 /// The ballot the fields describe, or the field at fault and why.
-fn tally(app: &App, form: &VoteForm, units: &[usize]) -> Result<Ballot, (usize, Said)> {
-    let award = &app.covenant.scheme.awards[form.award];
+fn tally(cx: &Ctx, form: &VoteForm, units: &[usize]) -> Result<Ballot, (usize, Said)> {
+    let award = &cx.covenant().scheme.awards[form.award];
     if units.is_empty() {
         return Err((
             0,
@@ -258,7 +269,7 @@ fn tally(app: &App, form: &VoteForm, units: &[usize]) -> Result<Ballot, (usize, 
             }),
         ));
     }
-    let members = &app.covenant.bloc.members;
+    let members = &cx.covenant().bloc.members;
     let present: u32 = match form.present.parse() {
         Ok(p) => p,
         Err(_) => return Err((0, Said::Msg(Msg::PresentMissing))),

@@ -69,7 +69,13 @@ pub fn draw(app: &App, prompt: &Prompt, frame: &mut Frame, area: Rect) {
         }
         Ask::Accept { choice } => {
             for (n, scope) in AcceptScope::ALL.iter().enumerate() {
-                let cells = accepted_cells(app, *scope).len();
+                let cells = accepted_cells(
+                    app.records(),
+                    app.card_items(),
+                    (app.unit, app.selected_item()),
+                    *scope,
+                )
+                .len();
                 let text = match scope {
                     AcceptScope::Cell => match app.selected_item() {
                         Some(i) => {

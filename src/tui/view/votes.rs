@@ -26,8 +26,8 @@ pub fn draw(app: &App, form: &VoteForm, frame: &mut Frame, area: Rect) {
     let width = area.width.saturating_sub(2).min(110);
     let inner = width.saturating_sub(2) as usize;
     let award = &scheme.awards[form.award];
-    let result = votes::award_result(app, form.award);
-    let units = votes::ballot_units(app, form.award);
+    let result = votes::award_result(app.results(), form.award);
+    let units = votes::ballot_units(app.results(), form.award);
 
     // The awards, the selected one marked.
     let award_rows = scheme.awards.len().min(AWARD_ROWS);
@@ -215,7 +215,7 @@ pub fn draw(app: &App, form: &VoteForm, frame: &mut Frame, area: Rect) {
 fn award_text(app: &App, award: usize, detail: usize) -> String {
     let lang = app.lang;
     let spec = &app.covenant.scheme.awards[award];
-    let quota = votes::award_result(app, award).map_or(0, |r| r.quota);
+    let quota = votes::award_result(app.results(), award).map_or(0, |r| r.quota);
     let quota = format!(" · {} {quota}", lang.label(Label::Quota));
     let rule = spec.vote.as_ref().map_or_else(
         || lang.label(Label::NoThreshold).to_string(),
@@ -230,7 +230,7 @@ fn award_text(app: &App, award: usize, detail: usize) -> String {
 
 /// Room for an award's text in the list: the line less its marker, number and state.
 fn title_room(app: &App, award: usize, width: usize) -> usize {
-    let state = votes::state(app, award).text(app.lang);
+    let state = votes::state(app.results(), award).text(app.lang);
     let number = format!("{}. ", award + 1);
     width.saturating_sub(2 + number.width() + state.width() + 2)
 }
@@ -243,7 +243,7 @@ fn award_line(
     detail: usize,
     width: usize,
 ) -> Line<'static> {
-    let state = votes::state(app, award);
+    let state = votes::state(app.results(), award);
     let state_text = state.text(app.lang);
     let marker = if selected { "▶ " } else { "  " };
     let number = format!("{}. ", award + 1);
