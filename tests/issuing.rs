@@ -66,7 +66,8 @@ fn issue_failing_at(
         loaded,
         data(loaded),
         &request(out),
-        keys,
+        keys.1,
+        summary::Signer::Ready(keys.0),
         signed_at(),
         &mut |path, bytes| {
             let this = n;

@@ -483,3 +483,64 @@ fn an_entry_edited_with_the_results_left_fails_the_recomputation() {
         "the signature itself holds: {report:?}"
     );
 }
+
+/// The screen unlocks the key on a thread of its own while the documents are laid out with the
+/// `.pub` beside the key. Whatever lies beside it (the right key, another key's, nothing), the
+/// issue is signed by the key unlocked, and a wrong passphrase issues nothing.
+#[test]
+fn a_key_unlocked_while_the_layout_runs_signs_whatever_lies_beside_it() {
+    use thidua::report::keys::{self, Passphrase};
+    let tmp = tempfile::tempdir().unwrap();
+    let loaded = bloc(tmp.path(), 5, 12);
+    let pass = || Passphrase::new("mật khẩu khối".into()).unwrap();
+    let key = tmp.path().join("khoi.key");
+    keys::generate(&key, &pass()).unwrap();
+    let public = keys::load_public_key(&key.with_extension("pub")).unwrap();
+    let other = tmp.path().join("other/khac.key");
+    std::fs::create_dir_all(other.parent().unwrap()).unwrap();
+    keys::generate(&other, &pass()).unwrap();
+    let data = || SessionData {
+        entries: full_entries(&loaded),
+        frozen_at: Some(signed_at()),
+        ..SessionData::default()
+    };
+    let out = tmp.path().join("out");
+    let issue = |pass: Passphrase| {
+        summary::issue_unlocking(
+            &loaded,
+            data(),
+            &request(&out, Period::MidYear, false),
+            &key,
+            pass,
+            signed_at(),
+        )
+    };
+    let wrong = issue(Passphrase::new("sai".into()).unwrap()).unwrap_err();
+    assert!(matches!(wrong, SummaryError::Key(_)), "{wrong:?}");
+    let signed = std::fs::read_dir(&out).map_or(0, |d| {
+        d.filter(|e| {
+            e.as_ref()
+                .is_ok_and(|e| e.path().extension().is_some_and(|x| x == "minisig"))
+        })
+        .count()
+    });
+    assert_eq!(signed, 0, "nothing signed on a wrong passphrase");
+    // The right .pub beside the key; then another key's; then none.
+    let first = issue(pass()).unwrap();
+    std::fs::copy(other.with_extension("pub"), key.with_extension("pub")).unwrap();
+    let second = issue(pass()).unwrap();
+    std::fs::remove_file(key.with_extension("pub")).unwrap();
+    let third = issue(pass()).unwrap();
+    assert_eq!([first.version, second.version, third.version], [1, 2, 3]);
+    for issued in [first, second, third] {
+        for file in issued
+            .files
+            .iter()
+            .filter(|f| f.extension().is_some_and(|x| x != "minisig"))
+        {
+            independent_check(&public, file).unwrap();
+        }
+        let report = verify::check_file(&issued.record, &public).unwrap();
+        assert!(!report.failed(), "{report:?}");
+    }
+}

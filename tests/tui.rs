@@ -597,6 +597,19 @@ fn a_click_selects_the_cell_under_it() {
     assert_eq!(s.app.column, Column::Item(i));
 }
 
+/// Lets the signing worker finish, as the screen's loop does between keys.
+fn wait_for_worker(app: &mut App) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    while app.busy() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the worker never answered"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        app.tick();
+    }
+}
+
 /// Signing needs the sample's files and an encrypted key; the dialog's paths are masked in
 /// snapshots, since they lie in a temporary folder.
 fn with_signing(app: &mut App, root: &Path, key: Option<&Path>) {
@@ -666,13 +679,30 @@ fn the_summary_is_signed_from_the_screen_with_a_masked_passphrase() {
     let shown = screen(app, 100, 30);
     assert!(shown.contains("•••") && !shown.contains("sai"), "{shown}");
     press(app, KeyCode::Enter);
+    // The worker runs; the screen says so and keys wait.
+    assert!(app.busy());
+    let shown = screen(app, 100, 30);
+    assert!(
+        shown.contains("Đang mở khóa và lập báo cáo phiên bản 1"),
+        "{shown}"
+    );
+    press(app, KeyCode::Esc);
+    assert!(
+        matches!(app.mode, Mode::Sign(_)),
+        "Esc does not drop a running issue"
+    );
+    wait_for_worker(app);
     let shown = screen(app, 100, 30);
     assert!(shown.contains("sai mật khẩu"), "{shown}");
-    assert!(!root.path().join("summaries").exists());
+    assert!(
+        std::fs::read_dir(root.path().join("summaries")).map_or(true, |mut d| d.next().is_none()),
+        "nothing issued on a wrong passphrase"
+    );
 
     type_text(app, "mật khẩu");
     masked_snapshot("sign-passphrase", app, root.path());
     press(app, KeyCode::Enter);
+    wait_for_worker(app);
     let shown = screen(app, 100, 30);
     assert!(shown.contains("Đã ký báo cáo, phiên bản 1"), "{shown}");
     masked_snapshot("sign-done", app, root.path());

@@ -356,6 +356,9 @@ pub fn msg(m: &Msg) -> String {
         Msg::SignNoKey(path) => format!(
             "no signing key at {path}: quit and make one with thidua keygen"
         ),
+        Msg::SignWorking { version, seconds } => {
+            format!("Unlocking the key and laying out version {version}… {seconds} s")
+        }
         Msg::SignWillWrite {
             version,
             provisional,

@@ -359,6 +359,11 @@ pub enum Msg {
     /// The signing dialog: no key file where it was looked for.
     SignNoKey(String),
     /// What the dialog is about to do.
+    /// The key being unlocked and the documents laid out, for so many seconds.
+    SignWorking {
+        version: u32,
+        seconds: String,
+    },
     SignWillWrite {
         version: u32,
         provisional: bool,

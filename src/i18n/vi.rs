@@ -374,6 +374,9 @@ pub fn msg(m: &Msg) -> String {
         Msg::SignNoKey(path) => format!(
             "chưa có khóa ký {path}: hãy thoát và tạo khóa bằng lệnh thidua keygen"
         ),
+        Msg::SignWorking { version, seconds } => {
+            format!("Đang mở khóa và lập báo cáo phiên bản {version}… {seconds} giây")
+        }
         Msg::SignWillWrite {
             version,
             provisional,

@@ -17,6 +17,7 @@ use crate::store::paths;
 use crate::store::records::{Cell, Records};
 
 use super::document::{self, Edition};
+use super::keys::{KeyError, Passphrase};
 use super::record::{FileHash, RECORD_FORMAT, Record, RecordEntry, sha256_hex};
 use super::sign::{self, TrustedComment};
 use super::{issue, pdf, xlsx};
@@ -201,6 +202,12 @@ pub enum SummaryError {
     /// The engine could not compute the results (`score::Overflow`), in words.
     #[error("the figures go beyond exact arithmetic")]
     Overflow(Msg),
+    /// The key could not be unlocked (a wrong passphrase, a damaged file).
+    #[error("the key")]
+    Key(KeyError),
+    /// The key unlocked is not the public key the documents were laid out with.
+    #[error("the secret key is not the public key's")]
+    KeyMismatch,
 }
 
 impl SummaryError {
@@ -217,6 +224,7 @@ impl SummaryError {
                 set_aside: set_aside.as_ref().map(|p| p.display().to_string()),
             },
             SummaryError::Overflow(message) => message.clone(),
+            SummaryError::Key(e) => e.msg(),
             other => Msg::SummaryFailed(other.to_string()),
         }
     }
@@ -274,9 +282,66 @@ pub fn issue(
         loaded,
         data,
         request,
-        (secret, public),
+        public,
+        Signer::Ready(secret),
         signed_at,
         &mut |path, bytes| durable::create_new(path, bytes, Access::Shared),
+    )
+}
+
+/// The key that signs an issue: unlocked already, or being unlocked while the documents are
+/// laid out.
+pub enum Signer<'a> {
+    Ready(&'a SecretKey),
+    /// Called when the first signature is due.
+    Later(Box<dyn FnOnce() -> Result<SecretKey, KeyError> + 'a>),
+}
+
+/// `issue` with the key at `key_path` unlocked on a thread of its own while the documents are
+/// laid out (scrypt and the layout each take their time). The public key to lay them out with
+/// is the `.pub` file beside the key; where there is none, or it is another key's, the key is
+/// unlocked first and the documents laid out after.
+pub fn issue_unlocking(
+    loaded: &Loaded,
+    data: SessionData,
+    request: &Request,
+    key_path: &Path,
+    passphrase: Passphrase,
+    signed_at: DateTime<FixedOffset>,
+) -> Result<Issued, SummaryError> {
+    let write: WriteNew = &mut |path, bytes| durable::create_new(path, bytes, Access::Shared);
+    if let Ok(public) = super::keys::load_public_key(&key_path.with_extension("pub")) {
+        let pass = passphrase.clone();
+        let key = key_path.to_path_buf();
+        let unlocking = std::thread::spawn(move || super::keys::load_secret_key(&key, &pass));
+        let signer = Signer::Later(Box::new(move || {
+            unlocking
+                .join()
+                .unwrap_or_else(|_| Err(KeyError::NotSecretKey(key_path.to_path_buf())))
+        }));
+        match issue_with(
+            loaded,
+            data.clone(),
+            request,
+            &public,
+            signer,
+            signed_at,
+            write,
+        ) {
+            Err(SummaryError::KeyMismatch) => {}
+            done => return done,
+        }
+    }
+    let secret = super::keys::load_secret_key(key_path, &passphrase).map_err(SummaryError::Key)?;
+    let public = super::keys::public_key_of(&secret).map_err(SummaryError::Key)?;
+    issue_with(
+        loaded,
+        data,
+        request,
+        &public,
+        Signer::Ready(&secret),
+        signed_at,
+        write,
     )
 }
 
@@ -285,7 +350,8 @@ pub fn issue_with(
     loaded: &Loaded,
     data: SessionData,
     request: &Request,
-    (secret, public): (&SecretKey, &PublicKey),
+    public: &PublicKey,
+    signer: Signer,
     signed_at: DateTime<FixedOffset>,
     write: WriteNew,
 ) -> Result<Issued, SummaryError> {
@@ -387,6 +453,18 @@ pub fn issue_with(
         ],
     };
     let record_bytes = record.to_ron().into_bytes();
+    // The key, once the documents are laid out: it must be the one they name.
+    let unlocked;
+    let secret = match signer {
+        Signer::Ready(secret) => secret,
+        Signer::Later(unlock) => {
+            unlocked = unlock().map_err(SummaryError::Key)?;
+            &unlocked
+        }
+    };
+    if super::keys::public_key_of(secret).map_err(SummaryError::Key)? != *public {
+        return Err(SummaryError::KeyMismatch);
+    }
     let mut files = Vec::new();
     // The record last, its signature the very last file: a version counts as issued once that
     // signature is there.

@@ -550,6 +550,24 @@ impl App {
         self.status = Some(Status::info(m));
     }
 
+    /// A worker is running (signing): the screen keeps drawing and looks for its answer.
+    pub fn busy(&self) -> bool {
+        matches!(
+            &self.mode,
+            Mode::Sign(super::sign::SignDialog {
+                stage: super::sign::Stage::Working(_),
+                ..
+            })
+        )
+    }
+
+    /// Time passing while a worker runs.
+    pub fn tick(&mut self) {
+        if self.busy() {
+            self.update(Action::Tick);
+        }
+    }
+
     /// The status line in the screen's language.
     pub fn status_text(&self) -> Option<String> {
         self.status.as_ref().map(|s| s.text(self.lang))

@@ -223,9 +223,17 @@ fn run_start(terminal: &mut DefaultTerminal, start: &mut Start) -> std::io::Resu
     }
 }
 
+/// How often the screen looks for a worker's answer and draws its progress.
+const WORKER_TICK: Duration = Duration::from_millis(80);
+
 fn run_session(terminal: &mut DefaultTerminal, app: &mut App) -> std::io::Result<()> {
     loop {
         terminal.draw(|f| view::draw(app, f))?;
+        // While a worker runs, the screen is drawn again every tick, showing its progress.
+        if app.busy() && !event::poll(WORKER_TICK)? {
+            app.tick();
+            continue;
+        }
         // An input method's burst (a backspace and the new letter) arrives as several events:
         // handle all that are waiting, then draw once.
         handle(app, event::read()?);

@@ -2,10 +2,13 @@
 //! The same issue as `thidua summary`, from the open session without closing it.
 
 use std::fmt;
+use std::rc::Rc;
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::time::Instant;
 
 use crate::i18n::Msg;
-use crate::report::keys::{self, Passphrase};
-use crate::report::summary::{self, Request, SessionData};
+use crate::report::keys::Passphrase;
+use crate::report::summary::{self, Issued, Request, SessionData, SummaryError};
 use crate::store::records::now;
 
 pub use super::dialog::Signing;
@@ -26,8 +29,30 @@ pub struct SignDialog {
 pub enum Stage {
     Confirm,
     Passphrase(Masked),
+    /// The key being unlocked and the documents laid out on a worker; the screen keeps
+    /// drawing.
+    Working(Pending),
     /// The lines to show: what was written.
     Done(Vec<String>),
+}
+
+/// The worker's answer, once it comes.
+#[derive(Clone)]
+pub struct Pending {
+    answer: Rc<Receiver<Result<Issued, SummaryError>>>,
+    pub started: Instant,
+}
+
+impl PartialEq for Pending {
+    fn eq(&self, other: &Pending) -> bool {
+        Rc::ptr_eq(&self.answer, &other.answer)
+    }
+}
+
+impl fmt::Debug for Pending {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Pending({:?})", self.started.elapsed())
+    }
 }
 
 /// Typed text shown as dots; its `Debug` hides it too.
@@ -73,6 +98,20 @@ pub fn open(cx: &Ctx) -> Option<SignDialog> {
 
 pub fn update(mut dialog: SignDialog, action: Action, cx: &mut Ctx) -> Outcome<SignDialog> {
     match (&mut dialog.stage, action) {
+        // Nothing stops the worker half-way: it issues all or nothing, then answers.
+        (Stage::Working(pending), Action::Tick) => match pending.answer.try_recv() {
+            Ok(Ok(issued)) => dialog.stage = Stage::Done(issued_lines(cx, &issued)),
+            Ok(Err(e)) => {
+                dialog.stage = Stage::Passphrase(Masked::default());
+                dialog.error = Some(cx.lang.msg(&e.msg()));
+            }
+            Err(TryRecvError::Empty) => {}
+            Err(TryRecvError::Disconnected) => {
+                dialog.stage = Stage::Passphrase(Masked::default());
+                dialog.error = Some(cx.lang.msg(&Msg::SummaryFailed(String::new())));
+            }
+        },
+        (Stage::Working(_), _) => {}
         (Stage::Done(_), _) | (_, Action::Cancel) => return Outcome::Close,
         (Stage::Confirm, Action::Confirm) => match cx.signing.and_then(|s| s.key.clone()) {
             Some(key) if key.is_file() => {
@@ -91,8 +130,11 @@ pub fn update(mut dialog: SignDialog, action: Action, cx: &mut Ctx) -> Outcome<S
         }
         (Stage::Passphrase(typed), Action::Confirm) => {
             let typed = std::mem::take(&mut typed.0);
-            match issue(cx, typed, !dialog.gaps.is_empty()) {
-                Ok(lines) => dialog.stage = Stage::Done(lines),
+            match start(cx, typed, !dialog.gaps.is_empty()) {
+                Ok(pending) => {
+                    dialog.stage = Stage::Working(pending);
+                    dialog.error = None;
+                }
                 Err(message) => dialog.error = Some(message),
             }
         }
@@ -101,17 +143,15 @@ pub fn update(mut dialog: SignDialog, action: Action, cx: &mut Ctx) -> Outcome<S
     Outcome::Stay(dialog)
 }
 
-/// Unlocks the key and issues the summary; the lines to show, or the reason in words.
-fn issue(cx: &mut Ctx, typed: String, provisional: bool) -> Result<Vec<String>, String> {
+/// Starts the worker that unlocks the key and issues the summary, from the session as it is
+/// now (the dialog holds the screen until the worker answers).
+fn start(cx: &Ctx, typed: String, provisional: bool) -> Result<Pending, String> {
     let lang = cx.lang;
     let Some(signing) = cx.signing else {
         return Err(String::new());
     };
+    let passphrase = Passphrase::new(typed).map_err(|e| lang.msg(&e.msg()))?;
     let key = signing.key.clone().unwrap_or_default();
-    let unlocked = Passphrase::new(typed)
-        .and_then(|p| keys::load_secret_key(&key, &p))
-        .and_then(|secret| keys::public_key_of(&secret).map(|public| (secret, public)));
-    let (secret, public) = unlocked.map_err(|e| lang.msg(&e.msg()))?;
     let request = Request {
         year: cx.year,
         period: cx.period(),
@@ -121,9 +161,23 @@ fn issue(cx: &mut Ctx, typed: String, provisional: bool) -> Result<Vec<String>, 
         out_dir: signing.out_dir.clone(),
     };
     let data = SessionData::of(cx.records());
-    let issued = summary::issue(&signing.loaded, data, &request, &secret, &public, now())
-        .map_err(|e| lang.msg(&e.msg()))?;
-    // A final version locks the session until it is reopened (the meeting's order).
+    let loaded = signing.loaded.clone();
+    let (tell, answer) = channel();
+    std::thread::spawn(move || {
+        let issued = summary::issue_unlocking(&loaded, data, &request, &key, passphrase, now());
+        // The screen may have closed meanwhile: then nobody is told, and the files stand.
+        let _ = tell.send(issued);
+    });
+    Ok(Pending {
+        answer: Rc::new(answer),
+        started: Instant::now(),
+    })
+}
+
+/// Records the issue in the session (a final version locks it until reopened, the meeting's
+/// order) and says what was written.
+fn issued_lines(cx: &mut Ctx, issued: &Issued) -> Vec<String> {
+    let lang = cx.lang;
     let recorded = cx
         .change(|s| s.record_issued(issued.version, issued.provisional, &issued.record))
         .map_err(|refused| refused.msg(lang));
@@ -148,5 +202,5 @@ fn issue(cx: &mut Ctx, typed: String, provisional: bool) -> Result<Vec<String>, 
     if let Err(message) = recorded {
         lines.push(message);
     }
-    Ok(lines)
+    lines
 }

@@ -69,6 +69,8 @@ pub enum Action {
     Delete,
     /// Typed or pasted text.
     Input(String),
+    /// Not a key: time passing while a worker runs, so that the dialog can look for its answer.
+    Tick,
 }
 
 /// Where the keys are read.

@@ -94,6 +94,21 @@ pub fn draw(app: &App, dialog: &SignDialog, frame: &mut Frame, area: Rect) {
                     lang.msg(&Msg::SignOutDir(signing.out_dir.display().to_string())),
                 ));
             }
+            if let Stage::Working(pending) = stage {
+                let seconds = pending.started.elapsed().as_secs_f64();
+                let spinner = ["◐", "◓", "◑", "◒"][(seconds * 8.0) as usize % 4];
+                lines.push(
+                    Line::from(format!(
+                        "{spinner} {}",
+                        lang.msg(&Msg::SignWorking {
+                            version: dialog.version,
+                            seconds: lang
+                                .dec(rust_decimal::Decimal::new((seconds * 10.0) as i64, 1)),
+                        })
+                    ))
+                    .bold(),
+                );
+            }
             if let Stage::Passphrase(typed) = stage {
                 lines.push(Line::from(vec![
                     Span::from(lang.ui(Ui::SignPassphrase)).bold(),
@@ -105,10 +120,14 @@ pub fn draw(app: &App, dialog: &SignDialog, frame: &mut Frame, area: Rect) {
                 lines.push(Line::from(error.clone()).red().bold());
             }
             let hint = match stage {
-                Stage::Confirm => Ui::SignContinue,
-                _ => Ui::SignRetry,
+                Stage::Confirm => Some(Ui::SignContinue),
+                // Nothing to press while the worker runs.
+                Stage::Working(_) => None,
+                _ => Some(Ui::SignRetry),
             };
-            lines.push(Line::from(lang.ui(hint)).italic());
+            if let Some(hint) = hint {
+                lines.push(Line::from(lang.ui(hint)).italic());
+            }
         }
     }
     let width = area.width.saturating_sub(4).min(96);
