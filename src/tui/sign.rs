@@ -8,21 +8,22 @@ use std::time::Instant;
 
 use crate::i18n::Msg;
 use crate::report::keys::Passphrase;
-use crate::report::summary::{self, Issued, Request, SessionData, SummaryError};
+use crate::report::summary::{self, Gap, Issued, Request, SessionData, SummaryError};
 use crate::store::records::now;
 
 pub use super::dialog::Signing;
 use super::dialog::{Ctx, Outcome};
 use super::keymap::Action;
+use super::status::Said;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct SignDialog {
     pub stage: Stage,
     /// The version the issue will get.
     pub version: u32,
-    /// What keeps the summary from being final, in words; a draft when not empty.
-    pub gaps: Vec<String>,
-    pub error: Option<String>,
+    /// What keeps the summary from being final; a draft when not empty.
+    pub gaps: Vec<Gap>,
+    pub error: Option<Said>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -33,7 +34,7 @@ pub enum Stage {
     /// drawing.
     Working(Pending),
     /// The lines to show: what was written.
-    Done(Vec<String>),
+    Done(Vec<Said>),
 }
 
 /// The worker's answer, once it comes.
@@ -91,7 +92,7 @@ pub fn open(cx: &Ctx) -> Option<SignDialog> {
     Some(SignDialog {
         stage: Stage::Confirm,
         version,
-        gaps: summary::gap_lines(cx.lang, cx.covenant(), &gaps),
+        gaps,
         error: None,
     })
 }
@@ -103,12 +104,12 @@ pub fn update(mut dialog: SignDialog, action: Action, cx: &mut Ctx) -> Outcome<S
             Ok(Ok(issued)) => dialog.stage = Stage::Done(issued_lines(cx, &issued)),
             Ok(Err(e)) => {
                 dialog.stage = Stage::Passphrase(Masked::default());
-                dialog.error = Some(cx.lang.msg(&e.msg()));
+                dialog.error = Some(Said::Msg(e.msg()));
             }
             Err(TryRecvError::Empty) => {}
             Err(TryRecvError::Disconnected) => {
                 dialog.stage = Stage::Passphrase(Masked::default());
-                dialog.error = Some(cx.lang.msg(&Msg::SummaryFailed(String::new())));
+                dialog.error = Some(Said::Msg(Msg::SummaryFailed(String::new())));
             }
         },
         (Stage::Working(_), _) => {}
@@ -119,7 +120,7 @@ pub fn update(mut dialog: SignDialog, action: Action, cx: &mut Ctx) -> Outcome<S
                 dialog.error = None;
             }
             key => {
-                dialog.error = Some(cx.lang.msg(&Msg::SignNoKey(
+                dialog.error = Some(Said::Msg(Msg::SignNoKey(
                     key.map(|k| k.display().to_string()).unwrap_or_default(),
                 )))
             }
@@ -145,12 +146,11 @@ pub fn update(mut dialog: SignDialog, action: Action, cx: &mut Ctx) -> Outcome<S
 
 /// Starts the worker that unlocks the key and issues the summary, from the session as it is
 /// now (the dialog holds the screen until the worker answers).
-fn start(cx: &Ctx, typed: String, provisional: bool) -> Result<Pending, String> {
-    let lang = cx.lang;
+fn start(cx: &Ctx, typed: String, provisional: bool) -> Result<Pending, Said> {
     let Some(signing) = cx.signing else {
-        return Err(String::new());
+        return Err(Said::Plain(String::new()));
     };
-    let passphrase = Passphrase::new(typed).map_err(|e| lang.msg(&e.msg()))?;
+    let passphrase = Passphrase::new(typed).map_err(|e| Said::Msg(e.msg()))?;
     let key = signing.key.clone().unwrap_or_default();
     let request = Request {
         year: cx.year,
@@ -176,31 +176,34 @@ fn start(cx: &Ctx, typed: String, provisional: bool) -> Result<Pending, String> 
 
 /// Records the issue in the session (a final version locks it until reopened, the meeting's
 /// order) and says what was written.
-fn issued_lines(cx: &mut Ctx, issued: &Issued) -> Vec<String> {
-    let lang = cx.lang;
-    let recorded = cx
-        .change(|s| s.record_issued(issued.version, issued.provisional, &issued.record))
-        .map_err(|refused| refused.msg(lang));
-    let mut lines: Vec<String> = issued
+fn issued_lines(cx: &mut Ctx, issued: &Issued) -> Vec<Said> {
+    let recorded =
+        cx.change(|s| s.record_issued(issued.version, issued.provisional, &issued.record));
+    let mut lines: Vec<Said> = issued
         .set_aside
         .iter()
         .map(|s| {
-            lang.msg(&Msg::VersionSetAside {
+            Said::Msg(Msg::VersionSetAside {
                 version: s.version,
                 folder: s.folder.display().to_string(),
             })
         })
         .collect();
-    lines.push(lang.msg(&Msg::SummaryWritten {
+    lines.push(Said::Msg(Msg::SummaryWritten {
         version: issued.version,
         provisional: issued.provisional,
     }));
-    lines.extend(issued.files.iter().map(|f| format!("  {}", f.display())));
+    lines.extend(
+        issued
+            .files
+            .iter()
+            .map(|f| Said::Plain(format!("  {}", f.display()))),
+    );
     if let Some(old) = &issued.replaces {
-        lines.push(lang.msg(&Msg::SummaryReplaces(old.file.clone())));
+        lines.push(Said::Msg(Msg::SummaryReplaces(old.file.clone())));
     }
-    if let Err(message) = recorded {
-        lines.push(message);
+    if let Err(refused) = recorded {
+        lines.push(refused.into());
     }
     lines
 }

@@ -20,6 +20,8 @@ pub enum Said {
     Value(ValueError),
     /// A change the session refused, or a read that failed.
     Refused(Rc<Refusal>),
+    /// Words of no language: a file's path.
+    Plain(String),
 }
 
 impl Said {
@@ -35,6 +37,7 @@ impl Said {
             Said::Compare(m) => m.text(lang),
             Said::Value(e) => lang.value_error(e),
             Said::Refused(r) => r.msg(lang),
+            Said::Plain(text) => text.clone(),
         }
     }
 }

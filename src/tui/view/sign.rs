@@ -17,7 +17,7 @@ pub fn draw(app: &App, dialog: &SignDialog, frame: &mut Frame, area: Rect) {
     let mut lines: Vec<Line> = Vec::new();
     match &dialog.stage {
         Stage::Done(written) => {
-            lines.extend(written.iter().map(|l| Line::from(l.clone())));
+            lines.extend(written.iter().map(|l| Line::from(l.text(lang))));
             lines.push(Line::default());
             lines.push(Line::from(lang.ui(Ui::SignClose)).italic());
         }
@@ -81,7 +81,8 @@ pub fn draw(app: &App, dialog: &SignDialog, frame: &mut Frame, area: Rect) {
                 lines.push(Line::default());
                 lines.push(Line::from(lang.ui(Ui::SignDraftWhy)).bold());
                 // The first few: the full list is in the grid and the command's output.
-                lines.extend(dialog.gaps.iter().take(4).map(|g| Line::from(g.clone())));
+                let gaps = crate::report::summary::gap_lines(lang, &app.covenant, &dialog.gaps);
+                lines.extend(gaps.into_iter().take(4).map(Line::from));
             }
             lines.push(Line::default());
             if let Some(signing) = &app.signing {
@@ -117,7 +118,7 @@ pub fn draw(app: &App, dialog: &SignDialog, frame: &mut Frame, area: Rect) {
                 ]));
             }
             if let Some(error) = &dialog.error {
-                lines.push(Line::from(error.clone()).red().bold());
+                lines.push(Line::from(error.text(lang)).red().bold());
             }
             let hint = match stage {
                 Stage::Confirm => Some(Ui::SignContinue),
