@@ -16,7 +16,7 @@ use crate::score::{Overflow, Results};
 use crate::session::{Changed, Refusal, Session, rules};
 use crate::store::records::{Cell, Records};
 
-use super::dialog::{Ctx, Outcome, Signing};
+use super::dialog::{Ctx, Outcome, Seen, Signing};
 use super::editor::{self, Editor, EditorKind, NoteEditor};
 use super::field::TextField;
 use super::keymap::{self, Action, Context};
@@ -449,6 +449,21 @@ impl App {
                 item: self.item_code(item),
             }),
             Err(e) => self.status = Some(Status::error(e)),
+        }
+    }
+
+    /// The screen as a dialog's drawing reads it.
+    pub fn seen(&self) -> Seen<'_> {
+        Seen {
+            lang: self.lang,
+            covenant: &self.covenant,
+            session: &self.session,
+            period: self.period,
+            year: self.year,
+            unit: self.unit,
+            item: self.selected_item(),
+            card_items: &self.card_items,
+            signing: self.signing.as_ref(),
         }
     }
 

@@ -96,6 +96,41 @@ impl Ctx<'_> {
     }
 }
 
+/// The screen as a dialog's drawing reads it: the same names as `App`'s, read-only.
+pub struct Seen<'a> {
+    pub lang: Lang,
+    pub covenant: &'a Covenant,
+    pub session: &'a Session,
+    pub period: Period,
+    pub year: i32,
+    pub unit: usize,
+    pub item: Option<usize>,
+    pub card_items: &'a [usize],
+    pub signing: Option<&'a Signing>,
+}
+
+impl Seen<'_> {
+    pub fn results(&self) -> &crate::score::Results {
+        self.session.results()
+    }
+
+    pub fn records(&self) -> &Records {
+        self.session.records()
+    }
+
+    pub fn unit_name(&self, unit: usize) -> String {
+        self.covenant.bloc.members[unit].short.clone()
+    }
+
+    pub fn selected_item(&self) -> Option<usize> {
+        self.item
+    }
+
+    pub fn card_items(&self) -> &[usize] {
+        self.card_items
+    }
+}
+
 /// What a key in a dialog came to.
 #[derive(Debug)]
 pub enum Outcome<T> {

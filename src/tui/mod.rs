@@ -19,6 +19,7 @@ pub mod start;
 pub mod status;
 pub mod view;
 pub mod votes;
+pub mod widgets;
 
 use std::io::{IsTerminal, stdout};
 use std::path::{Path, PathBuf};

@@ -66,7 +66,7 @@ fn draw_rows(app: &App, frame: &mut Frame, area: Rect) {
         .selected_item()
         .and_then(|i| items.iter().position(|c| *c == i))
         .unwrap_or(0);
-    let top = super::keep_in_sight(&app.scroll.card_top, selected, rows);
+    let top = crate::tui::widgets::keep_in_sight(&app.scroll.card_top, selected, rows);
     let layout = &app.covenant.layout;
     let code_width = items
         .iter()

@@ -96,7 +96,7 @@ fn in_sight(top: &std::cell::Cell<usize>, selected: usize, rows: usize, total: u
     if rows >= total {
         top.set(0);
     }
-    super::keep_in_sight(top, selected, rows)
+    crate::tui::widgets::keep_in_sight(top, selected, rows)
 }
 
 /// "chưa có…" → "Chưa có…": messages start low for the command line, a screen's text starts

@@ -198,7 +198,7 @@ fn draw_grid(app: &App, frame: &mut Frame, area: Rect) {
     // Vertical scroll.
     let rows = (area.height as usize).saturating_sub(1).max(1);
     app.scroll.page.set(rows);
-    let top = super::keep_in_sight(&app.scroll.grid_top, app.unit, rows);
+    let top = crate::tui::widgets::keep_in_sight(&app.scroll.grid_top, app.unit, rows);
 
     let header_style = Style::new().add_modifier(Modifier::BOLD);
     let sum_style = Style::new().fg(Color::Cyan);

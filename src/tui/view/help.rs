@@ -12,21 +12,7 @@ use crate::i18n::Ui;
 use crate::i18n::compare::CompareText;
 use crate::tui::app::{App, Screen};
 use crate::tui::field::TextField;
-use crate::tui::keymap::{self, Context};
-
-/// The lines of the help for a context: keys and description, those matching `filter`.
-pub fn entries(lang: crate::i18n::Lang, context: Context, filter: &str) -> Vec<(String, String)> {
-    let filter = filter.to_lowercase();
-    keymap::bindings(context)
-        .into_iter()
-        .map(|b| (keymap::keys_label(b, lang), lang.ui(b.describe).to_string()))
-        .filter(|(k, d)| {
-            filter.is_empty()
-                || k.to_lowercase().contains(&filter)
-                || d.to_lowercase().contains(&filter)
-        })
-        .collect()
-}
+use crate::tui::keymap::Context;
 
 pub fn draw(app: &App, filter: &TextField, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
@@ -36,11 +22,11 @@ pub fn draw(app: &App, filter: &TextField, frame: &mut Frame, area: Rect) {
         Screen::Ranking => (Context::Ranking, Ui::ScreenRanking),
         Screen::Compare => (Context::Compare, Ui::Compare(CompareText::Screen)),
     };
-    let rows = entries(lang, context, filter.text());
+    let rows = crate::tui::widgets::entries(lang, context, filter.text());
     // Tall enough for every key in one column if the terminal allows, else two columns.
     let width = area.width.saturating_sub(4).min(100);
     let height = (rows.len() as u16 + 3).min(area.height.saturating_sub(2));
-    let popup = super::overlay(frame, area, width, height);
+    let popup = crate::tui::widgets::overlay(frame, area, width, height);
     let block = Block::bordered().title(
         Span::from(format!(
             " {} · {} ",

@@ -6,12 +6,7 @@ mod compare;
 mod detail;
 mod grid;
 mod help;
-mod history;
-mod import_self;
-mod prompt;
 mod ranking;
-mod sign;
-mod votes;
 
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyCode;
@@ -59,44 +54,20 @@ pub fn draw(app: &App, frame: &mut Frame) {
         help::draw(app, filter, frame, area);
     }
     if let Mode::Sign(dialog) = &app.mode {
-        sign::draw(app, dialog, frame, area);
+        crate::tui::sign::draw(&app.seen(), dialog, frame, area);
     }
     if let Mode::Votes(form) = &app.mode {
-        votes::draw(app, form, frame, area);
+        crate::tui::votes::draw::draw(&app.seen(), form, frame, area);
     }
     if let Mode::Log(view) = &app.mode {
-        history::draw(app, view, frame, area);
+        crate::tui::history::draw::draw(&app.seen(), view, frame, area);
     }
     if let Mode::Prompt(p) = &app.mode {
-        prompt::draw(app, p, frame, area);
+        crate::tui::prompt::draw(&app.seen(), p, frame, area);
     }
     if let Mode::ImportSelf(dialog) = &app.mode {
-        import_self::draw(app, dialog, frame, area);
+        crate::tui::import_self::draw(&app.seen(), dialog, frame, area);
     }
-}
-
-/// A `width` × `height` box in the middle of `area`, cleared, for an overlay.
-fn overlay(frame: &mut Frame, area: Rect, width: u16, height: u16) -> Rect {
-    let [popup] = Layout::horizontal([Constraint::Length(width)])
-        .flex(ratatui::layout::Flex::Center)
-        .areas(area);
-    let [popup] = Layout::vertical([Constraint::Length(height)])
-        .flex(ratatui::layout::Flex::Center)
-        .areas(popup);
-    frame.render_widget(ratatui::widgets::Clear, popup);
-    popup
-}
-
-/// The first of `rows` rows to show so that `selected` stays in sight, moving the view as
-/// little as possible from where it was; remembered for the next frame.
-fn keep_in_sight(top: &std::cell::Cell<usize>, selected: usize, rows: usize) -> usize {
-    let rows = rows.max(1);
-    let first = top
-        .get()
-        .min(selected)
-        .max((selected + 1).saturating_sub(rows));
-    top.set(first);
-    first
 }
 
 /// Draws the "too small" message when the terminal is below 80×24; true if it did.

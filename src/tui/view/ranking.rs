@@ -130,7 +130,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     } else {
         (area.height as usize).saturating_sub(1)
     };
-    let top = super::keep_in_sight(&app.scroll.ranking_top, app.ranking_row, rows);
+    let top = crate::tui::widgets::keep_in_sight(&app.scroll.ranking_top, app.ranking_row, rows);
     for (pos, &unit) in results.order.iter().enumerate().skip(top).take(rows) {
         let y = area.y + 1 + (pos - top) as u16;
         let r = &results.units[unit];

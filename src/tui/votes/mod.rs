@@ -1,6 +1,8 @@
 //! The members' vote on the awards at year-end (F7): for each award, its candidates, the
 //! members present and each candidate's votes, recorded as one tally.
 
+pub mod draw;
+
 use std::cell::Cell;
 use std::collections::BTreeMap;
 

@@ -4,6 +4,8 @@
 //! Both keys open one view: a cell's history is the change log narrowed to the selected unit
 //! and criterion, and either filter can be lifted or set again from there.
 
+pub mod draw;
+
 use std::cell::Cell as Shared;
 use std::io;
 use std::path::{Path, PathBuf};

@@ -12,10 +12,11 @@ use unicode_width::UnicodeWidthStr;
 use crate::i18n::{Label, Lang, Msg, Ui};
 use crate::report::changelog::{self, Filter};
 use crate::store::records::{Cell, Layer, Line, Origin};
-use crate::tui::app::{App, Status};
+use crate::tui::dialog::Seen;
 use crate::tui::display::{self, fit};
 use crate::tui::history::LogView;
 use crate::tui::keymap::Context;
+use crate::tui::status::Status;
 
 /// One journal line as the overlay shows it.
 struct Shown {
@@ -43,12 +44,12 @@ fn one_line(text: &str) -> String {
     text.trim().replace('\n', " / ")
 }
 
-fn shown(app: &App, line: &Line, wide: bool, long_values: bool) -> Shown {
+fn shown(app: &Seen, line: &Line, wide: bool, long_values: bool) -> Shown {
     let lang = app.lang;
     // The words the command line and the CSV use: what happened, a reopening's reason, a tally.
     let row = changelog::rows(
         lang,
-        &app.covenant,
+        app.covenant,
         std::slice::from_ref(line),
         &Filter::default(),
     )
@@ -146,9 +147,9 @@ struct Columns {
 }
 
 impl Columns {
-    fn new(app: &App, view: &LogView, lines: &[&Line], width: usize, wide: bool) -> Columns {
+    fn new(app: &Seen, view: &LogView, lines: &[&Line], width: usize, wide: bool) -> Columns {
         let lang = app.lang;
-        let filter = view.filter(&app.covenant);
+        let filter = view.filter(app.covenant);
         let words = [
             Label::LogWhat,
             Label::LogEntry,
@@ -326,7 +327,7 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
-pub fn draw(app: &App, view: &LogView, frame: &mut Frame, area: Rect) {
+pub fn draw(app: &Seen, view: &LogView, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
     // Over the body of the screen: the header stays in sight above, the status and the keys
     // below.
@@ -339,10 +340,10 @@ pub fn draw(app: &App, view: &LogView, frame: &mut Frame, area: Rect) {
     let inner = width.saturating_sub(2) as usize;
     let wide = inner >= 100;
     let cell = view.is_cell();
-    let lines = view.shown(&app.covenant);
+    let lines = view.shown(app.covenant);
     let columns = Columns::new(app, view, &lines, inner, wide);
 
-    let filter = view.filter(&app.covenant);
+    let filter = view.filter(app.covenant);
     let mut title = vec![
         lang.ui(if cell {
             Ui::CellHistoryTitle
@@ -386,7 +387,7 @@ pub fn draw(app: &App, view: &LogView, frame: &mut Frame, area: Rect) {
 
     let mut list: Vec<Text> = Vec::new();
     if view.keys {
-        let keys = super::help::entries(lang, Context::Log, "");
+        let keys = crate::tui::widgets::entries(lang, Context::Log, "");
         let key_width = keys.iter().map(|(k, _)| k.width()).max().unwrap_or(4) + 2;
         for (k, d) in keys {
             let fill = key_width.saturating_sub(k.width());
@@ -480,7 +481,7 @@ pub fn draw(app: &App, view: &LogView, frame: &mut Frame, area: Rect) {
     // As tall as the lines need, up to the body of the screen.
     let content = head.len() + list.len().min(room) + footer.len();
     let height = (content as u16 + 2).min(body.height);
-    let popup = super::overlay(frame, body, width, height);
+    let popup = crate::tui::widgets::overlay(frame, body, width, height);
     let block = Block::bordered().title(Span::from(format!(" {title} ")).bold());
     let inside = block.inner(popup);
     frame.render_widget(block, popup);

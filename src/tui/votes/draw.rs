@@ -12,14 +12,14 @@ use unicode_width::UnicodeWidthStr;
 use crate::i18n::{Label, Msg, Ui};
 use crate::model::scheme::VoteBase;
 use crate::score::votes_needed;
-use crate::tui::app::App;
+use crate::tui::dialog::Seen;
 use crate::tui::display::fit;
 use crate::tui::votes::{self, AwardState, VoteForm};
 
 /// At most this many awards are listed at once; schemes have a handful.
 const AWARD_ROWS: usize = 5;
 
-pub fn draw(app: &App, form: &VoteForm, frame: &mut Frame, area: Rect) {
+pub fn draw(app: &Seen, form: &VoteForm, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
     let scheme = &app.covenant.scheme;
     let members = &app.covenant.bloc.members;
@@ -153,7 +153,7 @@ pub fn draw(app: &App, form: &VoteForm, frame: &mut Frame, area: Rect) {
         0 => 0,
         n => rows.iter().position(|&u| u == units[n - 1]).unwrap_or(0),
     };
-    let top = super::keep_in_sight(&form.top, selected_row, visible);
+    let top = crate::tui::widgets::keep_in_sight(&form.top, selected_row, visible);
     let mut lines = head;
     lines.extend(header);
     for &u in rows.iter().skip(top).take(visible) {
@@ -212,7 +212,7 @@ pub fn draw(app: &App, form: &VoteForm, frame: &mut Frame, area: Rect) {
 }
 
 /// An award's title with its quota and threshold (`detail` 0), its quota (1), or alone.
-fn award_text(app: &App, award: usize, detail: usize) -> String {
+fn award_text(app: &Seen, award: usize, detail: usize) -> String {
     let lang = app.lang;
     let spec = &app.covenant.scheme.awards[award];
     let quota = votes::award_result(app.results(), award).map_or(0, |r| r.quota);
@@ -229,7 +229,7 @@ fn award_text(app: &App, award: usize, detail: usize) -> String {
 }
 
 /// Room for an award's text in the list: the line less its marker, number and state.
-fn title_room(app: &App, award: usize, width: usize) -> usize {
+fn title_room(app: &Seen, award: usize, width: usize) -> usize {
     let state = votes::state(app.results(), award).text(app.lang);
     let number = format!("{}. ", award + 1);
     width.saturating_sub(2 + number.width() + state.width() + 2)
@@ -237,7 +237,7 @@ fn title_room(app: &App, award: usize, width: usize) -> usize {
 
 /// One award in the list: number, title (with as much `detail` as fits), its state.
 fn award_line(
-    app: &App,
+    app: &Seen,
     award: usize,
     selected: bool,
     detail: usize,
