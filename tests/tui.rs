@@ -504,6 +504,55 @@ fn snapshots_of_every_screen() {
 }
 
 #[test]
+fn a_bloc_that_does_not_load_is_named_on_the_start_screen_in_either_language() {
+    use thidua::tui::start::{Start, discover};
+    let root = tempfile::tempdir().unwrap();
+    let blocs = root.path().join("blocs");
+    std::fs::create_dir_all(&blocs).unwrap();
+    std::fs::create_dir_all(root.path().join("scoring")).unwrap();
+    std::fs::copy("blocs/khoi-8.ron", blocs.join("khoi-8.ron")).unwrap();
+    for scheme in std::fs::read_dir("scoring").unwrap() {
+        let scheme = scheme.unwrap().path();
+        std::fs::copy(
+            &scheme,
+            root.path()
+                .join("scoring")
+                .join(scheme.file_name().unwrap()),
+        )
+        .unwrap();
+    }
+    std::fs::write(blocs.join("hong.ron"), "Bloc(id: \"hong\",").unwrap();
+    let (choices, problems) = discover(&blocs, Some(root.path()));
+    assert_eq!(problems.len(), 1);
+    assert!(!choices.is_empty(), "the good bloc is still offered");
+    let mut start = Start::new(Lang::Vi, choices, problems);
+    let mut drawn = |start: &Start| {
+        let mut terminal = Terminal::new(TestBackend::new(100, 24)).unwrap();
+        terminal.draw(|f| start.draw(f)).unwrap();
+        format!("{:?}", terminal.backend())
+    };
+    let vi = drawn(&start);
+    start.key(KeyEvent::new(KeyCode::Char('l'), KeyModifiers::NONE));
+    assert_eq!(start.lang, Lang::En);
+    let en = drawn(&start);
+    for shown in [&vi, &en] {
+        assert!(shown.contains("hong.ron"), "{shown}");
+    }
+    let problem_row = |shown: &str| {
+        shown
+            .lines()
+            .find(|l| l.contains("hong.ron"))
+            .unwrap()
+            .to_string()
+    };
+    assert_ne!(
+        problem_row(&vi),
+        problem_row(&en),
+        "l words the problem again"
+    );
+}
+
+#[test]
 fn snapshots_of_the_start_screen() {
     use thidua::tui::start::{Choice, Start};
     let choice = |year, period, modified| Choice {
@@ -522,7 +571,9 @@ fn snapshots_of_the_start_screen() {
                 choice(2026, Period::MidYear, Some(written)),
                 choice(2026, Period::YearEnd, None),
             ],
-            vec!["blocs/hong.ron:3:5: thiếu dấu phẩy".into()],
+            vec![thidua::tui::status::Said::Plain(
+                "blocs/hong.ron:3:5: thiếu dấu phẩy".into(),
+            )],
         );
         start.selected = 1;
         for (w, h) in [(80, 24), (120, 40)] {

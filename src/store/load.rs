@@ -268,3 +268,28 @@ pub fn render_problem(lang: Lang, p: &Problem) -> String {
         " ".repeat(caret_at)
     )
 }
+
+/// Why a bloc did not load, in words: every problem in full, or (`first_line_only`) the first
+/// problem's first line, for a list of files.
+pub fn load_error_text(
+    lang: Lang,
+    file: &std::path::Path,
+    e: &LoadError,
+    first_line_only: bool,
+) -> String {
+    match e {
+        LoadError::Io { path, error } => lang.msg(&Msg::CannotRead {
+            path: path.display().to_string(),
+            error: error.to_string(),
+        }),
+        LoadError::Input(e) => lang.msg(&e.message()),
+        LoadError::Problems(problems) if first_line_only => problems
+            .first()
+            .and_then(|p| render_problem(lang, p).lines().next().map(String::from))
+            .unwrap_or_else(|| file.display().to_string()),
+        LoadError::Problems(problems) => problems
+            .iter()
+            .map(|p| render_problem(lang, p))
+            .collect::<String>(),
+    }
+}

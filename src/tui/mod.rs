@@ -41,6 +41,7 @@ use crate::store::records::{Records, session_dir};
 use app::App;
 use keymap::Action;
 use start::{Choice, Start};
+use status::Said;
 
 /// Which session to open, as the command line gave it.
 pub struct SessionTarget {
@@ -53,28 +54,22 @@ pub struct SessionTarget {
 /// The records folder of the open session, for the message after a crash.
 static OPEN_RECORDS: Mutex<Option<(Lang, PathBuf)>> = Mutex::new(None);
 
-/// Opens a session: the covenant loaded and the records locked. Errors are the user's message.
-pub fn open_session(lang: Lang, target: &SessionTarget) -> Result<(App, Vec<Msg>), String> {
-    let loaded = load_covenant(&target.bloc_file).map_err(|e| match e {
-        crate::store::LoadError::Io { path, error } => lang.msg(&Msg::CannotRead {
-            path: path.display().to_string(),
-            error: error.to_string(),
-        }),
-        crate::store::LoadError::Input(e) => lang.msg(&e.message()),
-        crate::store::LoadError::Problems(problems) => problems
-            .iter()
-            .map(|p| crate::store::load::render_problem(lang, p))
-            .collect::<String>(),
+/// Opens a session: the covenant loaded and the records locked; why not, in no language yet.
+pub fn open_session(lang: Lang, target: &SessionTarget) -> Result<(App, Vec<Msg>), Said> {
+    let loaded = load_covenant(&target.bloc_file).map_err(|e| Said::Load {
+        file: target.bloc_file.clone(),
+        error: std::rc::Rc::new(e),
+        first_line_only: false,
     })?;
     let covenant = loaded.covenant.clone();
     let year = target.year.unwrap_or(covenant.bloc.year);
     let data = crate::store::paths::data_dir(&target.bloc_file, target.data.as_deref());
     let dir = session_dir(&data, &covenant.bloc.id, year, target.period)
-        .map_err(|e| lang.msg(&Msg::UnsafeName(e.0)))?;
-    let records = Records::open(&dir, &covenant, target.period).map_err(|e| e.msg(lang))?;
+        .map_err(|e| Said::Msg(Msg::UnsafeName(e.0)))?;
+    let records = Records::open(&dir, &covenant, target.period).map_err(Said::from)?;
     let notices: Vec<Msg> = records.notices.clone();
     let mut app = App::new(lang, covenant, target.period, year, Box::new(records))
-        .map_err(|o| lang.msg(&Msg::overflow(&loaded.covenant, &o)))?;
+        .map_err(|o| Said::Msg(Msg::overflow(&loaded.covenant, &o)))?;
     app.records_dir = dir;
     if target.period == Period::YearEnd
         && let Ok(mid_year) = session_dir(&data, &app.covenant.bloc.id, year, Period::MidYear)
@@ -113,8 +108,8 @@ pub fn run(lang: Lang, launch: Launch, mouse: bool) -> u8 {
     let mut first = match launch {
         Launch::Session(target) => match open_session(lang, &target) {
             Ok(opened) => Screen::Session(Box::new(opened.0), opened.1),
-            Err(message) => {
-                eprintln!("{message}");
+            Err(said) => {
+                eprintln!("{}", said.text(lang));
                 return crate::exit::USAGE;
             }
         },
@@ -147,7 +142,7 @@ enum Screen {
 
 /// The start screen for the blocs in `blocs`; with a single bloc, straight into its session.
 fn start_screen(lang: Lang, blocs: &Path, allow_direct: bool) -> Screen {
-    let (choices, problems) = start::discover(lang, blocs, None);
+    let (choices, problems) = start::discover(blocs, None);
     let mut start = Start::new(lang, choices, problems);
     let single_bloc = start
         .choices
@@ -163,7 +158,7 @@ fn start_screen(lang: Lang, blocs: &Path, allow_direct: bool) -> Screen {
     Screen::Start(start)
 }
 
-fn open_choice(lang: Lang, choice: &Choice) -> Result<(App, Vec<Msg>), String> {
+fn open_choice(lang: Lang, choice: &Choice) -> Result<(App, Vec<Msg>), Said> {
     open_session(
         lang,
         &SessionTarget {

@@ -14,10 +14,11 @@ use ratatui::widgets::Paragraph;
 
 use crate::i18n::{Lang, Ui};
 use crate::model::Period;
+use crate::store::load_covenant;
 use crate::store::records::{session_dir, vietnam};
-use crate::store::{LoadError, load_covenant};
 
 use super::keymap::{self, Action, Context};
+use super::status::Said;
 use super::view;
 
 /// A session the user can open.
@@ -36,7 +37,7 @@ pub struct Start {
     pub choices: Vec<Choice>,
     pub selected: usize,
     /// Bloc files that could not be loaded, with the first problem; and a refusal to open.
-    pub problems: Vec<String>,
+    pub problems: Vec<Said>,
     pub quit: bool,
     /// The user chose a session.
     pub open: Option<Choice>,
@@ -56,14 +57,18 @@ pub fn bloc_files(blocs: &Path) -> Vec<PathBuf> {
 }
 
 /// Every session of the blocs in `blocs`, and the problems of the files that do not load.
-pub fn discover(lang: Lang, blocs: &Path, data: Option<&Path>) -> (Vec<Choice>, Vec<String>) {
+pub fn discover(blocs: &Path, data: Option<&Path>) -> (Vec<Choice>, Vec<Said>) {
     let mut choices = Vec::new();
     let mut problems = Vec::new();
     for file in bloc_files(blocs) {
         let loaded = match load_covenant(&file) {
             Ok(l) => l,
             Err(e) => {
-                problems.push(load_problem(lang, &file, &e));
+                problems.push(Said::Load {
+                    file: file.clone(),
+                    error: std::rc::Rc::new(e),
+                    first_line_only: true,
+                });
                 continue;
             }
         };
@@ -98,25 +103,6 @@ pub fn discover(lang: Lang, blocs: &Path, data: Option<&Path>) -> (Vec<Choice>, 
     (choices, problems)
 }
 
-fn load_problem(lang: Lang, file: &Path, e: &LoadError) -> String {
-    match e {
-        LoadError::Io { path, error } => lang.msg(&crate::i18n::Msg::CannotRead {
-            path: path.display().to_string(),
-            error: error.to_string(),
-        }),
-        LoadError::Input(e) => lang.msg(&e.message()),
-        LoadError::Problems(problems) => problems
-            .first()
-            .and_then(|p| {
-                crate::store::load::render_problem(lang, p)
-                    .lines()
-                    .next()
-                    .map(String::from)
-            })
-            .unwrap_or_else(|| file.display().to_string()),
-    }
-}
-
 /// The session to offer first: the one written most recently; else the covenant year's
 /// review that is due (mid-year from April to September, year-end otherwise).
 pub fn default_choice(choices: &[Choice], today: chrono::NaiveDate) -> usize {
@@ -137,7 +123,7 @@ pub fn default_choice(choices: &[Choice], today: chrono::NaiveDate) -> usize {
 }
 
 impl Start {
-    pub fn new(lang: Lang, choices: Vec<Choice>, problems: Vec<String>) -> Start {
+    pub fn new(lang: Lang, choices: Vec<Choice>, problems: Vec<Said>) -> Start {
         let today = crate::store::records::now().date_naive();
         Start {
             lang,
@@ -221,7 +207,7 @@ impl Start {
         let problem_lines: Vec<Line> = self
             .problems
             .iter()
-            .map(|p| Line::from(p.clone()).red())
+            .map(|p| Line::from(p.text(lang)).red())
             .collect();
         frame.render_widget(Paragraph::new(problem_lines), problems);
         view::draw_hints(lang, Context::Start, frame, hints);

@@ -22,6 +22,12 @@ pub enum Said {
     Refused(Rc<Refusal>),
     /// Words of no language: a file's path.
     Plain(String),
+    /// A bloc file that did not load: every problem, or the first line of the first.
+    Load {
+        file: std::path::PathBuf,
+        error: Rc<crate::store::LoadError>,
+        first_line_only: bool,
+    },
 }
 
 impl Said {
@@ -38,6 +44,11 @@ impl Said {
             Said::Value(e) => lang.value_error(e),
             Said::Refused(r) => r.msg(lang),
             Said::Plain(text) => text.clone(),
+            Said::Load {
+                file,
+                error,
+                first_line_only,
+            } => crate::store::load::load_error_text(lang, file, error, *first_line_only),
         }
     }
 }
