@@ -526,7 +526,7 @@ fn a_bloc_that_does_not_load_is_named_on_the_start_screen_in_either_language() {
     assert_eq!(problems.len(), 1);
     assert!(!choices.is_empty(), "the good bloc is still offered");
     let mut start = Start::new(Lang::Vi, choices, problems);
-    let mut drawn = |start: &Start| {
+    let drawn = |start: &Start| {
         let mut terminal = Terminal::new(TestBackend::new(100, 24)).unwrap();
         terminal.draw(|f| start.draw(f)).unwrap();
         format!("{:?}", terminal.backend())
