@@ -138,3 +138,23 @@ fn one_form_closes_the_dialog_and_frozen_results_refuse_the_import() {
         app.status_text()
     );
 }
+
+/// Ctrl-C quits from a field or a dialog as from the grid: the keymap says so in every context.
+#[test]
+fn ctrl_c_quits_from_any_dialog_or_field() {
+    use ratatui::crossterm::event::{KeyEvent, KeyModifiers};
+    let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    for opening in [
+        KeyCode::Char('i'),
+        KeyCode::Enter,
+        KeyCode::Char('j'),
+        KeyCode::F(8),
+    ] {
+        let records = tempfile::tempdir().unwrap();
+        let mut app = open(Lang::Vi, records.path());
+        press(&mut app, opening);
+        assert_ne!(app.mode, Mode::Navigate, "{opening:?} opens something");
+        app.key(ctrl_c);
+        assert!(app.quit, "Ctrl-C after {opening:?}");
+    }
+}

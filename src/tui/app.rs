@@ -8,7 +8,7 @@ use std::cell::Cell as Shared;
 use std::collections::BTreeSet;
 
 use chrono::{DateTime, FixedOffset};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
 
 use crate::i18n::{Lang, Msg};
 use crate::model::{Covenant, Period};
@@ -239,10 +239,6 @@ impl App {
     pub fn key(&mut self, key: KeyEvent) {
         // Only presses: terminals that report releases (Windows) would double every key.
         if key.kind != KeyEventKind::Press {
-            return;
-        }
-        if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
-            self.quit = true;
             return;
         }
         if let Some(action) = keymap::resolve(self.context(), &key) {

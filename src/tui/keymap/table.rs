@@ -409,6 +409,9 @@ const START: &[Binding] = &[
 ];
 
 /// Every binding of a context, in the order the help lists them.
+/// Ctrl-C quits from anywhere, a dialog or a field included (the screens list it with `q`).
+const QUIT_ANYWHERE: &[Binding] = &[b(&[Ctrl('c')], Action::Quit, Ui::KeyQuit, false)];
+
 pub fn bindings(context: Context) -> Vec<&'static Binding> {
     let groups: &[&[Binding]] = match context {
         Context::Grid => &[MOVE, ENTER, GRID, SCREENS, GENERAL],
@@ -416,17 +419,17 @@ pub fn bindings(context: Context) -> Vec<&'static Binding> {
         Context::Ranking => &[RANKING, SCREENS, GENERAL],
         // The same keys as the ranking: a unit chosen in the year-end order, its card.
         Context::Compare => &[RANKING, SCREENS, GENERAL],
-        Context::Choice => &[CHOICE],
-        Context::Met => &[CHOICE, MET_KEYS],
-        Context::Number => &[NUMBER, TEXT_EDITING],
-        Context::Note => &[NOTE, TEXT_EDITING],
-        Context::Help => &[HELP],
-        Context::Sign => &[SIGN],
-        Context::Votes => &[VOTES],
-        Context::Ask => &[ASK],
-        Context::Reason => &[REASON, TEXT_EDITING],
-        Context::Log => &[LOG],
-        Context::ImportSelf => &[IMPORT_SELF, TEXT_EDITING],
+        Context::Choice => &[CHOICE, QUIT_ANYWHERE],
+        Context::Met => &[CHOICE, MET_KEYS, QUIT_ANYWHERE],
+        Context::Number => &[NUMBER, TEXT_EDITING, QUIT_ANYWHERE],
+        Context::Note => &[NOTE, TEXT_EDITING, QUIT_ANYWHERE],
+        Context::Help => &[HELP, QUIT_ANYWHERE],
+        Context::Sign => &[SIGN, QUIT_ANYWHERE],
+        Context::Votes => &[VOTES, QUIT_ANYWHERE],
+        Context::Ask => &[ASK, QUIT_ANYWHERE],
+        Context::Reason => &[REASON, TEXT_EDITING, QUIT_ANYWHERE],
+        Context::Log => &[LOG, QUIT_ANYWHERE],
+        Context::ImportSelf => &[IMPORT_SELF, TEXT_EDITING, QUIT_ANYWHERE],
         Context::Start => &[START],
     };
     groups.iter().flat_map(|g| g.iter()).collect()
