@@ -301,6 +301,11 @@ impl App {
     }
 
     pub fn update(&mut self, action: Action) {
+        // Quitting is the screen's, whatever is open: every entry is already saved.
+        if action == Action::Quit {
+            self.quit = true;
+            return;
+        }
         match std::mem::replace(&mut self.mode, Mode::Navigate) {
             Mode::Navigate => self.navigate(action),
             Mode::Edit(editor) => {
