@@ -115,6 +115,14 @@ fn the_sample_report_carries_every_part_of_the_document() {
         assert!(all.contains(expected), "missing {expected:?} in:\n{all}");
     }
     assert!(!all.contains("DỰ THẢO"));
+    // The sample scheme classifies the mid-year by the share of its 85 points, and says so;
+    // the leader's 84,11 is Xuất sắc, not Khá as it would be on the year's 100 points.
+    assert!(
+        squashed(&all).contains(&squashed(
+            "Về xếp loại (xếp loại theo tỷ lệ tổng điểm so với 85 điểm tối đa của kỳ): 2 đơn vị xếp loại Xuất sắc"
+        )),
+        "{all}"
+    );
     // The subject may wrap; the key may break anywhere.
     assert!(squashed(&all).contains(&squashed(&doc.subject)));
     assert!(squashed(&all).contains(PUBLIC_KEY));

@@ -256,3 +256,87 @@ fn every_gap_keeps_a_summary_from_being_final() {
         summary::gaps(&r, true, &[])
     );
 }
+
+/// Criteria a1 (10) and b1 (20) in both periods, a2 (10) at year-end only: the mid-year can
+/// give 30 points, the year-end 40. Bands at 80 and 50, read per `classification`.
+fn shares_scheme(classification: &str) -> String {
+    format!(
+        r#"Scheme(
+    id: "t", title: "Thang điểm", version: "1", effective: "2026-01-01",
+    groups: [
+        Group(code: "A", title: "Nhóm A", items: [
+            Criterion(code: "a1", title: "a1", max: 10, scale: Free(step: 0.5)),
+            Criterion(code: "a2", title: "a2", max: 10, scale: Free(step: 0.5), periods: [YearEnd]),
+        ]),
+        Group(code: "B", title: "Nhóm B", items: [
+            Criterion(code: "b1", title: "b1", max: 20, scale: Free(step: 0.5)),
+        ]),
+    ],
+    bands: [
+        (id: "tot", label: "Tốt", min: (points: 80)),
+        (id: "kha", label: "Khá", min: (points: 50)),
+        (id: "khac", label: "Khác"),
+    ],
+    classification: {classification},
+)"#
+    )
+}
+
+fn bands_of(c: &Covenant, period: Period, rows: &[&[(&str, &str)]]) -> Vec<String> {
+    let mut sheet = c.empty_sheet();
+    for (u, row) in rows.iter().enumerate() {
+        for (item, text) in row.iter() {
+            enter(c, &mut sheet, &format!("u{}", u + 1), item, text);
+        }
+    }
+    let r = score::compute(c, period, &sheet).expect("the engine computes");
+    r.units
+        .iter()
+        .map(|u| c.scheme.bands[u.band].id.clone())
+        .collect()
+}
+
+#[test]
+fn a_period_classified_by_the_share_of_its_own_maximum() {
+    let c = covenant(
+        &shares_scheme("(mid_year: ShareOfMaximum, year_end: Points)"),
+        &bloc(3, ""),
+    );
+    // Mid-year, out of 30: u1 9 + 15 = 24, 80 % exactly (the bound is inclusive): tot.
+    // u2 5 + 10 = 15, 50 %: kha. u3 4,5 + 10 = 14,5, 48,3 %: khac.
+    let mid: &[&[(&str, &str)]] = &[
+        &[("a1", "9"), ("b1", "15")],
+        &[("a1", "5"), ("b1", "10")],
+        &[("a1", "4.5"), ("b1", "10")],
+    ];
+    assert_eq!(bands_of(&c, Period::MidYear, mid), ["tot", "kha", "khac"]);
+    // Year-end in points: 9 + 8 + 15 = 32 points is below 50 points: khac, whatever its share.
+    let end: &[&[(&str, &str)]] = &[&[("a1", "9"), ("a2", "8"), ("b1", "15")], &[], &[]];
+    assert_eq!(bands_of(&c, Period::YearEnd, end)[0], "khac");
+    // The same year-end by shares, out of 40: 32 is 80 %: tot; 31,5 is 78,75 %: kha.
+    let c = covenant(
+        &shares_scheme("(mid_year: ShareOfMaximum, year_end: ShareOfMaximum)"),
+        &bloc(3, ""),
+    );
+    let end: &[&[(&str, &str)]] = &[
+        &[("a1", "9"), ("a2", "8"), ("b1", "15")],
+        &[("a1", "9"), ("a2", "8"), ("b1", "14.5")],
+        &[],
+    ];
+    assert_eq!(bands_of(&c, Period::YearEnd, end)[..2], ["tot", "kha"]);
+}
+
+#[test]
+fn a_share_above_a_hundred_percent_is_refused_at_its_place() {
+    let text = shares_scheme("(mid_year: ShareOfMaximum)").replace("points: 80", "points: 120");
+    let problems =
+        thidua::store::load::parse_scheme(&thidua::store::Source::from_text("scheme.ron", &text))
+            .expect_err("refused");
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].pos.line, 13);
+    let shown = thidua::store::load::render_problem(thidua::i18n::Lang::En, &problems[0]);
+    assert!(
+        shown.contains("band \"tot\" has a bound above 100"),
+        "{shown}"
+    );
+}

@@ -690,6 +690,9 @@ pub fn issue(k: &IssueKind) -> String {
         IssueKind::BandWithoutBound(b) => {
             format!("band \"{b}\" has no lower bound (min): only the last band may leave it out")
         }
+        IssueKind::BandShareAbove100(b) => format!(
+            "band \"{b}\" has a bound above 100, but a period classifies by the share (%) of its maximum"
+        ),
         IssueKind::LastBandBound(b) => {
             format!("the last band \"{b}\" must have no bound: it takes every remaining unit")
         }

@@ -710,6 +710,9 @@ pub fn issue(k: &IssueKind) -> String {
         IssueKind::BandWithoutBound(b) => {
             format!("mức xếp loại \"{b}\" thiếu ngưỡng điểm (min): chỉ mức cuối cùng được để trống")
         }
+        IssueKind::BandShareAbove100(b) => format!(
+            "mức xếp loại \"{b}\" có ngưỡng trên 100, mà kỳ này xếp loại theo tỷ lệ % điểm tối đa của kỳ"
+        ),
         IssueKind::LastBandBound(b) => {
             format!("mức xếp loại cuối \"{b}\" không được có ngưỡng: nó nhận mọi đơn vị còn lại")
         }

@@ -27,6 +27,9 @@ pub struct Scheme {
     #[serde(default)]
     pub vetoes: Vec<Veto>,
     pub bands: Vec<Band>,
+    /// How each period's totals meet the bands' bounds.
+    #[serde(default)]
+    pub classification: Classification,
     #[serde(default)]
     pub tie_breakers: Vec<TieBreaker>,
     #[serde(default)]
@@ -175,6 +178,38 @@ pub struct Band {
     pub min: Option<Bound>,
     #[serde(default)]
     pub conditions: Vec<BandCondition>,
+}
+
+/// How the totals of each period are classified. A mid-year review scores fewer criteria than
+/// the year-end (the 85 points of the sample's first half against its 100): its bands are
+/// fairly read as shares of what the period can give.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Classification {
+    #[serde(default)]
+    pub mid_year: Basis,
+    #[serde(default)]
+    pub year_end: Basis,
+}
+
+impl Classification {
+    pub fn of(&self, period: Period) -> Basis {
+        match period {
+            Period::MidYear => self.mid_year,
+            Period::YearEnd => self.year_end,
+        }
+    }
+}
+
+/// What a band's `min.points` is compared with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Basis {
+    /// The unit's total, in points.
+    #[default]
+    Points,
+    /// The unit's total as a percentage of the most the period's criteria can give
+    /// (`min: (points: 95)` is "at least 95 % of the period's maximum").
+    ShareOfMaximum,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]

@@ -14,7 +14,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::model::layout::{ItemKind, Rule};
-use crate::model::scheme::{AdjustmentScale, BandCondition, Scale};
+use crate::model::scheme::{AdjustmentScale, BandCondition, Basis, Scale};
 use crate::model::{Ballot, Covenant, Period, Sheet, Value};
 
 pub use nominate::{
@@ -245,7 +245,7 @@ fn unit_result(
             }
         }
     }
-    let totals = unit_totals(covenant, points, failed_vetoes, missing.len())
+    let totals = unit_totals(covenant, period, points, failed_vetoes, missing.len())
         .map_err(|_| Overflow { unit, item: None })?;
     Ok((totals, missing))
 }
@@ -333,6 +333,7 @@ fn adjustment_points(
 
 fn unit_totals(
     covenant: &Covenant,
+    period: Period,
     points: Vec<Option<Decimal>>,
     failed_vetoes: Vec<usize>,
     missing: usize,
@@ -366,7 +367,7 @@ fn unit_totals(
         &covenant.scheme.penalty,
     )?;
     let total = sub(add(criteria, bonus)?, penalty)?.max(Decimal::ZERO);
-    let band = band(covenant, total, bonus, penalty, &failed_vetoes)?;
+    let band = band(covenant, period, total, bonus, penalty, &failed_vetoes)?;
     Ok(UnitResult {
         points,
         groups,
@@ -411,21 +412,35 @@ fn adjustment_total(
 
 fn band(
     covenant: &Covenant,
+    period: Period,
     total: Decimal,
     bonus: Decimal,
     penalty: Decimal,
     failed_vetoes: &[usize],
 ) -> Result<usize, OutOfRange> {
     let bands = &covenant.scheme.bands;
+    // The total and the bound as compared: points, or (a share of the period's maximum)
+    // 100 × total against bound × maximum, so that no division rounds anything.
+    let (reached_value, scale) = match covenant.scheme.classification.of(period) {
+        Basis::Points => (total, Decimal::ONE),
+        Basis::ShareOfMaximum => (
+            mul(total, Decimal::ONE_HUNDRED)?,
+            covenant.layout.max_total(Some(period)),
+        ),
+    };
     let mut reached = bands.len().saturating_sub(1);
     for (b, band) in bands.iter().enumerate() {
-        let bound = band.min.is_none_or(|m| {
-            if m.inclusive {
-                total >= m.points
-            } else {
-                total > m.points
+        let bound = match band.min {
+            None => true,
+            Some(m) => {
+                let at = mul(m.points, scale)?;
+                if m.inclusive {
+                    reached_value >= at
+                } else {
+                    reached_value > at
+                }
             }
-        });
+        };
         let mut conditions = true;
         for c in &band.conditions {
             conditions &= match c {

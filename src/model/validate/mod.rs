@@ -66,6 +66,8 @@ pub enum IssueKind {
     UnknownMember(String),
     NoBands,
     BandWithoutBound(String),
+    /// A band's bound read as a share of the period's maximum, above 100 %.
+    BandShareAbove100(String),
     LastBandBound(String),
     BandsOutOfOrder {
         band: String,
@@ -259,6 +261,7 @@ impl SchemeCheck {
             }
         }
         self.bands(root.field("bands"), &s.bands);
+        self.shares(root.field("bands"), s);
         let band_ids: HashSet<&str> = s.bands.iter().map(|b| b.id.as_str()).collect();
         for (i, v) in s.vetoes.iter().enumerate() {
             let p = root.field("vetoes").index(i);
@@ -426,6 +429,21 @@ impl SchemeCheck {
                         },
                     );
                 }
+            }
+        }
+    }
+
+    /// Where a period reads the bands as shares of its maximum, no bound is above 100 %.
+    fn shares(&mut self, path: Path, s: &Scheme) {
+        use super::scheme::Basis;
+        let c = s.classification;
+        if c.mid_year != Basis::ShareOfMaximum && c.year_end != Basis::ShareOfMaximum {
+            return;
+        }
+        for (i, b) in s.bands.iter().enumerate() {
+            if b.min.is_some_and(|m| m.points > Decimal::ONE_HUNDRED) {
+                let p = path.index(i).field("min").field("points");
+                self.push(p, IssueKind::BandShareAbove100(b.id.clone()));
             }
         }
     }

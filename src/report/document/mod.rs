@@ -277,8 +277,17 @@ fn body(covenant: &Covenant, results: &Results, edition: &Edition) -> Vec<Block>
                 (n > 0).then(|| format!("{n} đơn vị xếp loại {}", band.label))
             })
             .collect();
+        // Where the period's bands are shares of its maximum, the reader is told so: the
+        // bounds printed in the scheme are then percentages, not points.
+        let basis = match covenant.scheme.classification.of(edition.period) {
+            crate::model::scheme::Basis::Points => String::new(),
+            crate::model::scheme::Basis::ShareOfMaximum => format!(
+                " (xếp loại theo tỷ lệ tổng điểm so với {} điểm tối đa của kỳ)",
+                dec(covenant.layout.max_total(Some(edition.period)))
+            ),
+        };
         blocks.push(paragraph(format!(
-            "{leader_text}. Về xếp loại: {}.",
+            "{leader_text}. Về xếp loại{basis}: {}.",
             bands.join("; ")
         )));
         let vetoed: Vec<String> = results
