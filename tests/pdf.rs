@@ -123,6 +123,14 @@ fn the_sample_report_carries_every_part_of_the_document() {
         )),
         "{all}"
     );
+    // A failed condition is stated as a failure, with what it caps, never as its title alone
+    // (which reads as an achievement).
+    assert!(
+        squashed(&all).contains(&squashed(
+            "Ủy ban nhân dân phường Tân Hưng không đạt điều kiện bắt buộc DK3 “Không để xảy ra vụ việc nghiêm trọng về an ninh trật tự, cháy nổ, ngộ độc thực phẩm đông người”, nên chỉ được xếp loại từ Khá trở xuống."
+        )),
+        "{all}"
+    );
     // The subject may wrap; the key may break anywhere.
     assert!(squashed(&all).contains(&squashed(&doc.subject)));
     assert!(squashed(&all).contains(PUBLIC_KEY));

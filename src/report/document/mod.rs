@@ -290,24 +290,25 @@ fn body(covenant: &Covenant, results: &Results, edition: &Edition) -> Vec<Block>
             "{leader_text}. Về xếp loại{basis}: {}.",
             bands.join("; ")
         )));
-        let vetoed: Vec<String> = results
-            .order
-            .iter()
-            .filter(|&&u| !results.units[u].failed_vetoes.is_empty())
-            .map(|&u| {
-                let codes: Vec<&str> = results.units[u]
-                    .failed_vetoes
+        // A condition's title says what a unit must achieve ("Không để xảy ra …"): quoted
+        // after "không đạt", so that a failure never reads as an achievement, with what it caps.
+        for &u in &results.order {
+            for &i in &results.units[u].failed_vetoes {
+                let item = &covenant.layout.items[i];
+                let cap = covenant
+                    .scheme
+                    .vetoes
                     .iter()
-                    .map(|&i| covenant.layout.items[i].title.as_str())
-                    .collect();
-                format!("{} ({})", bloc.members[u].short, codes.join("; "))
-            })
-            .collect();
-        if !vetoed.is_empty() {
-            blocks.push(paragraph(format!(
-                "Đơn vị không đạt điều kiện bắt buộc: {}.",
-                vetoed.join(", ")
-            )));
+                    .find(|v| v.code == item.code)
+                    .and_then(|v| v.band_cap.as_ref())
+                    .and_then(|cap| covenant.scheme.bands.iter().find(|b| &b.id == cap))
+                    .map(|band| format!(", nên chỉ được xếp loại từ {} trở xuống", band.label))
+                    .unwrap_or_default();
+                blocks.push(paragraph(format!(
+                    "{} không đạt điều kiện bắt buộc {} “{}”{cap}.",
+                    bloc.members[u].name, item.code, item.title
+                )));
+            }
         }
     }
     blocks.push(heading(format!(
