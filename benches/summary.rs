@@ -110,6 +110,7 @@ fn benches(c: &mut Criterion) {
             date: NaiveDate::from_ymd_opt(2026, 7, 5).unwrap(),
             provisional: false,
             public_key: keys.pk.to_base64(),
+            replaces: None,
             pdf_name: "x.pdf".into(),
         };
         let doc = document::document(&loaded.covenant, &results, &edition);

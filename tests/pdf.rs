@@ -27,12 +27,18 @@ fn edition(provisional: bool) -> Edition {
         date: NaiveDate::from_ymd_opt(2026, 7, 5).unwrap(),
         provisional,
         public_key: PUBLIC_KEY.to_string(),
+        replaces: None,
         pdf_name: "bao-cao-khoi-8-2026-so-ket.pdf".to_string(),
     }
 }
 
 /// The sample bloc's document with the mid-year entries of tests/data.
 fn sample_document(covenant: &Covenant, provisional: bool) -> Document {
+    document(covenant, &sample_results(covenant), &edition(provisional))
+}
+
+/// The results of the mid-year entries of tests/data.
+fn sample_results(covenant: &Covenant) -> thidua::score::Results {
     let mut sheet = covenant.empty_sheet();
     let mut reader = csv::Reader::from_path("tests/data/khoi-8-mid-year.csv").unwrap();
     for record in reader.records() {
@@ -42,8 +48,7 @@ fn sample_document(covenant: &Covenant, provisional: bool) -> Document {
         let v = value::parse(&covenant.layout.items[item], &record[2]).expect("value");
         sheet.set(unit, item, Some(v));
     }
-    let results = score::compute(covenant, Period::MidYear, &sheet).expect("the engine computes");
-    document(covenant, &results, &edition(provisional))
+    score::compute(covenant, Period::MidYear, &sheet).expect("the engine computes")
 }
 
 fn results_table(doc: &Document) -> &Table {
@@ -148,6 +153,43 @@ fn the_sample_report_carries_every_part_of_the_document() {
     for member in &covenant.bloc.members {
         assert!(all.contains(&member.short), "{}", member.short);
     }
+}
+
+#[test]
+fn a_later_version_says_which_report_it_replaces() {
+    let covenant = sample();
+    let results = sample_results(&covenant);
+    let doc_for = |replaces| {
+        let mut edition = edition(false);
+        edition.version = 2;
+        edition.replaces = replaces;
+        squashed(
+            &layout_text(&document(&covenant, &results, &edition))
+                .unwrap()
+                .join("\n"),
+        )
+    };
+    let date = chrono::NaiveDate::from_ymd_opt(2026, 7, 5).unwrap();
+    let numbered = doc_for(Some(thidua::report::document::Replaced {
+        version: 1,
+        number: Some("12".into()),
+        date,
+    }));
+    assert!(
+        numbered.contains(&squashed(
+            "Báo cáo này thay thế Báo cáo số 12/BC-KTĐ ngày 05 tháng 7 năm 2026 (phiên bản 1)."
+        )),
+        "{numbered}"
+    );
+    let unnumbered = doc_for(Some(thidua::report::document::Replaced {
+        version: 1,
+        number: None,
+        date,
+    }));
+    assert!(unnumbered.contains(&squashed(
+        "Báo cáo này thay thế báo cáo ngày 05 tháng 7 năm 2026 (phiên bản 1)."
+    )));
+    assert!(!doc_for(None).contains(&squashed("Báo cáo này thay thế")));
 }
 
 #[test]

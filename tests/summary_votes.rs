@@ -145,6 +145,7 @@ fn the_year_end_summary_states_the_votes_and_verify_recomputes_them() {
         date: request.date,
         provisional: false,
         public_key: String::new(),
+        replaces: None,
         pdf_name: "x.pdf".into(),
     };
     let doc = document::document(covenant, &results, &edition);
@@ -250,6 +251,7 @@ fn a_vote_on_all_members_is_stated_on_all_members() {
         date: NaiveDate::from_ymd_opt(2026, 12, 18).unwrap(),
         provisional: false,
         public_key: String::new(),
+        replaces: None,
         pdf_name: "x.pdf".into(),
     };
     let doc = document::document(covenant, &results, &edition);
@@ -374,6 +376,7 @@ fn a_unit_that_fails_a_vote_and_moves_down_says_so_and_so_does_the_unit_it_displ
         date: NaiveDate::from_ymd_opt(2026, 12, 18).unwrap(),
         provisional: false,
         public_key: String::new(),
+        replaces: None,
         pdf_name: "x.pdf".into(),
     };
     let doc = document::document(covenant, &results, &edition);

@@ -59,6 +59,7 @@ fn edition(period: Period, provisional: bool) -> Edition {
         date: NaiveDate::from_ymd_opt(2026, 7, 5).unwrap(),
         provisional,
         public_key: "RWQf6LRCGA9i53mlYecO4IzT51TGPpvWucNSCh1CBM0QTaLn73Y7GFO3".into(),
+        replaces: None,
         pdf_name: "bao-cao.pdf".into(),
     }
 }

@@ -389,15 +389,25 @@ pub fn issue_with(
     let (version, previous) =
         issue::next_version(&request.out_dir, &bloc.id, request.year, request.period)
             .map_err(write_error(&request.out_dir))?;
-    let replaces = match previous {
+    let (replaces, replaced) = match previous {
         Some(path) => {
             let bytes = fs::read(&path).map_err(write_error(&path))?;
-            Some(FileHash {
+            // The version replaced, as its own signed record numbers and dates it.
+            let replaced = std::str::from_utf8(&bytes)
+                .ok()
+                .and_then(|text| Record::from_ron(text).ok())
+                .map(|r| document::Replaced {
+                    version: r.version,
+                    number: r.number,
+                    date: r.date,
+                });
+            let hash = FileHash {
                 file: file_name(&path),
                 sha256: sha256_hex(&bytes),
-            })
+            };
+            (Some(hash), replaced)
         }
-        None => None,
+        None => (None, None),
     };
     let stem =
         paths::summary_stem(&bloc.id, request.year, request.period, version).map_err(|e| {
@@ -412,6 +422,7 @@ pub fn issue_with(
         date: request.date,
         provisional: request.provisional,
         public_key: public_key.clone(),
+        replaces: replaced,
         pdf_name: format!("{stem}.pdf"),
     };
     let pdf_bytes = pdf::render(&document::document(covenant, &results, &edition))?;

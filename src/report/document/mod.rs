@@ -18,6 +18,14 @@ pub mod words;
 pub use words::{date_words, dec, dec2, rank_text, span, value_words};
 use words::{initials, join_vi};
 
+/// An earlier issued version, as a later one names it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Replaced {
+    pub version: u32,
+    pub number: Option<String>,
+    pub date: NaiveDate,
+}
+
 /// What makes one issue of a report: the session it reports and how it is numbered and dated.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Edition {
@@ -32,6 +40,8 @@ pub struct Edition {
     pub provisional: bool,
     /// The signer's minisign public key, base64, as `minisign -P` takes it.
     pub public_key: String,
+    /// The issued report this one replaces, as its text names it.
+    pub replaces: Option<Replaced>,
     /// The PDF's file name, for the check command printed on it.
     pub pdf_name: String,
 }
@@ -212,6 +222,18 @@ fn body(covenant: &Covenant, results: &Results, edition: &Edition) -> Vec<Block>
     let scheme = &covenant.scheme;
     let mut blocks = Vec::new();
     let half = span(edition.period, edition.year);
+    // A later version says, before anything else, which issued report it replaces.
+    if let Some(old) = &edition.replaces {
+        let named = match &old.number {
+            Some(n) => format!("Báo cáo số {n}/{}", bloc.number_suffix),
+            None => "báo cáo".to_string(),
+        };
+        blocks.push(paragraph(format!(
+            "Báo cáo này thay thế {named} {} (phiên bản {}).",
+            date_words(old.date),
+            old.version
+        )));
+    }
     blocks.push(heading(format!(
         "I. KẾT QUẢ THỰC HIỆN GIAO ƯỚC THI ĐUA {}",
         half.to_uppercase()
