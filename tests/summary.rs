@@ -294,6 +294,33 @@ fn signing_again_writes_version_two_beside_version_one() {
             .iter()
             .any(|f| matches!(f, Finding::ReplacesMatches(_)))
     );
+    // A version whose writing was cut short was never issued: its number is taken again, and
+    // its files are moved aside when the next version is written.
+    let partial = out.join(format!("{}-2026-mid-year-v3.pdf", loaded.covenant.bloc.id));
+    fs::write(&partial, b"partial").unwrap();
+    let (next, previous) =
+        thidua::report::issue::next_version(&out, &loaded.covenant.bloc.id, 2026, Period::MidYear)
+            .unwrap();
+    assert_eq!(next, 3);
+    assert_eq!(previous.as_deref(), Some(second.record.as_path()));
+    let third = issue(
+        &loaded,
+        full_entries(&loaded),
+        &out,
+        Period::MidYear,
+        false,
+        (&secret, &public),
+    )
+    .unwrap();
+    assert_eq!(third.version, 3);
+    assert_eq!(third.set_aside.len(), 1);
+    let moved = third.set_aside[0].folder.join(partial.file_name().unwrap());
+    assert_eq!(fs::read(moved).unwrap(), b"partial");
+    assert!(
+        third.set_aside[0]
+            .folder
+            .starts_with(out.join("not-issued"))
+    );
     assert_ne!(fs::read(&partial).unwrap(), b"partial");
 }
 
