@@ -269,3 +269,56 @@ fn a_sixty_unit_bloc_renders_with_several_annex_tables() {
         assert!(all.contains(&member.short), "{}", member.short);
     }
 }
+
+/// The annex lists every cell where the bloc's score differs from the unit's self-score: both
+/// values and the reason, or that none was given; a cell scored alike is not listed.
+#[test]
+fn the_annex_lists_the_scores_that_differ_from_the_self_scores() {
+    use thidua::report::document::disputes::disputes;
+    use thidua::report::record::RecordEntry;
+    let covenant = sample();
+    let entry = |unit: &str, item: &str, value: &str, reason: &str| {
+        let i = covenant.layout.index_of(item).unwrap();
+        RecordEntry {
+            unit: unit.into(),
+            item: item.into(),
+            value: value::parse(&covenant.layout.items[i], value).unwrap(),
+            note: String::new(),
+            reason: reason.into(),
+        }
+    };
+    let bloc = [
+        entry(
+            "thanh-dong",
+            "I.1.4",
+            "HTT",
+            "Chưa có văn bản chứng minh HTXS",
+        ),
+        entry("hai-duong", "I.1.4", "HT", ""),
+        entry("tan-hung", "I.1.4", "HTT", ""),
+    ];
+    let own = [
+        entry("thanh-dong", "I.1.4", "HTXS", ""),
+        entry("hai-duong", "I.1.4", "HTT", ""),
+        entry("tan-hung", "I.1.4", "HTT", ""),
+    ];
+    let mut doc = sample_document(&covenant, false);
+    let blocks = disputes(&covenant, &bloc, &own, 2);
+    assert_eq!(blocks.len(), 3, "a heading, a sentence and the table");
+    doc.annex.body.extend(blocks);
+    let all = squashed(&layout_text(&doc).unwrap().join("\n"));
+    for expected in [
+        "3. Điểm Khối chấm khác điểm đơn vị tự chấm",
+        "Có 2 nội dung Khối chấm khác điểm đơn vị tự chấm",
+        "Thành Đông",
+        "Chưa có văn bản chứng minh HTXS",
+        "(chưa ghi lý do)",
+    ] {
+        assert!(
+            all.contains(&squashed(expected)),
+            "missing {expected:?}: {all}"
+        );
+    }
+    // Scored alike everywhere: no section at all.
+    assert!(disputes(&covenant, &own, &own, 2).is_empty());
+}

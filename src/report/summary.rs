@@ -425,7 +425,20 @@ pub fn issue_with(
         replaces: replaced,
         pdf_name: format!("{stem}.pdf"),
     };
-    let pdf_bytes = pdf::render(&document::document(covenant, &results, &edition))?;
+    let mut doc = document::document(covenant, &results, &edition);
+    let numbered = doc
+        .annex
+        .body
+        .iter()
+        .filter(|b| matches!(b, document::Block::Heading { .. }))
+        .count();
+    doc.annex.body.extend(document::disputes::disputes(
+        covenant,
+        &data.entries,
+        &data.self_scores,
+        numbered,
+    ));
+    let pdf_bytes = pdf::render(&doc)?;
     let xlsx_bytes = xlsx::workbook(covenant, &results, &edition)?;
     let record = Record {
         format: RECORD_FORMAT,

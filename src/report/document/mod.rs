@@ -12,6 +12,7 @@ use crate::model::layout::{ItemKind, Rule};
 use crate::model::{Covenant, Period};
 use crate::score::Results;
 
+pub mod disputes;
 mod proposals;
 pub mod words;
 
