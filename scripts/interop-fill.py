@@ -33,7 +33,8 @@ def connect(pipe):
     resolver = local.ServiceManager.createInstanceWithContext(
         "com.sun.star.bridge.UnoUrlResolver", local
     )
-    for _ in range(200):
+    # A first start (a fresh profile, a cold disk) can take a while.
+    for _ in range(600):
         try:
             return resolver.resolve(
                 f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext"
