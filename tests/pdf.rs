@@ -322,3 +322,34 @@ fn the_annex_lists_the_scores_that_differ_from_the_self_scores() {
     // Scored alike everywhere: no section at all.
     assert!(disputes(&covenant, &own, &own, 2).is_empty());
 }
+
+/// The signature block never stands alone on its page: the body's last paragraph is laid out
+/// with it. Filler paragraphs move the end of the body down the page step by step, so that in
+/// some of these layouts the signature would otherwise start a page of its own.
+#[test]
+fn the_signature_block_stays_with_the_paragraph_before_it() {
+    let covenant = sample();
+    let base = sample_document(&covenant, false);
+    for filler in (0..36).step_by(3) {
+        let mut doc = base.clone();
+        for n in 0..filler {
+            doc.body.push(Block::Paragraph {
+                text: format!("Đoạn đệm số {n} để dời cuối thân văn bản xuống dưới trang."),
+            });
+        }
+        doc.body.push(Block::Paragraph {
+            text: "ĐẦU ĐOẠN CUỐI: các đơn vị tiếp tục thực hiện giao ước thi đua; CUỐI ĐOẠN CUỐI."
+                .into(),
+        });
+        let pages = layout_text(&doc).unwrap();
+        let signed = pages
+            .iter()
+            .find(|p| p.contains("TM. KHỐI THI ĐUA SỐ 8"))
+            .expect("a page with the signature");
+        assert!(
+            squashed(signed).contains(&squashed("ĐẦU ĐOẠN CUỐI"))
+                && squashed(signed).contains(&squashed("CUỐI ĐOẠN CUỐI")),
+            "with {filler} filler paragraphs the signature's page is:\n{signed}"
+        );
+    }
+}
