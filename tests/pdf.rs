@@ -330,6 +330,16 @@ fn the_annex_lists_the_scores_that_differ_from_the_self_scores() {
 fn the_signature_block_stays_with_the_paragraph_before_it() {
     let covenant = sample();
     let base = sample_document(&covenant, false);
+    // The sample's body ends with the results table: its last row is on the signature's page.
+    let pages = layout_text(&base).unwrap();
+    let signed = pages
+        .iter()
+        .find(|p| p.contains("TM. KHỐI THI ĐUA SỐ 8"))
+        .expect("a page with the signature");
+    let last_row = &results_table(&base).rows.last().unwrap().cells;
+    for cell in [&last_row[1], last_row.last().unwrap()] {
+        assert!(signed.contains(cell.as_str()), "{cell:?} not on:\n{signed}");
+    }
     for filler in (0..36).step_by(3) {
         let mut doc = base.clone();
         for n in 0..filler {
