@@ -475,3 +475,45 @@ fn a_generated_bloc_of_sixty_units_works() {
         check_points(&covenant, &results, &book);
     }
 }
+
+/// A sheet lists the cells whose bloc score differs from the unit's self-score, beside the
+/// PDF's annex; a workbook without any has no such sheet.
+#[test]
+fn a_sheet_lists_the_scores_that_differ_from_the_self_scores() {
+    use thidua::report::document::disputes::Dispute;
+    use thidua::report::xlsx::{DISPUTES_SHEET, workbook_with};
+    let covenant = sample();
+    let (results, plain) = compute(&covenant, Period::MidYear, &covenant.empty_sheet());
+    assert!(!read(&plain).names.iter().any(|n| n == DISPUTES_SHEET));
+    let disputes = [Dispute {
+        unit_id: "thanh-dong".into(),
+        unit: "Thành Đông".into(),
+        item: "I.1.4".into(),
+        own: "HTXS".into(),
+        bloc: "HTT".into(),
+        reason: "Chưa có văn bản chứng minh HTXS".into(),
+    }];
+    let bytes = workbook_with(
+        &covenant,
+        &results,
+        &edition(Period::MidYear, false),
+        &disputes,
+    )
+    .unwrap();
+    let mut xlsx: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).unwrap();
+    let sheet = xlsx
+        .worksheet_range(DISPUTES_SHEET)
+        .expect("the disputes sheet");
+    let row: Vec<String> = (0..6).map(|c| text(&sheet, FIRST_DATA_ROW, c)).collect();
+    assert_eq!(
+        row,
+        [
+            "thanh-dong",
+            "Thành Đông",
+            "I.1.4",
+            "HTXS",
+            "HTT",
+            "Chưa có văn bản chứng minh HTXS"
+        ]
+    );
+}

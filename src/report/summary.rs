@@ -439,7 +439,8 @@ pub fn issue_with(
         numbered,
     ));
     let pdf_bytes = pdf::render(&doc)?;
-    let xlsx_bytes = xlsx::workbook(covenant, &results, &edition)?;
+    let disputes = document::disputes::list(covenant, &data.entries, &data.self_scores);
+    let xlsx_bytes = xlsx::workbook_with(covenant, &results, &edition, &disputes)?;
     let record = Record {
         format: RECORD_FORMAT,
         software: format!("thidua {}", env!("CARGO_PKG_VERSION")),

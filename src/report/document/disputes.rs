@@ -8,14 +8,27 @@ use crate::report::record::RecordEntry;
 use super::words::{self, value_words};
 use super::{Block, Row, Table, column, heading, paragraph};
 
-/// The annex's section, after its `numbered` sections; nothing when no score differs.
-pub fn disputes(
+/// A cell where the bloc's score differs from the unit's self-score.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dispute {
+    pub unit_id: String,
+    /// The unit's short name.
+    pub unit: String,
+    pub item: String,
+    /// Both values as the record writes them.
+    pub own: String,
+    pub bloc: String,
+    /// The reason the meeting gave, or "(chưa ghi lý do)".
+    pub reason: String,
+}
+
+/// Every cell, in the order of the bloc's entries, whose bloc score differs from the unit's own.
+pub fn list(
     covenant: &Covenant,
     entries: &[RecordEntry],
     self_scores: &[RecordEntry],
-    numbered: usize,
-) -> Vec<Block> {
-    let rows: Vec<Row> = entries
+) -> Vec<Dispute> {
+    entries
         .iter()
         .filter_map(|bloc| {
             let own = self_scores
@@ -34,16 +47,30 @@ pub fn disputes(
             } else {
                 bloc.reason.trim().to_string()
             };
-            Some(Row {
-                cells: vec![
-                    unit,
-                    bloc.item.clone(),
-                    value_words(&own.value),
-                    value_words(&bloc.value),
-                    reason,
-                ],
-                strong: false,
+            Some(Dispute {
+                unit_id: bloc.unit.clone(),
+                unit,
+                item: bloc.item.clone(),
+                own: value_words(&own.value),
+                bloc: value_words(&bloc.value),
+                reason,
             })
+        })
+        .collect()
+}
+
+/// The annex's section, after its `numbered` sections; nothing when no score differs.
+pub fn disputes(
+    covenant: &Covenant,
+    entries: &[RecordEntry],
+    self_scores: &[RecordEntry],
+    numbered: usize,
+) -> Vec<Block> {
+    let rows: Vec<Row> = list(covenant, entries, self_scores)
+        .into_iter()
+        .map(|d| Row {
+            cells: vec![d.unit, d.item, d.own, d.bloc, d.reason],
+            strong: false,
         })
         .collect();
     if rows.is_empty() {

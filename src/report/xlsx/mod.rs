@@ -20,6 +20,7 @@ use crate::model::layout::Rule;
 use crate::model::{Covenant, Period};
 use crate::score::{Nomination, Results};
 
+use super::document::disputes::Dispute;
 use super::document::{self, DRAFT, Edition, words};
 
 mod about;
@@ -40,6 +41,8 @@ pub const POINTS_SHEET: &str = "Điểm";
 pub const ABOUT_SHEET: &str = "Thông tin";
 /// Present only when the members voted on an award.
 pub const VOTES_SHEET: &str = "Biểu quyết";
+/// Present only when a bloc score differs from a unit's self-score.
+pub const DISPUTES_SHEET: &str = "Khác tự chấm";
 
 /// Column names the document has no word for.
 const TIE_COLUMN: &str = "Đồng hạng";
@@ -63,6 +66,17 @@ pub fn workbook(
     covenant: &Covenant,
     results: &Results,
     edition: &Edition,
+) -> Result<Vec<u8>, XlsxError> {
+    workbook_with(covenant, results, edition, &[])
+}
+
+/// `workbook` with a sheet of the cells whose bloc score differs from the unit's self-score,
+/// when there are any.
+pub fn workbook_with(
+    covenant: &Covenant,
+    results: &Results,
+    edition: &Edition,
+    disputes: &[Dispute],
 ) -> Result<Vec<u8>, XlsxError> {
     let formats = Formats::new();
     let mut book = Workbook::new();
@@ -88,6 +102,13 @@ pub fn workbook(
         sheet.set_name(VOTES_SHEET)?;
         title_row(sheet, &formats, covenant, edition)?;
         write_table(sheet, &formats, &votes_table(covenant, results), 4)?;
+    }
+
+    if !disputes.is_empty() {
+        let sheet = book.add_worksheet();
+        sheet.set_name(DISPUTES_SHEET)?;
+        title_row(sheet, &formats, covenant, edition)?;
+        write_table(sheet, &formats, &disputes_table(disputes), 3)?;
     }
 
     let sheet = book.add_worksheet();
@@ -180,6 +201,32 @@ fn votes_table(covenant: &Covenant, results: &Results) -> Table {
             ]);
         }
     }
+    Table { columns, rows }
+}
+
+/// The cells whose bloc score differs from the unit's self-score, with the reason.
+fn disputes_table(disputes: &[Dispute]) -> Table {
+    let columns = vec![
+        Column::named(unit_code_header(), 10.0, 24.0),
+        Column::named(words::UNIT, 14.0, 40.0),
+        Column::named(words::CODE, 8.0, 14.0),
+        Column::named("Đơn vị tự chấm", 12.0, 20.0),
+        Column::named("Khối chấm", 12.0, 20.0),
+        Column::named("Lý do", 20.0, 60.0),
+    ];
+    let rows = disputes
+        .iter()
+        .map(|d| {
+            vec![
+                Cell::text(d.unit_id.clone()),
+                Cell::text(d.unit.clone()),
+                Cell::text(d.item.clone()),
+                Cell::text(d.own.clone()),
+                Cell::text(d.bloc.clone()),
+                Cell::text(d.reason.clone()),
+            ]
+        })
+        .collect();
     Table { columns, rows }
 }
 
