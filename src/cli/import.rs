@@ -14,7 +14,7 @@ use crate::session::Changed;
 use crate::store::input::{self, Links};
 use crate::store::{Cell, Change, Origin};
 
-use super::{Access, INVALID, SessionArgs, USAGE, load, open_records};
+use super::{INVALID, SessionArgs, USAGE, load};
 use super::{errln, outln};
 
 pub fn run(lang: Lang, session: &SessionArgs, file: &Path) -> u8 {
@@ -42,17 +42,7 @@ pub fn run(lang: Lang, session: &SessionArgs, file: &Path) -> u8 {
             return INVALID;
         }
     };
-    let records = match open_records(
-        lang,
-        session,
-        &bloc_file,
-        covenant,
-        Access::Change { key: None },
-    ) {
-        Ok(o) => o.records,
-        Err(code) => return code,
-    };
-    let mut opened = match super::session_of(lang, records) {
+    let mut opened = match super::session_to_change(lang, session, &bloc_file, covenant) {
         Ok(s) => s,
         Err(code) => return code,
     };

@@ -9,7 +9,7 @@ use crate::i18n::Lang;
 use crate::selfscore::words::SelfScoreMsg;
 use crate::selfscore::{Session, UnitScores, files};
 
-use super::{Access, SessionArgs, USAGE, load, open_records};
+use super::{SessionArgs, USAGE, load};
 use super::{errln, outln};
 
 pub fn run(lang: Lang, session: &SessionArgs, named: &[PathBuf]) -> u8 {
@@ -47,17 +47,7 @@ pub fn run(lang: Lang, session: &SessionArgs, named: &[PathBuf]) -> u8 {
         }
     }
     if !accepted.is_empty() {
-        let records = match open_records(
-            lang,
-            session,
-            &bloc_file,
-            covenant,
-            Access::Change { key: None },
-        ) {
-            Ok(o) => o.records,
-            Err(code) => return code,
-        };
-        let mut opened = match super::session_of(lang, records) {
+        let mut opened = match super::session_to_change(lang, session, &bloc_file, covenant) {
             Ok(s) => s,
             Err(code) => return code,
         };

@@ -405,6 +405,24 @@ pub fn session_of(
     })
 }
 
+/// The session of a bloc's records opened to change them, for a command that never waits
+/// on the screen (no key to name); the refusal printed and its exit code.
+pub fn session_to_change(
+    lang: Lang,
+    session: &SessionArgs,
+    bloc_file: &std::path::Path,
+    covenant: &crate::model::Covenant,
+) -> Result<crate::session::Session, u8> {
+    let open = open_records(
+        lang,
+        session,
+        bloc_file,
+        covenant,
+        Access::Change { key: None },
+    )?;
+    session_of(lang, open.records)
+}
+
 /// Prints the session's refusal; its exit code.
 pub fn refused(lang: Lang, refusal: &crate::session::Refusal) -> u8 {
     errln!("{}", refusal.msg(lang));

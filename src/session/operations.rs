@@ -54,33 +54,32 @@ impl Session {
 
     /// Undoes the latest change of a cell made in this sitting (or before a restart).
     pub fn undo(&mut self) -> Result<Changed, Refusal> {
-        let step = self.history.take_undo().ok_or(Refusal::NothingToUndo)?;
-        match self.write_cell(step.unit, step.item, step.before.clone(), Origin::Undo) {
-            Ok(()) => {
-                let changed = cell_changed(&step, CellChange::Undone);
-                self.history.undone(step);
-                Ok(self.announce(changed))
-            }
-            Err(e) => {
-                self.history.redone(step);
-                Err(e)
-            }
-        }
+        self.replay(false)
     }
 
     pub fn redo(&mut self) -> Result<Changed, Refusal> {
-        let step = self.history.take_redo().ok_or(Refusal::NothingToRedo)?;
-        match self.write_cell(step.unit, step.item, step.after.clone(), Origin::Redo) {
-            Ok(()) => {
-                let changed = cell_changed(&step, CellChange::Redone);
-                self.history.redone(step);
-                Ok(self.announce(changed))
-            }
-            Err(e) => {
-                self.history.undone(step);
-                Err(e)
-            }
+        self.replay(true)
+    }
+
+    /// Writes a step back (undo) or again (redo); on refusal the step stays where it was.
+    fn replay(&mut self, redo: bool) -> Result<Changed, Refusal> {
+        let (step, origin, how) = if redo {
+            let step = self.history.take_redo().ok_or(Refusal::NothingToRedo)?;
+            (step, Origin::Redo, CellChange::Redone)
+        } else {
+            let step = self.history.take_undo().ok_or(Refusal::NothingToUndo)?;
+            (step, Origin::Undo, CellChange::Undone)
+        };
+        let cell = if redo { &step.after } else { &step.before };
+        let written = self.write_cell(step.unit, step.item, cell.clone(), origin);
+        let changed = cell_changed(&step, how);
+        // Done, the step goes to the other stack; refused, back to its own.
+        if written.is_ok() == redo {
+            self.history.redone(step);
+        } else {
+            self.history.undone(step);
         }
+        written.map(|()| self.announce(changed))
     }
 
     /// Takes the units' self-scores into the given cells, as one batch.

@@ -519,15 +519,9 @@ impl App {
         &mut self,
         operation: impl FnOnce(&mut Session) -> Result<Changed, Refusal>,
     ) -> Result<Changed, Refusal> {
-        let done = operation(&mut self.session);
-        match &done {
-            Ok(_) => {
-                self.save_failed = false;
-                if let Some(o) = self.session.overflow() {
-                    self.status = Some(Status::error(Msg::overflow(&self.covenant, o)));
-                }
-            }
-            Err(refused) => self.save_failed = refused.is_io(),
+        let done = self.ctx().change(operation);
+        if let (Ok(_), Some(o)) = (&done, self.session.overflow()) {
+            self.status = Some(Status::error(Msg::overflow(&self.covenant, o)));
         }
         done
     }
