@@ -186,6 +186,7 @@ fn measure(units: usize, criteria: usize) -> Row {
             SessionData {
                 entries: entries_cells.clone(),
                 frozen_at: Some(now()),
+                sections: thidua::synthetic::sections(&loaded.covenant, request.period, 2026),
                 ..SessionData::default()
             },
             &request,

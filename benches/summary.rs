@@ -81,6 +81,11 @@ fn benches(c: &mut Criterion) {
                         SessionData {
                             entries: entries.clone(),
                             frozen_at: Some(now()),
+                            sections: thidua::synthetic::sections(
+                                &loaded.covenant,
+                                Period::MidYear,
+                                2026,
+                            ),
                             ..SessionData::default()
                         },
                         &request(out.path()),
@@ -112,6 +117,7 @@ fn benches(c: &mut Criterion) {
             public_key: keys.pk.to_base64(),
             replaces: None,
             pdf_name: "x.pdf".into(),
+            sections: thidua::synthetic::sections(&loaded.covenant, Period::MidYear, 2026),
         };
         let doc = document::document(&loaded.covenant, &results, &edition);
         c.bench_function(&format!("summary: PDF alone, {name}"), |b| {

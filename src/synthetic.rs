@@ -130,3 +130,25 @@ pub fn entries(covenant: &Covenant, sheet: &Sheet, period: Period) -> Vec<Change
         .map(|(unit, item)| entry(sheet, unit, item))
         .collect()
 }
+
+/// Every written section of `period`'s report in `year`, each with a paragraph and a bullet.
+pub fn sections(
+    covenant: &Covenant,
+    period: Period,
+    year: i32,
+) -> Vec<crate::report::record::WrittenSection> {
+    covenant
+        .scheme
+        .sections
+        .of(period)
+        .iter()
+        .map(|s| crate::report::record::WrittenSection {
+            id: s.id.clone(),
+            title: s.title_in(year),
+            text: format!(
+                "Nội dung mục {} của Khối.\n\n- một ý chính của mục.",
+                s.title_in(year)
+            ),
+        })
+        .collect()
+}

@@ -39,6 +39,7 @@ fn data(loaded: &Loaded) -> SessionData {
             ..Default::default()
         }),
         frozen_at: Some(signed_at()),
+        sections: synthetic::sections(&loaded.covenant, Period::MidYear, 2026),
         ..SessionData::default()
     }
 }

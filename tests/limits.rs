@@ -198,6 +198,7 @@ fn record_of(covenant: &Covenant, sheet: &Sheet, results: score::Results) -> Rec
         entries,
         self_scores: Vec::new(),
         votes: Vec::new(),
+        sections: Vec::new(),
         results,
         documents: Vec::new(),
     }

@@ -29,6 +29,7 @@ fn edition(provisional: bool) -> Edition {
         public_key: PUBLIC_KEY.to_string(),
         replaces: None,
         pdf_name: "bao-cao-khoi-8-2026-so-ket.pdf".to_string(),
+        sections: Vec::new(),
     }
 }
 

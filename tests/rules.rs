@@ -10,7 +10,7 @@ use thidua::model::{Ballot, Covenant, Period, Tally};
 use thidua::report::summary::{self, Gap};
 use thidua::score::{self, Ineligibility, Nomination, Results};
 
-use common::{bloc, covenant, enter};
+use common::{bloc, covenant, enter, session_data};
 
 /// A scheme of four criteria in two groups, a bonus and a penalty item, a veto, two bands and
 /// `extra` (tie-breakers and awards).
@@ -211,7 +211,7 @@ fn every_gap_keeps_a_summary_from_being_final() {
     ];
     // u1 and u2 tie for the lead and at the edge of the quota of one.
     let r = results(&c, &tied, &[]);
-    let gaps = summary::gaps(&r, true, &[(2, 0)]);
+    let gaps = summary::gaps(&c, &r, &session_data(&c, Period::YearEnd, true, &[(2, 0)]));
     assert!(gaps.contains(&Gap::TieForLead(vec![0, 1])), "{gaps:?}");
     assert!(gaps.contains(&Gap::TieAtQuota(0, vec![0, 1])), "{gaps:?}");
     assert!(gaps.contains(&Gap::Unexplained(2, 0)), "{gaps:?}");
@@ -238,7 +238,10 @@ fn every_gap_keeps_a_summary_from_being_final() {
     };
     // A tally taken on other candidates than those in the running is stale.
     let stale = results(&c, &lead, &[ballot(&[("u2", 3)])]);
-    assert!(summary::gaps(&stale, true, &[]).contains(&Gap::StaleVote(0)));
+    assert!(
+        summary::gaps(&c, &stale, &session_data(&c, Period::YearEnd, true, &[]))
+            .contains(&Gap::StaleVote(0))
+    );
     // The candidate reaches the threshold: nothing is missing, and the summary can be final
     // once frozen.
     let voted = results(&c, &lead, &[ballot(&[("u1", 2)])]);
@@ -246,14 +249,18 @@ fn every_gap_keeps_a_summary_from_being_final() {
         voted.awards[0].statuses[0],
         Nomination::Elected { votes: 2 }
     );
-    assert!(summary::gaps(&voted, true, &[]).is_empty());
-    assert_eq!(summary::gaps(&voted, false, &[]), vec![Gap::NotFrozen]);
+    assert!(summary::gaps(&c, &voted, &session_data(&c, Period::YearEnd, true, &[])).is_empty());
+    assert_eq!(
+        summary::gaps(&c, &voted, &session_data(&c, Period::YearEnd, false, &[])),
+        vec![Gap::NotFrozen]
+    );
     // Equal votes across the edge, where the quota's edge itself was a tie.
     let r = results(&c, &tied, &[ballot(&[("u1", 2), ("u2", 2)])]);
     assert!(
-        summary::gaps(&r, true, &[]).contains(&Gap::TiedOnVotes(0, vec![0, 1])),
+        summary::gaps(&c, &r, &session_data(&c, Period::YearEnd, true, &[]))
+            .contains(&Gap::TiedOnVotes(0, vec![0, 1])),
         "{:?}",
-        summary::gaps(&r, true, &[])
+        summary::gaps(&c, &r, &session_data(&c, Period::YearEnd, true, &[]))
     );
 }
 

@@ -365,3 +365,64 @@ fn each_accepted_change_is_announced_with_its_results_and_a_refusal_is_not() {
     s.undo().unwrap();
     assert_eq!(s.cell(0, i1).value, None);
 }
+
+#[test]
+fn sections_are_written_while_frozen_locked_by_a_signed_final_and_kept_in_the_journal() {
+    let (c, tmp) = setup();
+    let record = tmp.path().join("khoi-2026-mid-year-v1.ron");
+    std::fs::write(&record, "Record()").unwrap();
+    {
+        let mut s = session(tmp.path(), &c, Period::MidYear);
+        s.write_section("ket-qua-noi-bat", "Bản đầu.").unwrap();
+        s.freeze().unwrap();
+        // Freezing locks scores, not the meeting's words: written as typed, kept in NFC.
+        s.write_section(
+            "ket-qua-noi-bat",
+            "Các đơn vị  \r\nđã hoa\u{300}n thành.\r\n\r\n- Phường 1\r\n",
+        )
+        .unwrap();
+        assert_eq!(
+            s.section("ket-qua-noi-bat"),
+            "Các đơn vị\nđã hoàn thành.\n\n- Phường 1"
+        );
+        // A section the period does not have, or a text with a control character, is refused
+        // and nothing is written.
+        let before = journal(tmp.path());
+        assert!(matches!(
+            s.write_section("phuong-huong-nam-sau", "x"),
+            Err(Refusal::Store(StoreError::UnknownSection(_)))
+        ));
+        assert!(matches!(
+            s.write_section("phuong-huong", "a\u{1b}[2J"),
+            Err(Refusal::Store(StoreError::SectionText { .. }))
+        ));
+        assert_eq!(journal(tmp.path()), before);
+        // A signed final version locks them until the results are reopened.
+        s.record_issued(1, false, &record).unwrap();
+        let signed = journal(tmp.path());
+        assert!(matches!(
+            s.write_section("phuong-huong", "Muộn."),
+            Err(Refusal::SignedFinal { version: 1 })
+        ));
+        assert_eq!(journal(tmp.path()), signed);
+        s.reopen("Bổ sung phương hướng").unwrap();
+        s.write_section("phuong-huong", "Tiếp tục.").unwrap();
+    }
+    reopened(&c, tmp.path(), Period::MidYear, |r| {
+        assert_eq!(
+            r.section("ket-qua-noi-bat"),
+            "Các đơn vị\nđã hoàn thành.\n\n- Phường 1"
+        );
+        assert_eq!(r.section("phuong-huong"), "Tiếp tục.");
+        assert_eq!(r.section("ton-tai-han-che"), "");
+        // Each version is a line of the journal: the history holds both of the first section.
+        let versions = r
+            .events()
+            .iter()
+            .filter(
+                |e| matches!(&e.event, EventKind::Section { id, .. } if id == "ket-qua-noi-bat"),
+            )
+            .count();
+        assert_eq!(versions, 2);
+    });
+}

@@ -57,6 +57,7 @@ fn issue(
     let data = SessionData {
         entries,
         frozen_at: Some(signed_at()),
+        sections: thidua::synthetic::sections(&loaded.covenant, period, 2026),
         ..SessionData::default()
     };
     summary::issue(
@@ -502,6 +503,7 @@ fn a_key_unlocked_while_the_layout_runs_signs_whatever_lies_beside_it() {
     let data = || SessionData {
         entries: full_entries(&loaded),
         frozen_at: Some(signed_at()),
+        sections: thidua::synthetic::sections(&loaded.covenant, Period::MidYear, 2026),
         ..SessionData::default()
     };
     let out = tmp.path().join("out");

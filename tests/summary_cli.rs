@@ -51,6 +51,32 @@ impl Desk {
         assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     }
 
+    /// Writes every section of the period's report from a text file, as `thidua text` does:
+    /// the section's heading as a paragraph, and a bullet.
+    fn write_sections(&self, period: &str) {
+        let listing = self.run(&["text", "khoi-8", "--period", period]);
+        let ids: Vec<String> = text(&listing.stdout)
+            .lines()
+            .skip(2)
+            .filter_map(|l| l.split_whitespace().next().map(str::to_string))
+            .collect();
+        assert!(ids.len() >= 3, "{}", text(&listing.stdout));
+        for id in ids {
+            let file = self.path().join(format!("{id}.txt"));
+            fs::write(&file, format!("Đoạn của mục {id}.\n\n- Ý của mục {id}.\n")).unwrap();
+            let out = self.run(&[
+                "text",
+                "khoi-8",
+                "--period",
+                period,
+                "--section",
+                &id,
+                file.to_str().unwrap(),
+            ]);
+            assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        }
+    }
+
     fn freeze(&self, period: &str) {
         let out = self.run(&["freeze", "khoi-8", "--period", period]);
         assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
@@ -84,6 +110,7 @@ fn keygen_summary_and_verify_from_the_command_line() {
     assert!(said.contains("kết quả chưa được chốt"), "{said}");
     assert!(!desk.path().join("summaries").exists());
     desk.freeze("mid-year");
+    desk.write_sections("mid-year");
 
     let out = desk.run(&[
         "summary",
@@ -218,6 +245,7 @@ fn refusals_name_what_is_wrong() {
     assert!(text(&out.stderr).contains("NĂM-THÁNG-NGÀY"));
     desk.import("mid-year");
     desk.freeze("mid-year");
+    desk.write_sections("mid-year");
     let out = desk.run(&[
         "summary",
         "khoi-8",
@@ -276,6 +304,7 @@ fn the_year_end_meeting_from_the_command_line() {
         desk.run(&args)
     };
     desk.freeze("year-end");
+    desk.write_sections("year-end");
 
     // Frozen and complete, but the awards wait for the members' vote.
     let sign = ["--password-file", "pw", "--date", "2026-12-18"];
@@ -418,6 +447,7 @@ fn a_password_file_others_can_read_is_warned_of() {
     fs::set_permissions(&pw, fs::Permissions::from_mode(0o600)).unwrap();
     desk.import("mid-year");
     desk.freeze("mid-year");
+    desk.write_sections("mid-year");
     let out = desk.run(&[
         "--lang",
         "en",

@@ -3,6 +3,8 @@
 
 use std::path::Path;
 
+mod common;
+
 use chrono::{NaiveDate, TimeZone};
 use minisign::KeyPair;
 
@@ -90,16 +92,23 @@ fn the_year_end_summary_states_the_votes_and_verify_recomputes_them() {
 
     // Without the votes the summary cannot be final; with them and frozen, it is.
     let gaps = summary::gaps(
+        covenant,
         &score::compute(covenant, Period::YearEnd, &sheet).expect("the engine computes"),
-        true,
-        &[],
+        &common::session_data(covenant, Period::YearEnd, true, &[]),
     );
     assert!(
         gaps.iter()
             .any(|g| matches!(g, summary::Gap::AwaitingVote(0, _))),
         "{gaps:?}"
     );
-    assert!(summary::gaps(&results, true, &[]).is_empty());
+    assert!(
+        summary::gaps(
+            covenant,
+            &results,
+            &common::session_data(covenant, Period::YearEnd, true, &[])
+        )
+        .is_empty()
+    );
 
     let out = tempfile::tempdir().unwrap();
     let keys = KeyPair::generate_unencrypted_keypair().unwrap();
@@ -110,6 +119,7 @@ fn the_year_end_summary_states_the_votes_and_verify_recomputes_them() {
         entries,
         votes: ballots.clone(),
         frozen_at: Some(signed_at),
+        sections: thidua::synthetic::sections(covenant, Period::YearEnd, 2026),
         ..SessionData::default()
     };
     let request = Request {
@@ -147,6 +157,7 @@ fn the_year_end_summary_states_the_votes_and_verify_recomputes_them() {
         public_key: String::new(),
         replaces: None,
         pdf_name: "x.pdf".into(),
+        sections: Vec::new(),
     };
     let doc = document::document(covenant, &results, &edition);
     let winner = &covenant.bloc.members[elected[0]].short;
@@ -253,6 +264,7 @@ fn a_vote_on_all_members_is_stated_on_all_members() {
         public_key: String::new(),
         replaces: None,
         pdf_name: "x.pdf".into(),
+        sections: Vec::new(),
     };
     let doc = document::document(covenant, &results, &edition);
     let unit = &covenant.bloc.members[failed].short;
@@ -378,6 +390,7 @@ fn a_unit_that_fails_a_vote_and_moves_down_says_so_and_so_does_the_unit_it_displ
         public_key: String::new(),
         replaces: None,
         pdf_name: "x.pdf".into(),
+        sections: Vec::new(),
     };
     let doc = document::document(covenant, &results, &edition);
     let text = pdf::layout_text(&doc)

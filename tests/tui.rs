@@ -699,6 +699,74 @@ fn masked_snapshot(name: &str, app: &App, root: &Path) {
     }
 }
 
+/// Writes each of the period's sections in the screen: F6, each chosen in turn, a line typed,
+/// Esc to save it and go back to the list, Esc to close.
+fn write_every_section(app: &mut App) {
+    let count = app.covenant.scheme.sections.of(app.period).len();
+    press(app, KeyCode::F(6));
+    for n in 0..count {
+        press(app, KeyCode::Enter);
+        type_text(app, &format!("Nội dung mục thứ {}.", n + 1));
+        press(app, KeyCode::Esc);
+        press(app, KeyCode::Down);
+    }
+    press(app, KeyCode::Esc);
+    assert_eq!(app.mode, Mode::Navigate);
+}
+
+#[test]
+fn sections_are_written_in_a_wrapping_editor_that_takes_input_method_bursts() {
+    for lang in [Lang::Vi, Lang::En] {
+        let mut s = session(Period::MidYear, lang, true);
+        let app = &mut s.app;
+        press(app, KeyCode::F(6));
+        assert!(matches!(app.mode, Mode::Writing(_)));
+        snapshot("writing-list", app);
+        press(app, KeyCode::Down);
+        press(app, KeyCode::Enter);
+        // Telex sends "đ" as d, Backspace, đ; the editor keeps what a careful typist typed.
+        app.paste("Mo\u{302}\u{323}t so\u{302}\u{301} ");
+        type_text(app, "d");
+        press(app, KeyCode::Backspace);
+        app.key(KeyEvent::new(KeyCode::Char('đ'), KeyModifiers::NONE));
+        type_text(
+            app,
+            "ơn vị chưa hoàn thành chỉ tiêu thu ngân sách; công tác cải cách hành chính \
+             còn chậm, hồ sơ trễ hạn còn nhiều.",
+        );
+        press(app, KeyCode::Enter);
+        press(app, KeyCode::Enter);
+        app.paste("- Nguyên nhân: cán bộ thay đổi;\r\n- thiếu kinh phí.");
+        snapshot("writing-editor", app);
+        // Up moves by the rows on screen, not by the lines of the text: three rows up from the
+        // last line is inside the wrapped first paragraph.
+        for _ in 0..3 {
+            press(app, KeyCode::Up);
+        }
+        type_text(app, "⟨");
+        ctrl(app, 's');
+        let text = app.session().section("ton-tai-han-che").to_string();
+        assert!(text.starts_with("Một số đơn vị chưa hoàn thành"), "{text}");
+        assert!(
+            text.ends_with("\n\n- Nguyên nhân: cán bộ thay đổi;\n- thiếu kinh phí."),
+            "{text}"
+        );
+        let first = text.lines().next().unwrap();
+        assert!(first.contains('⟨'), "{text}");
+        assert!(matches!(&app.mode, Mode::Writing(w) if w.draft.is_some()));
+        // Esc with nothing new leaves the editor, then the list; nothing more is written.
+        let lines = s.journal().len();
+        let app = &mut s.app;
+        press(app, KeyCode::Esc);
+        assert!(matches!(&app.mode, Mode::Writing(w) if w.draft.is_none()));
+        press(app, KeyCode::Esc);
+        assert_eq!(app.mode, Mode::Navigate);
+        assert_eq!(s.journal().len(), lines);
+        let last = s.journal().last().cloned().unwrap();
+        assert_eq!(last["event"]["section"]["id"], "ton-tai-han-che");
+    }
+}
+
 #[test]
 fn the_summary_is_signed_from_the_screen_with_a_masked_passphrase() {
     let mut s = session(Period::MidYear, Lang::Vi, true);
@@ -712,6 +780,8 @@ fn the_summary_is_signed_from_the_screen_with_a_masked_passphrase() {
     press(app, KeyCode::F(8));
     press(app, KeyCode::Enter);
     assert!(app.records().frozen().is_some());
+    // The report's sections are written in the screen (F6): a final summary needs them.
+    write_every_section(app);
 
     press(app, KeyCode::Char('s'));
     assert!(matches!(app.mode, Mode::Sign(_)));

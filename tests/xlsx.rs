@@ -61,6 +61,7 @@ fn edition(period: Period, provisional: bool) -> Edition {
         public_key: "RWQf6LRCGA9i53mlYecO4IzT51TGPpvWucNSCh1CBM0QTaLn73Y7GFO3".into(),
         replaces: None,
         pdf_name: "bao-cao.pdf".into(),
+        sections: Vec::new(),
     }
 }
 

@@ -10,6 +10,7 @@ mod session;
 mod summary;
 pub mod table;
 mod template;
+mod text;
 mod verify;
 
 pub use crate::store::load::{problem_message, render_problem};
@@ -137,6 +138,19 @@ pub enum Command {
         #[arg(long, required = true)]
         reason: String,
     },
+    /// Các mục viết của báo cáo (kết quả nổi bật, tồn tại, phương hướng): xem danh sách, in
+    /// một mục, hoặc ghi một mục từ tệp văn bản / the report's written sections: list them,
+    /// print one, or write one from a plain text file
+    Text {
+        #[command(flatten)]
+        session: SessionArgs,
+        /// Mã mục, ví dụ ton-tai-han-che / the section's id
+        #[arg(long)]
+        section: Option<String>,
+        /// Tệp văn bản UTF-8: đoạn cách nhau bằng dòng trống, dòng bắt đầu "- " là gạch đầu
+        /// dòng / a UTF-8 text file: paragraphs split by blank lines, "- " lines as bullets
+        file: Option<PathBuf>,
+    },
     /// Biểu quyết đề nghị khen thưởng (tổng kết năm); không có --award: xem danh sách /
     /// the members' vote on an award (year-end); without --award: list the candidates
     Vote {
@@ -243,6 +257,11 @@ pub fn run(cli: Cli) -> ExitCode {
             },
         ),
         Some(Command::Freeze { session }) => session::freeze(lang, &session),
+        Some(Command::Text {
+            session,
+            section,
+            file,
+        }) => text::run(lang, &session, section.as_deref(), file.as_deref()),
         Some(Command::Reopen { session, reason }) => session::reopen(lang, &session, &reason),
         Some(Command::Vote {
             session,

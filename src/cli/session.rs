@@ -362,6 +362,16 @@ struct Opened {
     data: std::path::PathBuf,
 }
 
+/// Runs `run` on the session with its year, opened with `access`.
+pub(super) fn with_session_of(
+    lang: Lang,
+    session: &SessionArgs,
+    access: Access,
+    run: impl FnOnce(i32, &mut Session) -> u8,
+) -> u8 {
+    with_session(lang, session, access, |open, s| run(open.year, s))
+}
+
 /// Runs a change on the session through its rules.
 fn with_session(
     lang: Lang,

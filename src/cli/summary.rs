@@ -58,13 +58,9 @@ pub fn run(lang: Lang, session: &SessionArgs, options: &Options) -> u8 {
         Err(code) => return code,
     };
     // Refused before the passphrase is asked for, not after.
-    let session_data = SessionData::of(opened.records());
+    let session_data = SessionData::of(opened.records(), year);
     let results = opened.results().clone();
-    let gaps = summary::gaps(
-        &results,
-        session_data.frozen_at.is_some(),
-        &session_data.unexplained,
-    );
+    let gaps = summary::gaps(covenant, &results, &session_data);
     if !gaps.is_empty() && !options.provisional {
         print_gaps(lang, covenant, &gaps);
         return INVALID;

@@ -1,6 +1,7 @@
 //! English: complete, for users who ask for it.
 
 use crate::model::id::IdError;
+use crate::model::sections::TextError;
 use crate::model::validate::IssueKind;
 use crate::model::value::ValueError;
 
@@ -109,6 +110,33 @@ pub fn msg(m: &Msg) -> String {
         Msg::UnsafeName(name) => {
             format!("\"{}\" cannot name a file or folder", clip(name))
         }
+        Msg::NoSections => "The scheme gives this period's report no written section.".into(),
+        Msg::SectionSaved { title } => format!("section “{title}” saved"),
+        Msg::WritingChars(n) => format!("{n} characters"),
+        Msg::WritingCount { chars, limit } => format!("{chars}/{limit} characters"),
+        Msg::TextNeedsSection => {
+            "Say which section to write: --section ID (list them with: thidua text BLOC --period PERIOD)"
+                .into()
+        }
+        Msg::SectionWritten { title, chars } => {
+            format!("Section \"{title}\" written ({chars} characters) to the session's journal.")
+        }
+        Msg::SectionsHead => "Section|Heading|Required|Written".into(),
+        Msg::SectionRequired => "required".into(),
+        Msg::TextNotUtf8 { path } => format!(
+            "{path}: not UTF-8 text. Save it again as plain text in UTF-8 (Notepad: Save as… → Encoding UTF-8)."
+        ),
+        Msg::UnknownSection(id) => format!(
+            "This period's report has no section \"{id}\"; list them with: thidua text BLOC --period PERIOD"
+        ),
+        Msg::SectionText { id, error } => match error {
+            TextError::TooLong { chars, limit } => format!(
+                "Section \"{id}\" has {chars} characters, beyond the limit of {limit}"
+            ),
+            TextError::Control { line } => format!(
+                "Section \"{id}\", line {line}: a control character; save the file as plain text (UTF-8)"
+            ),
+        },
         Msg::TextTooLong {
             unit,
             item,
@@ -339,6 +367,9 @@ pub fn msg(m: &Msg) -> String {
         Msg::LogExportFailed { path, error } => format!(
             "Could not export the log to {path}: {error}. The journal and the scores are untouched."
         ),
+        Msg::GapSectionEmpty(title) => format!(
+            "- the report's section \"{title}\" is not written (F6 on the scoring screen, or thidua text)"
+        ),
         Msg::GapNotFrozen => {
             "- the results are not frozen (F8 on the scoring screen, or thidua freeze)".into()
         }
@@ -523,10 +554,24 @@ pub fn ui(u: Ui) -> &'static str {
         Ui::KeyVoteAward => "other award",
         Ui::KeyVoteDigits => "type votes, members present",
         Ui::KeyVoteRecord => "record the tally",
-        Ui::KeyVoteClose => "close",
+        Ui::KeyClose => "close",
         Ui::KeyAccept => "take the self-score",
         Ui::KeyHistory => "the cell's history",
         Ui::KeyImportSelf => "import self-scores",
+        Ui::KeyWriting => "write the report's sections",
+        Ui::KeyChooseSection => "choose a section",
+        Ui::KeyWriteSection => "write the chosen section",
+        Ui::KeyRows => "up, down a row",
+        Ui::KeySave => "save",
+        Ui::KeySaveClose => "save and close",
+        Ui::WritingTitle => "The report's written sections",
+        Ui::WritingIntro => {
+            "The report's words: the head writes them, the meeting agrees them. A final version needs every required section."
+        }
+        Ui::WritingEmpty => "not written",
+        Ui::WritingRequired => "required",
+        Ui::WritingSaved => "saved",
+        Ui::WritingUnsaved => "not saved (Ctrl-S saves, Esc saves and closes)",
         Ui::KeyComplete => "complete the path",
         Ui::ImportSelfTitle => "Import units' self-scores",
         Ui::ImportSelfAsk => {
@@ -629,6 +674,7 @@ pub fn label(l: Label) -> &'static str {
         Label::LogFreeze => "results frozen",
         Label::LogReopen => "results reopened",
         Label::LogVotes => "vote",
+        Label::LogSection => "section",
         Label::LogIssued => "report signed (final)",
         Label::LogIssuedDraft => "draft signed",
         Label::Entered => "Entered",
@@ -701,6 +747,7 @@ pub fn issue(k: &IssueKind) -> String {
         ),
         IssueKind::ShareOutOfRange(x) => format!("a share must lie within 0..1 (found {})", d(x)),
         IssueKind::DuplicateBand(b) => format!("duplicate band \"{b}\""),
+        IssueKind::DuplicateSection(a) => format!("duplicate section \"{a}\""),
         IssueKind::DuplicateAward(a) => format!("duplicate award \"{a}\""),
         IssueKind::QuotaZero => "the quota is zero: no unit could be proposed".into(),
         IssueKind::QuotaAboveMembers {

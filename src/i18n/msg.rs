@@ -105,6 +105,40 @@ pub enum Msg {
     /// A `--password-file` that others than its owner may read.
     PasswordFileOpen(String),
     UnsafeName(String),
+    /// The scheme gives this period's report no written section.
+    NoSections,
+    /// A section saved from the screen (its heading).
+    SectionSaved {
+        title: String,
+    },
+    /// How much a section holds.
+    WritingChars(usize),
+    WritingCount {
+        chars: usize,
+        limit: usize,
+    },
+    /// `thidua text` with a file but no `--section`.
+    TextNeedsSection,
+    /// A section written from a file (its heading, its length).
+    SectionWritten {
+        title: String,
+        chars: usize,
+    },
+    /// The heads of `thidua text`'s list, separated by `|`.
+    SectionsHead,
+    /// A section the report needs.
+    SectionRequired,
+    /// A text file that is not UTF-8.
+    TextNotUtf8 {
+        path: String,
+    },
+    /// A section the period's report does not have.
+    UnknownSection(String),
+    /// A section's text that cannot be kept.
+    SectionText {
+        id: String,
+        error: crate::model::sections::TextError,
+    },
     TextTooLong {
         unit: String,
         item: String,
@@ -255,6 +289,8 @@ pub enum Msg {
         units: Vec<String>,
     },
     GapNotFrozen,
+    /// A required section of the report not written (its heading).
+    GapSectionEmpty(String),
     FrozenDone {
         at: String,
     },

@@ -1,6 +1,7 @@
 //! Tiếng Việt: the default catalog.
 
 use crate::model::id::IdError;
+use crate::model::sections::TextError;
 use crate::model::validate::IssueKind;
 use crate::model::value::ValueError;
 
@@ -130,6 +131,33 @@ pub fn msg(m: &Msg) -> String {
             "\"{}\" không dùng được làm tên tệp hay thư mục",
             clip(name)
         ),
+        Msg::NoSections => "Thang điểm không đặt mục viết nào cho báo cáo kỳ này.".into(),
+        Msg::SectionSaved { title } => format!("đã lưu mục “{title}”"),
+        Msg::WritingChars(n) => format!("{n} ký tự"),
+        Msg::WritingCount { chars, limit } => format!("{chars}/{limit} ký tự"),
+        Msg::TextNeedsSection => {
+            "Hãy cho biết mục cần ghi: --section MÃ_MỤC (xem các mục bằng: thidua text KHỐI --period KỲ)"
+                .into()
+        }
+        Msg::SectionWritten { title, chars } => {
+            format!("Đã ghi mục \"{title}\" ({chars} ký tự) vào nhật ký phiên.")
+        }
+        Msg::SectionsHead => "Mã mục|Tiêu đề|Bắt buộc|Đã viết".into(),
+        Msg::SectionRequired => "bắt buộc".into(),
+        Msg::TextNotUtf8 { path } => format!(
+            "{path}: không phải văn bản UTF-8. Hãy lưu lại dạng văn bản thuần, mã UTF-8 (Notepad: Lưu thành… → Mã hóa UTF-8)."
+        ),
+        Msg::UnknownSection(id) => format!(
+            "Báo cáo kỳ này không có mục \"{id}\"; xem các mục bằng: thidua text KHỐI --period KỲ"
+        ),
+        Msg::SectionText { id, error } => match error {
+            TextError::TooLong { chars, limit } => {
+                format!("Mục \"{id}\" dài {chars} ký tự, quá giới hạn {limit} ký tự")
+            }
+            TextError::Control { line } => format!(
+                "Mục \"{id}\", dòng {line}: có ký tự điều khiển; hãy lưu tệp dạng văn bản thuần (UTF-8)"
+            ),
+        },
         Msg::TextTooLong {
             unit,
             item,
@@ -356,6 +384,9 @@ pub fn msg(m: &Msg) -> String {
         Msg::LogExportFailed { path, error } => format!(
             "Không xuất được nhật ký ra {path}: {error}. Nhật ký và điểm đã chấm không bị ảnh hưởng."
         ),
+        Msg::GapSectionEmpty(title) => format!(
+            "- mục \"{title}\" của báo cáo chưa viết (phím F6 trên màn hình chấm điểm, hoặc lệnh thidua text)"
+        ),
         Msg::GapNotFrozen => {
             "- kết quả chưa được chốt (phím F8 trên màn hình chấm điểm, hoặc lệnh thidua freeze)"
                 .into()
@@ -541,10 +572,24 @@ pub fn ui(u: Ui) -> &'static str {
         Ui::KeyVoteAward => "đổi danh hiệu",
         Ui::KeyVoteDigits => "gõ số phiếu, số có mặt",
         Ui::KeyVoteRecord => "ghi kết quả",
-        Ui::KeyVoteClose => "đóng",
+        Ui::KeyClose => "đóng",
         Ui::KeyAccept => "lấy điểm tự chấm",
         Ui::KeyHistory => "lịch sử ô",
         Ui::KeyImportSelf => "nhập phiếu tự chấm",
+        Ui::KeyWriting => "viết các mục của báo cáo",
+        Ui::KeyChooseSection => "chọn mục",
+        Ui::KeyWriteSection => "viết mục đã chọn",
+        Ui::KeyRows => "lên, xuống một dòng",
+        Ui::KeySave => "lưu",
+        Ui::KeySaveClose => "lưu và đóng",
+        Ui::WritingTitle => "Các mục viết của báo cáo",
+        Ui::WritingIntro => {
+            "Phần lời của báo cáo: Khối trưởng viết, hội nghị thống nhất. Mục bắt buộc phải có trước khi ký bản chính thức."
+        }
+        Ui::WritingEmpty => "chưa viết",
+        Ui::WritingRequired => "bắt buộc",
+        Ui::WritingSaved => "đã lưu",
+        Ui::WritingUnsaved => "chưa lưu (Ctrl-S lưu, Esc lưu và đóng)",
         Ui::KeyComplete => "gợi ý đường dẫn",
         Ui::ImportSelfTitle => "Nhập phiếu tự chấm của đơn vị",
         Ui::ImportSelfAsk => {
@@ -647,6 +692,7 @@ pub fn label(l: Label) -> &'static str {
         Label::LogFreeze => "chốt kết quả",
         Label::LogReopen => "mở lại kết quả",
         Label::LogVotes => "biểu quyết",
+        Label::LogSection => "viết mục",
         Label::LogIssued => "ký báo cáo chính thức",
         Label::LogIssuedDraft => "ký bản dự thảo",
         Label::Entered => "Đã chấm",
@@ -723,6 +769,7 @@ pub fn issue(k: &IssueKind) -> String {
             format!("tỉ lệ phải nằm trong khoảng 0..1 (đang là {})", d(x))
         }
         IssueKind::DuplicateBand(b) => format!("mức xếp loại \"{b}\" bị trùng"),
+        IssueKind::DuplicateSection(a) => format!("mục \"{a}\" của báo cáo bị trùng"),
         IssueKind::DuplicateAward(a) => format!("danh hiệu \"{a}\" bị trùng"),
         IssueKind::QuotaZero => "chỉ tiêu khen thưởng bằng 0: không đơn vị nào được đề nghị".into(),
         IssueKind::QuotaAboveMembers {

@@ -46,6 +46,8 @@ pub const MAX_PROBLEMS_SHOWN: usize = 50;
 /// Texts kept with a value or an event (a note, a reason, evidence): at most 10,000 characters,
 /// a few pages; a journal line stays far below `MAX_LINE_BYTES`.
 pub const MAX_NOTE_CHARS: usize = 10_000;
+/// A written section of the report: at most 20,000 characters, about eight printed pages.
+pub const MAX_SECTION_CHARS: usize = 20_000;
 
 /// A figure that is out of the supported range.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -8,6 +8,7 @@ pub mod limits;
 pub mod path;
 pub mod period;
 pub mod scheme;
+pub mod sections;
 pub mod sheet;
 pub mod text;
 pub mod validate;

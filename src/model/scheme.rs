@@ -34,6 +34,9 @@ pub struct Scheme {
     pub tie_breakers: Vec<TieBreaker>,
     #[serde(default)]
     pub awards: Vec<Award>,
+    /// The written sections of each period's report; the program's default sets when left out.
+    #[serde(default)]
+    pub sections: super::sections::Sections,
 }
 
 /// A node of the criteria tree: a group (nhóm tiêu chí) or a criterion (tiêu chí).

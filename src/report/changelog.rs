@@ -79,7 +79,17 @@ fn row(lang: Lang, covenant: &Covenant, line: &Line) -> Row {
             source: e.source.clone(),
         },
         Line::Event(e) => {
+            let mut item = String::new();
             let (what, reason, new) = match &e.event {
+                EventKind::Section { id, text } => {
+                    item = id.clone();
+                    let first = text.lines().next().unwrap_or("");
+                    (
+                        Label::LogSection,
+                        String::new(),
+                        crate::model::text::clip_to(first, 60),
+                    )
+                }
                 EventKind::Freeze => (Label::LogFreeze, String::new(), String::new()),
                 EventKind::Reopen { reason } => (Label::LogReopen, reason.clone(), String::new()),
                 EventKind::Votes(ballot) => (
@@ -108,7 +118,7 @@ fn row(lang: Lang, covenant: &Covenant, line: &Line) -> Row {
                 by: e.by.clone(),
                 what: lang.label(what).to_string(),
                 unit: String::new(),
-                item: String::new(),
+                item,
                 old: String::new(),
                 new,
                 reason,

@@ -1,6 +1,7 @@
 //! The words for `thidua verify`'s findings: ✓ for what holds, ✗ for what fails.
 
 use crate::i18n::Lang;
+use crate::report::record::SectionProblem;
 use crate::report::verify::{DiffKind, Finding, MAX_FILE_BYTES};
 
 /// One finding of `thidua verify`, in the user's language.
@@ -61,6 +62,24 @@ fn vi(lang: Lang, f: &Finding) -> String {
                 "  ✗ một kết quả biểu quyết trong hồ sơ không thể có: {}",
                 lang.ballot_error(e)
             )
+        }
+        Finding::SectionsInvalid(problems) => {
+            let mut out = "  ✗ các mục viết của báo cáo trong bản ghi không đúng:".to_string();
+            for p in problems {
+                out.push_str(&match p {
+                    SectionProblem::Unknown(id) => {
+                        format!("\n      mục \"{id}\" không có trong thang điểm của kỳ này")
+                    }
+                    SectionProblem::Duplicate(id) => format!("\n      mục \"{id}\" ghi hai lần"),
+                    SectionProblem::TitleDiffers(id) => {
+                        format!("\n      tiêu đề mục \"{id}\" khác với thang điểm")
+                    }
+                    SectionProblem::Empty(title) => {
+                        format!("\n      bản chính thức thiếu mục bắt buộc \"{title}\"")
+                    }
+                });
+            }
+            out
         }
         Finding::Recomputed { units, entries } => {
             format!("  ✓ tính lại từ {entries} giá trị chấm của {units} đơn vị: kết quả trùng khớp")
@@ -172,6 +191,24 @@ fn en(lang: Lang, f: &Finding) -> String {
         Finding::CannotCompute(m) => format!("  ✗ {}", lang.msg(m)),
         Finding::VotesInvalid(e) => {
             format!("  ✗ a vote in the record is impossible: {}", lang.ballot_error(e))
+        }
+        Finding::SectionsInvalid(problems) => {
+            let mut out = "  ✗ the report's written sections in the record are not right:".to_string();
+            for p in problems {
+                out.push_str(&match p {
+                    SectionProblem::Unknown(id) => {
+                        format!("\n      section \"{id}\" is not one of the period's in the scheme")
+                    }
+                    SectionProblem::Duplicate(id) => format!("\n      section \"{id}\" appears twice"),
+                    SectionProblem::TitleDiffers(id) => {
+                        format!("\n      the heading of section \"{id}\" is not the scheme's")
+                    }
+                    SectionProblem::Empty(title) => {
+                        format!("\n      a final version without the required section \"{title}\"")
+                    }
+                });
+            }
+            out
         }
         Finding::Recomputed { units, entries } => format!(
             "  ✓ recomputed from the {entries} entries of {units} units: the results match"

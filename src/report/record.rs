@@ -12,8 +12,8 @@ use crate::score::Results;
 /// Bumped when the record's shape changes; `verify` refuses formats newer than it knows.
 /// Format 2 added the votes, the reasons, the self-scores and the time of freezing; format 3 the
 /// moves of the awards' cascade (a unit that came down from an earlier award's vote, and the
-/// units it displaced).
-pub const RECORD_FORMAT: u32 = 3;
+/// units it displaced); format 4 the report's written sections.
+pub const RECORD_FORMAT: u32 = 4;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -55,9 +55,24 @@ pub struct Record {
     /// The members' votes on the awards at year-end, the latest tally of each.
     #[serde(default)]
     pub votes: Vec<Ballot>,
+    /// The report's written sections, every one of the period's in the scheme's order, as
+    /// printed.
+    #[serde(default)]
+    pub sections: Vec<WrittenSection>,
     pub results: Results,
     /// The PDF and spreadsheet issued with this record.
     pub documents: Vec<FileHash>,
+}
+
+/// A written section of the report as issued.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WrittenSection {
+    pub id: String,
+    /// The heading as printed.
+    pub title: String,
+    /// Empty when the head wrote nothing (allowed in a draft, or for a section not required).
+    pub text: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -82,6 +97,18 @@ pub struct RecordEntry {
     pub reason: String,
 }
 
+/// What is wrong with a record's written sections.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SectionProblem {
+    /// An id that is not a section of the period in the record's scheme.
+    Unknown(String),
+    Duplicate(String),
+    /// The heading is not the one the scheme gives the section.
+    TitleDiffers(String),
+    /// A final version without this required section (its heading).
+    Empty(String),
+}
+
 /// Why a record's entries cannot be put back on a sheet.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RecordProblem {
@@ -101,6 +128,39 @@ pub enum RecordProblem {
 pub use crate::store::sha256_hex;
 
 impl Record {
+    /// The problems of the record's written sections: each must be one of the period's in its
+    /// scheme, once, under its heading; a final version has every required one written.
+    pub fn section_problems(&self) -> Vec<SectionProblem> {
+        let specs = self.scheme.sections.of(self.period);
+        let mut problems = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        for section in &self.sections {
+            let clipped = crate::model::text::clip(&section.id);
+            match specs.iter().find(|s| s.id == section.id) {
+                None => problems.push(SectionProblem::Unknown(clipped)),
+                Some(_) if !seen.insert(section.id.as_str()) => {
+                    problems.push(SectionProblem::Duplicate(clipped))
+                }
+                Some(spec) if spec.title_in(self.year) != section.title => {
+                    problems.push(SectionProblem::TitleDiffers(clipped))
+                }
+                Some(_) => {}
+            }
+        }
+        if !self.provisional {
+            for spec in specs.iter().filter(|s| s.required) {
+                let written = self
+                    .sections
+                    .iter()
+                    .any(|s| s.id == spec.id && !s.text.trim().is_empty());
+                if !written {
+                    problems.push(SectionProblem::Empty(spec.title_in(self.year)));
+                }
+            }
+        }
+        problems
+    }
+
     /// The entries put back on a sheet of `covenant` (built from this record's bloc and scheme).
     pub fn sheet(&self, covenant: &Covenant) -> Result<Sheet, Vec<RecordProblem>> {
         let mut sheet = covenant.empty_sheet();

@@ -18,7 +18,7 @@ use crate::store::records::{Cell, Records};
 
 use super::document::{self, Edition};
 use super::keys::{KeyError, Passphrase};
-use super::record::{FileHash, RECORD_FORMAT, Record, RecordEntry, sha256_hex};
+use super::record::{FileHash, RECORD_FORMAT, Record, RecordEntry, WrittenSection, sha256_hex};
 use super::sign::{self, TrustedComment};
 use super::{issue, pdf, xlsx};
 
@@ -44,10 +44,13 @@ pub struct SessionData {
     pub frozen_at: Option<DateTime<FixedOffset>>,
     /// Scores that differ from the self-score with no reason given, as (unit, item).
     pub unexplained: Vec<(usize, usize)>,
+    /// Every written section of the period, in the scheme's order, empty ones included.
+    pub sections: Vec<WrittenSection>,
 }
 
 impl SessionData {
-    pub fn of(records: &Records) -> SessionData {
+    /// The data of the session `records` of `year` (the year heads the written sections).
+    pub fn of(records: &Records, year: i32) -> SessionData {
         let covenant = records.covenant();
         SessionData {
             entries: entries(covenant, |u, i| records.cell(u, i)),
@@ -55,8 +58,25 @@ impl SessionData {
             votes: records.ballots(),
             frozen_at: records.frozen().map(|f| f.at),
             unexplained: records.unexplained(),
+            sections: written_sections(records, year),
         }
     }
+}
+
+/// The period's written sections with their latest texts, headed for the session's year.
+fn written_sections(records: &Records, year: i32) -> Vec<WrittenSection> {
+    records
+        .covenant()
+        .scheme
+        .sections
+        .of(records.period())
+        .iter()
+        .map(|spec| WrittenSection {
+            id: spec.id.clone(),
+            title: spec.title_in(year),
+            text: records.section(&spec.id).to_string(),
+        })
+        .collect()
 }
 
 /// Why a summary cannot be final yet.
@@ -78,17 +98,24 @@ pub enum Gap {
     TiedOnVotes(usize, Vec<usize>),
     /// The meeting has not frozen the results.
     NotFrozen,
+    /// A required section of the report is not written (its heading).
+    SectionEmpty(String),
 }
 
 /// What must be settled before a final summary of `results`: every cell scored and explained,
-/// at year-end the leading unit and every award decided, and the results frozen.
-pub fn gaps(results: &Results, frozen: bool, unexplained: &[(usize, usize)]) -> Vec<Gap> {
+/// at year-end the leading unit and every award decided, the results frozen, and every required
+/// section of the report written.
+pub fn gaps(covenant: &Covenant, results: &Results, data: &SessionData) -> Vec<Gap> {
     let mut gaps: Vec<Gap> = results
         .missing
         .iter()
         .map(|&(u, i)| Gap::Missing(u, i))
         .collect();
-    gaps.extend(unexplained.iter().map(|&(u, i)| Gap::Unexplained(u, i)));
+    gaps.extend(
+        data.unexplained
+            .iter()
+            .map(|&(u, i)| Gap::Unexplained(u, i)),
+    );
     if results.period == Period::YearEnd {
         let leaders: Vec<usize> = results
             .order
@@ -125,8 +152,22 @@ pub fn gaps(results: &Results, frozen: bool, unexplained: &[(usize, usize)]) -> 
             }
         }
     }
-    if !frozen {
+    if data.frozen_at.is_none() {
         gaps.push(Gap::NotFrozen);
+    }
+    for spec in covenant.scheme.sections.of(results.period) {
+        let written = data
+            .sections
+            .iter()
+            .any(|s| s.id == spec.id && !s.text.trim().is_empty());
+        if spec.required && !written {
+            let title = data
+                .sections
+                .iter()
+                .find(|s| s.id == spec.id)
+                .map_or_else(|| spec.title.clone(), |s| s.title.clone());
+            gaps.push(Gap::SectionEmpty(title));
+        }
     }
     gaps
 }
@@ -173,6 +214,7 @@ pub fn gap_lines(lang: Lang, covenant: &Covenant, gaps: &[Gap]) -> Vec<String> {
                 units: units.iter().map(|&u| short(u)).collect(),
             })),
             Gap::NotFrozen => lines.push(lang.msg(&Msg::GapNotFrozen)),
+            Gap::SectionEmpty(title) => lines.push(lang.msg(&Msg::GapSectionEmpty(title.clone()))),
         }
     }
     if missing > LISTED_GAPS {
@@ -367,7 +409,7 @@ pub fn issue_with(
     }
     let results = crate::session::results_of(covenant, request.period, &sheet, &data.votes)
         .map_err(|o| SummaryError::Overflow(Msg::overflow(covenant, &o)))?;
-    let gaps = gaps(&results, data.frozen_at.is_some(), &data.unexplained);
+    let gaps = gaps(covenant, &results, &data);
     if !gaps.is_empty() && !request.provisional {
         return Err(SummaryError::Incomplete(gaps));
     }
@@ -424,6 +466,7 @@ pub fn issue_with(
         public_key: public_key.clone(),
         replaces: replaced,
         pdf_name: format!("{stem}.pdf"),
+        sections: data.sections.clone(),
     };
     let mut doc = document::document(covenant, &results, &edition);
     let numbered = doc
@@ -465,6 +508,7 @@ pub fn issue_with(
         entries: data.entries,
         self_scores: data.self_scores,
         votes: data.votes,
+        sections: data.sections,
         results,
         documents: vec![
             FileHash {

@@ -11,7 +11,7 @@ use crate::model::Covenant;
 use crate::score::Results;
 use crate::store::input::{self, InputError, Links};
 
-use super::record::{RECORD_FORMAT, Record, RecordProblem, sha256_hex};
+use super::record::{RECORD_FORMAT, Record, RecordProblem, SectionProblem, sha256_hex};
 use super::sign::{self, SignatureFailure, TrustedComment};
 
 /// One finding about one file. `is_failure` says which ones fail the check.
@@ -45,6 +45,9 @@ pub enum Finding {
     /// A tally of the members' vote in the record is impossible (an unknown award or unit,
     /// more votes than members present).
     VotesInvalid(crate::model::ballot::BallotError),
+    /// The record's written sections are not those of its scheme, or a final version lacks a
+    /// required one.
+    SectionsInvalid(Vec<SectionProblem>),
     /// The entries cannot be computed (`score::Overflow`), in words.
     CannotCompute(crate::i18n::Msg),
     /// The results recomputed from the entries equal the stored ones.
@@ -311,6 +314,10 @@ fn check_record(
             }
         }
         Err(f) => findings.push(f),
+    }
+    let problems = record.section_problems();
+    if !problems.is_empty() {
+        findings.push(Finding::SectionsInvalid(problems));
     }
     // Nothing a record names is opened before its signature is known to hold.
     if !signature_holds {

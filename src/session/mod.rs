@@ -92,6 +92,10 @@ pub enum Changed {
     Voted {
         award: String,
     },
+    /// A written section of the report, by id.
+    SectionWritten {
+        id: String,
+    },
     Issued {
         version: u32,
         provisional: bool,
@@ -185,6 +189,11 @@ impl Session {
     /// A view that follows the session: each accepted change arrives with its results.
     pub fn follow(&mut self) -> std::sync::mpsc::Receiver<Announcement> {
         self.feed.follow()
+    }
+
+    /// The latest text of the report's written section `id`.
+    pub fn section(&self, id: &str) -> &str {
+        self.records().section(id)
     }
 
     /// Whether entering `value` in a cell needs a reason: it differs from the unit's own.

@@ -171,6 +171,14 @@ impl Session {
         Ok(self.announce(Changed::Voted { award }))
     }
 
+    /// Writes a section of the report whole. Writing the same text again changes nothing and
+    /// is no refusal.
+    pub fn write_section(&mut self, id: &str, text: &str) -> Result<Changed, Refusal> {
+        rules::words_open(self.records())?;
+        self.ledger.records_mut().write_section(id, text)?;
+        Ok(self.announce(Changed::SectionWritten { id: id.to_string() }))
+    }
+
     /// Records that `version` of the report was issued with its signed record at `record`; a
     /// final version locks the session until the results are reopened.
     pub fn record_issued(

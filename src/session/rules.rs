@@ -1,7 +1,8 @@
 //! The meeting's order (`domain.md`, "The meeting's order"), as the checks every change passes
 //! before it is written: scores are entered while the results are open; freezing locks them;
-//! votes are taken at year-end on frozen or open results; a signed final version locks
-//! everything until the results are reopened with a reason.
+//! votes are taken at year-end on frozen or open results; the meeting's words are written while
+//! scores are open or frozen; a signed final version locks everything until the results are
+//! reopened with a reason.
 
 use crate::model::Period;
 use crate::store::records::differs;
@@ -64,6 +65,16 @@ pub fn may_reopen(records: &Records, reason: &str) -> Result<(), Refusal> {
     }
     if reason.trim().is_empty() {
         return Err(Refusal::ReopenWithoutReason);
+    }
+    Ok(())
+}
+
+/// The meeting's own words (the report's written sections, the attendance, the minutes, the
+/// election) are written while the scores are open or frozen: freezing locks scores, not words.
+/// A signed final version locks them.
+pub fn words_open(records: &Records) -> Result<(), Refusal> {
+    if let Some(version) = records.signed_final() {
+        return Err(Refusal::SignedFinal { version });
     }
     Ok(())
 }

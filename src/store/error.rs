@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use crate::i18n::Msg;
 use crate::model::ballot::BallotError;
 use crate::model::limits::{MAX_JOURNAL_LINES, MAX_NOTE_CHARS};
+use crate::model::sections::TextError as SectionTextError;
 use crate::model::value::ValueError;
 
 use super::paths::UnsafeName;
@@ -47,6 +48,12 @@ pub enum StoreError {
         item: String,
         chars: usize,
     },
+    /// A section the period's report does not have.
+    #[error("no section {0}")]
+    UnknownSection(String),
+    /// A section's text that cannot be kept.
+    #[error("section {id}: {error:?}")]
+    SectionText { id: String, error: SectionTextError },
     /// The records were opened to read only.
     #[error("opened to read only")]
     ReadOnly,
@@ -89,6 +96,11 @@ impl StoreError {
                 item: item.clone(),
                 chars: *chars,
                 limit: MAX_NOTE_CHARS,
+            }),
+            StoreError::UnknownSection(id) => lang.msg(&Msg::UnknownSection(id.clone())),
+            StoreError::SectionText { id, error } => lang.msg(&Msg::SectionText {
+                id: id.clone(),
+                error: error.clone(),
             }),
             StoreError::ReadOnly => lang.msg(&Msg::ReadOnly),
             StoreError::JournalFull => lang.msg(&Msg::JournalFull {

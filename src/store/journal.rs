@@ -106,6 +106,9 @@ pub enum EventKind {
     Reopen { reason: String },
     /// The members' vote on an award; a later tally for the same award replaces it.
     Votes(Ballot),
+    /// A written section of the report (`model::sections`), whole: the latest version of a
+    /// section is the one that counts.
+    Section { id: String, text: String },
     /// A version of the session's report was issued: its record, by name and SHA-256. A final
     /// version locks the session until it is reopened.
     Issued {

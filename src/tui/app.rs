@@ -66,6 +66,8 @@ pub enum Mode {
     Prompt(super::prompt::Prompt),
     /// The path of self-score files to import.
     ImportSelf(super::import_self::ImportSelf),
+    /// The report's written sections, listed or one being written.
+    Writing(super::writing::Writing),
 }
 
 /// Scroll offsets the views keep so that the selection stays in sight; they belong to the
@@ -222,6 +224,8 @@ impl App {
             Mode::Help(_) => Context::Help,
             Mode::Sign(_) => Context::Sign,
             Mode::ImportSelf(_) => Context::ImportSelf,
+            Mode::Writing(w) if w.draft.is_some() => Context::WritingEdit,
+            Mode::Writing(_) => Context::Writing,
             Mode::Votes(_) => Context::Votes,
             Mode::Log(_) => Context::Log,
             Mode::Prompt(p) if p.has_field() => Context::Reason,
@@ -295,6 +299,7 @@ impl App {
                 | Context::Sign
                 | Context::Reason
                 | Context::ImportSelf
+                | Context::WritingEdit
         ) {
             self.update(Action::Input(text.to_string()));
         }
@@ -335,6 +340,10 @@ impl App {
                 let outcome = super::prompt::update(prompt, action, &mut self.ctx());
                 self.apply(outcome, Mode::Prompt);
             }
+            Mode::Writing(dialog) => {
+                let outcome = super::writing::update(dialog, action, &mut self.ctx());
+                self.apply(outcome, Mode::Writing);
+            }
             Mode::ImportSelf(dialog) => {
                 let outcome = super::import_self::update(dialog, action, &mut self.ctx());
                 self.apply(outcome, Mode::ImportSelf);
@@ -367,6 +376,10 @@ impl App {
             }
             Action::Votes => match super::votes::open(&self.ctx()) {
                 Ok(form) => self.mode = Mode::Votes(form),
+                Err(said) => self.status = Some(said),
+            },
+            Action::Writing => match super::writing::open(&self.ctx()) {
+                Ok(dialog) => self.mode = Mode::Writing(dialog),
                 Err(said) => self.status = Some(said),
             },
             Action::Log => self.mode = Mode::Log(super::history::open_log(&self.ctx())),

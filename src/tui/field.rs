@@ -146,6 +146,26 @@ impl TextField {
         }
     }
 
+    /// To the end of the whole text.
+    pub fn end_of_text(&mut self) {
+        self.cursor = self.text.len();
+    }
+
+    /// To the byte offset `at`, moved back to the grapheme boundary at or before it.
+    pub fn set_cursor(&mut self, at: usize) {
+        let at = at.min(self.text.len());
+        self.cursor = self
+            .text
+            .grapheme_indices(true)
+            .map(|(i, _)| i)
+            .take_while(|&i| i <= at)
+            .last()
+            .unwrap_or(0);
+        if at == self.text.len() {
+            self.cursor = at;
+        }
+    }
+
     pub fn clear(&mut self) {
         self.text.clear();
         self.cursor = 0;

@@ -20,6 +20,8 @@ pub mod status;
 pub mod view;
 pub mod votes;
 pub mod widgets;
+pub mod wrap;
+pub mod writing;
 
 use std::io::{IsTerminal, stdout};
 use std::path::{Path, PathBuf};

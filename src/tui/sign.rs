@@ -86,9 +86,9 @@ pub fn open(cx: &Ctx) -> Option<SignDialog> {
     let signing = cx.signing?;
     let records = cx.records();
     let gaps = summary::gaps(
+        cx.covenant(),
         cx.session.results(),
-        records.frozen().is_some(),
-        &records.unexplained(),
+        &summary::SessionData::of(records, cx.year),
     );
     let version = crate::report::issue::next_version(
         &signing.out_dir,
@@ -168,7 +168,7 @@ fn start(cx: &Ctx, typed: String, provisional: bool) -> Result<Pending, Said> {
         provisional,
         out_dir: signing.out_dir.clone(),
     };
-    let data = SessionData::of(cx.records());
+    let data = SessionData::of(cx.records(), cx.year);
     let loaded = signing.loaded.clone();
     let (tell, answer) = channel();
     std::thread::spawn(move || {

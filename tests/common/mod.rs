@@ -88,3 +88,19 @@ pub fn targets(units: usize) -> String {
         .collect();
     format!("targets: {{ {} }}", rows.join(", "))
 }
+
+/// A session's data as a final summary needs it besides the scores: frozen (or not), with the
+/// given unexplained cells, and every written section of `period` written.
+pub fn session_data(
+    c: &Covenant,
+    period: thidua::model::Period,
+    frozen: bool,
+    unexplained: &[(usize, usize)],
+) -> thidua::report::summary::SessionData {
+    thidua::report::summary::SessionData {
+        frozen_at: frozen.then(thidua::store::records::now),
+        unexplained: unexplained.to_vec(),
+        sections: thidua::synthetic::sections(c, period, 2026),
+        ..Default::default()
+    }
+}

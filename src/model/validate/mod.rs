@@ -100,6 +100,8 @@ pub enum IssueKind {
     },
     DuplicateBand(String),
     DuplicateAward(String),
+    /// Two written sections of one period's report with the same id.
+    DuplicateSection(String),
     QuotaZero,
     QuotaAboveMembers {
         award: String,
@@ -299,6 +301,25 @@ impl SchemeCheck {
                 self.push(p.field("id"), IssueKind::DuplicateAward(a.id.clone()));
             }
             self.award(p, a, &band_ids);
+        }
+        for (name, list) in [
+            ("mid_year", &s.sections.mid_year),
+            ("year_end", &s.sections.year_end),
+        ] {
+            let mut ids = HashSet::new();
+            for (i, section) in list.iter().enumerate() {
+                let p = root.field("sections").field(name).index(i);
+                self.id(p.field("id"), &section.id);
+                if !ids.insert(section.id.as_str()) {
+                    self.push(
+                        p.field("id"),
+                        IssueKind::DuplicateSection(section.id.clone()),
+                    );
+                }
+                if section.title.trim().is_empty() {
+                    self.push(p.field("title"), IssueKind::Empty("title"));
+                }
+            }
         }
     }
 

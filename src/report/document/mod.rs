@@ -15,6 +15,7 @@ use crate::score::Results;
 pub mod disputes;
 mod proposals;
 pub mod words;
+pub mod written;
 
 pub use words::{date_words, dec, dec2, rank_text, span, value_words};
 use words::{initials, join_vi};
@@ -45,6 +46,8 @@ pub struct Edition {
     pub replaces: Option<Replaced>,
     /// The PDF's file name, for the check command printed on it.
     pub pdf_name: String,
+    /// The report's written sections, every one of the period's, as the record holds them.
+    pub sections: Vec<crate::report::record::WrittenSection>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -339,8 +342,15 @@ fn body(covenant: &Covenant, results: &Results, edition: &Edition) -> Vec<Block>
         half.to_uppercase()
     )));
     blocks.push(Block::Table(results_table(covenant, results)));
+    let specs = scheme.sections.of(edition.period);
+    let required = |id: &str| edition.provisional && specs.iter().any(|s| s.id == id && s.required);
+    let (written, next) = written::blocks(&edition.sections, required, 3);
+    blocks.extend(written);
     if edition.period == Period::YearEnd {
-        blocks.push(heading("III. ĐỀ NGHỊ KHEN THƯỞNG".to_string()));
+        blocks.push(heading(format!(
+            "{}. ĐỀ NGHỊ KHEN THƯỞNG",
+            written::roman(next)
+        )));
         blocks.extend(proposals::proposals(covenant, results, edition));
     }
     blocks

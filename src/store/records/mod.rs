@@ -188,6 +188,18 @@ impl Records {
         latest
     }
 
+    /// The latest text of the written section `id` (empty when never written).
+    pub fn section(&self, id: &str) -> &str {
+        self.events
+            .iter()
+            .rev()
+            .find_map(|e| match &e.event {
+                EventKind::Section { id: written, text } if written == id => Some(text.as_str()),
+                _ => None,
+            })
+            .unwrap_or("")
+    }
+
     /// Checks a change without storing it: the cell exists, is scored this period, and its
     /// value fits the scale. Whether the meeting's order allows it is the session's to say.
     pub fn check(&self, change: &Change) -> Result<(), StoreError> {

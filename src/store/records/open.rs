@@ -344,7 +344,7 @@ impl Records {
                 })
             }
             EventKind::Reopen { .. } => self.frozen = None,
-            EventKind::Votes(_) | EventKind::Issued { .. } => {}
+            EventKind::Votes(_) | EventKind::Issued { .. } | EventKind::Section { .. } => {}
         }
         self.events.push(event);
     }

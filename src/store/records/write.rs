@@ -8,6 +8,7 @@ use std::io::Write;
 use crate::model::Ballot;
 use crate::model::ballot;
 use crate::model::limits::MAX_JOURNAL_LINES;
+use crate::model::sections;
 
 use super::super::cells::Cells;
 use super::super::error::io;
@@ -210,6 +211,32 @@ impl Records {
     pub fn record_votes(&mut self, ballot: Ballot) -> Result<Event, StoreError> {
         ballot::check(&self.covenant, &ballot).map_err(StoreError::Ballot)?;
         self.record_event(EventKind::Votes(ballot))
+    }
+
+    /// Records a written section of the report, once it is one of the period's sections and its
+    /// text can be kept (`sections::clean`). The same text again is not written.
+    pub fn write_section(&mut self, id: &str, text: &str) -> Result<Option<Event>, StoreError> {
+        if self
+            .covenant
+            .scheme
+            .sections
+            .find(self.period, id)
+            .is_none()
+        {
+            return Err(StoreError::UnknownSection(crate::model::text::clip(id)));
+        }
+        let text = sections::clean(text).map_err(|error| StoreError::SectionText {
+            id: id.to_string(),
+            error,
+        })?;
+        if self.section(id) == text {
+            return Ok(None);
+        }
+        self.record_event(EventKind::Section {
+            id: id.to_string(),
+            text,
+        })
+        .map(Some)
     }
 
     /// Writes the snapshot (`store::durable`), naming the journal line it covers.

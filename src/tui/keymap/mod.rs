@@ -44,6 +44,10 @@ pub enum Action {
     Freeze,
     /// Record the members' vote on the awards (year-end).
     Votes,
+    /// The report's written sections.
+    Writing,
+    /// Save what is written and stay.
+    Save,
     /// Take the unit's self-score as the bloc's score (a cell, a unit, every unscored cell).
     Accept,
     ImportSelf,
@@ -100,6 +104,10 @@ pub enum Context {
     Log,
     /// The path of self-score files to import.
     ImportSelf,
+    /// The list of the report's written sections.
+    Writing,
+    /// The editor of a written section.
+    WritingEdit,
     Start,
 }
 

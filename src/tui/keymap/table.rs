@@ -131,6 +131,7 @@ const SCREENS: &[Binding] = &[
         Ui::Compare(CompareText::KeyShow),
         false,
     ),
+    b(&[Code(F(6))], Action::Writing, Ui::KeyWriting, false),
     b(&[Code(F(7))], Action::Votes, Ui::KeyVotes, false),
     b(&[Code(F(8))], Action::Freeze, Ui::KeyFreeze, false),
     b(
@@ -270,6 +271,32 @@ const NOTE: &[Binding] = &[
     b(&[Code(Esc)], Action::Cancel, Ui::KeyCancel, true),
 ];
 
+const WRITING: &[Binding] = &[
+    each(
+        &[Code(Up), Code(Down)],
+        &[Action::Up, Action::Down],
+        Ui::KeyChooseSection,
+        true,
+    ),
+    b(&[Code(Enter)], Action::Confirm, Ui::KeyWriteSection, true),
+    b(&[Code(Esc)], Action::Cancel, Ui::KeyClose, true),
+];
+
+const WRITING_EDIT: &[Binding] = &[
+    typed(&[Key::Text], Does::Input, Ui::KeyType, false),
+    b(&[Code(Enter)], Action::NewLine, Ui::KeyNewLine, false),
+    each(
+        &[Code(Up), Code(Down)],
+        &[Action::Up, Action::Down],
+        Ui::KeyRows,
+        false,
+    ),
+    b(&[Code(PageUp)], Action::PageUp, Ui::KeyPageUp, false),
+    b(&[Code(PageDown)], Action::PageDown, Ui::KeyPageDown, false),
+    b(&[Ctrl('s')], Action::Save, Ui::KeySave, true),
+    b(&[Code(Esc)], Action::Cancel, Ui::KeySaveClose, true),
+];
+
 const HELP: &[Binding] = &[
     typed(&[Key::Text], Does::Input, Ui::KeyFilter, true),
     b(
@@ -340,7 +367,7 @@ const VOTES: &[Binding] = &[
         false,
     ),
     b(&[Code(Enter)], Action::Confirm, Ui::KeyVoteRecord, true),
-    b(&[Code(Esc)], Action::Cancel, Ui::KeyVoteClose, true),
+    b(&[Code(Esc)], Action::Cancel, Ui::KeyClose, true),
 ];
 
 const LOG: &[Binding] = &[
@@ -430,6 +457,8 @@ pub fn bindings(context: Context) -> Vec<&'static Binding> {
         Context::Reason => &[REASON, TEXT_EDITING, QUIT_ANYWHERE],
         Context::Log => &[LOG, QUIT_ANYWHERE],
         Context::ImportSelf => &[IMPORT_SELF, TEXT_EDITING, QUIT_ANYWHERE],
+        Context::Writing => &[WRITING, QUIT_ANYWHERE],
+        Context::WritingEdit => &[WRITING_EDIT, TEXT_EDITING, QUIT_ANYWHERE],
         Context::Start => &[START],
     };
     groups.iter().flat_map(|g| g.iter()).collect()

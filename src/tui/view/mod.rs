@@ -65,6 +65,9 @@ pub fn draw(app: &App, frame: &mut Frame) {
     if let Mode::Prompt(p) = &app.mode {
         crate::tui::prompt::draw(&app.seen(), p, frame, area);
     }
+    if let Mode::Writing(dialog) = &app.mode {
+        crate::tui::writing::draw::draw(&app.seen(), dialog, frame, area);
+    }
     if let Mode::ImportSelf(dialog) = &app.mode {
         crate::tui::import_self::draw(&app.seen(), dialog, frame, area);
     }

@@ -1,0 +1,165 @@
+//! F6: the report's written sections (highlights, shortcomings, direction), listed with what is
+//! written, and each written in a multi-line editor that wraps. The meeting writes them while
+//! the results are frozen; a signed final version locks them (`session::rules::words_open`).
+//! Saving writes the whole section as one journal event; nothing typed is dropped on leaving.
+
+pub mod draw;
+
+use std::cell::Cell as Shared;
+
+use crate::i18n::Msg;
+use crate::model::sections::SectionSpec;
+
+use super::dialog::{Ctx, Outcome};
+use super::field::TextField;
+use super::keymap::Action;
+use super::status::{Said, Status};
+use super::wrap;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Writing {
+    /// The selected section, in the period's list.
+    pub selected: usize,
+    /// The section being written, when the editor is open.
+    pub draft: Option<Draft>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Draft {
+    pub id: String,
+    pub field: TextField,
+    /// The text as last saved: leaving saves only when it changed.
+    pub saved: String,
+    /// Why the last save was refused (the text stays in the editor).
+    pub error: Option<Said>,
+    /// The width and height of the text area when last drawn, and the first row shown: the
+    /// drawing keeps them, the keys read them to move by rows.
+    pub width: Shared<usize>,
+    pub height: Shared<usize>,
+    pub top: Shared<usize>,
+}
+
+/// Opens the list, or says why the sections cannot be written now.
+pub fn open(cx: &Ctx) -> Result<Writing, Status> {
+    crate::session::rules::words_open(cx.records())
+        .map_err(|refused| Status::error(Said::from(refused)))?;
+    if specs(cx).is_empty() {
+        return Err(Status::info(Msg::NoSections));
+    }
+    Ok(Writing {
+        selected: 0,
+        draft: None,
+    })
+}
+
+fn specs<'a>(cx: &'a Ctx) -> &'a [SectionSpec] {
+    cx.covenant().scheme.sections.of(cx.period())
+}
+
+pub fn update(mut dialog: Writing, action: Action, cx: &mut Ctx) -> Outcome<Writing> {
+    if let Some(draft) = dialog.draft.take() {
+        return edit(dialog, draft, action, cx);
+    }
+    let count = specs(cx).len();
+    match action {
+        Action::Cancel => return Outcome::Close,
+        Action::Up => dialog.selected = dialog.selected.saturating_sub(1),
+        Action::Down => dialog.selected = (dialog.selected + 1).min(count.saturating_sub(1)),
+        Action::Confirm => {
+            let id = specs(cx)[dialog.selected].id.clone();
+            let text = cx.session.section(&id).to_string();
+            let mut field = TextField::multiline(&text);
+            field.end_of_text();
+            dialog.draft = Some(Draft {
+                id,
+                field,
+                saved: text,
+                error: None,
+                width: Shared::new(60),
+                height: Shared::new(10),
+                top: Shared::new(0),
+            });
+        }
+        _ => {}
+    }
+    Outcome::Stay(dialog)
+}
+
+/// A key in the editor. Enter is a new line; Ctrl-S saves; Esc saves and goes back to the list.
+fn edit(mut dialog: Writing, mut draft: Draft, action: Action, cx: &mut Ctx) -> Outcome<Writing> {
+    match action {
+        Action::Confirm | Action::NewLine => draft.field.insert("\n"),
+        Action::Up | Action::Down | Action::PageUp | Action::PageDown => {
+            let page = draft.height.get().max(1);
+            let rows = match action {
+                Action::Up => -1,
+                Action::Down => 1,
+                Action::PageUp => -(page as isize),
+                _ => page as isize,
+            };
+            move_rows(&mut draft, rows);
+        }
+        Action::Save | Action::Cancel => {
+            let leaving = action == Action::Cancel;
+            if draft.field.text() != draft.saved {
+                let text = draft.field.text().to_string();
+                match cx.change(|s| s.write_section(&draft.id, &text)) {
+                    Ok(_) => {
+                        draft.saved = cx.session.section(&draft.id).to_string();
+                        draft.error = None;
+                    }
+                    Err(refused) => {
+                        // Not saved: the editor stays open with the text and says why.
+                        draft.error = Some(refused.into());
+                        dialog.draft = Some(draft);
+                        return Outcome::Stay(dialog);
+                    }
+                }
+                let said = Status::info(Msg::SectionSaved {
+                    title: title(cx, &draft.id),
+                });
+                if !leaving {
+                    dialog.draft = Some(draft);
+                }
+                return Outcome::Say(dialog, said);
+            }
+            if !leaving {
+                dialog.draft = Some(draft);
+            }
+            return Outcome::Stay(dialog);
+        }
+        other => {
+            draft.field.act(&other);
+        }
+    }
+    dialog.draft = Some(draft);
+    Outcome::Stay(dialog)
+}
+
+/// The section's heading in this session's report.
+fn title(cx: &Ctx, id: &str) -> String {
+    cx.covenant()
+        .scheme
+        .sections
+        .find(cx.period(), id)
+        .map(|(_, spec)| spec.title_in(cx.year))
+        .unwrap_or_default()
+}
+
+/// Moves the cursor `by` wrapped rows, keeping its column.
+fn move_rows(draft: &mut Draft, by: isize) {
+    let text = draft.field.text();
+    let rows = wrap::rows(text, draft.width.get());
+    let (row, column) = wrap::locate(text, &rows, draft.field.cursor());
+    let target = (row as isize + by).clamp(0, rows.len() as isize - 1) as usize;
+    if target == row {
+        if by < 0 {
+            draft.field.set_cursor(0);
+        } else {
+            draft.field.set_cursor(text.len());
+        }
+        return;
+    }
+    let at = wrap::offset_at(text, &rows, target, column);
+    draft.field.set_cursor(at);
+}
