@@ -364,3 +364,75 @@ fn the_signature_block_stays_with_the_paragraph_before_it() {
         );
     }
 }
+
+#[test]
+fn written_sections_are_printed_as_written_under_numbered_headings() {
+    use thidua::report::record::WrittenSection;
+    let covenant = sample();
+    let results = sample_results(&covenant);
+    let section = |id: &str, title: &str, text: &str| WrittenSection {
+        id: id.into(),
+        title: title.into(),
+        text: text.into(),
+    };
+    let mut edition = edition(false);
+    edition.sections = vec![
+        section(
+            "ket-qua-noi-bat",
+            "Kết quả nổi bật",
+            "Các đơn vị đã hoàn thành\ntốt nhiệm vụ.\n\n- Phường A: #set page(width: 1pt) *đậm*;\n- Phường B: $x$ _nghiêng_.",
+        ),
+        section(
+            "ton-tai-han-che",
+            "Tồn tại, hạn chế và nguyên nhân",
+            "Còn chậm.",
+        ),
+        section(
+            "phuong-huong",
+            "Phương hướng, nhiệm vụ 6 tháng cuối năm",
+            "Tiếp tục.",
+        ),
+    ];
+    let doc = document(&covenant, &results, &edition);
+    let headings: Vec<&str> = doc
+        .body
+        .iter()
+        .filter_map(|b| match b {
+            Block::Heading { text } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        headings[2..],
+        [
+            "III. KẾT QUẢ NỔI BẬT",
+            "IV. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN",
+            "V. PHƯƠNG HƯỚNG, NHIỆM VỤ 6 THÁNG CUỐI NĂM"
+        ]
+    );
+    let all = squashed(&layout_text(&doc).unwrap().join("\n"));
+    // Lines joined into one paragraph, bullets with their dash, markup printed as typed.
+    for expected in [
+        "Cácđơnvịđãhoànthànhtốtnhiệmvụ.",
+        "-PhườngA:#setpage(width:1pt)*đậm*;",
+        "-PhườngB:$x$_nghiêng_.",
+        "IV.TỒNTẠI,HẠNCHẾVÀNGUYÊNNHÂN",
+        "Cònchậm.",
+    ] {
+        assert!(all.contains(expected), "{expected} not in {all}");
+    }
+
+    // In a draft, a required section not yet written keeps its heading and says so.
+    let mut draft = edition.clone();
+    draft.provisional = true;
+    draft.sections[1].text.clear();
+    let all = squashed(
+        &layout_text(&document(&covenant, &results, &draft))
+            .unwrap()
+            .join("\n"),
+    );
+    assert!(
+        all.contains("IV.TỒNTẠI,HẠNCHẾVÀNGUYÊNNHÂN(Chưaviết.)"),
+        "{all}"
+    );
+}

@@ -546,3 +546,58 @@ fn a_key_unlocked_while_the_layout_runs_signs_whatever_lies_beside_it() {
         assert!(!report.failed(), "{report:?}");
     }
 }
+
+#[test]
+fn the_written_sections_are_in_the_record_and_an_edited_one_fails_the_check() {
+    let root = tempfile::tempdir().unwrap();
+    let (secret, public) = keys();
+    let loaded = bloc(root.path(), 4, 12);
+    let issued = issue(
+        &loaded,
+        full_entries(&loaded),
+        &root.path().join("summaries"),
+        Period::MidYear,
+        false,
+        (&secret, &public),
+    )
+    .unwrap();
+    let path = issued.record;
+    let text = fs::read_to_string(&path).unwrap();
+    let record = Record::from_ron(&text).unwrap();
+    assert_eq!(
+        record.sections,
+        synthetic::sections(&loaded.covenant, Period::MidYear, 2026)
+    );
+    assert!(!verify::check_file(&path, &public).unwrap().failed());
+
+    // One word of a section changed in the file: the signature no longer holds.
+    let edited = text.replacen("Nội dung mục Tồn tại", "Nội dung mục Tồn tai", 1);
+    assert!(edited != text, "the section's words are in the record");
+    fs::write(&path, &edited).unwrap();
+    let report = verify::check_file(&path, &public).unwrap();
+    assert!(
+        report.findings.contains(&Finding::SignatureInvalid),
+        "{report:?}"
+    );
+
+    // Signed again after emptying a required section and renaming another: a final version
+    // without the section, or under another heading than its scheme's, fails.
+    let mut tampered = record.clone();
+    tampered.sections[0].text.clear();
+    tampered.sections[2].title = "Phương hướng".into();
+    resign(&path, &tampered, &secret, &public);
+    let report = verify::check_file(&path, &public).unwrap();
+    assert!(report.failed());
+    let problems = report.findings.iter().find_map(|f| match f {
+        Finding::SectionsInvalid(p) => Some(p.clone()),
+        _ => None,
+    });
+    use thidua::report::record::SectionProblem;
+    assert_eq!(
+        problems.expect("the sections are checked"),
+        vec![
+            SectionProblem::TitleDiffers("phuong-huong".into()),
+            SectionProblem::Empty("Kết quả nổi bật".into()),
+        ]
+    );
+}

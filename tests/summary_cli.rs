@@ -134,6 +134,18 @@ fn keygen_summary_and_verify_from_the_command_line() {
         assert!(stdout.contains(&f.file_name().unwrap().to_string_lossy().into_owned()));
     }
 
+    // The sections written from files are in the signed record, as written.
+    let record = thidua::report::record::Record::from_ron(
+        &fs::read_to_string(summaries.join("khoi-8-2026-mid-year-v1.ron")).unwrap(),
+    )
+    .unwrap();
+    let ids: Vec<&str> = record.sections.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["ket-qua-noi-bat", "ton-tai-han-che", "phuong-huong"]);
+    assert_eq!(
+        record.sections[1].text,
+        "Đoạn của mục ton-tai-han-che.\n\n- Ý của mục ton-tai-han-che."
+    );
+
     let public = desk.path().join("config/thidua/thidua.pub");
     let check = |lang: &str, files: &[&str]| {
         let mut args = vec!["--lang", lang, "verify", "--pubkey-file"];

@@ -117,7 +117,9 @@ fn read_text(lang: Lang, file: &Path) -> Result<String, u8> {
     })?;
     let utf16 = |bytes: &[u8], unit: fn([u8; 2]) -> u16| {
         let units: Vec<u16> = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]])).collect();
-        bytes.len().is_multiple_of(2)
+        bytes
+            .len()
+            .is_multiple_of(2)
             .then(|| String::from_utf16(&units).ok())
             .flatten()
     };
