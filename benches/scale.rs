@@ -178,6 +178,7 @@ fn measure(units: usize, criteria: usize) -> Row {
             date: NaiveDate::from_ymd_opt(2026, 12, 18).expect("a date"),
             // Generated awards may wait for a vote: a draft is the same work.
             provisional: true,
+            recipients: None,
             out_dir: out.path().join(format!("{n}")),
         };
         n += 1;

@@ -66,6 +66,7 @@ fn benches(c: &mut Criterion) {
             number: None,
             date: NaiveDate::from_ymd_opt(2026, 7, 5).unwrap(),
             provisional: false,
+            recipients: None,
             out_dir: out.to_path_buf(),
         };
         c.bench_function(&format!("summary: three documents signed, {name}"), |b| {
@@ -118,6 +119,7 @@ fn benches(c: &mut Criterion) {
             replaces: None,
             pdf_name: "x.pdf".into(),
             sections: thidua::synthetic::sections(&loaded.covenant, Period::MidYear, 2026),
+            recipients: Vec::new(),
         };
         let doc = document::document(&loaded.covenant, &results, &edition);
         c.bench_function(&format!("summary: PDF alone, {name}"), |b| {

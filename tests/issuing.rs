@@ -51,6 +51,7 @@ fn request(out: &Path) -> Request {
         number: None,
         date: NaiveDate::from_ymd_opt(2026, 7, 5).unwrap(),
         provisional: false,
+        recipients: None,
         out_dir: out.to_path_buf(),
     }
 }

@@ -185,6 +185,7 @@ fn record_of(covenant: &Covenant, sheet: &Sheet, results: score::Results) -> Rec
         provisional: true,
         number: None,
         date: NaiveDate::from_ymd_opt(2026, 7, 5).unwrap(),
+        recipients: Vec::new(),
         signed_at: thidua::store::records::vietnam()
             .with_ymd_and_hms(2026, 7, 5, 10, 0, 0)
             .unwrap(),

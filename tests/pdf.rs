@@ -30,12 +30,17 @@ fn edition(provisional: bool) -> Edition {
         replaces: None,
         pdf_name: "bao-cao-khoi-8-2026-so-ket.pdf".to_string(),
         sections: Vec::new(),
+        recipients: sample().bloc.recipients.clone(),
     }
 }
 
 /// The sample bloc's document with the mid-year entries of tests/data.
 fn sample_document(covenant: &Covenant, provisional: bool) -> Document {
-    document(covenant, &sample_results(covenant), &edition(provisional))
+    let edition = Edition {
+        recipients: covenant.bloc.recipients.clone(),
+        ..edition(provisional)
+    };
+    document(covenant, &sample_results(covenant), &edition)
 }
 
 /// The results of the mid-year entries of tests/data.
@@ -120,6 +125,13 @@ fn the_sample_report_carries_every_part_of_the_document() {
     ] {
         assert!(all.contains(expected), "missing {expected:?} in:\n{all}");
     }
+    // The annex names the report it belongs to by number and date.
+    assert!(
+        squashed(&all).contains(&squashed(
+            "kèm theo Báo cáo số 12/BC-KTĐ ngày 05 tháng 7 năm 2026 của Khối thi đua số 8"
+        )),
+        "{all}"
+    );
     assert!(!all.contains("DỰ THẢO"));
     // The sample scheme classifies the mid-year by the share of its 85 points, and says so;
     // the leader's 84,11 is Xuất sắc, not Khá as it would be on the year's 100 points.

@@ -40,6 +40,7 @@ fn request(out: &Path, period: Period, provisional: bool) -> Request {
         number: Some("12".into()),
         date: NaiveDate::from_ymd_opt(2026, 7, 5).unwrap(),
         provisional,
+        recipients: None,
         out_dir: out.to_path_buf(),
     }
 }

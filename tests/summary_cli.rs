@@ -249,12 +249,17 @@ fn refusals_name_what_is_wrong() {
     assert!(said.contains("nội dung chưa chấm khác"), "{said}");
     assert!(!desk.path().join("summaries").exists());
 
-    // A bad date is a usage error; a missing key is named.
-    let out = desk.run(&[
-        "summary", "khoi-8", "--period", "mid-year", "--date", "5/7/2026",
-    ]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).contains("NĂM-THÁNG-NGÀY"));
+    // A date that does not exist, a number that cannot be printed, or a recipient longer than
+    // a line is a usage error; a missing key is named.
+    for (flag, value, said) in [
+        ("--date", "31/2/2026", "NGÀY/THÁNG/NĂM"),
+        ("--number", "12/BC\n#x", "số văn bản"),
+        ("--to", &"Ủy ban ".repeat(40), "dài quá 200 ký tự"),
+    ] {
+        let out = desk.run(&["summary", "khoi-8", "--period", "mid-year", flag, value]);
+        assert_eq!(out.status.code(), Some(2), "{flag}");
+        assert!(text(&out.stderr).contains(said), "{}", text(&out.stderr));
+    }
     desk.import("mid-year");
     desk.freeze("mid-year");
     desk.write_sections("mid-year");

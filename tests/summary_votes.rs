@@ -128,6 +128,7 @@ fn the_year_end_summary_states_the_votes_and_verify_recomputes_them() {
         number: None,
         date: NaiveDate::from_ymd_opt(2026, 12, 18).unwrap(),
         provisional: false,
+        recipients: None,
         out_dir: out.path().to_path_buf(),
     };
     let issued = summary::issue(&loaded, data, &request, &keys.sk, &keys.pk, signed_at).unwrap();
@@ -158,6 +159,7 @@ fn the_year_end_summary_states_the_votes_and_verify_recomputes_them() {
         replaces: None,
         pdf_name: "x.pdf".into(),
         sections: Vec::new(),
+        recipients: Vec::new(),
     };
     let doc = document::document(covenant, &results, &edition);
     let winner = &covenant.bloc.members[elected[0]].short;
@@ -265,6 +267,7 @@ fn a_vote_on_all_members_is_stated_on_all_members() {
         replaces: None,
         pdf_name: "x.pdf".into(),
         sections: Vec::new(),
+        recipients: Vec::new(),
     };
     let doc = document::document(covenant, &results, &edition);
     let unit = &covenant.bloc.members[failed].short;
@@ -391,6 +394,7 @@ fn a_unit_that_fails_a_vote_and_moves_down_says_so_and_so_does_the_unit_it_displ
         replaces: None,
         pdf_name: "x.pdf".into(),
         sections: Vec::new(),
+        recipients: Vec::new(),
     };
     let doc = document::document(covenant, &results, &edition);
     let text = pdf::layout_text(&doc)

@@ -795,6 +795,23 @@ fn the_summary_is_signed_from_the_screen_with_a_masked_passphrase() {
     }
     masked_snapshot("sign-confirm", app, root.path());
 
+    // The number, date and recipients: today's date and the bloc's recipients to start with.
+    press(app, KeyCode::Enter);
+    assert_eq!(app.context(), thidua::tui::keymap::Context::SignDetails);
+    type_text(app, "15/");
+    press(app, KeyCode::Enter);
+    let shown = screen(app, 100, 30);
+    assert!(shown.contains("số văn bản \"15/\" không hợp lệ"), "{shown}");
+    press(app, KeyCode::Backspace);
+    press(app, KeyCode::Tab);
+    for _ in 0..10 {
+        press(app, KeyCode::Backspace);
+    }
+    type_text(app, "05/7/2026");
+    press(app, KeyCode::Tab);
+    ctrl(app, 'j');
+    type_text(app, "- Thường trực Đảng ủy phường;");
+    masked_snapshot("sign-details", app, root.path());
     press(app, KeyCode::Enter);
     type_text(app, "sai");
     let shown = screen(app, 100, 30);
@@ -831,6 +848,22 @@ fn the_summary_is_signed_from_the_screen_with_a_masked_passphrase() {
     let record = root.path().join("summaries/khoi-8-2026-mid-year-v1.ron");
     let report = thidua::report::verify::check_file(&record, &public).unwrap();
     assert!(!report.failed(), "{report:?}");
+    let signed =
+        thidua::report::record::Record::from_ron(&std::fs::read_to_string(&record).unwrap())
+            .unwrap();
+    assert_eq!(signed.number.as_deref(), Some("15"));
+    assert_eq!(
+        signed.date,
+        chrono::NaiveDate::from_ymd_opt(2026, 7, 5).unwrap()
+    );
+    assert_eq!(
+        signed.recipients.last().map(String::as_str),
+        Some("Thường trực Đảng ủy phường")
+    );
+    assert_eq!(
+        signed.recipients.len(),
+        app.covenant.bloc.recipients.len() + 1
+    );
     press(app, KeyCode::Enter);
     assert_eq!(app.mode, Mode::Navigate);
 }

@@ -62,6 +62,7 @@ fn edition(period: Period, provisional: bool) -> Edition {
         replaces: None,
         pdf_name: "bao-cao.pdf".into(),
         sections: Vec::new(),
+        recipients: Vec::new(),
     }
 }
 

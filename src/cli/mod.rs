@@ -116,10 +116,15 @@ pub enum Command {
         /// document number (left blank for the clerk by default)
         #[arg(long, value_name = "N")]
         number: Option<String>,
-        /// Ngày ghi trên báo cáo, NĂM-THÁNG-NGÀY (mặc định hôm nay, giờ Việt Nam) / the
-        /// document's date, YYYY-MM-DD (default: today, Vietnam time)
-        #[arg(long, value_name = "YYYY-MM-DD")]
+        /// Ngày ghi trên báo cáo, NGÀY/THÁNG/NĂM hoặc NĂM-THÁNG-NGÀY (mặc định hôm nay, giờ
+        /// Việt Nam) / the document's date, DD/MM/YYYY or YYYY-MM-DD (default: today, Vietnam
+        /// time)
+        #[arg(long, value_name = "DATE")]
         date: Option<String>,
+        /// Nơi nhận "Kính gửi", mỗi lần một nơi (mặc định như trong tệp khối) / a recipient,
+        /// once for each (default: the bloc file's)
+        #[arg(long = "to", value_name = "TEXT")]
+        to: Vec<String>,
         /// Ký bản dự thảo khi còn thiếu điểm (ghi "DỰ THẢO") / sign a draft of an incomplete
         /// session (marked "DỰ THẢO")
         #[arg(long)]
@@ -243,6 +248,7 @@ pub fn run(cli: Cli) -> ExitCode {
             password_file,
             number,
             date,
+            to,
             provisional,
         }) => summary::run(
             lang,
@@ -253,6 +259,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 password_file: password_file.as_deref(),
                 number,
                 date: date.as_deref(),
+                to,
                 provisional,
             },
         ),

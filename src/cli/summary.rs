@@ -3,10 +3,9 @@
 
 use std::path::Path;
 
-use chrono::NaiveDate;
-
 use crate::i18n::{Lang, Msg};
 use crate::model::Covenant;
+use crate::model::numbering;
 use crate::report::keys::{self, Passphrase};
 use crate::report::summary::{self, Gap, Request, SessionData, SummaryError, gap_lines};
 use crate::store::records::now;
@@ -20,23 +19,48 @@ pub struct Options<'a> {
     pub password_file: Option<&'a Path>,
     pub number: Option<String>,
     pub date: Option<&'a str>,
+    /// The recipients, when not the bloc file's.
+    pub to: Vec<String>,
     pub provisional: bool,
 }
 
 pub fn run(lang: Lang, session: &SessionArgs, options: &Options) -> u8 {
-    let date = match options.date {
+    let date = match options.date.map(numbering::date) {
         None => now().date_naive(),
-        Some(text) => match NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d") {
-            Ok(d) => d,
-            Err(_) => {
-                errln!("{}", lang.msg(&Msg::BadDate(text.to_string())));
-                return USAGE;
-            }
-        },
+        Some(Ok(d)) => d,
+        Some(Err(e)) => {
+            errln!("{}", lang.msg(&Msg::Detail(e)));
+            return USAGE;
+        }
     };
     let (loaded, bloc_file) = match load(lang, session) {
         Ok(l) => l,
         Err(code) => return code,
+    };
+    // The number and recipients are checked before anything is opened or asked.
+    let suffix = &loaded.covenant.bloc.number_suffix;
+    let number = match options
+        .number
+        .as_deref()
+        .map(|n| numbering::number(n, suffix))
+    {
+        None => None,
+        Some(Ok(n)) => n,
+        Some(Err(e)) => {
+            errln!("{}", lang.msg(&Msg::Detail(e)));
+            return USAGE;
+        }
+    };
+    let recipients = if options.to.is_empty() {
+        None
+    } else {
+        match numbering::recipients(&options.to) {
+            Ok(r) => Some(r),
+            Err(e) => {
+                errln!("{}", lang.msg(&Msg::Detail(e)));
+                return USAGE;
+            }
+        }
     };
     let covenant = &loaded.covenant;
     let OpenRecords {
@@ -87,9 +111,10 @@ pub fn run(lang: Lang, session: &SessionArgs, options: &Options) -> u8 {
     let request = Request {
         year,
         period: session.period,
-        number: options.number.clone(),
+        number,
         date,
         provisional: options.provisional,
+        recipients,
         out_dir: options
             .out
             .map_or_else(|| summaries_dir(&data), Path::to_path_buf),

@@ -1,6 +1,7 @@
 //! English: complete, for users who ask for it.
 
 use crate::model::id::IdError;
+use crate::model::numbering::{DetailError, MAX_NUMBER_CHARS, MAX_RECIPIENT_CHARS, MAX_RECIPIENTS};
 use crate::model::sections::TextError;
 use crate::model::validate::IssueKind;
 use crate::model::value::ValueError;
@@ -114,6 +115,20 @@ pub fn msg(m: &Msg) -> String {
         Msg::SectionSaved { title } => format!("section “{title}” saved"),
         Msg::WritingChars(n) => format!("{n} characters"),
         Msg::WritingCount { chars, limit } => format!("{chars}/{limit} characters"),
+        Msg::Detail(e) => match e {
+            DetailError::Number(n) => format!(
+                "document number \"{n}\" is not valid: letters, digits, - or . only, at most {MAX_NUMBER_CHARS} characters, e.g. 12 (leave it blank for the clerk)"
+            ),
+            DetailError::Date(d) => format!(
+                "date \"{d}\" is not valid: write DAY/MONTH/YEAR, e.g. 05/7/2026"
+            ),
+            DetailError::TooManyRecipients(n) => format!(
+                "{n} recipients, more than the {MAX_RECIPIENTS} a report can list"
+            ),
+            DetailError::RecipientTooLong(r) => format!(
+                "recipient \"{r}\" is longer than {MAX_RECIPIENT_CHARS} characters"
+            ),
+        },
         Msg::TextNeedsSection => {
             "Say which section to write: --section ID (list them with: thidua text BLOC --period PERIOD)"
                 .into()
@@ -423,7 +438,6 @@ pub fn msg(m: &Msg) -> String {
             "version {version} was never issued (its record was not signed): its files were moved to {folder}"
         ),
         Msg::SummaryFailed(e) => format!("could not make the report: {e}"),
-        Msg::BadDate(text) => format!("\"{text}\" is not a date: write YEAR-MONTH-DAY, e.g. 2026-07-05"),
         Msg::VerifyKey { id, from } => format!("Checking with public key {id} ({from})"),
         Msg::VerifyNoKey => {
             "the bloc head's public key is needed: --pubkey KEY (the base64 line starting with RW) or --pubkey-file FILE.pub".into()
@@ -559,6 +573,13 @@ pub fn ui(u: Ui) -> &'static str {
         Ui::KeyHistory => "the cell's history",
         Ui::KeyImportSelf => "import self-scores",
         Ui::KeyWriting => "write the report's sections",
+        Ui::KeyNextField => "next field",
+        Ui::KeyPrevField => "previous field",
+        Ui::KeyNewRecipient => "add a recipient line",
+        Ui::SignNumber => "Document number: ",
+        Ui::SignNumberBlank => "blank: the clerk numbers it when registering",
+        Ui::SignDate => "Date on the report: ",
+        Ui::SignRecipients => "To (one a line; Ctrl-J adds a line):",
         Ui::KeyChooseSection => "choose a section",
         Ui::KeyWriteSection => "write the chosen section",
         Ui::KeyRows => "up, down a row",

@@ -117,6 +117,8 @@ pub enum Msg {
         chars: usize,
         limit: usize,
     },
+    /// A document's number, date or recipients that cannot be printed.
+    Detail(crate::model::numbering::DetailError),
     /// `thidua text` with a file but no `--section`.
     TextNeedsSection,
     /// A section written from a file (its heading, its length).
@@ -423,7 +425,6 @@ pub enum Msg {
         folder: String,
     },
     SummaryFailed(String),
-    BadDate(String),
     /// `verify`
     VerifyKey {
         id: String,

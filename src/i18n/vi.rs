@@ -1,6 +1,7 @@
 //! Tiếng Việt: the default catalog.
 
 use crate::model::id::IdError;
+use crate::model::numbering::{DetailError, MAX_NUMBER_CHARS, MAX_RECIPIENT_CHARS, MAX_RECIPIENTS};
 use crate::model::sections::TextError;
 use crate::model::validate::IssueKind;
 use crate::model::value::ValueError;
@@ -135,6 +136,20 @@ pub fn msg(m: &Msg) -> String {
         Msg::SectionSaved { title } => format!("đã lưu mục “{title}”"),
         Msg::WritingChars(n) => format!("{n} ký tự"),
         Msg::WritingCount { chars, limit } => format!("{chars}/{limit} ký tự"),
+        Msg::Detail(e) => match e {
+            DetailError::Number(n) => format!(
+                "số văn bản \"{n}\" không hợp lệ: chỉ gồm chữ, số, dấu - hoặc dấu chấm, tối đa {MAX_NUMBER_CHARS} ký tự, ví dụ 12 (để trống cho văn thư ghi số)"
+            ),
+            DetailError::Date(d) => format!(
+                "ngày \"{d}\" không hợp lệ: hãy viết NGÀY/THÁNG/NĂM, ví dụ 05/7/2026"
+            ),
+            DetailError::TooManyRecipients(n) => format!(
+                "{n} nơi nhận, nhiều hơn {MAX_RECIPIENTS} nơi một báo cáo ghi được"
+            ),
+            DetailError::RecipientTooLong(r) => format!(
+                "nơi nhận \"{r}\" dài quá {MAX_RECIPIENT_CHARS} ký tự"
+            ),
+        },
         Msg::TextNeedsSection => {
             "Hãy cho biết mục cần ghi: --section MÃ_MỤC (xem các mục bằng: thidua text KHỐI --period KỲ)"
                 .into()
@@ -441,7 +456,6 @@ pub fn msg(m: &Msg) -> String {
             "phiên bản {version} chưa từng được phát hành (hồ sơ chưa được ký): các tệp của nó đã được chuyển vào {folder}"
         ),
         Msg::SummaryFailed(e) => format!("không lập được báo cáo: {e}"),
-        Msg::BadDate(text) => format!("ngày \"{text}\" không hợp lệ: hãy viết dạng NĂM-THÁNG-NGÀY, ví dụ 2026-07-05"),
         Msg::VerifyKey { id, from } => format!("Kiểm tra bằng khóa công khai {id} ({from})"),
         Msg::VerifyNoKey => {
             "cần khóa công khai của Khối trưởng: --pubkey KHÓA (dòng base64 bắt đầu bằng RW) hoặc --pubkey-file TỆP.pub".into()
@@ -577,6 +591,13 @@ pub fn ui(u: Ui) -> &'static str {
         Ui::KeyHistory => "lịch sử ô",
         Ui::KeyImportSelf => "nhập phiếu tự chấm",
         Ui::KeyWriting => "viết các mục của báo cáo",
+        Ui::KeyNextField => "ô tiếp theo",
+        Ui::KeyPrevField => "ô trước",
+        Ui::KeyNewRecipient => "thêm dòng nơi nhận",
+        Ui::SignNumber => "Số văn bản: ",
+        Ui::SignNumberBlank => "để trống: văn thư ghi số khi vào sổ",
+        Ui::SignDate => "Ngày ghi trên báo cáo: ",
+        Ui::SignRecipients => "Kính gửi (mỗi dòng một nơi; Ctrl-J thêm dòng):",
         Ui::KeyChooseSection => "chọn mục",
         Ui::KeyWriteSection => "viết mục đã chọn",
         Ui::KeyRows => "lên, xuống một dòng",

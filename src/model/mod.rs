@@ -5,6 +5,7 @@ pub mod bloc;
 pub mod id;
 pub mod layout;
 pub mod limits;
+pub mod numbering;
 pub mod path;
 pub mod period;
 pub mod scheme;

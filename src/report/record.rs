@@ -33,6 +33,9 @@ pub struct Record {
     pub number: Option<String>,
     /// The date on the document.
     pub date: NaiveDate,
+    /// "Kính gửi", as printed.
+    #[serde(default)]
+    pub recipients: Vec<String>,
     /// When it was signed, Vietnam time.
     pub signed_at: DateTime<FixedOffset>,
     pub signer: Signer,

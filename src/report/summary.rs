@@ -29,6 +29,8 @@ pub struct Request {
     pub period: Period,
     pub number: Option<String>,
     pub date: NaiveDate,
+    /// "Kính gửi": the bloc's recipients when `None`.
+    pub recipients: Option<Vec<String>>,
     pub provisional: bool,
     pub out_dir: PathBuf,
 }
@@ -456,6 +458,10 @@ pub fn issue_with(
             write_error(&request.out_dir)(io::Error::new(io::ErrorKind::InvalidInput, e))
         })?;
     let public_key = super::keys::public_key_line(public);
+    let recipients = request
+        .recipients
+        .clone()
+        .unwrap_or_else(|| bloc.recipients.clone());
     let edition = Edition {
         year: request.year,
         period: request.period,
@@ -467,6 +473,7 @@ pub fn issue_with(
         replaces: replaced,
         pdf_name: format!("{stem}.pdf"),
         sections: data.sections.clone(),
+        recipients: recipients.clone(),
     };
     let mut doc = document::document(covenant, &results, &edition);
     let numbered = doc
@@ -494,6 +501,7 @@ pub fn issue_with(
         provisional: request.provisional,
         number: request.number.clone(),
         date: request.date,
+        recipients,
         signed_at,
         signer: bloc.signer.clone(),
         public_key,

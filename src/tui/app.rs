@@ -222,6 +222,9 @@ impl App {
             Mode::Edit(_) => Context::Number,
             Mode::Note(_) => Context::Note,
             Mode::Help(_) => Context::Help,
+            Mode::Sign(d) if matches!(d.stage, super::sign::Stage::Details(_)) => {
+                Context::SignDetails
+            }
             Mode::Sign(_) => Context::Sign,
             Mode::ImportSelf(_) => Context::ImportSelf,
             Mode::Writing(w) if w.draft.is_some() => Context::WritingEdit,
@@ -297,6 +300,7 @@ impl App {
                 | Context::Note
                 | Context::Help
                 | Context::Sign
+                | Context::SignDetails
                 | Context::Reason
                 | Context::ImportSelf
                 | Context::WritingEdit

@@ -48,6 +48,8 @@ pub struct Edition {
     pub pdf_name: String,
     /// The report's written sections, every one of the period's, as the record holds them.
     pub sections: Vec<crate::report::record::WrittenSection>,
+    /// "Kính gửi", one a line; "Nơi nhận" lists them too.
+    pub recipients: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -156,10 +158,7 @@ pub fn document(covenant: &Covenant, results: &Results, edition: &Edition) -> Do
     let bloc = &covenant.bloc;
     let issuer = bloc.name.to_uppercase();
     let suffix = &bloc.number_suffix;
-    let number = match &edition.number {
-        Some(n) => format!("Số: {n}/{suffix}"),
-        None => format!("Số:        /{suffix}"),
-    };
+    let number = format!("Số: {}", number_text(edition, suffix));
     let subject = match edition.period {
         Period::MidYear => format!(
             "Sơ kết phong trào thi đua 6 tháng đầu năm {} của {}",
@@ -170,7 +169,11 @@ pub fn document(covenant: &Covenant, results: &Results, edition: &Edition) -> Do
             edition.year, bloc.name
         ),
     };
-    let mut distribution: Vec<String> = bloc.recipients.iter().map(|r| format!("- {r};")).collect();
+    let mut distribution: Vec<String> = edition
+        .recipients
+        .iter()
+        .map(|r| format!("- {r};"))
+        .collect();
     distribution.push("- Các đơn vị thành viên Khối;".to_string());
     distribution.push(format!("- Lưu: VT, {}.", initials(&bloc.name)));
     Document {
@@ -188,7 +191,7 @@ pub fn document(covenant: &Covenant, results: &Results, edition: &Edition) -> Do
         title: "BÁO CÁO".to_string(),
         subject: subject.clone(),
         to_label: "Kính gửi:".to_string(),
-        to: bloc.recipients.clone(),
+        to: edition.recipients.clone(),
         body: body(covenant, results, edition),
         signature: Signature {
             on_behalf: format!("TM. {issuer}"),
@@ -491,11 +494,21 @@ fn annex(covenant: &Covenant, results: &Results, edition: &Edition) -> Annex {
     Annex {
         title: "PHỤ LỤC".to_string(),
         subtitle: format!(
-            "Điểm chi tiết theo tiêu chí, {} (kèm theo Báo cáo {})",
+            "Điểm chi tiết theo tiêu chí, {} (kèm theo Báo cáo số {} {} của {})",
             span(edition.period, edition.year),
+            number_text(edition, &covenant.bloc.number_suffix),
+            date_words(edition.date),
             covenant.bloc.name
         ),
         body,
+    }
+}
+
+/// "12/BC-KTĐ", or "      /BC-KTĐ" with room for the clerk's number.
+fn number_text(edition: &Edition, suffix: &str) -> String {
+    match &edition.number {
+        Some(n) => format!("{n}/{suffix}"),
+        None => format!("       /{suffix}"),
     }
 }
 

@@ -94,6 +94,8 @@ pub enum Context {
     Help,
     /// The signing dialog: confirm, then the passphrase.
     Sign,
+    /// The signing dialog's number, date and recipients.
+    SignDetails,
     /// The vote dialog.
     Votes,
     /// A question answered by a choice or Enter.

@@ -297,6 +297,30 @@ const WRITING_EDIT: &[Binding] = &[
     b(&[Code(Esc)], Action::Cancel, Ui::KeySaveClose, true),
 ];
 
+const SIGN_DETAILS: &[Binding] = &[
+    typed(&[Key::Text], Does::Input, Ui::KeyType, false),
+    b(
+        &[Code(Tab), Code(Down)],
+        Action::NextColumn,
+        Ui::KeyNextField,
+        true,
+    ),
+    b(
+        &[Code(BackTab), Code(Up)],
+        Action::PrevColumn,
+        Ui::KeyPrevField,
+        false,
+    ),
+    b(
+        &[Key::Alt(Enter), Ctrl('j')],
+        Action::NewLine,
+        Ui::KeyNewRecipient,
+        false,
+    ),
+    b(&[Code(Enter)], Action::Confirm, Ui::KeyContinue, true),
+    b(&[Code(Esc)], Action::Cancel, Ui::KeyCancel, true),
+];
+
 const HELP: &[Binding] = &[
     typed(&[Key::Text], Does::Input, Ui::KeyFilter, true),
     b(
@@ -452,6 +476,7 @@ pub fn bindings(context: Context) -> Vec<&'static Binding> {
         Context::Note => &[NOTE, TEXT_EDITING, QUIT_ANYWHERE],
         Context::Help => &[HELP, QUIT_ANYWHERE],
         Context::Sign => &[SIGN, QUIT_ANYWHERE],
+        Context::SignDetails => &[SIGN_DETAILS, TEXT_EDITING, QUIT_ANYWHERE],
         Context::Votes => &[VOTES, QUIT_ANYWHERE],
         Context::Ask => &[ASK, QUIT_ANYWHERE],
         Context::Reason => &[REASON, TEXT_EDITING, QUIT_ANYWHERE],

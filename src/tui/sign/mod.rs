@@ -1,5 +1,8 @@
-//! The signing dialog: what will be signed, the passphrase (masked), then the files written.
-//! The same issue as `thidua summary`, from the open session without closing it.
+//! The signing dialog: what will be signed, the document's number, date and recipients, the
+//! passphrase (masked), then the files written. The same issue as `thidua summary`, from the
+//! open session without closing it.
+
+pub mod details;
 
 use std::fmt;
 use std::rc::Rc;
@@ -32,11 +35,15 @@ pub struct SignDialog {
     /// What keeps the summary from being final; a draft when not empty.
     pub gaps: Vec<Gap>,
     pub error: Option<Said>,
+    /// The number, date and recipients, once the form has them checked.
+    pub chosen: Option<details::Chosen>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Stage {
     Confirm,
+    /// The document's number, date and recipients.
+    Details(details::Details),
     Passphrase(Masked),
     /// The key being unlocked and the documents laid out on a worker; the screen keeps
     /// drawing.
@@ -102,6 +109,7 @@ pub fn open(cx: &Ctx) -> Option<SignDialog> {
         version,
         gaps,
         error: None,
+        chosen: None,
     })
 }
 
@@ -124,7 +132,8 @@ pub fn update(mut dialog: SignDialog, action: Action, cx: &mut Ctx) -> Outcome<S
         (Stage::Done(_), _) | (_, Action::Cancel) => return Outcome::Close,
         (Stage::Confirm, Action::Confirm) => match cx.signing.and_then(|s| s.key.clone()) {
             Some(key) if key.is_file() => {
-                dialog.stage = Stage::Passphrase(Masked::default());
+                let form = details::Details::new(&cx.covenant().bloc, now().date_naive());
+                dialog.stage = Stage::Details(form);
                 dialog.error = None;
             }
             key => {
@@ -133,13 +142,25 @@ pub fn update(mut dialog: SignDialog, action: Action, cx: &mut Ctx) -> Outcome<S
                 )))
             }
         },
+        (Stage::Details(form), Action::Confirm) => match form.chosen(&cx.covenant().bloc) {
+            Ok(chosen) => {
+                dialog.chosen = Some(chosen);
+                dialog.stage = Stage::Passphrase(Masked::default());
+                dialog.error = None;
+            }
+            Err(e) => dialog.error = Some(Said::Msg(Msg::Detail(e))),
+        },
+        (Stage::Details(form), other) => {
+            form.act(&other);
+            dialog.error = None;
+        }
         (Stage::Passphrase(typed), Action::Input(text)) => typed.0.push_str(&text),
         (Stage::Passphrase(typed), Action::Backspace) => {
             typed.0.pop();
         }
         (Stage::Passphrase(typed), Action::Confirm) => {
             let typed = std::mem::take(&mut typed.0);
-            match start(cx, typed, !dialog.gaps.is_empty()) {
+            match start(cx, typed, !dialog.gaps.is_empty(), dialog.chosen.as_ref()) {
                 Ok(pending) => {
                     dialog.stage = Stage::Working(pending);
                     dialog.error = None;
@@ -154,7 +175,12 @@ pub fn update(mut dialog: SignDialog, action: Action, cx: &mut Ctx) -> Outcome<S
 
 /// Starts the worker that unlocks the key and issues the summary, from the session as it is
 /// now (the dialog holds the screen until the worker answers).
-fn start(cx: &Ctx, typed: String, provisional: bool) -> Result<Pending, Said> {
+fn start(
+    cx: &Ctx,
+    typed: String,
+    provisional: bool,
+    chosen: Option<&details::Chosen>,
+) -> Result<Pending, Said> {
     let Some(signing) = cx.signing else {
         return Err(Said::Plain(String::new()));
     };
@@ -163,9 +189,10 @@ fn start(cx: &Ctx, typed: String, provisional: bool) -> Result<Pending, Said> {
     let request = Request {
         year: cx.year,
         period: cx.period(),
-        number: None,
-        date: now().date_naive(),
+        number: chosen.and_then(|c| c.number.clone()),
+        date: chosen.map_or_else(|| now().date_naive(), |c| c.date),
         provisional,
+        recipients: chosen.map(|c| c.recipients.clone()),
         out_dir: signing.out_dir.clone(),
     };
     let data = SessionData::of(cx.records(), cx.year);
@@ -316,6 +343,9 @@ pub fn draw(app: &Seen, dialog: &SignDialog, frame: &mut Frame, area: Rect) {
                     .bold(),
                 );
             }
+            if let Stage::Details(form) = stage {
+                draw_details(app, form, &mut lines);
+            }
             if let Stage::Passphrase(typed) = stage {
                 lines.push(Line::from(vec![
                     Span::from(lang.ui(Ui::SignPassphrase)).bold(),
@@ -328,6 +358,7 @@ pub fn draw(app: &Seen, dialog: &SignDialog, frame: &mut Frame, area: Rect) {
             }
             let hint = match stage {
                 Stage::Confirm => Some(Ui::SignContinue),
+                Stage::Details(_) => None,
                 // Nothing to press while the worker runs.
                 Stage::Working(_) => None,
                 _ => Some(Ui::SignRetry),
@@ -351,4 +382,45 @@ pub fn draw(app: &Seen, dialog: &SignDialog, frame: &mut Frame, area: Rect) {
             .scroll((skip, 0)),
         popup,
     );
+}
+
+/// The number, date and recipients, the field with the focus marked and its cursor shown.
+fn draw_details(app: &Seen, form: &details::Details, lines: &mut Vec<Line<'static>>) {
+    use details::Field;
+    let lang = app.lang;
+    let shown = |field: &crate::tui::field::TextField, focused: bool| -> String {
+        let (before, after) = field.text().split_at(field.cursor());
+        if focused {
+            format!("{before}▏{after}")
+        } else {
+            field.text().to_string()
+        }
+    };
+    let mark = |f: Field| if form.focus == f { "▸ " } else { "  " };
+    let suffix = &app.covenant.bloc.number_suffix;
+    lines.push(Line::from(vec![
+        Span::from(mark(Field::Number)),
+        Span::from(lang.ui(Ui::SignNumber)).bold(),
+        Span::from(format!(
+            "[{}]/{suffix}",
+            shown(&form.number, form.focus == Field::Number)
+        )),
+        Span::from(format!("  ({})", lang.ui(Ui::SignNumberBlank))).dark_gray(),
+    ]));
+    lines.push(Line::from(vec![
+        Span::from(mark(Field::Date)),
+        Span::from(lang.ui(Ui::SignDate)).bold(),
+        Span::from(format!(
+            "[{}]",
+            shown(&form.date, form.focus == Field::Date)
+        )),
+    ]));
+    lines.push(Line::from(vec![
+        Span::from(mark(Field::Recipients)),
+        Span::from(lang.ui(Ui::SignRecipients)).bold(),
+    ]));
+    let recipients = shown(&form.recipients, form.focus == Field::Recipients);
+    for line in recipients.split('\n') {
+        lines.push(Line::from(format!("    {line}")));
+    }
 }
