@@ -125,6 +125,28 @@ fn the_sample_report_carries_every_part_of_the_document() {
     ] {
         assert!(all.contains(expected), "missing {expected:?} in:\n{all}");
     }
+    // The body in sentences: the plan and the covenant cited briefly (the laws stay in the
+    // scheme), who leads and who follows, and each band with its units.
+    let flat = squashed(&all);
+    for expected in [
+        "Thực hiện Kế hoạch số 24/KH-UBND ngày 26/01/2026 của Ủy ban nhân dân thành phố và Giao ước thi đua năm 2026 của Khối thi đua số 8",
+        "Ủy ban nhân dân phường Thành Đông dẫn đầu Khối với 84,11 điểm; tiếp theo là Hải Dương (81,69 điểm) và Tứ Minh (76,62 điểm).",
+        "2 đơn vị xếp loại Xuất sắc (Thành Đông, Hải Dương); 2 đơn vị xếp loại Tốt (Tứ Minh, Lê Thanh Nghị)",
+        "không đạt điều kiện bắt buộc DK3",
+    ] {
+        assert!(
+            flat.contains(&squashed(expected)),
+            "missing {expected:?} in:\n{all}"
+        );
+    }
+    assert!(!flat.contains(&squashed("Luật Thi đua, khen thưởng số 06/2022/QH15")));
+    // The lines on the signature share the last page with the annex's end.
+    let last = pages.last().unwrap();
+    assert!(last.contains("Về chữ ký điện tử của văn bản này"), "{last}");
+    assert!(
+        last.contains("Tổng điểm"),
+        "alone on the last page:\n{last}"
+    );
     // The annex names the report it belongs to by number and date.
     assert!(
         squashed(&all).contains(&squashed(

@@ -13,12 +13,13 @@ use crate::model::{Covenant, Period};
 use crate::score::Results;
 
 pub mod disputes;
+mod opening;
 mod proposals;
 pub mod words;
 pub mod written;
 
+use words::initials;
 pub use words::{date_words, dec, dec2, rank_text, span, value_words};
-use words::{initials, join_vi};
 
 /// An earlier issued version, as a later one names it.
 #[derive(Debug, Clone, PartialEq)]
@@ -208,17 +209,19 @@ pub fn document(covenant: &Covenant, results: &Results, edition: &Edition) -> Do
         distribution,
         annex: annex(covenant, results, edition),
         verification: vec![
+            "Về chữ ký điện tử của văn bản này: Khối trưởng đã ký tệp bằng khóa riêng của mình. \
+             Chỉ cần một chữ, một con số trong tệp bị sửa sau khi ký, việc kiểm tra sẽ báo \
+             không hợp lệ; nơi nhận vì vậy biết chắc văn bản đúng như Khối trưởng đã ký. Đây \
+             không phải chữ ký số do tổ chức chứng thực (CA) cấp."
+                .to_string(),
             format!(
-                "Tệp này được ký bằng khóa minisign của Khối trưởng, khóa công khai: {}",
+                "Khóa công khai của Khối trưởng (để kiểm tra): {}",
                 edition.public_key
             ),
             format!(
-                "Kiểm tra: minisign -Vm {} -P {}",
+                "Cán bộ kỹ thuật kiểm tra bằng lệnh: minisign -Vm {} -P {}",
                 edition.pdf_name, edition.public_key
             ),
-            "Chữ ký này xác nhận tệp không bị thay đổi; đây không phải chữ ký số do tổ chức \
-             chứng thực (CA) cấp."
-                .to_string(),
         ],
         meta_title: format!("Báo cáo {subject}"),
     }
@@ -241,33 +244,20 @@ fn body(covenant: &Covenant, results: &Results, edition: &Edition) -> Vec<Block>
             old.version
         )));
     }
+    blocks.push(opening::opening(covenant, edition));
     blocks.push(heading(format!(
         "I. KẾT QUẢ THỰC HIỆN GIAO ƯỚC THI ĐUA {}",
         half.to_uppercase()
     )));
-    let basis = if scheme.legal_basis.trim().is_empty() {
-        String::new()
-    } else {
-        format!(" ({})", scheme.legal_basis.trim().trim_end_matches('.'))
-    };
     blocks.push(paragraph(format!(
-        "Thực hiện giao ước thi đua năm {}, {} gồm {} đơn vị thành viên đã chấm điểm kết quả \
-         thi đua {} theo {}{}. Điểm tối đa theo tiêu chí là {} điểm, cộng điểm thưởng và trừ \
-         điểm trừ theo quy định.",
-        edition.year,
-        bloc.name,
+        "Khối có {} đơn vị thành viên. Các đơn vị đã chấm điểm kết quả thi đua {} theo {}, \
+         trên tổng số {} điểm tối đa của kỳ, cộng điểm thưởng và trừ điểm trừ theo quy định.",
         bloc.members.len(),
         half,
         scheme.title,
-        basis,
         dec(covenant.layout.max_total(Some(edition.period))),
     )));
-    if results.missing.is_empty() {
-        blocks.push(paragraph(format!(
-            "Đã chấm đủ {} nội dung cho tất cả các đơn vị.",
-            results.needed
-        )));
-    } else {
+    if !results.missing.is_empty() {
         blocks.push(paragraph(format!(
             "Đến thời điểm lập báo cáo, đã chấm {} trên {} nội dung; còn {} nội dung chưa chấm. \
              Kết quả dưới đây là dự thảo.",
@@ -276,48 +266,12 @@ fn body(covenant: &Covenant, results: &Results, edition: &Edition) -> Vec<Block>
             results.missing.len()
         )));
     }
-    if let Some(&first) = results.order.first() {
-        let unit = &results.units[first];
-        let leaders: Vec<&str> = results
-            .order
-            .iter()
-            .filter(|&&u| results.units[u].rank == 1)
-            .map(|&u| bloc.members[u].short.as_str())
-            .collect();
-        let leader_text = if leaders.len() > 1 {
-            format!(
-                "Các đơn vị {} đồng hạng nhất với {} điểm",
-                join_vi(&leaders),
-                dec(unit.total)
-            )
-        } else {
-            format!(
-                "Đơn vị đạt điểm cao nhất là {} với {} điểm",
-                bloc.members[first].name,
-                dec(unit.total)
-            )
-        };
-        let bands: Vec<String> = scheme
-            .bands
-            .iter()
-            .enumerate()
-            .filter_map(|(b, band)| {
-                let n = results.units.iter().filter(|u| u.band == b).count();
-                (n > 0).then(|| format!("{n} đơn vị xếp loại {}", band.label))
-            })
-            .collect();
-        // Where the period's bands are shares of its maximum, the reader is told so: the
-        // bounds printed in the scheme are then percentages, not points.
-        let basis = match covenant.scheme.classification.of(edition.period) {
-            crate::model::scheme::Basis::Points => String::new(),
-            crate::model::scheme::Basis::ShareOfMaximum => format!(
-                " (xếp loại theo tỷ lệ tổng điểm so với {} điểm tối đa của kỳ)",
-                dec(covenant.layout.max_total(Some(edition.period)))
-            ),
-        };
-        blocks.push(paragraph(format!(
-            "{leader_text}. Về xếp loại{basis}: {}.",
-            bands.join("; ")
+    if let Some(leaders) = opening::leaders(covenant, results) {
+        blocks.push(paragraph(leaders));
+        blocks.push(paragraph(opening::classification(
+            covenant,
+            results,
+            edition.period,
         )));
         // A condition's title says what a unit must achieve ("Không để xảy ra …"): quoted
         // after "không đạt", so that a failure never reads as an achievement, with what it caps.
