@@ -120,6 +120,7 @@ fn benches(c: &mut Criterion) {
             pdf_name: "x.pdf".into(),
             sections: thidua::synthetic::sections(&loaded.covenant, Period::MidYear, 2026),
             recipients: Vec::new(),
+            election: None,
         };
         let doc = document::document(&loaded.covenant, &results, &edition);
         c.bench_function(&format!("summary: PDF alone, {name}"), |b| {

@@ -152,3 +152,20 @@ pub fn sections(
         })
         .collect()
 }
+
+/// Next year's head and deputy: the second and third members (the first heads this year), with
+/// the vote of every member.
+pub fn election(covenant: &Covenant) -> crate::model::election::Election {
+    let members = &covenant.bloc.members;
+    let id = |n: usize| members[n.min(members.len() - 1)].id.clone();
+    let all = members.len() as u32;
+    crate::model::election::Election {
+        head: id(1),
+        deputy: id(2),
+        vote: Some(crate::model::election::ElectionVote {
+            present: all,
+            head: all,
+            deputy: all.saturating_sub(1),
+        }),
+    }
+}

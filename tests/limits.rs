@@ -200,6 +200,7 @@ fn record_of(covenant: &Covenant, sheet: &Sheet, results: score::Results) -> Rec
         self_scores: Vec::new(),
         votes: Vec::new(),
         sections: Vec::new(),
+        election: None,
         results,
         documents: Vec::new(),
     }

@@ -31,6 +31,7 @@ fn edition(provisional: bool) -> Edition {
         pdf_name: "bao-cao-khoi-8-2026-so-ket.pdf".to_string(),
         sections: Vec::new(),
         recipients: sample().bloc.recipients.clone(),
+        election: None,
     }
 }
 
@@ -469,4 +470,50 @@ fn written_sections_are_printed_as_written_under_numbered_headings() {
         all.contains("IV.TỒNTẠI,HẠNCHẾVÀNGUYÊNNHÂN(Chưaviết.)"),
         "{all}"
     );
+}
+
+#[test]
+fn the_year_end_report_states_who_was_elected_and_by_how_many() {
+    let covenant = sample();
+    let mut sheet = covenant.empty_sheet();
+    let mut reader = csv::Reader::from_path("tests/data/khoi-8-year-end.csv").unwrap();
+    for row in reader.records() {
+        let row = row.unwrap();
+        let (u, i) = (
+            covenant.unit_index(&row[0]).unwrap(),
+            covenant.layout.index_of(&row[1]).unwrap(),
+        );
+        sheet.set(
+            u,
+            i,
+            Some(value::parse(&covenant.layout.items[i], &row[2]).unwrap()),
+        );
+    }
+    let results = score::compute(&covenant, Period::YearEnd, &sheet).unwrap();
+    let mut edition = edition(true);
+    edition.period = Period::YearEnd;
+    edition.election = Some(thidua::model::election::Election {
+        head: "hai-duong".into(),
+        deputy: "tu-minh".into(),
+        vote: Some(thidua::model::election::ElectionVote {
+            present: 8,
+            head: 8,
+            deputy: 7,
+        }),
+    });
+    let all = squashed(
+        &layout_text(&document(&covenant, &results, &edition))
+            .unwrap()
+            .join("\n"),
+    );
+    for expected in [
+        "BẦU KHỐI TRƯỞNG, KHỐI PHÓ NĂM 2027",
+        "Hội nghị đã bầu Ủy ban nhân dân phường Hải Dương làm Khối trưởng (8/8 thành viên có mặt tán thành) và Ủy ban nhân dân phường Tứ Minh làm Khối phó (7/8 thành viên có mặt tán thành) Khối thi đua số 8 năm 2027.",
+        "phương hướng, nhiệm vụ năm 2027 như sau:",
+    ] {
+        assert!(
+            all.contains(&squashed(expected)),
+            "missing {expected:?} in {all}"
+        );
+    }
 }

@@ -426,3 +426,64 @@ fn sections_are_written_while_frozen_locked_by_a_signed_final_and_kept_in_the_jo
         assert_eq!(versions, 2);
     });
 }
+
+#[test]
+fn next_years_head_and_deputy_are_elected_at_year_end_with_a_possible_vote() {
+    use thidua::model::election::{Election, ElectionError, ElectionVote};
+    let (c, tmp) = setup();
+    let elect = |head: &str, deputy: &str, vote: Option<ElectionVote>| Election {
+        head: head.into(),
+        deputy: deputy.into(),
+        vote,
+    };
+    {
+        let mid = tempfile::tempdir().unwrap();
+        let mut s = session(mid.path(), &c, Period::MidYear);
+        assert!(matches!(
+            s.elect(elect("u2", "u3", None)),
+            Err(Refusal::ElectionAtYearEndOnly)
+        ));
+    }
+    let mut s = session(tmp.path(), &c, Period::YearEnd);
+    for (bad, why) in [
+        (
+            elect("u9", "u3", None),
+            ElectionError::UnknownUnit("u9".into()),
+        ),
+        (elect("u2", "u2", None), ElectionError::SameUnit),
+        (
+            elect(
+                "u2",
+                "u3",
+                Some(ElectionVote {
+                    present: 3,
+                    head: 4,
+                    deputy: 1,
+                }),
+            ),
+            ElectionError::MoreVotesThanPresent {
+                votes: 4,
+                present: 3,
+            },
+        ),
+    ] {
+        match s.elect(bad) {
+            Err(Refusal::Store(StoreError::Election(e))) => assert_eq!(e, why),
+            other => panic!("{other:?}"),
+        }
+    }
+    assert!(s.election().is_none());
+    // Recorded while frozen, as the meeting's words are; a later election replaces it.
+    s.freeze().unwrap();
+    s.elect(elect("u2", "u3", None)).unwrap();
+    let vote = ElectionVote {
+        present: 3,
+        head: 3,
+        deputy: 2,
+    };
+    s.elect(elect("u3", "u1", Some(vote))).unwrap();
+    drop(s);
+    reopened(&c, tmp.path(), Period::YearEnd, |r| {
+        assert_eq!(r.election(), Some(&elect("u3", "u1", Some(vote))));
+    });
+}

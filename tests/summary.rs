@@ -59,6 +59,7 @@ fn issue(
         entries,
         frozen_at: Some(signed_at()),
         sections: thidua::synthetic::sections(&loaded.covenant, period, 2026),
+        election: (period == Period::YearEnd).then(|| synthetic::election(&loaded.covenant)),
         ..SessionData::default()
     };
     summary::issue(

@@ -322,6 +322,28 @@ fn the_year_end_meeting_from_the_command_line() {
     };
     desk.freeze("year-end");
     desk.write_sections("year-end");
+    // Next year's head and deputy, with the vote.
+    let out = with(
+        "elect",
+        &[
+            "--head",
+            "hai-duong",
+            "--deputy",
+            "tu-minh",
+            "--present",
+            "8",
+            "--head-votes",
+            "8",
+            "--deputy-votes",
+            "7",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("năm 2027"),
+        "{}",
+        text(&out.stdout)
+    );
 
     // Frozen and complete, but the awards wait for the members' vote.
     let sign = ["--password-file", "pw", "--date", "2026-12-18"];

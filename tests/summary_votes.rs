@@ -120,6 +120,7 @@ fn the_year_end_summary_states_the_votes_and_verify_recomputes_them() {
         votes: ballots.clone(),
         frozen_at: Some(signed_at),
         sections: thidua::synthetic::sections(covenant, Period::YearEnd, 2026),
+        election: Some(thidua::synthetic::election(covenant)),
         ..SessionData::default()
     };
     let request = Request {
@@ -160,6 +161,7 @@ fn the_year_end_summary_states_the_votes_and_verify_recomputes_them() {
         pdf_name: "x.pdf".into(),
         sections: Vec::new(),
         recipients: Vec::new(),
+        election: None,
     };
     let doc = document::document(covenant, &results, &edition);
     let winner = &covenant.bloc.members[elected[0]].short;
@@ -268,6 +270,7 @@ fn a_vote_on_all_members_is_stated_on_all_members() {
         pdf_name: "x.pdf".into(),
         sections: Vec::new(),
         recipients: Vec::new(),
+        election: None,
     };
     let doc = document::document(covenant, &results, &edition);
     let unit = &covenant.bloc.members[failed].short;
@@ -395,6 +398,7 @@ fn a_unit_that_fails_a_vote_and_moves_down_says_so_and_so_does_the_unit_it_displ
         pdf_name: "x.pdf".into(),
         sections: Vec::new(),
         recipients: Vec::new(),
+        election: None,
     };
     let doc = document::document(covenant, &results, &edition);
     let text = pdf::layout_text(&doc)

@@ -768,6 +768,51 @@ fn sections_are_written_in_a_wrapping_editor_that_takes_input_method_bursts() {
 }
 
 #[test]
+fn next_years_head_and_deputy_are_chosen_in_the_sections_dialog_at_year_end() {
+    for lang in [Lang::Vi, Lang::En] {
+        let mut s = session(Period::YearEnd, lang, true);
+        let app = &mut s.app;
+        press(app, KeyCode::F(6));
+        for _ in 0..3 {
+            press(app, KeyCode::Down);
+        }
+        press(app, KeyCode::Enter);
+        assert_eq!(app.context(), thidua::tui::keymap::Context::WritingElection);
+        // Rotation: this year's deputy is offered as next year's head, the next member as
+        // deputy; ← goes back through the members, round from the first to the last.
+        press(app, KeyCode::Tab);
+        for _ in 0..3 {
+            press(app, KeyCode::Left);
+        }
+        press(app, KeyCode::Tab);
+        type_text(app, "8");
+        press(app, KeyCode::Tab);
+        type_text(app, "8");
+        press(app, KeyCode::Enter);
+        // Two figures of three: refused, the form stays with what was typed.
+        assert!(app.session().election().is_none());
+        snapshot("writing-election", app);
+        press(app, KeyCode::Tab);
+        type_text(app, "x");
+        press(app, KeyCode::Enter);
+        assert!(app.session().election().is_none());
+        press(app, KeyCode::Backspace);
+        type_text(app, "7");
+        press(app, KeyCode::Enter);
+        let e = app.session().election().cloned().expect("recorded");
+        assert_eq!(
+            (e.head.as_str(), e.deputy.as_str()),
+            ("hai-duong", "tu-minh")
+        );
+        let vote = e.vote.unwrap();
+        assert_eq!((vote.present, vote.head, vote.deputy), (8, 8, 7));
+        // Back in the list, which shows who was elected.
+        assert!(matches!(&app.mode, Mode::Writing(w) if w.election.is_none()));
+        assert!(screen(app, 80, 24).contains("Hải Dương / Tứ Minh"));
+    }
+}
+
+#[test]
 fn the_summary_is_signed_from_the_screen_with_a_masked_passphrase() {
     let mut s = session(Period::MidYear, Lang::Vi, true);
     let root = tempfile::tempdir().unwrap();

@@ -63,6 +63,7 @@ fn edition(period: Period, provisional: bool) -> Edition {
         pdf_name: "bao-cao.pdf".into(),
         sections: Vec::new(),
         recipients: Vec::new(),
+        election: None,
     }
 }
 

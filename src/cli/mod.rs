@@ -2,6 +2,7 @@
 
 mod check;
 mod compare;
+mod elect;
 mod import;
 mod import_self;
 mod keygen;
@@ -156,6 +157,27 @@ pub enum Command {
         /// dòng / a UTF-8 text file: paragraphs split by blank lines, "- " lines as bullets
         file: Option<PathBuf>,
     },
+    /// Bầu Khối trưởng, Khối phó năm sau (tổng kết năm); không có --head: xem kết quả đã ghi /
+    /// next year's head and deputy (year-end); without --head: what is recorded
+    Elect {
+        #[command(flatten)]
+        session: SessionArgs,
+        /// Mã đơn vị làm Khối trưởng / the head's unit id
+        #[arg(long)]
+        head: Option<String>,
+        /// Mã đơn vị làm Khối phó / the deputy's unit id
+        #[arg(long)]
+        deputy: Option<String>,
+        /// Số thành viên có mặt, nếu bỏ phiếu / members present, where a vote was held
+        #[arg(long)]
+        present: Option<u32>,
+        /// Số phiếu bầu Khối trưởng / votes for the head
+        #[arg(long)]
+        head_votes: Option<u32>,
+        /// Số phiếu bầu Khối phó / votes for the deputy
+        #[arg(long)]
+        deputy_votes: Option<u32>,
+    },
     /// Biểu quyết đề nghị khen thưởng (tổng kết năm); không có --award: xem danh sách /
     /// the members' vote on an award (year-end); without --award: list the candidates
     Vote {
@@ -264,6 +286,24 @@ pub fn run(cli: Cli) -> ExitCode {
             },
         ),
         Some(Command::Freeze { session }) => session::freeze(lang, &session),
+        Some(Command::Elect {
+            session,
+            head,
+            deputy,
+            present,
+            head_votes,
+            deputy_votes,
+        }) => elect::run(
+            lang,
+            &session,
+            &elect::Choice {
+                head: head.as_deref(),
+                deputy: deputy.as_deref(),
+                present,
+                head_votes,
+                deputy_votes,
+            },
+        ),
         Some(Command::Text {
             session,
             section,

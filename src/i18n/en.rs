@@ -201,6 +201,21 @@ pub fn msg(m: &Msg) -> String {
         ),
         Msg::ReopenWithoutReason => "reopening frozen results needs a reason".into(),
         Msg::VotesAtYearEndOnly => "votes on awards are taken at the year-end review only".into(),
+        Msg::ElectionRefused(e) => format!("the election was not recorded: {}", election_error(e)),
+        Msg::ElectionSetAside(e) => format!(
+            "an election of head and deputy in the journal cannot be true ({}), so it is not counted",
+            election_error(e)
+        ),
+        Msg::ElectFormIncomplete => "where a vote was held, give members present and both votes in digits; otherwise leave all three blank".into(),
+        Msg::ElectVoteIncomplete => "where a vote was held, give all of --present, --head-votes and --deputy-votes".into(),
+        Msg::ElectNeedsBoth => "give both --head and --deputy (unit ids; list them with thidua elect BLOC --period year-end)".into(),
+        Msg::NotElected { year } => format!("No head and deputy recorded for {year} yet. The units:"),
+        Msg::ElectionAtYearEndOnly => {
+            "next year's head and deputy are elected at the year-end review only".into()
+        }
+        Msg::Elected { head, deputy, year } => format!(
+            "Election recorded: {head} as head and {deputy} as deputy for {year}."
+        ),
         Msg::BallotRefused(e) => format!("the vote was not recorded: {}", ballot_error(e)),
         Msg::Progress { entered, needed } => format!("entered {entered}/{needed}"),
         Msg::SavedAt(t) => format!("saved {t}"),
@@ -382,6 +397,7 @@ pub fn msg(m: &Msg) -> String {
         Msg::LogExportFailed { path, error } => format!(
             "Could not export the log to {path}: {error}. The journal and the scores are untouched."
         ),
+        Msg::GapNoElection => "- next year's head and deputy are not elected yet (F6 on the scoring screen, or thidua elect)".into(),
         Msg::GapSectionEmpty(title) => format!(
             "- the report's section \"{title}\" is not written (F6 on the scoring screen, or thidua text)"
         ),
@@ -573,6 +589,17 @@ pub fn ui(u: Ui) -> &'static str {
         Ui::KeyHistory => "the cell's history",
         Ui::KeyImportSelf => "import self-scores",
         Ui::KeyWriting => "write the report's sections",
+        Ui::KeyChooseUnit => "choose a unit",
+        Ui::KeyBack => "back",
+        Ui::ElectionEntry => "Election of next year's head and deputy",
+        Ui::ElectionHead => "Head:   ",
+        Ui::ElectionDeputy => "Deputy: ",
+        Ui::ElectionPresent => "Members present: ",
+        Ui::ElectionHeadVotes => "Votes for the head: ",
+        Ui::ElectionDeputyVotes => "Votes for the deputy: ",
+        Ui::ElectionNoVote => {
+            "Where the meeting agreed without a vote, leave the three figures blank."
+        }
         Ui::KeyNextField => "next field",
         Ui::KeyPrevField => "previous field",
         Ui::KeyNewRecipient => "add a recipient line",
@@ -696,6 +723,7 @@ pub fn label(l: Label) -> &'static str {
         Label::LogReopen => "results reopened",
         Label::LogVotes => "vote",
         Label::LogSection => "section",
+        Label::LogElection => "election",
         Label::LogIssued => "report signed (final)",
         Label::LogIssuedDraft => "draft signed",
         Label::Entered => "Entered",
@@ -935,5 +963,19 @@ fn id_problem(problem: IdError) -> String {
         IdError::BadStart => "it starts with \".\", \"_\" or \"-\"".into(),
         IdError::EndsWithDot => "it ends with a dot".into(),
         IdError::Reserved => "Windows reserves it for a device".into(),
+    }
+}
+
+fn election_error(e: &crate::model::election::ElectionError) -> String {
+    use crate::model::election::ElectionError as E;
+    match e {
+        E::UnknownUnit(u) => format!("no unit \"{u}\" in the bloc"),
+        E::SameUnit => "the head and the deputy must be two different units".into(),
+        E::PresentOutOfRange { present, members } => {
+            format!("{present} members present, but the bloc has {members}")
+        }
+        E::MoreVotesThanPresent { votes, present } => {
+            format!("{votes} votes, more than the {present} members present")
+        }
     }
 }

@@ -192,6 +192,26 @@ pub enum Msg {
     ReopenWithoutReason,
     VotesAtYearEndOnly,
     BallotRefused(crate::model::ballot::BallotError),
+    /// An election that cannot be true, refused.
+    ElectionRefused(crate::model::election::ElectionError),
+    /// An election in the journal that cannot be true, not counted.
+    ElectionSetAside(crate::model::election::ElectionError),
+    ElectionAtYearEndOnly,
+    /// The election form with some of the vote's figures, or one that is not a number.
+    ElectFormIncomplete,
+    /// `thidua elect` with some of the vote's figures.
+    ElectVoteIncomplete,
+    /// `thidua elect` with a head and no deputy, or the other way round.
+    ElectNeedsBoth,
+    NotElected {
+        year: i32,
+    },
+    /// The election recorded (head's and deputy's names, the year they serve).
+    Elected {
+        head: String,
+        deputy: String,
+        year: i32,
+    },
     /// Entered of needed cells, in the screen's header.
     Progress {
         entered: usize,
@@ -291,6 +311,8 @@ pub enum Msg {
         units: Vec<String>,
     },
     GapNotFrozen,
+    /// At year-end, next year's head and deputy not elected.
+    GapNoElection,
     /// A required section of the report not written (its heading).
     GapSectionEmpty(String),
     FrozenDone {

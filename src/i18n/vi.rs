@@ -222,6 +222,21 @@ pub fn msg(m: &Msg) -> String {
         ),
         Msg::ReopenWithoutReason => "mở lại kết quả đã chốt cần ghi lý do".into(),
         Msg::VotesAtYearEndOnly => "chỉ biểu quyết đề nghị khen thưởng ở kỳ tổng kết năm".into(),
+        Msg::ElectionRefused(e) => format!("không ghi được kết quả bầu: {}", election_error(e)),
+        Msg::ElectionSetAside(e) => format!(
+            "một kết quả bầu Khối trưởng, Khối phó trong nhật ký không thể có ({}), nên không được tính",
+            election_error(e)
+        ),
+        Msg::ElectFormIncomplete => "nếu có bỏ phiếu, hãy ghi đủ số có mặt và số phiếu bằng chữ số; không bỏ phiếu thì để trống cả ba".into(),
+        Msg::ElectVoteIncomplete => "nếu có bỏ phiếu, hãy ghi đủ --present, --head-votes và --deputy-votes".into(),
+        Msg::ElectNeedsBoth => "hãy ghi cả --head và --deputy (mã đơn vị; xem bằng thidua elect KHỐI --period tong-ket)".into(),
+        Msg::NotElected { year } => format!("Chưa ghi kết quả bầu Khối trưởng, Khối phó năm {year}. Các đơn vị:"),
+        Msg::ElectionAtYearEndOnly => {
+            "chỉ bầu Khối trưởng, Khối phó năm sau ở kỳ tổng kết năm".into()
+        }
+        Msg::Elected { head, deputy, year } => format!(
+            "Đã ghi kết quả bầu: {head} làm Khối trưởng, {deputy} làm Khối phó năm {year}."
+        ),
         Msg::BallotRefused(e) => format!("không ghi được kết quả biểu quyết: {}", ballot_error(e)),
         Msg::Progress { entered, needed } => format!("đã chấm {entered}/{needed}"),
         Msg::SavedAt(t) => format!("đã lưu {t}"),
@@ -399,6 +414,7 @@ pub fn msg(m: &Msg) -> String {
         Msg::LogExportFailed { path, error } => format!(
             "Không xuất được nhật ký ra {path}: {error}. Nhật ký và điểm đã chấm không bị ảnh hưởng."
         ),
+        Msg::GapNoElection => "- chưa ghi kết quả bầu Khối trưởng, Khối phó năm sau (phím F6 trên màn hình chấm điểm, hoặc lệnh thidua elect)".into(),
         Msg::GapSectionEmpty(title) => format!(
             "- mục \"{title}\" của báo cáo chưa viết (phím F6 trên màn hình chấm điểm, hoặc lệnh thidua text)"
         ),
@@ -591,6 +607,15 @@ pub fn ui(u: Ui) -> &'static str {
         Ui::KeyHistory => "lịch sử ô",
         Ui::KeyImportSelf => "nhập phiếu tự chấm",
         Ui::KeyWriting => "viết các mục của báo cáo",
+        Ui::KeyChooseUnit => "chọn đơn vị",
+        Ui::KeyBack => "quay lại",
+        Ui::ElectionEntry => "Bầu Khối trưởng, Khối phó năm sau",
+        Ui::ElectionHead => "Khối trưởng: ",
+        Ui::ElectionDeputy => "Khối phó:    ",
+        Ui::ElectionPresent => "Số thành viên có mặt: ",
+        Ui::ElectionHeadVotes => "Số phiếu bầu Khối trưởng: ",
+        Ui::ElectionDeputyVotes => "Số phiếu bầu Khối phó: ",
+        Ui::ElectionNoVote => "Nếu hội nghị thống nhất không bỏ phiếu, để trống ba ô số phiếu.",
         Ui::KeyNextField => "ô tiếp theo",
         Ui::KeyPrevField => "ô trước",
         Ui::KeyNewRecipient => "thêm dòng nơi nhận",
@@ -714,6 +739,7 @@ pub fn label(l: Label) -> &'static str {
         Label::LogReopen => "mở lại kết quả",
         Label::LogVotes => "biểu quyết",
         Label::LogSection => "viết mục",
+        Label::LogElection => "bầu khối trưởng",
         Label::LogIssued => "ký báo cáo chính thức",
         Label::LogIssuedDraft => "ký bản dự thảo",
         Label::Entered => "Đã chấm",
@@ -971,5 +997,19 @@ fn id_problem(problem: IdError) -> String {
         IdError::BadStart => "bắt đầu bằng \".\", \"_\" hoặc \"-\"".into(),
         IdError::EndsWithDot => "kết thúc bằng dấu chấm".into(),
         IdError::Reserved => "là tên thiết bị mà Windows dành riêng".into(),
+    }
+}
+
+fn election_error(e: &crate::model::election::ElectionError) -> String {
+    use crate::model::election::ElectionError as E;
+    match e {
+        E::UnknownUnit(u) => format!("không có đơn vị \"{u}\" trong khối"),
+        E::SameUnit => "Khối trưởng và Khối phó phải là hai đơn vị khác nhau".into(),
+        E::PresentOutOfRange { present, members } => {
+            format!("{present} thành viên có mặt, trong khi khối có {members} thành viên")
+        }
+        E::MoreVotesThanPresent { votes, present } => {
+            format!("{votes} phiếu, nhiều hơn {present} thành viên có mặt")
+        }
     }
 }

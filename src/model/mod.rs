@@ -2,6 +2,7 @@
 
 pub mod ballot;
 pub mod bloc;
+pub mod election;
 pub mod id;
 pub mod layout;
 pub mod limits;

@@ -81,6 +81,18 @@ fn row(lang: Lang, covenant: &Covenant, line: &Line) -> Row {
         Line::Event(e) => {
             let mut item = String::new();
             let (what, reason, new) = match &e.event {
+                EventKind::Election(e) => (
+                    Label::LogElection,
+                    String::new(),
+                    format!(
+                        "{} / {}{}",
+                        e.head,
+                        e.deputy,
+                        e.vote
+                            .map(|v| format!(" ({}, {} / {})", v.present, v.head, v.deputy))
+                            .unwrap_or_default()
+                    ),
+                ),
                 EventKind::Section { id, text } => {
                     item = id.clone();
                     let first = text.lines().next().unwrap_or("");

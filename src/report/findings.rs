@@ -63,6 +63,13 @@ fn vi(lang: Lang, f: &Finding) -> String {
                 lang.ballot_error(e)
             )
         }
+        Finding::ElectionInvalid(e) => format!(
+            "  ✗ kết quả bầu Khối trưởng, Khối phó trong bản ghi không thể có: {}",
+            lang.msg(&crate::i18n::Msg::ElectionRefused(e.clone()))
+        ),
+        Finding::ElectionMissing => {
+            "  ✗ bản tổng kết chính thức thiếu kết quả bầu Khối trưởng, Khối phó năm sau".into()
+        }
         Finding::SectionsInvalid(problems) => {
             let mut out = "  ✗ các mục viết của báo cáo trong bản ghi không đúng:".to_string();
             for p in problems {
@@ -191,6 +198,13 @@ fn en(lang: Lang, f: &Finding) -> String {
         Finding::CannotCompute(m) => format!("  ✗ {}", lang.msg(m)),
         Finding::VotesInvalid(e) => {
             format!("  ✗ a vote in the record is impossible: {}", lang.ballot_error(e))
+        }
+        Finding::ElectionInvalid(e) => format!(
+            "  ✗ the election of head and deputy in the record cannot be true: {}",
+            lang.msg(&crate::i18n::Msg::ElectionRefused(e.clone()))
+        ),
+        Finding::ElectionMissing => {
+            "  ✗ a final year-end record without next year's head and deputy".into()
         }
         Finding::SectionsInvalid(problems) => {
             let mut out = "  ✗ the report's written sections in the record are not right:".to_string();

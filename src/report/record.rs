@@ -62,6 +62,9 @@ pub struct Record {
     /// printed.
     #[serde(default)]
     pub sections: Vec<WrittenSection>,
+    /// At year-end: next year's head and deputy, elected at the meeting.
+    #[serde(default)]
+    pub election: Option<crate::model::election::Election>,
     pub results: Results,
     /// The PDF and spreadsheet issued with this record.
     pub documents: Vec<FileHash>,

@@ -9,6 +9,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use minisign::{PublicKey, SecretKey};
 
 use crate::i18n::{Lang, Msg};
+use crate::model::election::Election;
 use crate::model::{Ballot, Covenant, Period};
 use crate::score::{Nomination, Results};
 use crate::store::durable::{self, Access};
@@ -48,6 +49,8 @@ pub struct SessionData {
     pub unexplained: Vec<(usize, usize)>,
     /// Every written section of the period, in the scheme's order, empty ones included.
     pub sections: Vec<WrittenSection>,
+    /// Next year's head and deputy, elected at the year-end meeting.
+    pub election: Option<Election>,
 }
 
 impl SessionData {
@@ -61,6 +64,7 @@ impl SessionData {
             frozen_at: records.frozen().map(|f| f.at),
             unexplained: records.unexplained(),
             sections: written_sections(records, year),
+            election: records.election().cloned(),
         }
     }
 }
@@ -102,6 +106,8 @@ pub enum Gap {
     NotFrozen,
     /// A required section of the report is not written (its heading).
     SectionEmpty(String),
+    /// At year-end: next year's head and deputy are not elected yet.
+    NoElection,
 }
 
 /// What must be settled before a final summary of `results`: every cell scored and explained,
@@ -153,6 +159,9 @@ pub fn gaps(covenant: &Covenant, results: &Results, data: &SessionData) -> Vec<G
                 gaps.push(Gap::TiedOnVotes(award.award, tied));
             }
         }
+    }
+    if results.period == Period::YearEnd && data.election.is_none() {
+        gaps.push(Gap::NoElection);
     }
     if data.frozen_at.is_none() {
         gaps.push(Gap::NotFrozen);
@@ -216,6 +225,7 @@ pub fn gap_lines(lang: Lang, covenant: &Covenant, gaps: &[Gap]) -> Vec<String> {
                 units: units.iter().map(|&u| short(u)).collect(),
             })),
             Gap::NotFrozen => lines.push(lang.msg(&Msg::GapNotFrozen)),
+            Gap::NoElection => lines.push(lang.msg(&Msg::GapNoElection)),
             Gap::SectionEmpty(title) => lines.push(lang.msg(&Msg::GapSectionEmpty(title.clone()))),
         }
     }
@@ -474,6 +484,7 @@ pub fn issue_with(
         pdf_name: format!("{stem}.pdf"),
         sections: data.sections.clone(),
         recipients: recipients.clone(),
+        election: data.election.clone(),
     };
     let mut doc = document::document(covenant, &results, &edition);
     let numbered = doc
@@ -517,6 +528,7 @@ pub fn issue_with(
         self_scores: data.self_scores,
         votes: data.votes,
         sections: data.sections,
+        election: data.election,
         results,
         documents: vec![
             FileHash {

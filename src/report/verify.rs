@@ -48,6 +48,10 @@ pub enum Finding {
     /// The record's written sections are not those of its scheme, or a final version lacks a
     /// required one.
     SectionsInvalid(Vec<SectionProblem>),
+    /// The election in the record names units that are not members, or an impossible vote.
+    ElectionInvalid(crate::model::election::ElectionError),
+    /// A final year-end record without next year's head and deputy.
+    ElectionMissing,
     /// The entries cannot be computed (`score::Overflow`), in words.
     CannotCompute(crate::i18n::Msg),
     /// The results recomputed from the entries equal the stored ones.
@@ -318,6 +322,21 @@ fn check_record(
     let problems = record.section_problems();
     if !problems.is_empty() {
         findings.push(Finding::SectionsInvalid(problems));
+    }
+    match &record.election {
+        Some(e) => {
+            if let Err(error) = crate::model::election::check(&record.bloc, e) {
+                findings.push(Finding::ElectionInvalid(error));
+            }
+        }
+        // Records before format 4 had no place for it.
+        None if record.format >= 4
+            && record.period == crate::model::Period::YearEnd
+            && !record.provisional =>
+        {
+            findings.push(Finding::ElectionMissing)
+        }
+        None => {}
     }
     // Nothing a record names is opened before its signature is known to hold.
     if !signature_holds {

@@ -92,6 +92,8 @@ pub enum Changed {
     Voted {
         award: String,
     },
+    /// Next year's head and deputy.
+    Elected,
     /// A written section of the report, by id.
     SectionWritten {
         id: String,
@@ -189,6 +191,11 @@ impl Session {
     /// A view that follows the session: each accepted change arrives with its results.
     pub fn follow(&mut self) -> std::sync::mpsc::Receiver<Announcement> {
         self.feed.follow()
+    }
+
+    /// Next year's head and deputy, as last elected.
+    pub fn election(&self) -> Option<&crate::model::election::Election> {
+        self.records().election()
     }
 
     /// The latest text of the report's written section `id`.

@@ -171,6 +171,16 @@ impl Session {
         Ok(self.announce(Changed::Voted { award }))
     }
 
+    /// Records next year's head and deputy, elected at the year-end meeting.
+    pub fn elect(
+        &mut self,
+        election: crate::model::election::Election,
+    ) -> Result<Changed, Refusal> {
+        rules::may_elect(self.records())?;
+        self.ledger.records_mut().record_election(election)?;
+        Ok(self.announce(Changed::Elected))
+    }
+
     /// Writes a section of the report whole. Writing the same text again changes nothing and
     /// is no refusal.
     pub fn write_section(&mut self, id: &str, text: &str) -> Result<Changed, Refusal> {

@@ -24,6 +24,8 @@ pub enum Refusal {
     ReasonRequired { unit: String, item: String },
     #[error("votes are taken at year-end only")]
     VotesAtYearEndOnly,
+    #[error("the election is held at year-end only")]
+    ElectionAtYearEndOnly,
     #[error("nothing to undo")]
     NothingToUndo,
     #[error("nothing to redo")]
@@ -52,6 +54,7 @@ impl Refusal {
                 item: item.clone(),
             }),
             Refusal::VotesAtYearEndOnly => lang.msg(&Msg::VotesAtYearEndOnly),
+            Refusal::ElectionAtYearEndOnly => lang.msg(&Msg::ElectionAtYearEndOnly),
             Refusal::NothingToUndo => lang.ui(Ui::NothingToUndo).to_string(),
             Refusal::NothingToRedo => lang.ui(Ui::NothingToRedo).to_string(),
             Refusal::NothingToAccept => lang.msg(&Msg::NothingToAccept),

@@ -79,6 +79,14 @@ pub fn words_open(records: &Records) -> Result<(), Refusal> {
     Ok(())
 }
 
+/// Next year's head and deputy are elected at the year-end meeting, one of its words.
+pub fn may_elect(records: &Records) -> Result<(), Refusal> {
+    if records.period() != Period::YearEnd {
+        return Err(Refusal::ElectionAtYearEndOnly);
+    }
+    words_open(records)
+}
+
 /// Votes are taken at year-end, after the scores are agreed; a signed final version locks them.
 pub fn may_vote(records: &Records) -> Result<(), Refusal> {
     if records.period() != Period::YearEnd {

@@ -48,6 +48,9 @@ pub enum StoreError {
         item: String,
         chars: usize,
     },
+    /// An election that cannot be true.
+    #[error("{0}")]
+    Election(crate::model::election::ElectionError),
     /// A section the period's report does not have.
     #[error("no section {0}")]
     UnknownSection(String),
@@ -97,6 +100,7 @@ impl StoreError {
                 chars: *chars,
                 limit: MAX_NOTE_CHARS,
             }),
+            StoreError::Election(error) => lang.msg(&Msg::ElectionRefused(error.clone())),
             StoreError::UnknownSection(id) => lang.msg(&Msg::UnknownSection(id.clone())),
             StoreError::SectionText { id, error } => lang.msg(&Msg::SectionText {
                 id: id.clone(),

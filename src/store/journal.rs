@@ -106,6 +106,9 @@ pub enum EventKind {
     Reopen { reason: String },
     /// The members' vote on an award; a later tally for the same award replaces it.
     Votes(Ballot),
+    /// Next year's head and deputy, elected at the year-end meeting; a later election replaces
+    /// it.
+    Election(crate::model::election::Election),
     /// A written section of the report (`model::sections`), whole: the latest version of a
     /// section is the one that counts.
     Section { id: String, text: String },

@@ -228,6 +228,7 @@ impl App {
             Mode::Sign(_) => Context::Sign,
             Mode::ImportSelf(_) => Context::ImportSelf,
             Mode::Writing(w) if w.draft.is_some() => Context::WritingEdit,
+            Mode::Writing(w) if w.election.is_some() => Context::WritingElection,
             Mode::Writing(_) => Context::Writing,
             Mode::Votes(_) => Context::Votes,
             Mode::Log(_) => Context::Log,

@@ -101,6 +101,8 @@ pub fn session_data(
         frozen_at: frozen.then(thidua::store::records::now),
         unexplained: unexplained.to_vec(),
         sections: thidua::synthetic::sections(c, period, 2026),
+        election: (period == thidua::model::Period::YearEnd)
+            .then(|| thidua::synthetic::election(c)),
         ..Default::default()
     }
 }

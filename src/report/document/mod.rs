@@ -51,6 +51,8 @@ pub struct Edition {
     pub sections: Vec<crate::report::record::WrittenSection>,
     /// "Kính gửi", one a line; "Nơi nhận" lists them too.
     pub recipients: Vec<String>,
+    /// At year-end: next year's head and deputy.
+    pub election: Option<crate::model::election::Election>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -309,6 +311,12 @@ fn body(covenant: &Covenant, results: &Results, edition: &Edition) -> Vec<Block>
             written::roman(next)
         )));
         blocks.extend(proposals::proposals(covenant, results, edition));
+        blocks.push(heading(format!(
+            "{}. BẦU KHỐI TRƯỞNG, KHỐI PHÓ NĂM {}",
+            written::roman(next + 1),
+            edition.year + 1
+        )));
+        blocks.push(paragraph(opening::election(covenant, edition)));
     }
     blocks
 }

@@ -135,6 +135,34 @@ pub fn classification(covenant: &Covenant, results: &Results, period: Period) ->
     format!("Về xếp loại{basis}: {}.", bands.join("; "))
 }
 
+/// "Hội nghị đã bầu Ủy ban nhân dân phường Hải Dương làm Khối trưởng (7/8 thành viên có mặt
+/// tán thành) và … làm Khối phó Khối thi đua số 8 năm 2027."
+pub fn election(covenant: &Covenant, edition: &Edition) -> String {
+    let bloc = &covenant.bloc;
+    let Some(e) = &edition.election else {
+        return "Hội nghị chưa bầu Khối trưởng, Khối phó năm sau.".to_string();
+    };
+    let name = |id: &str| {
+        bloc.members
+            .iter()
+            .find(|m| m.id == id)
+            .map_or_else(|| id.to_string(), |m| m.name.clone())
+    };
+    let votes = |n: u32| match e.vote {
+        Some(v) => format!(" ({n}/{} thành viên có mặt tán thành)", v.present),
+        None => String::new(),
+    };
+    format!(
+        "Hội nghị đã bầu {} làm Khối trưởng{} và {} làm Khối phó{} {} năm {}.",
+        name(&e.head),
+        votes(e.vote.map_or(0, |v| v.head)),
+        name(&e.deputy),
+        votes(e.vote.map_or(0, |v| v.deputy)),
+        bloc.name,
+        edition.year + 1
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

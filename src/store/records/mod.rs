@@ -188,6 +188,14 @@ impl Records {
         latest
     }
 
+    /// Next year's head and deputy, as last elected.
+    pub fn election(&self) -> Option<&crate::model::election::Election> {
+        self.events.iter().rev().find_map(|e| match &e.event {
+            EventKind::Election(election) => Some(election),
+            _ => None,
+        })
+    }
+
     /// The latest text of the written section `id` (empty when never written).
     pub fn section(&self, id: &str) -> &str {
         self.events

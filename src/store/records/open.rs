@@ -8,7 +8,7 @@ use std::path::Path;
 
 use crate::i18n::Msg;
 use crate::model::{Covenant, Period};
-use crate::model::{ballot, value};
+use crate::model::{ballot, election, value};
 
 use super::super::cells::Cells;
 use super::super::durable::{self, Access};
@@ -336,6 +336,12 @@ impl Records {
             });
             return;
         }
+        if let EventKind::Election(e) = &event.event
+            && let Err(error) = election::check(&self.covenant.bloc, e)
+        {
+            self.notices.push(Msg::ElectionSetAside(error));
+            return;
+        }
         match &event.event {
             EventKind::Freeze => {
                 self.frozen = Some(Frozen {
@@ -344,7 +350,10 @@ impl Records {
                 })
             }
             EventKind::Reopen { .. } => self.frozen = None,
-            EventKind::Votes(_) | EventKind::Issued { .. } | EventKind::Section { .. } => {}
+            EventKind::Votes(_)
+            | EventKind::Issued { .. }
+            | EventKind::Section { .. }
+            | EventKind::Election(_) => {}
         }
         self.events.push(event);
     }

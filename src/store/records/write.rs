@@ -7,6 +7,7 @@ use std::io::Write;
 
 use crate::model::Ballot;
 use crate::model::ballot;
+use crate::model::election::{self, Election};
 use crate::model::limits::MAX_JOURNAL_LINES;
 use crate::model::sections;
 
@@ -211,6 +212,13 @@ impl Records {
     pub fn record_votes(&mut self, ballot: Ballot) -> Result<Event, StoreError> {
         ballot::check(&self.covenant, &ballot).map_err(StoreError::Ballot)?;
         self.record_event(EventKind::Votes(ballot))
+    }
+
+    /// Records the election of next year's head and deputy, once it names two members and its
+    /// vote is possible.
+    pub fn record_election(&mut self, election: Election) -> Result<Event, StoreError> {
+        election::check(&self.covenant.bloc, &election).map_err(StoreError::Election)?;
+        self.record_event(EventKind::Election(election))
     }
 
     /// Records a written section of the report, once it is one of the period's sections and its

@@ -110,6 +110,8 @@ pub enum Context {
     Writing,
     /// The editor of a written section.
     WritingEdit,
+    /// The year-end election's form.
+    WritingElection,
     Start,
 }
 

@@ -321,6 +321,36 @@ const SIGN_DETAILS: &[Binding] = &[
     b(&[Code(Esc)], Action::Cancel, Ui::KeyCancel, true),
 ];
 
+const WRITING_ELECTION: &[Binding] = &[
+    each(
+        &[Code(Left), Code(Right)],
+        &[Action::Left, Action::Right],
+        Ui::KeyChooseUnit,
+        true,
+    ),
+    b(
+        &[Code(Tab), Code(Down)],
+        Action::NextColumn,
+        Ui::KeyNextField,
+        true,
+    ),
+    b(
+        &[Code(BackTab), Code(Up)],
+        Action::PrevColumn,
+        Ui::KeyPrevField,
+        false,
+    ),
+    typed(&[Key::Text], Does::Input, Ui::KeyType, false),
+    b(
+        &[Code(Backspace)],
+        Action::Backspace,
+        Ui::KeyBackspace,
+        false,
+    ),
+    b(&[Code(Enter)], Action::Confirm, Ui::KeySave, true),
+    b(&[Code(Esc)], Action::Cancel, Ui::KeyBack, true),
+];
+
 const HELP: &[Binding] = &[
     typed(&[Key::Text], Does::Input, Ui::KeyFilter, true),
     b(
@@ -484,6 +514,7 @@ pub fn bindings(context: Context) -> Vec<&'static Binding> {
         Context::ImportSelf => &[IMPORT_SELF, TEXT_EDITING, QUIT_ANYWHERE],
         Context::Writing => &[WRITING, QUIT_ANYWHERE],
         Context::WritingEdit => &[WRITING_EDIT, TEXT_EDITING, QUIT_ANYWHERE],
+        Context::WritingElection => &[WRITING_ELECTION, QUIT_ANYWHERE],
         Context::Start => &[START],
     };
     groups.iter().flat_map(|g| g.iter()).collect()

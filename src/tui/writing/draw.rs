@@ -12,15 +12,18 @@ use crate::tui::dialog::Seen;
 use crate::tui::widgets::{overlay, wrapped_height};
 use crate::tui::wrap;
 
+use super::election::{ElectionForm, Field};
 use super::{Draft, Writing};
+use crate::tui::field::TextField;
 
 pub fn draw(app: &Seen, dialog: &Writing, frame: &mut Frame, area: Rect) {
     let width = area.width.saturating_sub(4).min(100);
     let height = area.height.saturating_sub(2);
     let popup = overlay(frame, area, width, height);
-    match &dialog.draft {
-        None => draw_list(app, dialog, frame, popup),
-        Some(draft) => draw_editor(app, draft, frame, popup),
+    match (&dialog.draft, &dialog.election) {
+        (Some(draft), _) => draw_editor(app, draft, frame, popup),
+        (None, Some(form)) => draw_election(app, form, frame, popup),
+        (None, None) => draw_list(app, dialog, frame, popup),
     }
 }
 
@@ -64,6 +67,34 @@ fn draw_list(app: &Seen, dialog: &Writing, frame: &mut Frame, area: Rect) {
                 lines.push(Line::from(format!("     “{}”", clip(first, 70))).dark_gray());
             }
         }
+    }
+    if app.period == crate::model::Period::YearEnd {
+        let chosen = dialog.selected == specs.len();
+        let mark = if chosen { "▸ " } else { "  " };
+        let mut title = Span::from(format!(
+            "{mark}{}. {} {}",
+            specs.len() + 1,
+            lang.ui(Ui::ElectionEntry),
+            app.year + 1
+        ));
+        if chosen {
+            title = title.bold().reversed();
+        }
+        let state = match app.session.election() {
+            Some(e) => Span::from(format!(
+                "{} / {}",
+                short(app, &e.head),
+                short(app, &e.deputy)
+            ))
+            .green(),
+            None => Span::from(lang.ui(Ui::WritingEmpty)).yellow(),
+        };
+        lines.push(Line::from(vec![
+            title,
+            Span::from("  "),
+            state,
+            Span::from(format!(" · {}", lang.ui(Ui::WritingRequired))).dark_gray(),
+        ]));
     }
     let block =
         Block::bordered().title(Span::from(format!(" {} ", lang.ui(Ui::WritingTitle))).bold());
@@ -147,6 +178,73 @@ fn draw_editor(app: &Seen, draft: &Draft, frame: &mut Frame, area: Rect) {
         }
     };
     frame.render_widget(Paragraph::new(foot_line), foot);
+}
+
+fn short(app: &Seen, id: &str) -> String {
+    app.covenant
+        .bloc
+        .members
+        .iter()
+        .find(|m| m.id == id)
+        .map_or_else(|| id.to_string(), |m| m.short.clone())
+}
+
+/// The election's form: the two units with ‹ › to change them, and the vote's figures.
+fn draw_election(app: &Seen, form: &ElectionForm, frame: &mut Frame, area: Rect) {
+    let lang = app.lang;
+    let members = &app.covenant.bloc.members;
+    let mark = |f: Field| if form.focus == f { "▸ " } else { "  " };
+    let unit = |f: Field, label: Ui, index: usize| {
+        let name = members.get(index).map_or("", |m| m.name.as_str());
+        let value = if form.focus == f {
+            Span::from(format!("‹ {name} ›")).bold().reversed()
+        } else {
+            Span::from(name.to_string())
+        };
+        Line::from(vec![
+            Span::from(mark(f)),
+            Span::from(lang.ui(label)).bold(),
+            value,
+        ])
+    };
+    let figure = |f: Field, label: Ui, field: &TextField| {
+        let text = if form.focus == f {
+            let (before, after) = field.text().split_at(field.cursor());
+            format!("[{before}▏{after}]")
+        } else {
+            format!("[{}]", field.text())
+        };
+        Line::from(vec![
+            Span::from(mark(f)),
+            Span::from(lang.ui(label)).bold(),
+            Span::from(text),
+        ])
+    };
+    let mut lines = vec![
+        Line::from(""),
+        unit(Field::Head, Ui::ElectionHead, form.head),
+        unit(Field::Deputy, Ui::ElectionDeputy, form.deputy),
+        Line::from(""),
+        Line::from(lang.ui(Ui::ElectionNoVote)).italic().dark_gray(),
+        figure(Field::Present, Ui::ElectionPresent, &form.present),
+        figure(Field::HeadVotes, Ui::ElectionHeadVotes, &form.head_votes),
+        figure(
+            Field::DeputyVotes,
+            Ui::ElectionDeputyVotes,
+            &form.deputy_votes,
+        ),
+    ];
+    if let Some(error) = &form.error {
+        lines.push(Line::from(""));
+        lines.push(Line::from(format!("✗ {}", error.text(lang))).red().bold());
+    }
+    let title = format!(" {} {} ", lang.ui(Ui::ElectionEntry), app.year + 1);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(Block::bordered().title(Span::from(title).bold()))
+            .wrap(Wrap { trim: false }),
+        area,
+    );
 }
 
 fn clip(text: &str, max: usize) -> String {

@@ -4,6 +4,7 @@
 //! Saving writes the whole section as one journal event; nothing typed is dropped on leaving.
 
 pub mod draw;
+pub mod election;
 
 use std::cell::Cell as Shared;
 
@@ -22,6 +23,8 @@ pub struct Writing {
     pub selected: usize,
     /// The section being written, when the editor is open.
     pub draft: Option<Draft>,
+    /// At year-end, the election of next year's head and deputy, when its form is open.
+    pub election: Option<election::ElectionForm>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -49,7 +52,13 @@ pub fn open(cx: &Ctx) -> Result<Writing, Status> {
     Ok(Writing {
         selected: 0,
         draft: None,
+        election: None,
     })
+}
+
+/// The list's entries: the sections, then at year-end the election.
+pub fn entries(covenant: &crate::model::Covenant, period: crate::model::Period) -> usize {
+    covenant.scheme.sections.of(period).len() + usize::from(period == crate::model::Period::YearEnd)
 }
 
 fn specs<'a>(cx: &'a Ctx) -> &'a [SectionSpec] {
@@ -60,11 +69,22 @@ pub fn update(mut dialog: Writing, action: Action, cx: &mut Ctx) -> Outcome<Writ
     if let Some(draft) = dialog.draft.take() {
         return edit(dialog, draft, action, cx);
     }
-    let count = specs(cx).len();
+    if let Some(form) = dialog.election.take() {
+        return elect(dialog, form, action, cx);
+    }
+    let count = entries(cx.covenant(), cx.period());
     match action {
         Action::Cancel => return Outcome::Close,
         Action::Up => dialog.selected = dialog.selected.saturating_sub(1),
         Action::Down => dialog.selected = (dialog.selected + 1).min(count.saturating_sub(1)),
+        Action::Confirm if dialog.selected >= specs(cx).len() => {
+            let bloc = &cx.covenant().bloc;
+            dialog.election = Some(election::ElectionForm::new(
+                &bloc.members,
+                bloc.deputy.as_deref(),
+                cx.session.election(),
+            ));
+        }
         Action::Confirm => {
             let id = specs(cx)[dialog.selected].id.clone();
             let text = cx.session.section(&id).to_string();
@@ -133,6 +153,49 @@ fn edit(mut dialog: Writing, mut draft: Draft, action: Action, cx: &mut Ctx) -> 
         }
     }
     dialog.draft = Some(draft);
+    Outcome::Stay(dialog)
+}
+
+/// A key in the election form: Enter records it, Esc goes back to the list.
+fn elect(
+    mut dialog: Writing,
+    mut form: election::ElectionForm,
+    action: Action,
+    cx: &mut Ctx,
+) -> Outcome<Writing> {
+    let members = cx.covenant().bloc.members.clone();
+    match action {
+        Action::Cancel => return Outcome::Stay(dialog),
+        Action::Confirm => {
+            let chosen = form.election(&members);
+            match chosen
+                .map_err(Said::from)
+                .and_then(|e| cx.change(|s| s.elect(e)).map_err(Said::from))
+            {
+                Ok(_) => {
+                    let e = cx.session.election().expect("just recorded");
+                    let short = |id: &str| {
+                        members
+                            .iter()
+                            .find(|m| m.id == id)
+                            .map_or_else(String::new, |m| m.short.clone())
+                    };
+                    let said = Status::info(Msg::Elected {
+                        head: short(&e.head),
+                        deputy: short(&e.deputy),
+                        year: cx.year + 1,
+                    });
+                    return Outcome::Say(dialog, said);
+                }
+                Err(said) => form.error = Some(said),
+            }
+        }
+        other => {
+            form.act(&other, members.len());
+            form.error = None;
+        }
+    }
+    dialog.election = Some(form);
     Outcome::Stay(dialog)
 }
 
