@@ -719,6 +719,12 @@ fn set_up(desk: &Desk) {
     fs::write(root.join("scores.csv"), csv).unwrap();
     desk.ok(&["import", BLOC, "--period", "mid-year", "scores.csv"]);
     desk.ok(&["freeze", BLOC, "--period", "mid-year"]);
+    // The report's written sections, which a final summary needs.
+    for id in ["ket-qua-noi-bat", "ton-tai-han-che", "phuong-huong"] {
+        let file = format!("{id}.txt");
+        fs::write(root.join(&file), format!("Nội dung mục {id}.\n")).unwrap();
+        desk.ok(&["text", BLOC, "--period", "mid-year", "--section", id, &file]);
+    }
     fs::write(root.join("pw"), "mật khẩu thử\n").unwrap();
     desk.ok(&["keygen", "--key", "key/thidua.key", "--password-file", "pw"]);
     // Every cell entered: a final summary is possible.

@@ -293,7 +293,7 @@ pub fn msg(m: &Msg) -> String {
         Msg::PassphraseFor(path) => format!("Mật khẩu của khóa bí mật {path}: "),
         Msg::SummaryIncomplete { count } => format!(
             "Chưa ký được báo cáo chính thức: còn {count} việc chưa xong (dưới đây). \
-             Hãy chấm nốt rồi ký lại, hoặc ký bản dự thảo bằng --provisional (mọi tệp sẽ ghi \"DỰ THẢO\")."
+             Hãy hoàn tất rồi ký lại, hoặc ký bản dự thảo bằng --provisional (mọi tệp sẽ ghi \"DỰ THẢO\")."
         ),
         Msg::GapMissing { unit, item } => format!("- {unit}: chưa chấm {item}"),
         Msg::GapMore(n) => format!("- … và {n} nội dung chưa chấm khác"),
