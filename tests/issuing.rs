@@ -1,6 +1,6 @@
 //! Issuing is all or nothing, and `verify` reads only what a signed record may name.
 //!
-//! A write that fails at any of a version's six files leaves no file of that version among the
+//! A write that fails at any of a version's eight files leaves no file of that version among the
 //! summaries, says so, and the next issue takes the same number; `verify` calls a document
 //! whose version has no signed record "not issued". A record naming `../../etc/passwd`, a pipe
 //! or a link to `/dev/zero` gets a refusal, never a read, and nothing it names is opened
@@ -99,9 +99,9 @@ fn a_failure_at_any_file_issues_nothing_and_the_next_issue_takes_the_number() {
     let (secret, public) = keys();
     let out = root.path().join("summaries");
     let first = issue_failing_at(&loaded, &out, (&secret, &public), None).unwrap();
-    assert_eq!(first.files.len(), 6);
+    assert_eq!(first.files.len(), 8);
     let issued = files_in(&out);
-    for fail_at in 0..6 {
+    for fail_at in 0..8 {
         let error = issue_failing_at(&loaded, &out, (&secret, &public), Some(fail_at))
             .expect_err("the write fails");
         let SummaryError::Write {
@@ -116,6 +116,8 @@ fn a_failure_at_any_file_issues_nothing_and_the_next_issue_takes_the_number() {
             ".pdf.minisig",
             ".xlsx",
             ".xlsx.minisig",
+            ".docx",
+            ".docx.minisig",
             ".ron",
             ".ron.minisig",
         ];

@@ -91,7 +91,7 @@ fn documents(issued: &summary::Issued) -> Vec<PathBuf> {
 }
 
 #[test]
-fn a_summary_is_three_documents_each_signed_with_what_it_is() {
+fn a_summary_is_four_documents_each_signed_with_what_it_is() {
     let root = tempfile::tempdir().unwrap();
     let loaded = bloc(root.path(), 8, 30);
     let (secret, public) = keys();
@@ -112,7 +112,7 @@ fn a_summary_is_three_documents_each_signed_with_what_it_is() {
         .map(|f| f.file_name().unwrap().to_string_lossy().into_owned())
         .collect();
     let stem = format!("{}-2026-mid-year-v1", loaded.covenant.bloc.id);
-    for ext in ["pdf", "xlsx", "ron"] {
+    for ext in ["pdf", "xlsx", "docx", "ron"] {
         assert!(names.contains(&format!("{stem}.{ext}")), "{names:?}");
         assert!(
             names.contains(&format!("{stem}.{ext}.minisig")),
@@ -175,7 +175,8 @@ fn a_summary_is_three_documents_each_signed_with_what_it_is() {
             .iter()
             .filter(|f| matches!(f, Finding::DocumentMatches(_)))
             .count(),
-        2
+        3,
+        "the PDF, the spreadsheet and the Word copy"
     );
 }
 

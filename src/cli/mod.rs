@@ -98,8 +98,8 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         password_file: Option<PathBuf>,
     },
-    /// Lập và ký báo cáo sơ kết/tổng kết (PDF, XLSX, RON) / write and sign the mid-year or
-    /// year-end summary (PDF, XLSX, RON)
+    /// Lập và ký báo cáo sơ kết/tổng kết (PDF, XLSX, Word, RON) / write and sign the mid-year or
+    /// year-end summary (PDF, XLSX, Word, RON)
     Summary {
         #[command(flatten)]
         session: SessionArgs,

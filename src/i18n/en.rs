@@ -426,9 +426,9 @@ pub fn msg(m: &Msg) -> String {
             provisional,
         } => {
             if *provisional {
-                format!("Will write and sign a DRAFT, version {version}: PDF, XLSX and the RON record.")
+                format!("Will write and sign a DRAFT, version {version}: PDF, XLSX, the Word copy and the RON record.")
             } else {
-                format!("Will write and sign the report, version {version}: PDF, XLSX and the RON record.")
+                format!("Will write and sign the report, version {version}: PDF, XLSX, the Word copy and the RON record.")
             }
         }
         Msg::SignProgress {

@@ -444,9 +444,9 @@ pub fn msg(m: &Msg) -> String {
             provisional,
         } => {
             if *provisional {
-                format!("Sẽ lập và ký BẢN DỰ THẢO phiên bản {version}: PDF, XLSX và bản ghi RON.")
+                format!("Sẽ lập và ký BẢN DỰ THẢO phiên bản {version}: PDF, XLSX, bản Word và bản ghi RON.")
             } else {
-                format!("Sẽ lập và ký báo cáo phiên bản {version}: PDF, XLSX và bản ghi RON.")
+                format!("Sẽ lập và ký báo cáo phiên bản {version}: PDF, XLSX, bản Word và bản ghi RON.")
             }
         }
         Msg::SignProgress {

@@ -5,6 +5,7 @@
 
 pub mod changelog;
 pub mod document;
+pub mod docx;
 pub mod findings;
 mod fonts;
 pub mod issue;

@@ -66,7 +66,7 @@ pub struct Record {
     #[serde(default)]
     pub election: Option<crate::model::election::Election>,
     pub results: Results,
-    /// The PDF and spreadsheet issued with this record.
+    /// The PDF, the spreadsheet and the Word copy issued with this record.
     pub documents: Vec<FileHash>,
 }
 

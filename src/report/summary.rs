@@ -1,5 +1,5 @@
-//! Issuing a summary: the PDF, the spreadsheet and the record of one session, each signed, as
-//! the next version in the output folder. A signed file is never overwritten.
+//! Issuing a summary: the PDF, the spreadsheet, the Word copy and the record of one session,
+//! each signed, as the next version in the output folder. A signed file is never overwritten.
 
 use std::fs;
 use std::io;
@@ -21,7 +21,7 @@ use super::document::{self, Edition};
 use super::keys::{KeyError, Passphrase};
 use super::record::{FileHash, RECORD_FORMAT, Record, RecordEntry, WrittenSection, sha256_hex};
 use super::sign::{self, TrustedComment};
-use super::{issue, pdf, xlsx};
+use super::{docx, issue, pdf, xlsx};
 
 /// What the head asks for.
 #[derive(Debug, Clone)]
@@ -251,6 +251,8 @@ pub enum SummaryError {
     Pdf(#[from] pdf::PdfError),
     #[error("{0}")]
     Xlsx(#[from] xlsx::XlsxError),
+    #[error("{0}")]
+    Docx(#[from] docx::DocxError),
     #[error("{0}")]
     Sign(#[from] sign::SignError),
     /// The engine could not compute the results (`score::Overflow`), in words.
@@ -502,6 +504,7 @@ pub fn issue_with(
     let pdf_bytes = pdf::render(&doc)?;
     let disputes = document::disputes::list(covenant, &data.entries, &data.self_scores);
     let xlsx_bytes = xlsx::workbook_with(covenant, &results, &edition, &disputes)?;
+    let docx_bytes = docx::render(&doc, &edition.pdf_name, &signed_at.to_rfc3339())?;
     let record = Record {
         format: RECORD_FORMAT,
         software: format!("thidua {}", env!("CARGO_PKG_VERSION")),
@@ -539,6 +542,10 @@ pub fn issue_with(
                 file: format!("{stem}.xlsx"),
                 sha256: sha256_hex(&xlsx_bytes),
             },
+            FileHash {
+                file: format!("{stem}.docx"),
+                sha256: sha256_hex(&docx_bytes),
+            },
         ],
     };
     let record_bytes = record.to_ron().into_bytes();
@@ -560,6 +567,7 @@ pub fn issue_with(
     for (ext, bytes) in [
         ("pdf", &pdf_bytes),
         ("xlsx", &xlsx_bytes),
+        ("docx", &docx_bytes),
         ("ron", &record_bytes),
     ] {
         let name = format!("{stem}.{ext}");

@@ -1,0 +1,370 @@
+//! The Word copy for the clerk: the same document as the PDF, laid out in Decree 30's format so
+//! that the office can number, file and re-print it. Times New Roman (named, not embedded) 14
+//! pt, A4 with margins of 20 mm top and bottom, 30 mm left and 20 mm right, the letterhead as a
+//! borderless two-column table with its short rules, page numbers from page 2, table headers
+//! repeated on each page, "Nơi nhận" in 12/11 pt. A line says it is the working copy of the
+//! signed PDF, which stays the authority.
+//!
+//! The user's text reaches Word only as text runs (escaped by the writer), never as markup.
+
+use docx_rs::{
+    AlignmentType, BorderType, BreakType, Docx, Footer, Header, LineSpacing, PageMargin, PageNum,
+    Paragraph, ParagraphBorder, ParagraphBorderPosition, Run, RunFonts, SpecialIndentType,
+    Table as WordTable, TableAlignmentType, TableCell, TableCellMargins, TableLayoutType, TableRow,
+    WidthType,
+};
+
+use super::document::{Block, Document, Table};
+
+/// Twentieths of a point per millimetre.
+const TWIPS_PER_MM: f64 = 1440.0 / 25.4;
+const A4: (u32, u32) = (11906, 16838);
+const FONT: &str = "Times New Roman";
+/// Sizes in half-points, as Word counts them.
+const BODY: usize = 28;
+const HEAD: usize = 26;
+const TABLE: usize = 24;
+const SMALL: usize = 22;
+const NOTE: usize = 19;
+/// The body's first-line indent: 1 cm.
+const INDENT: i32 = 567;
+
+fn mm(v: f64) -> i32 {
+    (v * TWIPS_PER_MM).round() as i32
+}
+
+/// The text width between the margins, in twips.
+fn text_width() -> usize {
+    (A4.0 as i32 - mm(30.0) - mm(20.0)) as usize
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("the Word copy could not be written: {0}")]
+pub struct DocxError(String);
+
+/// The .docx bytes of `doc`. `pdf_name` is the signed PDF this is the working copy of;
+/// `created` (ISO 8601) dates the file's properties, so that the same issue gives the same
+/// bytes.
+pub fn render(doc: &Document, pdf_name: &str, created: &str) -> Result<Vec<u8>, DocxError> {
+    let fonts = RunFonts::new()
+        .ascii(FONT)
+        .hi_ansi(FONT)
+        .cs(FONT)
+        .east_asia(FONT);
+    let page_number = Header::new().add_paragraph(
+        Paragraph::new()
+            .align(AlignmentType::Center)
+            .add_page_num(PageNum::new()),
+    );
+    let mut word = Docx::new()
+        .page_size(A4.0, A4.1)
+        .page_margin(
+            PageMargin::new()
+                .top(mm(20.0))
+                .bottom(mm(20.0))
+                .left(mm(30.0))
+                .right(mm(20.0))
+                .header(mm(10.0))
+                .footer(mm(10.0)),
+        )
+        .default_fonts(fonts)
+        .default_size(BODY)
+        .default_line_spacing(LineSpacing::new().after(120).line(264))
+        // Page numbers from page 2: the first page's header is empty.
+        .header(page_number)
+        .first_header(Header::new())
+        .first_footer(Footer::new())
+        .title_pg()
+        .created_at(created);
+    if !doc.draft.is_empty() {
+        word = word.add_paragraph(centered(run(&doc.draft).bold().size(BODY)));
+    }
+    word = word.add_table(letterhead(doc));
+    word = word
+        .add_paragraph(spaced(centered(run(&doc.title).bold().size(BODY)), 240, 0))
+        .add_paragraph(centered(run(&doc.subject).bold().size(BODY)))
+        .add_paragraph(rule(text_width(), 3400));
+    word = word.add_paragraph(addressees(doc));
+    for block in &doc.body {
+        word = add_block(word, block);
+    }
+    word = word.add_table(signature(doc));
+    word = word.add_paragraph(
+        spaced(Paragraph::new(), 240, 0).add_run(
+            run(&format!(
+                "Bản Word này là bản làm việc của văn bản PDF đã ký điện tử ({pdf_name}); \
+                 văn bản PDF có chữ ký là bản có giá trị."
+            ))
+            .italic()
+            .size(SMALL),
+        ),
+    );
+    // The annex on a page of its own.
+    word = word.add_paragraph(
+        Paragraph::new()
+            .add_run(Run::new().add_break(BreakType::Page))
+            .add_run(run(&doc.annex.title).bold().size(BODY))
+            .align(AlignmentType::Center),
+    );
+    word = word.add_paragraph(centered(run(&doc.annex.subtitle).italic().size(BODY)));
+    for block in &doc.annex.body {
+        word = add_block(word, block);
+    }
+    for line in &doc.verification {
+        word = word.add_paragraph(spaced(Paragraph::new(), 0, 40).add_run(run(line).size(NOTE)));
+    }
+    let mut built = word.build();
+    built.document = repeat_header_rows(&built.document);
+    let mut out = std::io::Cursor::new(Vec::new());
+    built.pack(&mut out).map_err(|e| DocxError(e.to_string()))?;
+    Ok(out.into_inner())
+}
+
+fn run(text: &str) -> Run {
+    Run::new().add_text(text)
+}
+
+fn centered(r: Run) -> Paragraph {
+    Paragraph::new().align(AlignmentType::Center).add_run(r)
+}
+
+/// Space before and after a paragraph, in twips.
+fn spaced(p: Paragraph, before: u32, after: u32) -> Paragraph {
+    p.line_spacing(LineSpacing::new().before(before).after(after))
+}
+
+/// A short rule of `width` twips, centred in a space of `space` twips, as Decree 30 draws under
+/// the issuer, the motto and the title: the bottom border of an empty paragraph narrowed by its
+/// indents.
+fn rule(space: usize, width: i32) -> Paragraph {
+    let side = ((space as i32 - width) / 2).max(0);
+    let mut p = Paragraph::new()
+        .line_spacing(LineSpacing::new().before(0).after(80).line(80))
+        .indent(Some(side), None, Some(side), None)
+        .add_run(Run::new().size(4));
+    // The writer's default borders are all four sides: only the bottom one is wanted.
+    p.property = p.property.clear_all_borders().set_border(
+        ParagraphBorder::new(ParagraphBorderPosition::Bottom)
+            .val(BorderType::Single)
+            .size(6)
+            .space(1),
+    );
+    p
+}
+
+/// The letterhead: the parent body, the issuer and the number on the left; the national motto
+/// and the place and date on the right. Borderless, each line centred in its column.
+fn letterhead(doc: &Document) -> WordTable {
+    // The national motto needs more than half the text width at 13 pt: the table reaches 5 mm
+    // into each margin, as offices' templates do.
+    let width = text_width() + 2 * mm(5.0) as usize;
+    let left = width * 40 / 100;
+    let right = width - left;
+    let line = |text: &str, bold: bool, size: usize| {
+        let r = run(text).size(size);
+        spaced(centered(if bold { r.bold() } else { r }), 0, 0)
+    };
+    let issuer = TableCell::new()
+        .width(left, WidthType::Dxa)
+        .add_paragraph(line(&doc.parent_body, false, HEAD))
+        .add_paragraph(line(&doc.issuer, true, HEAD))
+        .add_paragraph(rule(left, 1300))
+        .add_paragraph(line(&doc.number, false, HEAD));
+    let nation = TableCell::new()
+        .width(right, WidthType::Dxa)
+        .add_paragraph(line(&doc.nation, true, HEAD))
+        .add_paragraph(line(&doc.motto, true, BODY))
+        .add_paragraph(rule(right, 3300))
+        .add_paragraph(spaced(
+            centered(run(&doc.date_line).italic().size(BODY)),
+            0,
+            0,
+        ));
+    WordTable::without_borders(vec![TableRow::new(vec![issuer, nation])])
+        .set_grid(vec![left, right])
+        .width(width, WidthType::Dxa)
+        .indent(-mm(5.0))
+        .margins(TableCellMargins::new().margin(0, 0, 0, 0))
+        .layout(TableLayoutType::Fixed)
+}
+
+/// "Kính gửi:" followed by the recipients, one a line, aligned under each other: a hanging
+/// indent whose tab stop is where the recipients begin.
+fn addressees(doc: &Document) -> Paragraph {
+    let label = mm(22.0);
+    let mut p = spaced(Paragraph::new(), 120, 120)
+        .indent(
+            Some(mm(20.0) + label),
+            Some(SpecialIndentType::Hanging(label)),
+            None,
+            None,
+        )
+        .add_run(run(&doc.to_label).add_tab());
+    let several = doc.to.len() > 1;
+    for (n, to) in doc.to.iter().enumerate() {
+        let last = n + 1 == doc.to.len();
+        let text = format!(
+            "{}{to}{}",
+            if several { "- " } else { "" },
+            if last { "." } else { ";" }
+        );
+        let mut r = run(&text);
+        if !last {
+            r = r.add_break(BreakType::TextWrapping);
+        }
+        p = p.add_run(r);
+    }
+    p
+}
+
+fn add_block(word: Docx, block: &Block) -> Docx {
+    match block {
+        Block::Heading { text } => word.add_paragraph(
+            spaced(Paragraph::new(), 120, 60)
+                .indent(None, Some(SpecialIndentType::FirstLine(INDENT)), None, None)
+                .keep_next(true)
+                .add_run(run(text).bold()),
+        ),
+        Block::Paragraph { text } => word.add_paragraph(
+            Paragraph::new()
+                .align(AlignmentType::Both)
+                .indent(None, Some(SpecialIndentType::FirstLine(INDENT)), None, None)
+                .add_run(run(text)),
+        ),
+        Block::Item { text } => word.add_paragraph(
+            Paragraph::new()
+                .align(AlignmentType::Both)
+                .indent(None, Some(SpecialIndentType::FirstLine(INDENT)), None, None)
+                .add_run(run(&format!("- {text}"))),
+        ),
+        Block::Table(t) => word.add_table(table(t)),
+    }
+}
+
+/// A results or annex table: bordered, its header row repeated on every page, a wide column
+/// taking what the narrow ones leave.
+fn table(t: &Table) -> WordTable {
+    let widths = column_widths(t);
+    // Many columns: a size smaller, as the PDF sets them.
+    let size = if t.columns.len() > 8 { SMALL } else { TABLE };
+    let cell = |text: &str, width: usize, align: &str, bold: bool| {
+        let alignment = match align {
+            "right" => AlignmentType::Right,
+            "center" => AlignmentType::Center,
+            _ => AlignmentType::Left,
+        };
+        let r = run(text).size(size);
+        TableCell::new().width(width, WidthType::Dxa).add_paragraph(
+            spaced(Paragraph::new(), 0, 0)
+                .align(alignment)
+                .add_run(if bold { r.bold() } else { r }),
+        )
+    };
+    let head = TableRow::new(
+        t.columns
+            .iter()
+            .zip(&widths)
+            .map(|(c, &w)| cell(&c.title, w, "center", true))
+            .collect(),
+    )
+    // Marks the header row; `repeat_header_rows` makes Word repeat it.
+    .cant_split();
+    let mut rows = vec![head];
+    rows.extend(t.rows.iter().map(|r| {
+        TableRow::new(
+            r.cells
+                .iter()
+                .zip(t.columns.iter().zip(&widths))
+                .map(|(text, (c, &w))| cell(text, w, c.align, r.strong))
+                .collect(),
+        )
+    }));
+    WordTable::new(rows)
+        .set_grid(widths)
+        .width(text_width(), WidthType::Dxa)
+        .align(TableAlignmentType::Center)
+        .margins(TableCellMargins::new().margin(0, 57, 0, 57))
+        .layout(TableLayoutType::Fixed)
+}
+
+/// Narrow columns sized to their longest text (about 115 twips a character at 11–12 pt, and
+/// the cell's margins), the wide ones sharing the rest of the text width.
+fn column_widths(t: &Table) -> Vec<usize> {
+    let width = |i: usize| {
+        let cells = t.rows.iter().filter_map(|r| r.cells.get(i));
+        let cell = cells.map(|c| c.chars().count() * 115).max().unwrap_or(0);
+        // The titles are bold and break between words only.
+        let title = t.columns[i]
+            .title
+            .split_whitespace()
+            .map(|w| w.chars().count() * 135)
+            .max()
+            .unwrap_or(0);
+        cell.max(title) + 150
+    };
+    let mut widths: Vec<usize> = (0..t.columns.len())
+        .map(|i| width(i).clamp(600, 2400))
+        .collect();
+    let wide: Vec<usize> = (0..t.columns.len())
+        .filter(|&i| t.columns[i].wide)
+        .collect();
+    let narrow: usize = (0..t.columns.len())
+        .filter(|i| !t.columns[*i].wide)
+        .map(|i| widths[i])
+        .sum();
+    let total = text_width();
+    if !wide.is_empty() {
+        let share = total.saturating_sub(narrow).max(1200 * wide.len()) / wide.len();
+        for i in wide {
+            widths[i] = share;
+        }
+    }
+    // Too many narrow columns for the page: all shrink alike.
+    let sum: usize = widths.iter().sum();
+    if sum > total {
+        for w in &mut widths {
+            *w = *w * total / sum;
+        }
+    }
+    widths
+}
+
+/// "Nơi nhận" on the left in 12/11 pt; the signer on the right.
+fn signature(doc: &Document) -> WordTable {
+    // The signer's post in capitals is long: like the letterhead, the table reaches 5 mm into
+    // each margin.
+    let width = text_width() + 2 * mm(5.0) as usize;
+    let left = width * 42 / 100;
+    let right = width - left;
+    let line = |r: Run| spaced(Paragraph::new(), 0, 0).add_run(r);
+    let mut copies = TableCell::new()
+        .width(left, WidthType::Dxa)
+        .add_paragraph(line(
+            run(&doc.distribution_label).bold().italic().size(HEAD - 2),
+        ));
+    for l in &doc.distribution {
+        copies = copies.add_paragraph(line(run(l).size(SMALL)));
+    }
+    let s = &doc.signature;
+    let signer = TableCell::new()
+        .width(right, WidthType::Dxa)
+        .add_paragraph(spaced(centered(run(&s.on_behalf).bold()), 0, 0))
+        .add_paragraph(spaced(centered(run(&s.role).bold()), 0, 0))
+        .add_paragraph(spaced(centered(run(&s.post).bold().size(HEAD)), 0, 0))
+        .add_paragraph(spaced(centered(run(&s.signed_note).italic()), 0, 1200))
+        .add_paragraph(spaced(centered(run(&s.name).bold()), 0, 0));
+    WordTable::without_borders(vec![TableRow::new(vec![copies, signer])])
+        .set_grid(vec![left, right])
+        .width(width, WidthType::Dxa)
+        .indent(-mm(5.0))
+        .margins(TableCellMargins::new().margin(0, 0, 0, 0))
+        .layout(TableLayoutType::Fixed)
+}
+
+/// Makes every row marked `cantSplit` (the header rows, `table`) a header row Word repeats at
+/// the top of each page (`w:tblHeader`), which the writer has no setter for.
+fn repeat_header_rows(document: &[u8]) -> Vec<u8> {
+    let text = String::from_utf8_lossy(document);
+    text.replace("<w:cantSplit />", "<w:cantSplit /><w:tblHeader />")
+        .into_bytes()
+}
