@@ -93,11 +93,13 @@ fn the_comparison_agrees_with_each_periods_own_results() {
             "unit",
             "short",
             "mid_year_total",
+            "mid_year_share",
             "mid_year_band",
             "mid_year_rank",
             "mid_year_tied",
             "mid_year_missing",
             "year_end_total",
+            "year_end_share",
             "year_end_band",
             "year_end_rank",
             "year_end_tied",
@@ -115,16 +117,23 @@ fn the_comparison_agrees_with_each_periods_own_results() {
     for r in &rows {
         let (_, mid_total, mid_rank) = mid.iter().find(|(u, _, _)| u == &r[0]).unwrap();
         let (_, end_total, end_rank) = end.iter().find(|(u, _, _)| u == &r[0]).unwrap();
-        assert_eq!((&r[2], &r[4]), (mid_total.as_str(), mid_rank.as_str()));
-        assert_eq!((&r[7], &r[9]), (end_total.as_str(), end_rank.as_str()));
+        assert_eq!((&r[2], &r[5]), (mid_total.as_str(), mid_rank.as_str()));
+        assert_eq!((&r[8], &r[11]), (end_total.as_str(), end_rank.as_str()));
         let d = |s: &str| s.parse::<rust_decimal::Decimal>().unwrap();
-        assert_eq!(d(&r[12]), d(end_total) - d(mid_total), "{r:?}");
-        let places: i64 = r[13].parse().unwrap();
+        // The share of each period's maximum: 85 points at mid-year, 100 at year-end.
+        let share = |total: &str, max: i64| {
+            (d(total) * rust_decimal::Decimal::ONE_HUNDRED / rust_decimal::Decimal::from(max))
+                .round_dp_with_strategy(1, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+        };
+        assert_eq!(d(&r[3]), share(&r[2], 85), "{r:?}");
+        assert_eq!(d(&r[9]), share(&r[8], 100), "{r:?}");
+        assert_eq!(d(&r[14]), d(end_total) - d(mid_total), "{r:?}");
+        let places: i64 = r[15].parse().unwrap();
         let rank = |s: &str| s.parse::<i64>().unwrap();
         assert_eq!(places, rank(mid_rank) - rank(end_rank), "{r:?}");
         moved += usize::from(places != 0);
         assert_eq!(
-            (&r[6], &r[11]),
+            (&r[7], &r[13]),
             ("0", "0"),
             "both sample periods are complete"
         );
@@ -162,15 +171,15 @@ fn the_table_shows_both_periods_and_the_change_with_a_decimal_comma() {
     // Tân Hưng moves up a place, Nam Đồng down one, Thành Đông stays first.
     assert_eq!(
         line("Tân Hưng"),
-        "Tân Hưng 59,99 Khá 7 76,68 Khá 6 +16,69 ↑1"
+        "Tân Hưng 59,99 (70,6 %) Khá 7 76,68 (76,7 %) Khá 6 +16,69 ↑1"
     );
     assert_eq!(
         line("Nam Đồng"),
-        "Nam Đồng 60,89 Khá 6 75,42 Khá 7 +14,53 ↓1"
+        "Nam Đồng 60,89 (71,6 %) Khá 6 75,42 (75,4 %) Khá 7 +14,53 ↓1"
     );
     assert_eq!(
         line("Thành Đông"),
-        "Thành Đông 84,11 Xuất sắc 1 106,05 Xuất sắc 1 +21,94 ="
+        "Thành Đông 84,11 (99 %) Xuất sắc 1 106,05 (106,1 %) Xuất sắc 1 +21,94 ="
     );
     let en = text(
         &results(
@@ -330,7 +339,7 @@ fn an_empty_mid_year_is_compared_and_says_so() {
     );
     let first = csv.lines().nth(1).unwrap();
     assert!(
-        first.starts_with("thanh-dong,Thành Đông,,,,,,106.05,"),
+        first.starts_with("thanh-dong,Thành Đông,,,,,,,106.05,106.1,"),
         "{csv}"
     );
     assert!(first.ends_with(",,"), "{csv}");

@@ -133,12 +133,17 @@ fn f5_shows_both_periods_as_the_engine_computes_them() {
             row.year_end.as_ref().unwrap(),
         );
         let change = row.change.unwrap();
+        // Each total beside its share of the period's maximum (85 at mid-year, 100 at year-end).
+        let share =
+            |s: &thidua::score::compare::Standing| format!("· {}%", Lang::Vi.dec(s.share.round()));
         let expected = format!(
-            "{name} {} {} {} {} {} {} {} {}",
+            "{name} {} {} {} {} {} {} {} {} {} {}",
             Lang::Vi.dec2(m.total),
+            share(m),
             app.covenant.scheme.bands[m.band].label,
             m.rank,
             Lang::Vi.dec2(e.total),
+            share(e),
             app.covenant.scheme.bands[e.band].label,
             e.rank,
             thidua::i18n::compare::signed(Lang::Vi, change.total),
@@ -149,7 +154,7 @@ fn f5_shows_both_periods_as_the_engine_computes_them() {
     // The sample: Tân Hưng moves up past Nam Đồng.
     assert_eq!(
         line_of(&shown, "Tân Hưng"),
-        "Tân Hưng 59,99 Khá 7 76,68 Khá 6 +16,69 ↑1"
+        "Tân Hưng 59,99 · 71% Khá 7 76,68 · 77% Khá 6 +16,69 ↑1"
     );
     assert!(
         shown.contains("Sơ kết 6 tháng (tối đa 85)") && shown.contains("Tổng kết năm (tối đa 100)"),

@@ -109,9 +109,10 @@ fn standing_cells(lang: Lang, c: &Covenant, s: Option<&Standing>) -> [String; 3]
     match s {
         Some(s) => [
             format!(
-                "{}{}",
+                "{}{} ({} %)",
                 lang.dec2(s.total),
-                if s.complete() { "" } else { "*" }
+                if s.complete() { "" } else { "*" },
+                lang.dec(s.share)
             ),
             c.scheme.bands[s.band].label.clone(),
             rank_text(lang, s),
@@ -218,7 +219,7 @@ fn csv(c: &Covenant, cmp: &Comparison) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
     let mut head = vec!["unit".to_string(), "short".into()];
     for period in ["mid_year", "year_end"] {
-        for field in ["total", "band", "rank", "tied", "missing"] {
+        for field in ["total", "share", "band", "rank", "tied", "missing"] {
             head.push(format!("{period}_{field}"));
         }
     }
@@ -231,13 +232,14 @@ fn csv(c: &Covenant, cmp: &Comparison) -> String {
             match s {
                 Some(s) => row.extend([
                     s.total.to_string(),
+                    s.share.to_string(),
                     c.scheme.bands[s.band].id.clone(),
                     s.rank.to_string(),
                     s.tied.to_string(),
                     s.missing.to_string(),
                 ]),
                 // Nothing entered: empty fields, never a 0 that reads as a score.
-                None => row.extend(std::iter::repeat_n(String::new(), 5)),
+                None => row.extend(std::iter::repeat_n(String::new(), 6)),
             }
         }
         match r.change {
@@ -281,6 +283,8 @@ pub struct UnitExport {
 #[derive(Debug, Serialize)]
 pub struct StandingExport {
     pub total: Decimal,
+    /// Percent of the period's maximum.
+    pub share: Decimal,
     pub band: String,
     pub rank: usize,
     pub tied: bool,
@@ -306,6 +310,7 @@ pub fn export(c: &Covenant, year: i32, cmp: &Comparison) -> Export {
     let standing = |s: &Option<Standing>| {
         s.as_ref().map(|s| StandingExport {
             total: s.total,
+            share: s.share,
             band: c.scheme.bands[s.band].id.clone(),
             rank: s.rank,
             tied: s.tied,

@@ -14,6 +14,9 @@ use super::Results;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Standing {
     pub total: Decimal,
+    /// The total as a percentage of the most the period's criteria can give, to one decimal:
+    /// a mid-year of 85 points and a year of 100 compare only this way.
+    pub share: Decimal,
     /// Index into the scheme's bands.
     pub band: usize,
     pub rank: usize,
@@ -124,8 +127,16 @@ fn standing(covenant: &Covenant, r: &Results, unit: usize) -> Option<Standing> {
     if u.missing >= cells {
         return None;
     }
+    let max = covenant.layout.max_total(Some(r.period));
+    let share = if max > Decimal::ZERO {
+        (u.total * Decimal::ONE_HUNDRED / max)
+            .round_dp_with_strategy(1, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+    } else {
+        Decimal::ZERO
+    };
     Some(Standing {
         total: u.total,
+        share,
         band: u.band,
         rank: u.rank,
         tied: u.tied,

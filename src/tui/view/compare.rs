@@ -148,6 +148,8 @@ fn draw_unavailable(app: &App, mid_year: &MidYear, frame: &mut Frame, area: Rect
 struct Columns {
     name: usize,
     total: usize,
+    /// Totals are shown with their share of the period's maximum, where the window has room.
+    shares: bool,
     band: usize,
     rank: usize,
     change_total: usize,
@@ -179,10 +181,11 @@ impl Columns {
                 .max(w(Label::Unit)),
             // One more for the mark of an incomplete total.
             total: standings()
-                .map(|s| lang.dec2(s.total).width() + 1)
+                .map(|s| total_text(lang, s, true).width() + 1)
                 .max()
                 .unwrap_or(0)
                 .max(w(Label::Total) + 1),
+            shares: true,
             band: app
                 .covenant
                 .scheme
@@ -214,6 +217,15 @@ impl Columns {
                 .unwrap_or(0)
                 .max(w(Label::Rank)),
         };
+        // The shares go first when the window is narrow: the points and the bands matter more.
+        if c.width() > width {
+            c.shares = false;
+            c.total = standings()
+                .map(|s| total_text(lang, s, false).width() + 1)
+                .max()
+                .unwrap_or(0)
+                .max(w(Label::Total) + 1);
+        }
         let over = c.width().saturating_sub(width);
         let band_cut = over.div_ceil(2).min(c.band.saturating_sub(4));
         c.band -= band_cut;
@@ -344,7 +356,10 @@ fn draw_standing(
         return;
     };
     let mark = if s.complete() { " " } else { "*" };
-    let total = format!("{}{mark}", right(&lang.dec2(s.total), c.total - 1));
+    let total = format!(
+        "{}{mark}",
+        right(&total_text(lang, s, c.shares), c.total - 1)
+    );
     buf.set_string(x, y, total, base.add_modifier(Modifier::BOLD));
     let band = &app.covenant.scheme.bands[s.band].label;
     buf.set_stringn(x + (c.total + 1) as u16, y, fit(band, c.band), c.band, base);
@@ -550,5 +565,15 @@ fn draw_halves(
             Style::new().fg(colour).add_modifier(Modifier::ITALIC),
         );
         after += text.width() + 2;
+    }
+}
+
+/// "84,11 · 99%": the points and their share of the period's maximum, which is how a mid-year
+/// out of 85 and a year out of 100 compare; the points alone without `shares`.
+fn total_text(lang: Lang, s: &Standing, shares: bool) -> String {
+    if shares {
+        format!("{} · {}%", lang.dec2(s.total), lang.dec(s.share.round()))
+    } else {
+        lang.dec2(s.total)
     }
 }
