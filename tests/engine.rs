@@ -102,7 +102,7 @@ fn every_scale_kind_caps_and_totals() {
     assert_eq!(r.entered, 10);
     assert_eq!(r.missing.len(), 20);
     // 49 is below "Tốt" (50) and at least "Khá" (40).
-    assert_eq!(c.scheme.bands[u.band].id, "kha");
+    assert_eq!(c.scheme.bands[u.band.unwrap()].id, "kha");
 }
 
 #[test]
@@ -156,7 +156,7 @@ fn band_conditions_and_veto_caps() {
         ],
     );
     let r = score::compute(&c, Period::MidYear, &s).expect("the engine computes");
-    let band = |id| c.scheme.bands[unit(&c, &r, id).band].id.as_str();
+    let band = |id| c.scheme.bands[unit(&c, &r, id).band.unwrap()].id.as_str();
     assert_eq!(unit(&c, &r, "u2").total, d("55"));
     assert_eq!(band("u2"), "tot");
     assert_eq!(band("u1"), "kha");
@@ -179,7 +179,7 @@ fn exclusive_bounds_leave_the_bound_itself_below() {
     let r = score::compute(&c, Period::MidYear, &s).expect("the engine computes");
     let u = unit(&c, &r, "u1");
     assert_eq!(u.total, d("30"));
-    assert_eq!(c.scheme.bands[u.band].id, "kd");
+    assert_eq!(c.scheme.bands[u.band.unwrap()].id, "kd");
 }
 
 #[test]

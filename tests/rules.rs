@@ -299,7 +299,7 @@ fn bands_of(c: &Covenant, period: Period, rows: &[&[(&str, &str)]]) -> Vec<Strin
     let r = score::compute(c, period, &sheet).expect("the engine computes");
     r.units
         .iter()
-        .map(|u| c.scheme.bands[u.band].id.clone())
+        .map(|u| c.scheme.band_id(r.period, u.band).to_string())
         .collect()
 }
 
@@ -346,4 +346,63 @@ fn a_share_above_a_hundred_percent_is_refused_at_its_place() {
         shown.contains("band \"tot\" has a bound above 100"),
         "{shown}"
     );
+}
+
+#[test]
+fn a_period_with_bands_of_its_own_or_none() {
+    // The mid-year classified on its own points: at least 25 of its 30 is Tốt, 15 Khá.
+    let own = shares_scheme(
+        r#"(mid_year: Points, year_end: Points, mid_year_bands: [
+            (id: "tot", label: "Tốt", min: (points: 25)),
+            (id: "kha", label: "Khá", min: (points: 15)),
+            (id: "khac", label: "Khác"),
+        ])"#,
+    );
+    let c = covenant(&own, &bloc(3, ""));
+    let mid: &[&[(&str, &str)]] = &[
+        &[("a1", "9"), ("b1", "16")],
+        &[("a1", "5"), ("b1", "10")],
+        &[("a1", "4.5"), ("b1", "10")],
+    ];
+    assert_eq!(bands_of(&c, Period::MidYear, mid), ["tot", "kha", "khac"]);
+    // The year-end keeps the scheme's bands: 25 points is below 50.
+    let end: &[&[(&str, &str)]] = &[&[("a1", "9"), ("b1", "16")], &[], &[]];
+    assert_eq!(bands_of(&c, Period::YearEnd, end)[0], "khac");
+
+    // A mid-year not classified: no band in the results, none in the report's table or words.
+    let off = covenant(&shares_scheme("(mid_year: Off)"), &bloc(3, ""));
+    assert_eq!(bands_of(&off, Period::MidYear, mid), ["", "", ""]);
+    let mut sheet = off.empty_sheet();
+    for (u, row) in mid.iter().enumerate() {
+        for (item, text) in row.iter() {
+            enter(&off, &mut sheet, &format!("u{}", u + 1), item, text);
+        }
+    }
+    let r = score::compute(&off, Period::MidYear, &sheet).unwrap();
+    assert!(r.units.iter().all(|u| u.band.is_none()));
+    let table = thidua::report::document::results_table(&off, &r);
+    assert!(!table.columns.iter().any(|c| c.title == "Xếp loại"));
+    assert_eq!(off.scheme.band_label(Period::MidYear, None), "—");
+
+    // An award that asks for a band cannot go with a year-end that is not classified, and a
+    // condition's cap must be a band of every classified period.
+    let refused = |text: &str| {
+        thidua::store::load::parse_scheme(&thidua::store::Source::from_text("scheme.ron", text))
+            .expect_err("refused")
+            .iter()
+            .map(|p| thidua::store::load::render_problem(thidua::i18n::Lang::En, p))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let award = shares_scheme("(year_end: Off)").replace(
+        "    classification:",
+        "    awards: [(id: \"co\", title: \"Cờ\", quota: Count(1), min_band: \"tot\")],\n    classification:",
+    );
+    assert!(refused(&award).contains("the year-end is not classified"));
+    let cap = own.replace(
+        "    classification:",
+        "    vetoes: [(code: \"v\", title: \"Không vi phạm\", band_cap: \"kha\")],\n    classification:",
+    );
+    let cap = cap.replace(r#"(id: "kha", label: "Khá", min: (points: 15)),"#, "");
+    assert!(refused(&cap).contains("\"kha\""), "{}", refused(&cap));
 }

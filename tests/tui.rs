@@ -385,7 +385,7 @@ fn the_screen_shows_what_the_engine_computes() {
             .unwrap_or_else(|| panic!("{name} not in the grid"));
         assert!(line.contains(&Lang::Vi.dec2(r.total)), "{line}");
         assert!(
-            line.contains(&app.covenant.scheme.bands[r.band].label),
+            line.contains(app.covenant.scheme.band_label(app.period, r.band)),
             "{line}"
         );
     }

@@ -170,7 +170,10 @@ fn check_results(covenant: &Covenant, results: &Results, book: &Book) {
             let c = column(sheet, &covenant.layout.groups[g].code);
             assert!(close(number(sheet, r, c), f(unit.groups[g])));
         }
-        assert_eq!(text(sheet, r, band), covenant.scheme.bands[unit.band].label);
+        assert_eq!(
+            text(sheet, r, band),
+            covenant.scheme.band_label(results.period, unit.band)
+        );
         assert_eq!(number(sheet, r, missing), unit.missing as f64);
         let codes: Vec<&str> = unit
             .failed_vetoes

@@ -105,7 +105,7 @@ fn rank_text(lang: Lang, s: &Standing) -> String {
 
 /// Total, band and rank of one period; "Chưa chấm" where the unit has nothing entered. A
 /// total with cells still to be entered is marked `*`.
-fn standing_cells(lang: Lang, c: &Covenant, s: Option<&Standing>) -> [String; 3] {
+fn standing_cells(lang: Lang, c: &Covenant, period: Period, s: Option<&Standing>) -> [String; 3] {
     match s {
         Some(s) => [
             format!(
@@ -114,7 +114,7 @@ fn standing_cells(lang: Lang, c: &Covenant, s: Option<&Standing>) -> [String; 3]
                 if s.complete() { "" } else { "*" },
                 lang.dec(s.share)
             ),
-            c.scheme.bands[s.band].label.clone(),
+            c.scheme.band_label(period, s.band).to_string(),
             rank_text(lang, s),
         ],
         None => [
@@ -149,8 +149,18 @@ pub fn table(lang: Lang, c: &Covenant, year: i32, cmp: &Comparison) -> String {
         .iter()
         .map(|r| {
             let mut row = vec![c.bloc.members[r.unit].short.clone()];
-            row.extend(standing_cells(lang, c, r.mid_year.as_ref()));
-            row.extend(standing_cells(lang, c, r.year_end.as_ref()));
+            row.extend(standing_cells(
+                lang,
+                c,
+                Period::MidYear,
+                r.mid_year.as_ref(),
+            ));
+            row.extend(standing_cells(
+                lang,
+                c,
+                Period::YearEnd,
+                r.year_end.as_ref(),
+            ));
             match r.change {
                 Some(ch) => {
                     row.push(signed(lang, ch.total));
@@ -228,12 +238,15 @@ fn csv(c: &Covenant, cmp: &Comparison) -> String {
     for r in &cmp.rows {
         let m = &c.bloc.members[r.unit];
         let mut row = vec![m.id.clone(), m.short.clone()];
-        for s in [&r.mid_year, &r.year_end] {
+        for (period, s) in [
+            (Period::MidYear, &r.mid_year),
+            (Period::YearEnd, &r.year_end),
+        ] {
             match s {
                 Some(s) => row.extend([
                     s.total.to_string(),
                     s.share.to_string(),
-                    c.scheme.bands[s.band].id.clone(),
+                    c.scheme.band_id(period, s.band).to_string(),
                     s.rank.to_string(),
                     s.tied.to_string(),
                     s.missing.to_string(),
@@ -307,11 +320,11 @@ fn review(r: &Review) -> ReviewExport {
 }
 
 pub fn export(c: &Covenant, year: i32, cmp: &Comparison) -> Export {
-    let standing = |s: &Option<Standing>| {
+    let standing = |period: Period, s: &Option<Standing>| {
         s.as_ref().map(|s| StandingExport {
             total: s.total,
             share: s.share,
-            band: c.scheme.bands[s.band].id.clone(),
+            band: c.scheme.band_id(period, s.band).to_string(),
             rank: s.rank,
             tied: s.tied,
             missing: s.missing,
@@ -329,8 +342,8 @@ pub fn export(c: &Covenant, year: i32, cmp: &Comparison) -> Export {
             .iter()
             .map(|r| UnitExport {
                 unit: c.bloc.members[r.unit].id.clone(),
-                mid_year: standing(&r.mid_year),
-                year_end: standing(&r.year_end),
+                mid_year: standing(Period::MidYear, &r.mid_year),
+                year_end: standing(Period::YearEnd, &r.year_end),
                 change: r.change.map(|ch| ChangeExport {
                     total: ch.total,
                     places: ch.places,

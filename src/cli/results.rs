@@ -106,7 +106,7 @@ pub fn table(lang: Lang, c: &Covenant, year: i32, r: &Results) -> String {
             row.push(lang.dec2(unit.bonus));
             row.push(lang.dec2(unit.penalty));
             row.push(lang.dec2(unit.total));
-            row.push(c.scheme.bands[unit.band].label.clone());
+            row.push(c.scheme.band_label(r.period, unit.band).to_string());
             row.push(
                 unit.failed_vetoes
                     .iter()
@@ -197,7 +197,7 @@ fn csv(c: &Covenant, r: &Results) -> String {
         row.push(unit.bonus.to_string());
         row.push(unit.penalty.to_string());
         row.push(unit.total.to_string());
-        row.push(c.scheme.bands[unit.band].id.clone());
+        row.push(c.scheme.band_id(r.period, unit.band).to_string());
         row.push(
             unit.failed_vetoes
                 .iter()
@@ -337,7 +337,7 @@ pub fn export(c: &Covenant, year: i32, r: &Results) -> Export {
                     bonus: unit.bonus,
                     penalty: unit.penalty,
                     total: unit.total,
-                    band: c.scheme.bands[unit.band].id.clone(),
+                    band: c.scheme.band_id(r.period, unit.band).to_string(),
                     failed_vetoes: unit.failed_vetoes.iter().map(|&i| code(i)).collect(),
                 }
             })

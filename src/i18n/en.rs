@@ -797,6 +797,9 @@ pub fn issue(k: &IssueKind) -> String {
         IssueKind::ShareOutOfRange(x) => format!("a share must lie within 0..1 (found {})", d(x)),
         IssueKind::DuplicateBand(b) => format!("duplicate band \"{b}\""),
         IssueKind::DuplicateSection(a) => format!("duplicate section \"{a}\""),
+        IssueKind::MinBandUnclassified(a) => format!(
+            "award \"{a}\" asks for a band, but the year-end is not classified (classification: year_end: Off)"
+        ),
         IssueKind::DuplicateAward(a) => format!("duplicate award \"{a}\""),
         IssueKind::QuotaZero => "the quota is zero: no unit could be proposed".into(),
         IssueKind::QuotaAboveMembers {

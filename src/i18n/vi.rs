@@ -817,6 +817,9 @@ pub fn issue(k: &IssueKind) -> String {
         }
         IssueKind::DuplicateBand(b) => format!("mức xếp loại \"{b}\" bị trùng"),
         IssueKind::DuplicateSection(a) => format!("mục \"{a}\" của báo cáo bị trùng"),
+        IssueKind::MinBandUnclassified(a) => format!(
+            "danh hiệu \"{a}\" đòi hỏi xếp loại, nhưng kỳ tổng kết không xếp loại (classification: year_end: Off)"
+        ),
         IssueKind::DuplicateAward(a) => format!("danh hiệu \"{a}\" bị trùng"),
         IssueKind::QuotaZero => "chỉ tiêu khen thưởng bằng 0: không đơn vị nào được đề nghị".into(),
         IssueKind::QuotaAboveMembers {

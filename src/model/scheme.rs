@@ -185,14 +185,20 @@ pub struct Band {
 
 /// How the totals of each period are classified. A mid-year review scores fewer criteria than
 /// the year-end (the 85 points of the sample's first half against its 100): its bands are
-/// fairly read as shares of what the period can give.
-#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+/// fairly read as shares of what the period can give, or given for the period, or not applied.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Classification {
     #[serde(default)]
     pub mid_year: Basis,
     #[serde(default)]
     pub year_end: Basis,
+    /// Bands of the mid-year alone, in place of the scheme's `bands`.
+    #[serde(default)]
+    pub mid_year_bands: Option<Vec<Band>>,
+    /// Bands of the year-end alone, in place of the scheme's `bands`.
+    #[serde(default)]
+    pub year_end_bands: Option<Vec<Band>>,
 }
 
 impl Classification {
@@ -201,6 +207,39 @@ impl Classification {
             Period::MidYear => self.mid_year,
             Period::YearEnd => self.year_end,
         }
+    }
+
+    /// The bands given for `period` alone, if any.
+    pub fn bands_for(&self, period: Period) -> Option<&[Band]> {
+        match period {
+            Period::MidYear => self.mid_year_bands.as_deref(),
+            Period::YearEnd => self.year_end_bands.as_deref(),
+        }
+    }
+}
+
+impl Scheme {
+    /// The bands a unit of `period` is classified in: the period's own, else the scheme's.
+    pub fn bands_of(&self, period: Period) -> &[Band] {
+        self.classification.bands_for(period).unwrap_or(&self.bands)
+    }
+
+    /// Whether `period`'s totals are classified at all.
+    pub fn classifies(&self, period: Period) -> bool {
+        self.classification.of(period) != Basis::Off
+    }
+
+    /// A unit's band in `period` as printed: its label, or "—" where the period is not
+    /// classified.
+    pub fn band_label(&self, period: Period, band: Option<usize>) -> &str {
+        band.and_then(|b| self.bands_of(period).get(b))
+            .map_or("—", |b| b.label.as_str())
+    }
+
+    /// A unit's band in `period` by id, for files; empty where the period is not classified.
+    pub fn band_id(&self, period: Period, band: Option<usize>) -> &str {
+        band.and_then(|b| self.bands_of(period).get(b))
+            .map_or("", |b| b.id.as_str())
     }
 }
 
@@ -213,6 +252,8 @@ pub enum Basis {
     /// The unit's total as a percentage of the most the period's criteria can give
     /// (`min: (points: 95)` is "at least 95 % of the period's maximum").
     ShareOfMaximum,
+    /// The period is not classified: no band is given or printed.
+    Off,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]

@@ -408,12 +408,13 @@ pub fn differences(covenant: &Covenant, stored: &Results, computed: &Results) ->
             format!("{}/{}", computed.entered, computed.needed),
         ));
     }
-    let band = |b: usize| {
-        covenant
+    let band = |b: Option<usize>| match b {
+        None => "—".to_string(),
+        Some(i) => covenant
             .scheme
-            .bands
-            .get(b)
-            .map_or_else(|| b.to_string(), |band| band.label.clone())
+            .bands_of(computed.period)
+            .get(i)
+            .map_or_else(|| i.to_string(), |band| band.label.clone()),
     };
     for (u, (s, c)) in stored.units.iter().zip(&computed.units).enumerate() {
         let unit = covenant.bloc.members[u].short.clone();

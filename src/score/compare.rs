@@ -17,8 +17,9 @@ pub struct Standing {
     /// The total as a percentage of the most the period's criteria can give, to one decimal:
     /// a mid-year of 85 points and a year of 100 compare only this way.
     pub share: Decimal,
-    /// Index into the scheme's bands.
-    pub band: usize,
+    /// Index into the period's bands (`Scheme::bands_of`); none where the period is not
+    /// classified.
+    pub band: Option<usize>,
     pub rank: usize,
     pub tied: bool,
     /// Cells of this unit still to be entered in that period; 0 when complete.

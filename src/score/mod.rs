@@ -58,8 +58,9 @@ pub struct UnitResult {
     pub total: Decimal,
     /// Item indices of the veto conditions entered as not met.
     pub failed_vetoes: Vec<usize>,
-    /// Index into the scheme's bands.
-    pub band: usize,
+    /// Index into the period's bands (`Scheme::bands_of`); none where the period is not
+    /// classified.
+    pub band: Option<usize>,
     /// Competition rank: 1, 1, 3 when the first two are tied on everything.
     pub rank: usize,
     /// Shares its rank with another unit (an unresolved tie).
@@ -417,8 +418,8 @@ fn band(
     bonus: Decimal,
     penalty: Decimal,
     failed_vetoes: &[usize],
-) -> Result<usize, OutOfRange> {
-    let bands = &covenant.scheme.bands;
+) -> Result<Option<usize>, OutOfRange> {
+    let bands = covenant.scheme.bands_of(period);
     // The total and the bound as compared: points, or (a share of the period's maximum)
     // 100 × total against bound × maximum, so that no division rounds anything.
     let (reached_value, scale) = match covenant.scheme.classification.of(period) {
@@ -427,6 +428,7 @@ fn band(
             mul(total, Decimal::ONE_HUNDRED)?,
             covenant.layout.max_total(Some(period)),
         ),
+        Basis::Off => return Ok(None),
     };
     let mut reached = bands.len().saturating_sub(1);
     for (b, band) in bands.iter().enumerate() {
@@ -463,7 +465,8 @@ fn band(
             let cap = veto.band_cap.as_ref()?;
             bands.iter().position(|b| &b.id == cap)
         })
-        .fold(reached, usize::max))
+        .fold(reached, usize::max)
+        .into())
 }
 
 /// Rounds a computed point value to `POINT_DECIMALS` places, half away from zero.

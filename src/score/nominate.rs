@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::Ballot;
 use crate::model::Covenant;
+use crate::model::Period;
 use crate::model::scheme::{VoteBase, VoteRule};
 use crate::model::validate::quota_size;
 
@@ -151,17 +152,19 @@ pub fn nominate(
     let mut results = Vec::with_capacity(scheme.awards.len());
     for (a, award) in scheme.awards.iter().enumerate() {
         let quota = quota_size(&award.quota, units.len());
-        let min_band = award
-            .min_band
-            .as_ref()
-            .and_then(|id| scheme.bands.iter().position(|b| &b.id == id));
+        let min_band = award.min_band.as_ref().and_then(|id| {
+            scheme
+                .bands_of(Period::YearEnd)
+                .iter()
+                .position(|b| &b.id == id)
+        });
         let mut statuses: Vec<Nomination> = Vec::with_capacity(units.len());
         for (u, unit) in units.iter().enumerate() {
             let mut why = Vec::new();
             if let Some(earlier) = taken[u] {
                 why.push(Ineligibility::ProposedForEarlier(earlier));
             }
-            if min_band.is_some_and(|b| unit.band > b) {
+            if min_band.is_some_and(|b| unit.band.is_none_or(|own| own > b)) {
                 why.push(Ineligibility::BandBelow);
             }
             if award.min_total.is_some_and(|t| unit.total < t) {

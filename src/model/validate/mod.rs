@@ -9,6 +9,7 @@ use super::id::{self, IdError};
 use super::layout::{ItemKind, Layout};
 use super::limits::{self, FigureError};
 use super::path::Path;
+use super::period::Period;
 
 mod bloc;
 use super::scheme::{
@@ -66,6 +67,8 @@ pub enum IssueKind {
     UnknownMember(String),
     NoBands,
     BandWithoutBound(String),
+    /// An award that needs a band, where the year-end is not classified (its id).
+    MinBandUnclassified(String),
     /// A band's bound read as a share of the period's maximum, above 100 %.
     BandShareAbove100(String),
     LastBandBound(String),
@@ -263,13 +266,36 @@ impl SchemeCheck {
             }
         }
         self.bands(root.field("bands"), &s.bands);
+        let classification = root.field("classification");
+        for (name, list) in [
+            ("mid_year_bands", &s.classification.mid_year_bands),
+            ("year_end_bands", &s.classification.year_end_bands),
+        ] {
+            if let Some(list) = list {
+                self.bands(classification.field(name), list);
+            }
+        }
         self.shares(root.field("bands"), s);
-        let band_ids: HashSet<&str> = s.bands.iter().map(|b| b.id.as_str()).collect();
+        // A band named by a condition or an award must be one of every classified period's.
+        let classified: Vec<Period> = [Period::MidYear, Period::YearEnd]
+            .into_iter()
+            .filter(|&p| s.classifies(p))
+            .collect();
+        let known = |id: &str, periods: &[Period]| {
+            periods
+                .iter()
+                .all(|&p| s.bands_of(p).iter().any(|b| b.id == id))
+        };
+        let band_ids: HashSet<&str> = s
+            .bands_of(Period::YearEnd)
+            .iter()
+            .map(|b| b.id.as_str())
+            .collect();
         for (i, v) in s.vetoes.iter().enumerate() {
             let p = root.field("vetoes").index(i);
             self.code(p.field("code"), &v.code);
             if let Some(b) = &v.band_cap
-                && !band_ids.contains(b.as_str())
+                && !known(b, &classified)
             {
                 self.push(p.field("band_cap"), IssueKind::UnknownBand(b.clone()));
             }
@@ -299,6 +325,12 @@ impl SchemeCheck {
             let p = root.field("awards").index(i);
             if !award_ids.insert(a.id.as_str()) {
                 self.push(p.field("id"), IssueKind::DuplicateAward(a.id.clone()));
+            }
+            if a.min_band.is_some() && !s.classifies(Period::YearEnd) {
+                self.push(
+                    p.field("min_band"),
+                    IssueKind::MinBandUnclassified(a.id.clone()),
+                );
             }
             self.award(p, a, &band_ids);
         }
@@ -454,17 +486,25 @@ impl SchemeCheck {
         }
     }
 
-    /// Where a period reads the bands as shares of its maximum, no bound is above 100 %.
+    /// Where a period reads its bands as shares of its maximum, no bound is above 100 %.
     fn shares(&mut self, path: Path, s: &Scheme) {
         use super::scheme::Basis;
-        let c = s.classification;
-        if c.mid_year != Basis::ShareOfMaximum && c.year_end != Basis::ShareOfMaximum {
-            return;
-        }
-        for (i, b) in s.bands.iter().enumerate() {
-            if b.min.is_some_and(|m| m.points > Decimal::ONE_HUNDRED) {
-                let p = path.index(i).field("min").field("points");
-                self.push(p, IssueKind::BandShareAbove100(b.id.clone()));
+        for (period, name) in [
+            (Period::MidYear, "mid_year_bands"),
+            (Period::YearEnd, "year_end_bands"),
+        ] {
+            if s.classification.of(period) != Basis::ShareOfMaximum {
+                continue;
+            }
+            let path = match s.classification.bands_for(period) {
+                Some(_) => Path::root().field("classification").field(name),
+                None => path.clone(),
+            };
+            for (i, b) in s.bands_of(period).iter().enumerate() {
+                if b.min.is_some_and(|m| m.points > Decimal::ONE_HUNDRED) {
+                    let p = path.index(i).field("min").field("points");
+                    self.push(p, IssueKind::BandShareAbove100(b.id.clone()));
+                }
             }
         }
     }

@@ -270,11 +270,9 @@ fn body(covenant: &Covenant, results: &Results, edition: &Edition) -> Vec<Block>
     }
     if let Some(leaders) = opening::leaders(covenant, results) {
         blocks.push(paragraph(leaders));
-        blocks.push(paragraph(opening::classification(
-            covenant,
-            results,
-            edition.period,
-        )));
+        if let Some(bands) = opening::classification(covenant, results, edition.period) {
+            blocks.push(paragraph(bands));
+        }
         // A condition's title says what a unit must achieve ("Không để xảy ra …"): quoted
         // after "không đạt", so that a failure never reads as an achievement, with what it caps.
         for &u in &results.order {
@@ -286,7 +284,13 @@ fn body(covenant: &Covenant, results: &Results, edition: &Edition) -> Vec<Block>
                     .iter()
                     .find(|v| v.code == item.code)
                     .and_then(|v| v.band_cap.as_ref())
-                    .and_then(|cap| covenant.scheme.bands.iter().find(|b| &b.id == cap))
+                    .filter(|_| scheme.classifies(edition.period))
+                    .and_then(|cap| {
+                        scheme
+                            .bands_of(edition.period)
+                            .iter()
+                            .find(|b| &b.id == cap)
+                    })
                     .map(|band| format!(", nên chỉ được xếp loại từ {} trở xuống", band.label))
                     .unwrap_or_default();
                 blocks.push(paragraph(format!(
@@ -335,7 +339,10 @@ pub fn results_table(covenant: &Covenant, results: &Results) -> Table {
     columns.push(column(words::BONUS, "right", false));
     columns.push(column(words::PENALTY, "right", false));
     columns.push(column(words::TOTAL, "right", false));
-    columns.push(column(words::BAND, "left", false));
+    // A period the scheme does not classify has no band column.
+    if covenant.scheme.classifies(results.period) {
+        columns.push(column(words::BAND, "left", false));
+    }
     let rows = results
         .order
         .iter()
@@ -349,7 +356,14 @@ pub fn results_table(covenant: &Covenant, results: &Results) -> Table {
             cells.push(dec2(unit.bonus));
             cells.push(dec2(unit.penalty));
             cells.push(dec2(unit.total));
-            cells.push(covenant.scheme.bands[unit.band].label.clone());
+            if covenant.scheme.classifies(results.period) {
+                cells.push(
+                    covenant
+                        .scheme
+                        .band_label(results.period, unit.band)
+                        .to_string(),
+                );
+            }
             Row {
                 cells,
                 strong: false,

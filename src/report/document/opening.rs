@@ -99,18 +99,18 @@ pub fn leaders(covenant: &Covenant, results: &Results) -> Option<String> {
 }
 
 /// "Về xếp loại (…): 2 đơn vị xếp loại Xuất sắc (Thành Đông, Hải Dương); 3 đơn vị xếp loại
-/// Tốt (…)."
-pub fn classification(covenant: &Covenant, results: &Results, period: Period) -> String {
+/// Tốt (…)."; nothing where the period is not classified.
+pub fn classification(covenant: &Covenant, results: &Results, period: Period) -> Option<String> {
     let scheme = &covenant.scheme;
     let bands: Vec<String> = scheme
-        .bands
+        .bands_of(period)
         .iter()
         .enumerate()
         .filter_map(|(b, band)| {
             let names: Vec<&str> = results
                 .order
                 .iter()
-                .filter(|&&u| results.units[u].band == b)
+                .filter(|&&u| results.units[u].band == Some(b))
                 .map(|&u| covenant.bloc.members[u].short.as_str())
                 .collect();
             (!names.is_empty()).then(|| {
@@ -131,8 +131,10 @@ pub fn classification(covenant: &Covenant, results: &Results, period: Period) ->
             " (xếp loại theo tỷ lệ tổng điểm so với {} điểm tối đa của kỳ)",
             dec(covenant.layout.max_total(Some(period)))
         ),
+        // The scheme does not classify this period: nothing is said of bands.
+        Basis::Off => return None,
     };
-    format!("Về xếp loại{basis}: {}.", bands.join("; "))
+    Some(format!("Về xếp loại{basis}: {}.", bands.join("; ")))
 }
 
 /// "Hội nghị đã bầu Ủy ban nhân dân phường Hải Dương làm Khối trưởng (7/8 thành viên có mặt

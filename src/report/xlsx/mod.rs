@@ -451,7 +451,9 @@ fn results_table(covenant: &Covenant, results: &Results) -> Result<Table, XlsxEr
             row.push(Cell::decimal(unit.bonus, Num::Total)?);
             row.push(Cell::decimal(unit.penalty, Num::Total)?);
             row.push(Cell::decimal(unit.total, Num::Total)?);
-            row.push(Cell::text(&covenant.scheme.bands[unit.band].label));
+            row.push(Cell::text(
+                covenant.scheme.band_label(results.period, unit.band),
+            ));
             let vetoes: Vec<&str> = unit
                 .failed_vetoes
                 .iter()

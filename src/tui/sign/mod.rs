@@ -283,7 +283,7 @@ pub fn draw(app: &Seen, dialog: &SignDialog, frame: &mut Frame, area: Rect) {
                     format!("{}{}", unit.rank, if unit.tied { "=" } else { "" }),
                     app.covenant.bloc.members[u].short,
                     lang.dec2(unit.total),
-                    app.covenant.scheme.bands[unit.band].label
+                    app.covenant.scheme.band_label(r.period, unit.band)
                 )));
             }
             for award in &r.awards {

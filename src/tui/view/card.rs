@@ -51,7 +51,7 @@ fn draw_title(app: &App, frame: &mut Frame, area: Rect) {
             lang.label(Label::Rank),
             r.rank,
             if r.tied { "=" } else { "" },
-            app.covenant.scheme.bands[r.band].label
+            app.covenant.scheme.band_label(app.period, r.band)
         )),
     ]);
     frame.render_widget(Paragraph::new(line), area);

@@ -333,15 +333,22 @@ fn draw_table(
         buf.set_stringn(area.x, y, " ".repeat(c.width()), c.width(), base);
         let name = &app.covenant.bloc.members[row.unit].short;
         buf.set_stringn(area.x, y, fit(name, c.name), c.name, base);
-        draw_standing(app, c, row.mid_year.as_ref(), buf, mid_x, y, base);
-        draw_standing(app, c, row.year_end.as_ref(), buf, end_x, y, base);
+        let periods = [
+            (Period::MidYear, &row.mid_year),
+            (Period::YearEnd, &row.year_end),
+        ];
+        for ((period, standing), x) in periods.into_iter().zip([mid_x, end_x]) {
+            draw_standing(app, c, period, standing.as_ref(), buf, x, y, base);
+        }
         draw_change(lang, c, row, buf, change_x, y, base);
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn draw_standing(
     app: &App,
     c: &Columns,
+    period: Period,
     standing: Option<&Standing>,
     buf: &mut Buffer,
     x: u16,
@@ -361,7 +368,7 @@ fn draw_standing(
         right(&total_text(lang, s, c.shares), c.total - 1)
     );
     buf.set_string(x, y, total, base.add_modifier(Modifier::BOLD));
-    let band = &app.covenant.scheme.bands[s.band].label;
+    let band = app.covenant.scheme.band_label(period, s.band);
     buf.set_stringn(x + (c.total + 1) as u16, y, fit(band, c.band), c.band, base);
     buf.set_stringn(
         x + (c.total + 1 + c.band + 1) as u16,

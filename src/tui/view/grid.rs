@@ -253,7 +253,11 @@ fn draw_grid(app: &App, frame: &mut Frame, area: Rect) {
                 1 => lang.dec(r.penalty),
                 2 => lang.dec2(r.total),
                 3 => format!("{}{}", r.rank, if r.tied { "=" } else { "" }),
-                _ => app.covenant.scheme.bands[r.band].label.clone(),
+                _ => app
+                    .covenant
+                    .scheme
+                    .band_label(app.period, r.band)
+                    .to_string(),
             };
             let style = if n == 2 {
                 Style::new().add_modifier(Modifier::BOLD)

@@ -159,7 +159,13 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                 lang.dec2(own.units[unit].total)
             });
         }
-        cells.extend([app.covenant.scheme.bands[r.band].label.clone(), vetoes]);
+        cells.extend([
+            app.covenant
+                .scheme
+                .band_label(app.period, r.band)
+                .to_string(),
+            vetoes,
+        ]);
         if year_end {
             cells.push(nominations(app, unit));
         }
