@@ -125,6 +125,7 @@ pub enum Ui {
     KeyChooseUnit,
     KeyBack,
     ElectionEntry,
+    ElectionNone,
     ElectionHead,
     ElectionDeputy,
     ElectionPresent,

@@ -369,12 +369,14 @@ pub fn draw(app: &Seen, dialog: &SignDialog, frame: &mut Frame, area: Rect) {
         }
     }
     let width = area.width.saturating_sub(4).min(96);
-    let height = (lines.len() as u16 + 2).min(area.height.saturating_sub(2));
+    // Rows as wrapped, not lines: a long nomination takes two.
+    let rows = crate::tui::widgets::wrapped_height(&lines, width.saturating_sub(2));
+    let height = (rows + 2).min(area.height.saturating_sub(2));
     let popup = crate::tui::widgets::overlay(frame, area, width, height);
     let block = Block::bordered().title(Span::from(format!(" {} ", lang.ui(Ui::SignTitle))).bold());
     // When the ranking is longer than the dialog, the end (passphrase, hints) must stay in view.
-    let inner_height = popup.height.saturating_sub(2) as usize;
-    let skip = lines.len().saturating_sub(inner_height) as u16;
+    let inner_height = popup.height.saturating_sub(2);
+    let skip = rows.saturating_sub(inner_height);
     frame.render_widget(
         Paragraph::new(lines)
             .block(block)

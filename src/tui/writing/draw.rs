@@ -87,7 +87,7 @@ fn draw_list(app: &Seen, dialog: &Writing, frame: &mut Frame, area: Rect) {
                 short(app, &e.deputy)
             ))
             .green(),
-            None => Span::from(lang.ui(Ui::WritingEmpty)).yellow(),
+            None => Span::from(lang.ui(Ui::ElectionNone)).yellow(),
         };
         lines.push(Line::from(vec![
             title,
