@@ -237,7 +237,10 @@ fn add_block(word: Docx, block: &Block) -> Docx {
                 .indent(None, Some(SpecialIndentType::FirstLine(INDENT)), None, None)
                 .add_run(run(&format!("- {text}"))),
         ),
-        Block::Table(t) => word.add_table(table(t)),
+        // A little room between a table and the paragraph after it.
+        Block::Table(t) => word.add_table(table(t)).add_paragraph(
+            Paragraph::new().line_spacing(LineSpacing::new().before(0).after(0).line(120)),
+        ),
     }
 }
 
@@ -287,17 +290,17 @@ fn table(t: &Table) -> WordTable {
         .layout(TableLayoutType::Fixed)
 }
 
-/// Narrow columns sized to their longest text (about 115 twips a character at 11–12 pt, and
+/// Narrow columns sized to their longest text (about 125 twips a character at 11–12 pt, and
 /// the cell's margins), the wide ones sharing the rest of the text width.
 fn column_widths(t: &Table) -> Vec<usize> {
     let width = |i: usize| {
         let cells = t.rows.iter().filter_map(|r| r.cells.get(i));
-        let cell = cells.map(|c| c.chars().count() * 115).max().unwrap_or(0);
+        let cell = cells.map(|c| c.chars().count() * 125).max().unwrap_or(0);
         // The titles are bold and break between words only.
         let title = t.columns[i]
             .title
             .split_whitespace()
-            .map(|w| w.chars().count() * 135)
+            .map(|w| w.chars().count() * 140)
             .max()
             .unwrap_or(0);
         cell.max(title) + 150
