@@ -201,6 +201,8 @@ fn record_of(covenant: &Covenant, sheet: &Sheet, results: score::Results) -> Rec
         votes: Vec::new(),
         sections: Vec::new(),
         election: None,
+        attendance: None,
+        counts: Vec::new(),
         results,
         documents: Vec::new(),
     }

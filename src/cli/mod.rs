@@ -6,6 +6,7 @@ mod elect;
 mod import;
 mod import_self;
 mod keygen;
+mod minutes;
 mod results;
 mod session;
 mod summary;
@@ -178,6 +179,18 @@ pub enum Command {
         #[arg(long)]
         deputy_votes: Option<u32>,
     },
+    /// Thành phần dự họp và biên bản kiểm phiếu cho biên bản hội nghị: ghi từ tệp, in mẫu
+    /// (--template), hoặc xem đã ghi / the meeting's attendance and count records for its
+    /// minutes: record them from a file, print one to fill in (--template), or show them
+    Minutes {
+        #[command(flatten)]
+        session: SessionArgs,
+        /// In tệp mẫu có sẵn các đơn vị / print a file to fill in, with the bloc's units
+        #[arg(long)]
+        template: bool,
+        /// Tệp RON / the RON file
+        file: Option<PathBuf>,
+    },
     /// Biểu quyết đề nghị khen thưởng (tổng kết năm); không có --award: xem danh sách /
     /// the members' vote on an award (year-end); without --award: list the candidates
     Vote {
@@ -286,6 +299,11 @@ pub fn run(cli: Cli) -> ExitCode {
             },
         ),
         Some(Command::Freeze { session }) => session::freeze(lang, &session),
+        Some(Command::Minutes {
+            session,
+            template,
+            file,
+        }) => minutes::run(lang, &session, file.as_deref(), template),
         Some(Command::Elect {
             session,
             head,

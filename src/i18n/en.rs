@@ -201,6 +201,16 @@ pub fn msg(m: &Msg) -> String {
         ),
         Msg::ReopenWithoutReason => "reopening frozen results needs a reason".into(),
         Msg::VotesAtYearEndOnly => "votes on awards are taken at the year-end review only".into(),
+        Msg::MinutesRefused(e) => format!("the minutes were not recorded: {}", minutes_error(e)),
+        Msg::MinutesSetAside(e) => format!(
+            "an attendance in the journal cannot be true ({}), so it is not counted",
+            minutes_error(e)
+        ),
+        Msg::MinutesRecorded { units, counts } => format!(
+            "Minutes recorded: {units} units present, {counts} count records. The minutes are written and signed with the report."
+        ),
+        Msg::NoMinutes => "No attendance or count record yet. Record them with: thidua minutes BLOC --period PERIOD FILE.ron (an example: --template)".into(),
+        Msg::MinutesUnreadable(e) => format!("the minutes file cannot be read: {e}"),
         Msg::ElectionRefused(e) => format!("the election was not recorded: {}", election_error(e)),
         Msg::ElectionSetAside(e) => format!(
             "an election of head and deputy in the journal cannot be true ({}), so it is not counted",
@@ -725,6 +735,8 @@ pub fn label(l: Label) -> &'static str {
         Label::LogVotes => "vote",
         Label::LogSection => "section",
         Label::LogElection => "election",
+        Label::LogAttendance => "attendance",
+        Label::LogCount => "ballot count",
         Label::LogIssued => "report signed (final)",
         Label::LogIssuedDraft => "draft signed",
         Label::Entered => "Entered",
@@ -981,5 +993,26 @@ fn election_error(e: &crate::model::election::ElectionError) -> String {
         E::MoreVotesThanPresent { votes, present } => {
             format!("{votes} votes, more than the {present} members present")
         }
+    }
+}
+
+fn minutes_error(e: &crate::model::minutes::MinutesError) -> String {
+    use crate::model::minutes::MinutesError as E;
+    match e {
+        E::NoName => "a person has no name (or still \"Họ và tên\" as the template wrote it)".into(),
+        E::TooLong(t) => format!("\"{t}\" is too long or holds a control character"),
+        E::TooMany => format!("a list of more than {} people", crate::model::minutes::MAX_PEOPLE),
+        E::UnknownUnit(u) => format!("no unit \"{u}\" in the bloc"),
+        E::DuplicateUnit(u) => format!("unit \"{u}\" is listed twice"),
+        E::UnknownAward(a) => format!("the scheme has no award \"{a}\""),
+        E::NotVoted(a) => format!("award \"{a}\" is not voted on, so it has no count record"),
+        E::NoCommittee => "no counting committee".into(),
+        E::BallotsDoNotAddUp => "the ballots do not add up: no more received than issued, and valid plus invalid equal to received".into(),
+        E::IssuedNotPresent { issued, present } => format!(
+            "{issued} ballots issued but {present} units present (one ballot each)"
+        ),
+        E::VotesAboveValid { unit, votes, valid } => format!(
+            "{unit} has {votes} votes, more than the {valid} valid ballots"
+        ),
     }
 }

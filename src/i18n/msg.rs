@@ -192,6 +192,19 @@ pub enum Msg {
     ReopenWithoutReason,
     VotesAtYearEndOnly,
     BallotRefused(crate::model::ballot::BallotError),
+    /// An attendance or count record that cannot be true, refused.
+    MinutesRefused(crate::model::minutes::MinutesError),
+    /// An attendance in the journal that cannot be true, not counted.
+    MinutesSetAside(crate::model::minutes::MinutesError),
+    /// What `thidua minutes` recorded.
+    MinutesRecorded {
+        units: usize,
+        counts: usize,
+    },
+    /// `thidua minutes` without a file: nothing recorded yet.
+    NoMinutes,
+    /// A minutes file that does not parse (the parser's words).
+    MinutesUnreadable(String),
     /// An election that cannot be true, refused.
     ElectionRefused(crate::model::election::ElectionError),
     /// An election in the journal that cannot be true, not counted.

@@ -254,6 +254,8 @@ pub enum Label {
     LogVotes,
     LogSection,
     LogElection,
+    LogAttendance,
+    LogCount,
     LogIssued,
     LogIssuedDraft,
     Entered,

@@ -222,6 +222,16 @@ pub fn msg(m: &Msg) -> String {
         ),
         Msg::ReopenWithoutReason => "mở lại kết quả đã chốt cần ghi lý do".into(),
         Msg::VotesAtYearEndOnly => "chỉ biểu quyết đề nghị khen thưởng ở kỳ tổng kết năm".into(),
+        Msg::MinutesRefused(e) => format!("không ghi được biên bản: {}", minutes_error(e)),
+        Msg::MinutesSetAside(e) => format!(
+            "thành phần dự họp ghi trong nhật ký không hợp lệ ({}), nên không được tính",
+            minutes_error(e)
+        ),
+        Msg::MinutesRecorded { units, counts } => format!(
+            "Đã ghi biên bản: {units} đơn vị dự họp, {counts} biên bản kiểm phiếu. Biên bản được lập và ký cùng báo cáo."
+        ),
+        Msg::NoMinutes => "Chưa ghi thành phần dự họp và biên bản kiểm phiếu. Ghi bằng: thidua minutes KHỐI --period KỲ TỆP.ron (xem mẫu: --template)".into(),
+        Msg::MinutesUnreadable(e) => format!("không đọc được tệp biên bản: {e}"),
         Msg::ElectionRefused(e) => format!("không ghi được kết quả bầu: {}", election_error(e)),
         Msg::ElectionSetAside(e) => format!(
             "một kết quả bầu Khối trưởng, Khối phó trong nhật ký không thể có ({}), nên không được tính",
@@ -741,6 +751,8 @@ pub fn label(l: Label) -> &'static str {
         Label::LogVotes => "biểu quyết",
         Label::LogSection => "viết mục",
         Label::LogElection => "bầu khối trưởng",
+        Label::LogAttendance => "thành phần dự họp",
+        Label::LogCount => "kiểm phiếu",
         Label::LogIssued => "ký báo cáo chính thức",
         Label::LogIssuedDraft => "ký bản dự thảo",
         Label::Entered => "Đã chấm",
@@ -1015,5 +1027,26 @@ fn election_error(e: &crate::model::election::ElectionError) -> String {
         E::MoreVotesThanPresent { votes, present } => {
             format!("{votes} phiếu, nhiều hơn {present} thành viên có mặt")
         }
+    }
+}
+
+fn minutes_error(e: &crate::model::minutes::MinutesError) -> String {
+    use crate::model::minutes::MinutesError as E;
+    match e {
+        E::NoName => "có người chưa ghi họ tên (hoặc còn để \"Họ và tên\" như tệp mẫu)".into(),
+        E::TooLong(t) => format!("\"{t}\" dài quá hoặc có ký tự điều khiển"),
+        E::TooMany => format!("một danh sách có quá {} người", crate::model::minutes::MAX_PEOPLE),
+        E::UnknownUnit(u) => format!("không có đơn vị \"{u}\" trong khối"),
+        E::DuplicateUnit(u) => format!("đơn vị \"{u}\" ghi hai lần"),
+        E::UnknownAward(a) => format!("thang điểm không có danh hiệu \"{a}\""),
+        E::NotVoted(a) => format!("danh hiệu \"{a}\" không biểu quyết, nên không có biên bản kiểm phiếu"),
+        E::NoCommittee => "chưa ghi tổ kiểm phiếu".into(),
+        E::BallotsDoNotAddUp => "số phiếu không khớp: phiếu thu về không quá số phát ra, phiếu hợp lệ cộng không hợp lệ phải bằng số thu về".into(),
+        E::IssuedNotPresent { issued, present } => format!(
+            "phát ra {issued} phiếu nhưng có {present} đơn vị dự họp (mỗi đơn vị một phiếu)"
+        ),
+        E::VotesAboveValid { unit, votes, valid } => format!(
+            "{unit} được {votes} phiếu, nhiều hơn {valid} phiếu hợp lệ"
+        ),
     }
 }

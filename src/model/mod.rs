@@ -6,6 +6,7 @@ pub mod election;
 pub mod id;
 pub mod layout;
 pub mod limits;
+pub mod minutes;
 pub mod numbering;
 pub mod path;
 pub mod period;

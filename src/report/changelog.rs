@@ -81,6 +81,19 @@ fn row(lang: Lang, covenant: &Covenant, line: &Line) -> Row {
         Line::Event(e) => {
             let mut item = String::new();
             let (what, reason, new) = match &e.event {
+                EventKind::Attendance(a) => (
+                    Label::LogAttendance,
+                    String::new(),
+                    format!("{} / {}", a.units.len(), a.chair.name),
+                ),
+                EventKind::Count(c) => {
+                    item = c.award.clone();
+                    (
+                        Label::LogCount,
+                        String::new(),
+                        format!("{}/{}/{}+{}", c.issued, c.received, c.valid, c.invalid),
+                    )
+                }
                 EventKind::Election(e) => (
                     Label::LogElection,
                     String::new(),

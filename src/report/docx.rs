@@ -84,7 +84,9 @@ pub fn render(doc: &Document, pdf_name: &str, created: &str) -> Result<Vec<u8>, 
         .add_paragraph(spaced(centered(run(&doc.title).bold().size(BODY)), 240, 0))
         .add_paragraph(centered(run(&doc.subject).bold().size(BODY)))
         .add_paragraph(rule(text_width(), 3400));
-    word = word.add_paragraph(addressees(doc));
+    if !doc.to.is_empty() {
+        word = word.add_paragraph(addressees(doc));
+    }
     for block in &doc.body {
         word = add_block(word, block);
     }
@@ -99,16 +101,18 @@ pub fn render(doc: &Document, pdf_name: &str, created: &str) -> Result<Vec<u8>, 
             .size(SMALL),
         ),
     );
-    // The annex on a page of its own.
-    word = word.add_paragraph(
-        Paragraph::new()
-            .add_run(Run::new().add_break(BreakType::Page))
-            .add_run(run(&doc.annex.title).bold().size(BODY))
-            .align(AlignmentType::Center),
-    );
-    word = word.add_paragraph(centered(run(&doc.annex.subtitle).italic().size(BODY)));
-    for block in &doc.annex.body {
-        word = add_block(word, block);
+    // The annex on pages of its own, where there is one.
+    if !doc.annex.body.is_empty() {
+        word = word.add_paragraph(
+            Paragraph::new()
+                .add_run(Run::new().add_break(BreakType::Page))
+                .add_run(run(&doc.annex.title).bold().size(BODY))
+                .align(AlignmentType::Center),
+        );
+        word = word.add_paragraph(centered(run(&doc.annex.subtitle).italic().size(BODY)));
+        for block in &doc.annex.body {
+            word = add_block(word, block);
+        }
     }
     for line in &doc.verification {
         word = word.add_paragraph(spaced(Paragraph::new(), 0, 40).add_run(run(line).size(NOTE)));
@@ -340,28 +344,43 @@ fn signature(doc: &Document) -> WordTable {
     let left = width * 42 / 100;
     let right = width - left;
     let line = |r: Run| spaced(Paragraph::new(), 0, 0).add_run(r);
-    let mut copies = TableCell::new()
-        .width(left, WidthType::Dxa)
-        .add_paragraph(line(
-            run(&doc.distribution_label).bold().italic().size(HEAD - 2),
-        ));
-    for l in &doc.distribution {
-        copies = copies.add_paragraph(line(run(l).size(SMALL)));
-    }
-    let s = &doc.signature;
-    let signer = TableCell::new()
-        .width(right, WidthType::Dxa)
-        .add_paragraph(spaced(centered(run(&s.on_behalf).bold()), 0, 0))
-        .add_paragraph(spaced(centered(run(&s.role).bold()), 0, 0))
-        .add_paragraph(spaced(centered(run(&s.post).bold().size(HEAD)), 0, 0))
-        .add_paragraph(spaced(centered(run(&s.signed_note).italic()), 0, 1200))
-        .add_paragraph(spaced(centered(run(&s.name).bold()), 0, 0));
+    let copies = match &doc.co_signature {
+        // The minutes: the secretary signs on the left.
+        Some(co) => signer_cell(co, left),
+        None => {
+            let mut cell = TableCell::new()
+                .width(left, WidthType::Dxa)
+                .add_paragraph(line(
+                    run(&doc.distribution_label).bold().italic().size(HEAD - 2),
+                ));
+            for l in &doc.distribution {
+                cell = cell.add_paragraph(line(run(l).size(SMALL)));
+            }
+            cell
+        }
+    };
+    let signer = signer_cell(&doc.signature, right);
     WordTable::without_borders(vec![TableRow::new(vec![copies, signer])])
         .set_grid(vec![left, right])
         .width(width, WidthType::Dxa)
         .indent(-mm(5.0))
         .margins(TableCellMargins::new().margin(0, 0, 0, 0))
         .layout(TableLayoutType::Fixed)
+}
+
+/// One signer's block, centred: the lines above the name, room to sign, the name.
+fn signer_cell(s: &super::document::Signature, width: usize) -> TableCell {
+    let mut cell = TableCell::new().width(width, WidthType::Dxa);
+    for l in [&s.on_behalf, &s.role] {
+        if !l.is_empty() {
+            cell = cell.add_paragraph(spaced(centered(run(l).bold()), 0, 0));
+        }
+    }
+    if !s.post.is_empty() {
+        cell = cell.add_paragraph(spaced(centered(run(&s.post).bold().size(HEAD)), 0, 0));
+    }
+    cell.add_paragraph(spaced(centered(run(&s.signed_note).italic()), 0, 1200))
+        .add_paragraph(spaced(centered(run(&s.name).bold()), 0, 0))
 }
 
 /// Makes every row marked `cantSplit` (the header rows, `table`) a header row Word repeats at

@@ -67,6 +67,10 @@ fn vi(lang: Lang, f: &Finding) -> String {
             "  ✗ kết quả bầu Khối trưởng, Khối phó trong bản ghi không thể có: {}",
             lang.msg(&crate::i18n::Msg::ElectionRefused(e.clone()))
         ),
+        Finding::MinutesInvalid(e) => format!(
+            "  ✗ thành phần dự họp hoặc biên bản kiểm phiếu trong bản ghi không thể có: {}",
+            lang.msg(&crate::i18n::Msg::MinutesRefused(e.clone()))
+        ),
         Finding::ElectionMissing => {
             "  ✗ bản tổng kết chính thức thiếu kết quả bầu Khối trưởng, Khối phó năm sau".into()
         }
@@ -202,6 +206,10 @@ fn en(lang: Lang, f: &Finding) -> String {
         Finding::ElectionInvalid(e) => format!(
             "  ✗ the election of head and deputy in the record cannot be true: {}",
             lang.msg(&crate::i18n::Msg::ElectionRefused(e.clone()))
+        ),
+        Finding::MinutesInvalid(e) => format!(
+            "  ✗ the attendance or a count record in the record cannot be true: {}",
+            lang.msg(&crate::i18n::Msg::MinutesRefused(e.clone()))
         ),
         Finding::ElectionMissing => {
             "  ✗ a final year-end record without next year's head and deputy".into()

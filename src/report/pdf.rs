@@ -319,6 +319,7 @@ mod tests {
             to: Vec::new(),
             body: Vec::new(),
             signature,
+            co_signature: None,
             distribution_label: String::new(),
             distribution: Vec::new(),
             annex: Annex {

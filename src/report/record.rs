@@ -65,8 +65,15 @@ pub struct Record {
     /// At year-end: next year's head and deputy, elected at the meeting.
     #[serde(default)]
     pub election: Option<crate::model::election::Election>,
+    /// Who attended, as the minutes state it.
+    #[serde(default)]
+    pub attendance: Option<crate::model::minutes::Attendance>,
+    /// The count record of each award's secret ballot.
+    #[serde(default)]
+    pub counts: Vec<crate::model::minutes::BallotCount>,
     pub results: Results,
-    /// The PDF, the spreadsheet and the Word copy issued with this record.
+    /// The PDF, the spreadsheet and the Word copy issued with this record, and the minutes
+    /// (PDF and Word) where the attendance was recorded.
     pub documents: Vec<FileHash>,
 }
 

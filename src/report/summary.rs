@@ -10,6 +10,7 @@ use minisign::{PublicKey, SecretKey};
 
 use crate::i18n::{Lang, Msg};
 use crate::model::election::Election;
+use crate::model::minutes::{Attendance, BallotCount};
 use crate::model::{Ballot, Covenant, Period};
 use crate::score::{Nomination, Results};
 use crate::store::durable::{self, Access};
@@ -51,6 +52,10 @@ pub struct SessionData {
     pub sections: Vec<WrittenSection>,
     /// Next year's head and deputy, elected at the year-end meeting.
     pub election: Option<Election>,
+    /// Who attended, for the minutes: the minutes are issued with the report once it is known.
+    pub attendance: Option<Attendance>,
+    /// The count record of each award's secret ballot.
+    pub counts: Vec<BallotCount>,
 }
 
 impl SessionData {
@@ -65,6 +70,8 @@ impl SessionData {
             unexplained: records.unexplained(),
             sections: written_sections(records, year),
             election: records.election().cloned(),
+            attendance: records.attendance().cloned(),
+            counts: records.counts(),
         }
     }
 }
@@ -322,6 +329,10 @@ pub fn entries(covenant: &Covenant, cell: impl Fn(usize, usize) -> Cell) -> Vec<
     out
 }
 
+/// The minutes' files are named `<stem>.minutes.pdf` and `.docx`: of the same version, and
+/// told apart from the report by the word before the extension.
+pub const MINUTES: &str = "minutes";
+
 /// Writes a file of a version: a new file, whole, never replacing one (`store::durable`).
 pub type WriteNew<'a> = &'a mut dyn FnMut(&Path, &[u8]) -> io::Result<()>;
 
@@ -505,6 +516,31 @@ pub fn issue_with(
     let disputes = document::disputes::list(covenant, &data.entries, &data.self_scores);
     let xlsx_bytes = xlsx::workbook_with(covenant, &results, &edition, &disputes)?;
     let docx_bytes = docx::render(&doc, &edition.pdf_name, &signed_at.to_rfc3339())?;
+    // The minutes, once the meeting's attendance is recorded: PDF and Word, issued and signed
+    // with the report.
+    let minutes = match &data.attendance {
+        Some(attendance) => {
+            let name = format!("{stem}.{MINUTES}.pdf");
+            let minutes = document::minutes::minutes(
+                covenant,
+                &results,
+                &edition,
+                &document::minutes::MinutesData {
+                    attendance,
+                    counts: &data.counts,
+                    ballots: &data.votes,
+                },
+                &name,
+            );
+            let pdf = pdf::render(&minutes)?;
+            let word = docx::render(&minutes, &name, &signed_at.to_rfc3339())?;
+            vec![
+                (format!("{MINUTES}.pdf"), pdf),
+                (format!("{MINUTES}.docx"), word),
+            ]
+        }
+        None => Vec::new(),
+    };
     let record = Record {
         format: RECORD_FORMAT,
         software: format!("thidua {}", env!("CARGO_PKG_VERSION")),
@@ -532,6 +568,8 @@ pub fn issue_with(
         votes: data.votes,
         sections: data.sections,
         election: data.election,
+        attendance: data.attendance,
+        counts: data.counts,
         results,
         documents: vec![
             FileHash {
@@ -546,7 +584,13 @@ pub fn issue_with(
                 file: format!("{stem}.docx"),
                 sha256: sha256_hex(&docx_bytes),
             },
-        ],
+        ]
+        .into_iter()
+        .chain(minutes.iter().map(|(ext, bytes)| FileHash {
+            file: format!("{stem}.{ext}"),
+            sha256: sha256_hex(bytes),
+        }))
+        .collect(),
     };
     let record_bytes = record.to_ron().into_bytes();
     // The key, once the documents are laid out: it must be the one they name.
@@ -564,12 +608,15 @@ pub fn issue_with(
     let mut files = Vec::new();
     // The record last, its signature the very last file: a version counts as issued once that
     // signature is there.
-    for (ext, bytes) in [
-        ("pdf", &pdf_bytes),
-        ("xlsx", &xlsx_bytes),
-        ("docx", &docx_bytes),
-        ("ron", &record_bytes),
-    ] {
+    let documents = [
+        ("pdf".to_string(), &pdf_bytes),
+        ("xlsx".to_string(), &xlsx_bytes),
+        ("docx".to_string(), &docx_bytes),
+    ]
+    .into_iter()
+    .chain(minutes.iter().map(|(ext, bytes)| (ext.clone(), bytes)))
+    .chain([("ron".to_string(), &record_bytes)]);
+    for (ext, bytes) in documents {
         let name = format!("{stem}.{ext}");
         let comment = TrustedComment {
             bloc: bloc.id.clone(),

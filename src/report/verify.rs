@@ -52,6 +52,8 @@ pub enum Finding {
     ElectionInvalid(crate::model::election::ElectionError),
     /// A final year-end record without next year's head and deputy.
     ElectionMissing,
+    /// The record's attendance or a count record cannot be true.
+    MinutesInvalid(crate::model::minutes::MinutesError),
     /// The entries cannot be computed (`score::Overflow`), in words.
     CannotCompute(crate::i18n::Msg),
     /// The results recomputed from the entries equal the stored ones.
@@ -323,6 +325,9 @@ fn check_record(
     if !problems.is_empty() {
         findings.push(Finding::SectionsInvalid(problems));
     }
+    if let Err(error) = minutes_hold(&record) {
+        findings.push(Finding::MinutesInvalid(error));
+    }
     match &record.election {
         Some(e) => {
             if let Err(error) = crate::model::election::check(&record.bloc, e) {
@@ -361,6 +366,23 @@ fn check_record(
             Err(finding) => findings.push(finding),
         }
     }
+}
+
+/// The record's attendance and count records, checked as when they were recorded.
+fn minutes_hold(record: &Record) -> Result<(), crate::model::minutes::MinutesError> {
+    use crate::model::minutes;
+    let Ok(covenant) = Covenant::new(record.bloc.clone(), record.scheme.clone()) else {
+        // An invalid covenant is its own finding.
+        return Ok(());
+    };
+    if let Some(a) = &record.attendance {
+        minutes::check_attendance(&record.bloc, a)?;
+    }
+    for count in &record.counts {
+        let ballot = record.votes.iter().find(|b| b.award == count.award);
+        minutes::check_count(&covenant, count, record.attendance.as_ref(), ballot)?;
+    }
+    Ok(())
 }
 
 /// The covenant of a record and the results its entries give.

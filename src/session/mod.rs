@@ -94,6 +94,8 @@ pub enum Changed {
     },
     /// Next year's head and deputy.
     Elected,
+    /// The minutes' attendance or count records.
+    Minutes,
     /// A written section of the report, by id.
     SectionWritten {
         id: String,

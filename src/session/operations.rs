@@ -171,6 +171,34 @@ impl Session {
         Ok(self.announce(Changed::Voted { award }))
     }
 
+    /// Records the minutes' attendance and count records, each checked before any is written.
+    /// Count records are of the year-end's votes.
+    pub fn record_minutes(
+        &mut self,
+        minutes: crate::model::minutes::Minutes,
+    ) -> Result<Changed, Refusal> {
+        rules::may_record_minutes(self.records(), !minutes.counts.is_empty())?;
+        let covenant = self.covenant();
+        let attendance = minutes.attendance.as_ref().or(self.records().attendance());
+        if let Some(a) = &minutes.attendance {
+            crate::model::minutes::check_attendance(&covenant.bloc, a)
+                .map_err(crate::store::StoreError::Minutes)?;
+        }
+        let ballots = self.records().ballots();
+        for count in &minutes.counts {
+            let ballot = ballots.iter().find(|b| b.award == count.award);
+            crate::model::minutes::check_count(covenant, count, attendance, ballot)
+                .map_err(crate::store::StoreError::Minutes)?;
+        }
+        if let Some(a) = minutes.attendance {
+            self.ledger.records_mut().record_attendance(a)?;
+        }
+        for count in minutes.counts {
+            self.ledger.records_mut().record_count(count)?;
+        }
+        Ok(self.announce(Changed::Minutes))
+    }
+
     /// Records next year's head and deputy, elected at the year-end meeting.
     pub fn elect(
         &mut self,

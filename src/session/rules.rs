@@ -87,6 +87,14 @@ pub fn may_elect(records: &Records) -> Result<(), Refusal> {
     words_open(records)
 }
 
+/// The minutes are the meeting's words; count records are of the year-end's votes.
+pub fn may_record_minutes(records: &Records, counts: bool) -> Result<(), Refusal> {
+    if counts && records.period() != Period::YearEnd {
+        return Err(Refusal::VotesAtYearEndOnly);
+    }
+    words_open(records)
+}
+
 /// Votes are taken at year-end, after the scores are agreed; a signed final version locks them.
 pub fn may_vote(records: &Records) -> Result<(), Refusal> {
     if records.period() != Period::YearEnd {

@@ -48,6 +48,9 @@ pub enum StoreError {
         item: String,
         chars: usize,
     },
+    /// An attendance or a count record that cannot be true.
+    #[error("{0}")]
+    Minutes(crate::model::minutes::MinutesError),
     /// An election that cannot be true.
     #[error("{0}")]
     Election(crate::model::election::ElectionError),
@@ -100,6 +103,7 @@ impl StoreError {
                 chars: *chars,
                 limit: MAX_NOTE_CHARS,
             }),
+            StoreError::Minutes(error) => lang.msg(&Msg::MinutesRefused(error.clone())),
             StoreError::Election(error) => lang.msg(&Msg::ElectionRefused(error.clone())),
             StoreError::UnknownSection(id) => lang.msg(&Msg::UnknownSection(id.clone())),
             StoreError::SectionText { id, error } => lang.msg(&Msg::SectionText {

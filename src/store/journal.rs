@@ -109,6 +109,10 @@ pub enum EventKind {
     /// Next year's head and deputy, elected at the year-end meeting; a later election replaces
     /// it.
     Election(crate::model::election::Election),
+    /// Who attended the meeting, for its minutes; a later one replaces it.
+    Attendance(crate::model::minutes::Attendance),
+    /// The count record of one award's secret ballot; a later one for the award replaces it.
+    Count(crate::model::minutes::BallotCount),
     /// A written section of the report (`model::sections`), whole: the latest version of a
     /// section is the one that counts.
     Section { id: String, text: String },

@@ -13,6 +13,7 @@ use crate::model::{Covenant, Period};
 use crate::score::Results;
 
 pub mod disputes;
+pub mod minutes;
 mod opening;
 mod proposals;
 pub mod words;
@@ -78,6 +79,8 @@ pub struct Document {
     pub to: Vec<String>,
     pub body: Vec<Block>,
     pub signature: Signature,
+    /// A second signer on the left in place of "Nơi nhận" (the secretary of the minutes).
+    pub co_signature: Option<Signature>,
     /// "Nơi nhận:" and its lines ("- …;", the last "- Lưu: VT, …").
     pub distribution_label: String,
     pub distribution: Vec<String>,
@@ -207,24 +210,11 @@ pub fn document(covenant: &Covenant, results: &Results, edition: &Edition) -> Do
             },
             name: bloc.signer.name.clone(),
         },
+        co_signature: None,
         distribution_label: "Nơi nhận:".to_string(),
         distribution,
         annex: annex(covenant, results, edition),
-        verification: vec![
-            "Về chữ ký điện tử của văn bản này: Khối trưởng đã ký tệp bằng khóa riêng của mình. \
-             Chỉ cần một chữ, một con số trong tệp bị sửa sau khi ký, việc kiểm tra sẽ báo \
-             không hợp lệ; nơi nhận vì vậy biết chắc văn bản đúng như Khối trưởng đã ký. Đây \
-             không phải chữ ký số do tổ chức chứng thực (CA) cấp."
-                .to_string(),
-            format!(
-                "Khóa công khai của Khối trưởng (để kiểm tra): {}",
-                edition.public_key
-            ),
-            format!(
-                "Cán bộ kỹ thuật kiểm tra bằng lệnh: minisign -Vm {} -P {}",
-                edition.pdf_name, edition.public_key
-            ),
-        ],
+        verification: verification(&edition.public_key, &edition.pdf_name),
         meta_title: format!("Báo cáo {subject}"),
     }
 }
@@ -486,6 +476,20 @@ fn number_text(edition: &Edition, suffix: &str) -> String {
         Some(n) => format!("{n}/{suffix}"),
         None => format!("       /{suffix}"),
     }
+}
+
+/// The last lines of a signed document: what its signature is, for a reader who is not
+/// technical, then the key and the command that checks it.
+pub(super) fn verification(public_key: &str, pdf_name: &str) -> Vec<String> {
+    vec![
+        "Về chữ ký điện tử của văn bản này: Khối trưởng đã ký tệp bằng khóa riêng của mình. \
+         Chỉ cần một chữ, một con số trong tệp bị sửa sau khi ký, việc kiểm tra sẽ báo không \
+         hợp lệ; nơi nhận vì vậy biết chắc văn bản đúng như Khối trưởng đã ký. Đây không phải \
+         chữ ký số do tổ chức chứng thực (CA) cấp."
+            .to_string(),
+        format!("Khóa công khai của Khối trưởng (để kiểm tra): {public_key}"),
+        format!("Cán bộ kỹ thuật kiểm tra bằng lệnh: minisign -Vm {pdf_name} -P {public_key}"),
+    ]
 }
 
 pub(super) fn heading(text: String) -> Block {

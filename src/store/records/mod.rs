@@ -188,6 +188,29 @@ impl Records {
         latest
     }
 
+    /// Who attended the meeting, as last recorded.
+    pub fn attendance(&self) -> Option<&crate::model::minutes::Attendance> {
+        self.events.iter().rev().find_map(|e| match &e.event {
+            EventKind::Attendance(a) => Some(a),
+            _ => None,
+        })
+    }
+
+    /// The count record of each award, the latest of each, in the scheme's order of awards.
+    pub fn counts(&self) -> Vec<crate::model::minutes::BallotCount> {
+        self.covenant
+            .scheme
+            .awards
+            .iter()
+            .filter_map(|award| {
+                self.events.iter().rev().find_map(|e| match &e.event {
+                    EventKind::Count(c) if c.award == award.id => Some(c.clone()),
+                    _ => None,
+                })
+            })
+            .collect()
+    }
+
     /// Next year's head and deputy, as last elected.
     pub fn election(&self) -> Option<&crate::model::election::Election> {
         self.events.iter().rev().find_map(|e| match &e.event {

@@ -8,7 +8,7 @@ use std::path::Path;
 
 use crate::i18n::Msg;
 use crate::model::{Covenant, Period};
-use crate::model::{ballot, election, value};
+use crate::model::{ballot, election, minutes, value};
 
 use super::super::cells::Cells;
 use super::super::durable::{self, Access};
@@ -342,6 +342,12 @@ impl Records {
             self.notices.push(Msg::ElectionSetAside(error));
             return;
         }
+        if let EventKind::Attendance(a) = &event.event
+            && let Err(error) = minutes::check_attendance(&self.covenant.bloc, a)
+        {
+            self.notices.push(Msg::MinutesSetAside(error));
+            return;
+        }
         match &event.event {
             EventKind::Freeze => {
                 self.frozen = Some(Frozen {
@@ -353,7 +359,9 @@ impl Records {
             EventKind::Votes(_)
             | EventKind::Issued { .. }
             | EventKind::Section { .. }
-            | EventKind::Election(_) => {}
+            | EventKind::Election(_)
+            | EventKind::Attendance(_)
+            | EventKind::Count(_) => {}
         }
         self.events.push(event);
     }

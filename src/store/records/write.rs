@@ -9,6 +9,7 @@ use crate::model::Ballot;
 use crate::model::ballot;
 use crate::model::election::{self, Election};
 use crate::model::limits::MAX_JOURNAL_LINES;
+use crate::model::minutes::{self, Attendance, BallotCount};
 use crate::model::sections;
 
 use super::super::cells::Cells;
@@ -219,6 +220,21 @@ impl Records {
     pub fn record_election(&mut self, election: Election) -> Result<Event, StoreError> {
         election::check(&self.covenant.bloc, &election).map_err(StoreError::Election)?;
         self.record_event(EventKind::Election(election))
+    }
+
+    /// Records who attended the meeting, once every unit is a member and every person named.
+    pub fn record_attendance(&mut self, a: Attendance) -> Result<Event, StoreError> {
+        minutes::check_attendance(&self.covenant.bloc, &a).map_err(StoreError::Minutes)?;
+        self.record_event(EventKind::Attendance(a))
+    }
+
+    /// Records an award's count record, once it agrees with the scheme, the attendance and the
+    /// award's tally.
+    pub fn record_count(&mut self, count: BallotCount) -> Result<Event, StoreError> {
+        let ballot = self.ballots().into_iter().find(|b| b.award == count.award);
+        minutes::check_count(&self.covenant, &count, self.attendance(), ballot.as_ref())
+            .map_err(StoreError::Minutes)?;
+        self.record_event(EventKind::Count(count))
     }
 
     /// Records a written section of the report, once it is one of the period's sections and its
