@@ -914,6 +914,34 @@ fn the_summary_is_signed_from_the_screen_with_a_masked_passphrase() {
 }
 
 #[test]
+fn the_documents_details_are_asked_in_english_too() {
+    let mut s = session(Period::MidYear, Lang::En, true);
+    let root = tempfile::tempdir().unwrap();
+    let key = root.path().join("thidua.key");
+    let passphrase = thidua::report::keys::Passphrase::new("mật khẩu".into()).unwrap();
+    thidua::report::keys::generate(&key, &passphrase).unwrap();
+    let app = &mut s.app;
+    with_signing(app, root.path(), Some(&key));
+    press(app, KeyCode::Char('s'));
+    press(app, KeyCode::Enter);
+    assert_eq!(app.context(), thidua::tui::keymap::Context::SignDetails);
+    // A date that does not exist is refused before the passphrase, at its field.
+    press(app, KeyCode::Tab);
+    for _ in 0..10 {
+        press(app, KeyCode::Backspace);
+    }
+    type_text(app, "31/02/2026");
+    press(app, KeyCode::Enter);
+    let shown = screen(app, 100, 30);
+    assert!(
+        shown.contains("date \"31/02/2026\" is not valid"),
+        "{shown}"
+    );
+    assert_eq!(app.context(), thidua::tui::keymap::Context::SignDetails);
+    masked_snapshot("sign-details", app, root.path());
+}
+
+#[test]
 fn an_unfinished_session_signs_a_draft_and_a_missing_key_is_named() {
     let mut s = session(Period::YearEnd, Lang::En, false);
     let root = tempfile::tempdir().unwrap();
