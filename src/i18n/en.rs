@@ -209,6 +209,10 @@ pub fn msg(m: &Msg) -> String {
         Msg::MinutesRecorded { units, counts } => format!(
             "Minutes recorded: {units} units present, {counts} count records. The minutes are written and signed with the report."
         ),
+        Msg::MinutesReady { units, counts } => format!(
+            "Minutes: {units} units present and {counts} count records recorded; the minutes are written and signed with the report."
+        ),
+        Msg::MinutesNotYet => "Minutes: no attendance recorded yet (thidua minutes BLOC --period PERIOD --template), so no minutes are written.".into(),
         Msg::NoMinutes => "No attendance or count record yet. Record them with: thidua minutes BLOC --period PERIOD FILE.ron (an example: --template)".into(),
         Msg::MinutesUnreadable(e) => format!("the minutes file cannot be read: {e}"),
         Msg::ElectionRefused(e) => format!("the election was not recorded: {}", election_error(e)),

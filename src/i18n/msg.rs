@@ -201,6 +201,13 @@ pub enum Msg {
         units: usize,
         counts: usize,
     },
+    /// The sections' dialog: the minutes will be issued with the report.
+    MinutesReady {
+        units: usize,
+        counts: usize,
+    },
+    /// The sections' dialog: no attendance yet, so no minutes.
+    MinutesNotYet,
     /// `thidua minutes` without a file: nothing recorded yet.
     NoMinutes,
     /// A minutes file that does not parse (the parser's words).

@@ -230,6 +230,10 @@ pub fn msg(m: &Msg) -> String {
         Msg::MinutesRecorded { units, counts } => format!(
             "Đã ghi biên bản: {units} đơn vị dự họp, {counts} biên bản kiểm phiếu. Biên bản được lập và ký cùng báo cáo."
         ),
+        Msg::MinutesReady { units, counts } => format!(
+            "Biên bản hội nghị: đã ghi {units} đơn vị dự họp, {counts} biên bản kiểm phiếu; biên bản được lập và ký cùng báo cáo."
+        ),
+        Msg::MinutesNotYet => "Biên bản hội nghị: chưa ghi thành phần dự họp (thidua minutes KHỐI --period KỲ --template), nên chưa lập biên bản.".into(),
         Msg::NoMinutes => "Chưa ghi thành phần dự họp và biên bản kiểm phiếu. Ghi bằng: thidua minutes KHỐI --period KỲ TỆP.ron (xem mẫu: --template)".into(),
         Msg::MinutesUnreadable(e) => format!("không đọc được tệp biên bản: {e}"),
         Msg::ElectionRefused(e) => format!("không ghi được kết quả bầu: {}", election_error(e)),

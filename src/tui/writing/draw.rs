@@ -96,6 +96,17 @@ fn draw_list(app: &Seen, dialog: &Writing, frame: &mut Frame, area: Rect) {
             Span::from(format!(" · {}", lang.ui(Ui::WritingRequired))).dark_gray(),
         ]));
     }
+    // The minutes' attendance is recorded from a file (`thidua minutes`): said here, so that the
+    // head knows whether minutes will be issued with the report.
+    lines.push(Line::from(""));
+    lines.push(match app.records().attendance() {
+        Some(a) => Line::from(lang.msg(&Msg::MinutesReady {
+            units: a.units.len(),
+            counts: app.records().counts().len(),
+        }))
+        .green(),
+        None => Line::from(lang.msg(&Msg::MinutesNotYet)).dark_gray(),
+    });
     let block =
         Block::bordered().title(Span::from(format!(" {} ", lang.ui(Ui::WritingTitle))).bold());
     frame.render_widget(
