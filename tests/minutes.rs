@@ -317,3 +317,48 @@ fn the_minutes_are_issued_with_the_report_and_checked_by_verify() {
         "{report:?}"
     );
 }
+
+#[test]
+fn an_attendance_too_large_for_a_journal_line_is_refused_and_the_journal_stays_readable() {
+    use thidua::model::minutes::{MAX_PEOPLE, MAX_PERSON_CHARS};
+    let tmp = tempfile::tempdir().unwrap();
+    let loaded = signing::bloc(tmp.path(), 200, 5);
+    let dir = tmp.path().join("records");
+    std::fs::create_dir_all(&dir).unwrap();
+    let records = Records::open(&dir, &loaded.covenant, Period::MidYear).unwrap();
+    let mut s = Session::new(Box::new(records)).unwrap();
+    // Every unit with as many people as allowed, each name and post as long as allowed.
+    let long = "ệ".repeat(MAX_PERSON_CHARS);
+    let big = Attendance {
+        chair: person("Chủ trì", ""),
+        secretary: person("Thư ký", ""),
+        units: loaded
+            .covenant
+            .bloc
+            .members
+            .iter()
+            .map(|m| Delegation {
+                unit: m.id.clone(),
+                people: vec![person(&long, &long); MAX_PEOPLE],
+            })
+            .collect(),
+    };
+    let refused = s
+        .record_minutes(Minutes {
+            attendance: Some(big),
+            counts: vec![],
+        })
+        .expect_err("refused");
+    assert!(
+        matches!(refused, Refusal::Store(StoreError::LineTooLong { .. })),
+        "{refused:?}"
+    );
+    assert!(
+        refused
+            .msg(thidua::i18n::Lang::Vi)
+            .contains("Không có gì được ghi")
+    );
+    drop(s);
+    let reopened = Records::open(&dir, &loaded.covenant, Period::MidYear).unwrap();
+    assert!(reopened.attendance().is_none());
+}

@@ -141,6 +141,9 @@ pub fn msg(m: &Msg) -> String {
         Msg::TextNotUtf8 { path } => format!(
             "{path}: not UTF-8 text. Save it again as plain text in UTF-8 (Notepad: Save as… → Encoding UTF-8)."
         ),
+        Msg::LineTooLong { bytes, limit } => format!(
+            "too large to write to the journal ({bytes} bytes, at most {limit}); shorten it (fewer people, shorter posts, for instance). Nothing was written."
+        ),
         Msg::UnknownSection(id) => format!(
             "This period's report has no section \"{id}\"; list them with: thidua text BLOC --period PERIOD"
         ),

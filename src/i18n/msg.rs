@@ -134,6 +134,11 @@ pub enum Msg {
     TextNotUtf8 {
         path: String,
     },
+    /// What would be written is longer than a journal line may be.
+    LineTooLong {
+        bytes: usize,
+        limit: usize,
+    },
     /// A section the period's report does not have.
     UnknownSection(String),
     /// A section's text that cannot be kept.

@@ -162,6 +162,9 @@ pub fn msg(m: &Msg) -> String {
         Msg::TextNotUtf8 { path } => format!(
             "{path}: không phải văn bản UTF-8. Hãy lưu lại dạng văn bản thuần, mã UTF-8 (Notepad: Lưu thành… → Mã hóa UTF-8)."
         ),
+        Msg::LineTooLong { bytes, limit } => format!(
+            "nội dung quá lớn để ghi vào nhật ký ({bytes} byte, tối đa {limit}); hãy rút gọn (ví dụ bớt người hoặc chức vụ dài). Không có gì được ghi."
+        ),
         Msg::UnknownSection(id) => format!(
             "Báo cáo kỳ này không có mục \"{id}\"; xem các mục bằng: thidua text KHỐI --period KỲ"
         ),

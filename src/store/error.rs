@@ -60,6 +60,9 @@ pub enum StoreError {
     /// A section's text that cannot be kept.
     #[error("section {id}: {error:?}")]
     SectionText { id: String, error: SectionTextError },
+    /// An event whose journal line would be longer than the journal is read back with.
+    #[error("a journal line of {bytes} bytes")]
+    LineTooLong { bytes: usize, limit: usize },
     /// The records were opened to read only.
     #[error("opened to read only")]
     ReadOnly,
@@ -109,6 +112,10 @@ impl StoreError {
             StoreError::SectionText { id, error } => lang.msg(&Msg::SectionText {
                 id: id.clone(),
                 error: error.clone(),
+            }),
+            StoreError::LineTooLong { bytes, limit } => lang.msg(&Msg::LineTooLong {
+                bytes: *bytes,
+                limit: *limit,
             }),
             StoreError::ReadOnly => lang.msg(&Msg::ReadOnly),
             StoreError::JournalFull => lang.msg(&Msg::JournalFull {

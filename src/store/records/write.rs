@@ -188,6 +188,14 @@ impl Records {
             event: kind,
         };
         let (text, chain) = journal::encode(&event, &self.chain);
+        // A line longer than the journal is read back with would make it unreadable: refused
+        // before it is written (a very long attendance of a large bloc could reach it).
+        if text.len() > journal::MAX_LINE_BYTES {
+            return Err(StoreError::LineTooLong {
+                bytes: text.len(),
+                limit: journal::MAX_LINE_BYTES,
+            });
+        }
         self.append(&text, 1, chain)?;
         self.seq = event.seq;
         self.last_saved = Some(event.at);
