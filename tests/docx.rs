@@ -6,35 +6,19 @@
 use std::io::Read;
 use std::path::Path;
 
-use thidua::model::{Covenant, Period, value};
+use thidua::model::{Covenant, Period};
 use thidua::report::document::{Edition, document};
 use thidua::report::docx;
 use thidua::report::record::WrittenSection;
-use thidua::score;
 use thidua::store::load_covenant;
+
+#[path = "support/sample.rs"]
+mod sample;
 
 fn sample() -> Covenant {
     load_covenant(Path::new("blocs/khoi-8.ron"))
         .expect("sample bloc")
         .covenant
-}
-
-fn results(covenant: &Covenant) -> score::Results {
-    let mut sheet = covenant.empty_sheet();
-    let mut reader = csv::Reader::from_path("tests/data/khoi-8-mid-year.csv").unwrap();
-    for row in reader.records() {
-        let row = row.unwrap();
-        let (u, i) = (
-            covenant.unit_index(&row[0]).unwrap(),
-            covenant.layout.index_of(&row[1]).unwrap(),
-        );
-        sheet.set(
-            u,
-            i,
-            Some(value::parse(&covenant.layout.items[i], &row[2]).unwrap()),
-        );
-    }
-    score::compute(covenant, Period::MidYear, &sheet).unwrap()
 }
 
 fn edition(covenant: &Covenant) -> Edition {
@@ -89,7 +73,7 @@ fn texts(xml: &str) -> String {
 #[test]
 fn the_word_copy_is_in_decree_30_layout_with_every_text() {
     let covenant = sample();
-    let results = results(&covenant);
+    let results = sample::results(&covenant, Period::MidYear);
     let doc = document(&covenant, &results, &edition(&covenant));
     let bytes = docx::render(
         &doc,

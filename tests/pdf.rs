@@ -10,6 +10,9 @@ use thidua::report::pdf::{layout_text, render};
 use thidua::score;
 use thidua::store::load_covenant;
 
+#[path = "support/sample.rs"]
+mod sample;
+
 const PUBLIC_KEY: &str = "RWQf6LRCGA9i53mlYecO4IzT51TGPpvWucNSCh1CBM0QTaLn73Y7GFO3";
 
 fn sample() -> Covenant {
@@ -46,16 +49,7 @@ fn sample_document(covenant: &Covenant, provisional: bool) -> Document {
 
 /// The results of the mid-year entries of tests/data.
 fn sample_results(covenant: &Covenant) -> thidua::score::Results {
-    let mut sheet = covenant.empty_sheet();
-    let mut reader = csv::Reader::from_path("tests/data/khoi-8-mid-year.csv").unwrap();
-    for record in reader.records() {
-        let record = record.unwrap();
-        let unit = covenant.unit_index(&record[0]).expect("unit");
-        let item = covenant.layout.index_of(&record[1]).expect("item");
-        let v = value::parse(&covenant.layout.items[item], &record[2]).expect("value");
-        sheet.set(unit, item, Some(v));
-    }
-    score::compute(covenant, Period::MidYear, &sheet).expect("the engine computes")
+    sample::results(covenant, Period::MidYear)
 }
 
 fn results_table(doc: &Document) -> &Table {
@@ -475,21 +469,7 @@ fn written_sections_are_printed_as_written_under_numbered_headings() {
 #[test]
 fn the_year_end_report_states_who_was_elected_and_by_how_many() {
     let covenant = sample();
-    let mut sheet = covenant.empty_sheet();
-    let mut reader = csv::Reader::from_path("tests/data/khoi-8-year-end.csv").unwrap();
-    for row in reader.records() {
-        let row = row.unwrap();
-        let (u, i) = (
-            covenant.unit_index(&row[0]).unwrap(),
-            covenant.layout.index_of(&row[1]).unwrap(),
-        );
-        sheet.set(
-            u,
-            i,
-            Some(value::parse(&covenant.layout.items[i], &row[2]).unwrap()),
-        );
-    }
-    let results = score::compute(&covenant, Period::YearEnd, &sheet).unwrap();
+    let results = sample::results(&covenant, Period::YearEnd);
     let mut edition = edition(true);
     edition.period = Period::YearEnd;
     edition.election = Some(thidua::model::election::Election {

@@ -672,6 +672,14 @@ fn with_signing(app: &mut App, root: &Path, key: Option<&Path>) {
     });
 }
 
+/// A key encrypted with "mật khẩu" made in `root`, and signing set up with it.
+fn with_key(app: &mut App, root: &Path) {
+    let key = root.join("thidua.key");
+    let passphrase = thidua::report::keys::Passphrase::new("mật khẩu".into()).unwrap();
+    thidua::report::keys::generate(&key, &passphrase).unwrap();
+    with_signing(app, root, Some(&key));
+}
+
 /// Snapshots with the temporary folder written as `[tmp]`, the dialog's right border kept in
 /// its column.
 fn masked_snapshot(name: &str, app: &App, root: &Path) {
@@ -816,11 +824,8 @@ fn next_years_head_and_deputy_are_chosen_in_the_sections_dialog_at_year_end() {
 fn the_summary_is_signed_from_the_screen_with_a_masked_passphrase() {
     let mut s = session(Period::MidYear, Lang::Vi, true);
     let root = tempfile::tempdir().unwrap();
-    let key = root.path().join("thidua.key");
-    let passphrase = thidua::report::keys::Passphrase::new("mật khẩu".into()).unwrap();
-    thidua::report::keys::generate(&key, &passphrase).unwrap();
     let app = &mut s.app;
-    with_signing(app, root.path(), Some(&key));
+    with_key(app, root.path());
     // The meeting freezes the results first (F8, Enter): a final summary needs it.
     press(app, KeyCode::F(8));
     press(app, KeyCode::Enter);
@@ -917,11 +922,8 @@ fn the_summary_is_signed_from_the_screen_with_a_masked_passphrase() {
 fn the_documents_details_are_asked_in_english_too() {
     let mut s = session(Period::MidYear, Lang::En, true);
     let root = tempfile::tempdir().unwrap();
-    let key = root.path().join("thidua.key");
-    let passphrase = thidua::report::keys::Passphrase::new("mật khẩu".into()).unwrap();
-    thidua::report::keys::generate(&key, &passphrase).unwrap();
     let app = &mut s.app;
-    with_signing(app, root.path(), Some(&key));
+    with_key(app, root.path());
     press(app, KeyCode::Char('s'));
     press(app, KeyCode::Enter);
     assert_eq!(app.context(), thidua::tui::keymap::Context::SignDetails);

@@ -8,6 +8,7 @@ pub mod document;
 pub mod docx;
 pub mod findings;
 mod fonts;
+pub mod gaps;
 pub mod issue;
 pub mod keys;
 pub mod measure;

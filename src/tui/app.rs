@@ -264,32 +264,6 @@ impl App {
             || matches!(action, Action::Quit | Action::Help | Action::Cancel)
     }
 
-    /// A mouse click (with `--mouse`) selects the grid cell under it.
-    pub fn click(&mut self, x: u16, y: u16) {
-        if self.scroll.too_small.get() || self.mode != Mode::Navigate || self.screen != Screen::Grid
-        {
-            return;
-        }
-        let column = self
-            .scroll
-            .hit_columns
-            .borrow()
-            .iter()
-            .find(|(from, to, _)| (*from..*to).contains(&x))
-            .map(|(_, _, c)| *c);
-        let unit = self
-            .scroll
-            .hit_rows
-            .borrow()
-            .iter()
-            .find(|(row, _)| *row == y)
-            .map(|(_, u)| *u);
-        if let (Some(c), Some(u)) = (column, unit) {
-            self.column = c;
-            self.unit = u;
-        }
-    }
-
     /// Pasted text goes to the open text field, if any.
     pub fn paste(&mut self, text: &str) {
         if self.scroll.too_small.get() {

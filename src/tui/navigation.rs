@@ -5,12 +5,38 @@ use crate::i18n::compare::CompareMsg;
 use crate::model::Period;
 use crate::model::layout::ItemKind;
 
-use super::app::{App, Column, Screen, Section};
+use super::app::{App, Column, Mode, Screen, Section};
 use super::compare::{self, MidYear};
 use super::keymap::Action;
 use super::status::{Said, Status};
 
 impl App {
+    /// A mouse click (with `--mouse`) selects the grid cell under it.
+    pub fn click(&mut self, x: u16, y: u16) {
+        if self.scroll.too_small.get() || self.mode != Mode::Navigate || self.screen != Screen::Grid
+        {
+            return;
+        }
+        let column = self
+            .scroll
+            .hit_columns
+            .borrow()
+            .iter()
+            .find(|(from, to, _)| (*from..*to).contains(&x))
+            .map(|(_, _, c)| *c);
+        let unit = self
+            .scroll
+            .hit_rows
+            .borrow()
+            .iter()
+            .find(|(row, _)| *row == y)
+            .map(|(_, u)| *u);
+        if let (Some(c), Some(u)) = (column, unit) {
+            self.column = c;
+            self.unit = u;
+        }
+    }
+
     /// The section an item's column belongs to.
     pub fn section_of(&self, item: usize) -> Section {
         let layout = &self.covenant.layout;
