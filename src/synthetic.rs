@@ -169,3 +169,45 @@ pub fn election(covenant: &Covenant) -> crate::model::election::Election {
         }),
     }
 }
+
+/// The year-end meeting's attendance: every member present with one representative.
+pub fn attendance(covenant: &Covenant) -> crate::model::minutes::Attendance {
+    use crate::model::minutes::{Attendance, Delegation, Person};
+    let person = |name: &str, post: &str| Person {
+        name: name.to_string(),
+        post: post.to_string(),
+    };
+    Attendance {
+        chair: person("Nguyễn Văn An", "Khối trưởng"),
+        secretary: person("Trần Thị Bình", "Thư ký hội nghị"),
+        units: covenant
+            .bloc
+            .members
+            .iter()
+            .map(|m| Delegation {
+                unit: m.id.clone(),
+                people: vec![person("Lê Văn Cường", &format!("Chủ tịch UBND {}", m.name))],
+            })
+            .collect(),
+    }
+}
+
+/// The count record of `ballot`: a committee of two, one ballot per unit present, all valid.
+pub fn count(ballot: &crate::model::Ballot) -> crate::model::minutes::BallotCount {
+    use crate::model::minutes::{BallotCount, Person};
+    let person = |name: &str, post: &str| Person {
+        name: name.to_string(),
+        post: post.to_string(),
+    };
+    BallotCount {
+        award: ballot.award.clone(),
+        committee: vec![
+            person("Phạm Thị Dung", "Tổ trưởng"),
+            person("Hoàng Văn Em", "Thành viên"),
+        ],
+        issued: ballot.present,
+        received: ballot.present,
+        valid: ballot.present,
+        invalid: 0,
+    }
+}

@@ -250,6 +250,18 @@ fn every_gap_keeps_a_summary_from_being_final() {
         Nomination::Elected { votes: 2 }
     );
     assert!(summary::gaps(&c, &voted, &session_data(&c, Period::YearEnd, true, &[])).is_empty());
+    // At year-end the minutes go upward with the nominations: the attendance, and each
+    // ballot's count record.
+    let mut data = session_data(&c, Period::YearEnd, true, &[]);
+    data.votes = vec![ballot(&[("u1", 2)])];
+    data.attendance = None;
+    assert_eq!(
+        summary::gaps(&c, &voted, &data),
+        vec![Gap::NoAttendance, Gap::NoCountRecord(0)]
+    );
+    data.counts = data.votes.iter().map(thidua::synthetic::count).collect();
+    data.attendance = Some(thidua::synthetic::attendance(&c));
+    assert!(summary::gaps(&c, &voted, &data).is_empty());
     assert_eq!(
         summary::gaps(&c, &voted, &session_data(&c, Period::YearEnd, false, &[])),
         vec![Gap::NotFrozen]

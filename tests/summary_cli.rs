@@ -403,6 +403,15 @@ fn the_year_end_meeting_from_the_command_line() {
         assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     }
 
+    // The minutes: the template with its names filled in, recorded; a final year-end report
+    // needs the attendance and each ballot's count record.
+    let template =
+        text(&with("minutes", &["--template"]).stdout).replace("Họ và tên", "Nguyễn Văn An");
+    let minutes = desk.path().join("bien-ban.ron");
+    fs::write(&minutes, template).unwrap();
+    let out = with("minutes", &[minutes.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+
     // `results` states the recorded votes, as the screen and the signed report do.
     let out = with("results", &[]);
     let table = text(&out.stdout);

@@ -121,6 +121,8 @@ fn the_year_end_summary_states_the_votes_and_verify_recomputes_them() {
         frozen_at: Some(signed_at),
         sections: thidua::synthetic::sections(covenant, Period::YearEnd, 2026),
         election: Some(thidua::synthetic::election(covenant)),
+        attendance: Some(thidua::synthetic::attendance(covenant)),
+        counts: ballots.iter().map(thidua::synthetic::count).collect(),
         ..SessionData::default()
     };
     let request = Request {

@@ -19,7 +19,7 @@ use thidua::tui::keymap::Action;
 
 mod screen;
 
-use screen::{press, screen, select, type_text};
+use screen::{press, screen, select, snapshot, type_text};
 
 /// The records, with the time of the last save fixed so that snapshots do not change, and a
 /// switch that makes every write fail as a full disk would.
@@ -61,12 +61,7 @@ struct Session {
 
 impl Session {
     fn journal(&self) -> Vec<serde_json::Value> {
-        let path = self.dir.path().join("journal.jsonl");
-        std::fs::read_to_string(path)
-            .unwrap_or_default()
-            .lines()
-            .map(|l| serde_json::from_str(l).unwrap())
-            .collect()
+        screen::journal(self.dir.path())
     }
 }
 
@@ -456,16 +451,6 @@ fn keys_typed_in_a_window_too_small_change_nothing() {
     );
     press(app, KeyCode::Char('q'));
     assert!(app.quit);
-}
-
-fn snapshot(name: &str, app: &App) {
-    for (w, h) in [(80, 24), (120, 40)] {
-        let lang = match app.lang {
-            Lang::Vi => "vi",
-            Lang::En => "en",
-        };
-        insta::assert_snapshot!(format!("{name}-{lang}-{w}x{h}"), screen(app, w, h));
-    }
 }
 
 #[test]

@@ -4,7 +4,6 @@
 
 use std::path::Path;
 
-use chrono::{DateTime, FixedOffset, TimeZone};
 use ratatui::crossterm::event::KeyCode;
 use tempfile::TempDir;
 
@@ -13,32 +12,12 @@ use thidua::model::{Covenant, Period};
 use thidua::score::compare::compare;
 use thidua::store::load_covenant;
 use thidua::store::records::{Records, session_dir};
-use thidua::tui::app::{App, Ledger, Screen};
+use thidua::tui::app::{App, Screen};
 use thidua::tui::compare::{Compare, MidYear};
 
 mod screen;
 
-use screen::{press, screen};
-
-/// The records with the time of the last save fixed, so that snapshots do not change.
-struct FixedTime(Records);
-
-impl Ledger for FixedTime {
-    fn records(&self) -> &Records {
-        &self.0
-    }
-    fn records_mut(&mut self) -> &mut Records {
-        &mut self.0
-    }
-    fn last_saved(&self) -> Option<DateTime<FixedOffset>> {
-        self.0.last_saved().map(|_| {
-            FixedOffset::east_opt(7 * 3600)
-                .unwrap()
-                .with_ymd_and_hms(2026, 12, 18, 9, 30, 0)
-                .unwrap()
-        })
-    }
-}
+use screen::{FixedTime, press, screen};
 
 fn khoi_8() -> Covenant {
     load_covenant(Path::new("blocs/khoi-8.ron"))

@@ -20,7 +20,7 @@ use thidua::tui::history::LogView;
 
 mod screen;
 
-use screen::{press, screen, select, type_text};
+use screen::{press, screen, select, snapshot, type_text};
 
 /// The records as the program has them; the time of the last save is fixed for snapshots.
 struct TestLedger {
@@ -667,16 +667,6 @@ fn the_logs_keys_are_listed_in_it_and_below_it() {
 }
 
 // Snapshots: both overlays at 80×24 and 120×40 in both languages.
-
-fn snapshot(name: &str, app: &App) {
-    for (w, h) in [(80, 24), (120, 40)] {
-        let lang = match app.lang {
-            Lang::Vi => "vi",
-            Lang::En => "en",
-        };
-        insta::assert_snapshot!(format!("{name}-{lang}-{w}x{h}"), screen(app, w, h));
-    }
-}
 
 #[test]
 fn snapshots_of_the_history_and_the_log() {

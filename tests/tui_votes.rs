@@ -5,12 +5,10 @@
 
 use std::path::Path;
 
-use chrono::{DateTime, FixedOffset, TimeZone};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::Modifier;
-use tempfile::TempDir;
 
 use thidua::i18n::Lang;
 use thidua::model::{Ballot, Covenant, Period, Tally};
@@ -18,52 +16,18 @@ use thidua::score::Nomination;
 use thidua::store::load_covenant;
 use thidua::store::records::Records;
 use thidua::synthetic;
-use thidua::tui::app::{App, Ledger, Mode, Status};
+use thidua::tui::app::{App, Mode, Status};
 use thidua::tui::keymap::{self, Action, Context};
 use thidua::tui::view;
 use thidua::tui::votes::VoteForm;
 
 mod screen;
 
-use screen::{press, screen, type_text};
-
-/// The records with the time of the last save fixed, so that snapshots do not change.
-struct FixedTime(Records);
-
-impl Ledger for FixedTime {
-    fn records(&self) -> &Records {
-        &self.0
-    }
-    fn records_mut(&mut self) -> &mut Records {
-        &mut self.0
-    }
-    fn last_saved(&self) -> Option<DateTime<FixedOffset>> {
-        self.0.last_saved().map(|_| {
-            FixedOffset::east_opt(7 * 3600)
-                .unwrap()
-                .with_ymd_and_hms(2026, 12, 18, 9, 30, 0)
-                .unwrap()
-        })
-    }
-}
-
-struct Session {
-    app: App,
-    _dir: TempDir,
-}
+use screen::{FixedTime, Sample, press, screen, snapshot, type_text};
 
 /// The sample bloc with the period's sample scoresheet imported.
-fn session(period: Period, lang: Lang) -> Session {
-    let covenant = load_covenant(Path::new("blocs/khoi-8.ron"))
-        .expect("sample bloc")
-        .covenant;
-    let dir = tempfile::tempdir().unwrap();
-    let mut records = Records::open(dir.path(), &covenant, period).unwrap();
-    let changes = screen::sample_changes(&covenant, period, |_, _| false);
-    records.apply(&changes).unwrap();
-    let app = App::new(lang, covenant, period, 2026, Box::new(FixedTime(records)))
-        .expect("the session opens");
-    Session { app, _dir: dir }
+fn session(period: Period, lang: Lang) -> Sample {
+    Sample::new(period, lang)
 }
 
 /// The reversed text inside the dialog at 80×24: the selected field.
@@ -455,16 +419,6 @@ fn a_long_list_of_candidates_scrolls_to_the_selected_field() {
     assert_eq!(ballots[0].present, 60);
     assert_eq!(ballots[0].tally.len(), candidates.len());
     assert!(!app.results().awards[1].vote.as_ref().unwrap().stale);
-}
-
-fn snapshot(name: &str, app: &App) {
-    for (w, h) in [(80, 24), (120, 40)] {
-        let lang = match app.lang {
-            Lang::Vi => "vi",
-            Lang::En => "en",
-        };
-        insta::assert_snapshot!(format!("{name}-{lang}-{w}x{h}"), screen(app, w, h));
-    }
 }
 
 #[test]

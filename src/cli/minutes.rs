@@ -15,8 +15,8 @@ use super::session::with_session_of;
 use super::{Access, INVALID, SessionArgs, USAGE, load, refused};
 use super::{errln, out, outln};
 
-/// The minutes are recorded from the command line only; no key of the screen does it.
-const CHANGE: Access = Access::Change { key: None };
+/// On the screen, the minutes are recorded in the sections' dialog.
+const CHANGE: Access = Access::Change { key: Some("F6") };
 
 pub fn run(lang: Lang, session: &SessionArgs, file: Option<&Path>, template: bool) -> u8 {
     if template {

@@ -215,7 +215,13 @@ pub fn msg(m: &Msg) -> String {
         Msg::MinutesReady { units, counts } => format!(
             "Minutes: {units} units present and {counts} count records recorded; the minutes are written and signed with the report."
         ),
-        Msg::MinutesNotYet => "Minutes: no attendance recorded yet (thidua minutes BLOC --period PERIOD --template), so no minutes are written.".into(),
+        Msg::MinutesNotYet => "No attendance recorded yet, so no minutes are written. Press Enter to record it (or from a file: thidua minutes BLOC --period PERIOD --template).".into(),
+        Msg::MinutesUnits(n) => format!("{n} units present"),
+        Msg::MinutesPresent { present, members } => format!(
+            "{present} of {members} units present (a unit with no one named is absent)"
+        ),
+        Msg::MinutesCountTitle { award } => format!("Ballot count record: {award}"),
+        Msg::CountFiguresIncomplete => "give all four ballot figures in digits: issued, received, valid, invalid".into(),
         Msg::NoMinutes => "No attendance or count record yet. Record them with: thidua minutes BLOC --period PERIOD FILE.ron (an example: --template)".into(),
         Msg::MinutesUnreadable(e) => format!("the minutes file cannot be read: {e}"),
         Msg::ElectionRefused(e) => format!("the election was not recorded: {}", election_error(e)),
@@ -414,6 +420,8 @@ pub fn msg(m: &Msg) -> String {
         Msg::LogExportFailed { path, error } => format!(
             "Could not export the log to {path}: {error}. The journal and the scores are untouched."
         ),
+        Msg::GapNoAttendance => "- the year-end meeting's attendance is not recorded, so its minutes cannot be written (F6 on the scoring screen, or thidua minutes)".into(),
+        Msg::GapNoCountRecord { award } => format!("- the ballot for {award} has no count record (F6, or thidua minutes)"),
         Msg::GapNoElection => "- next year's head and deputy are not elected yet (F6 on the scoring screen, or thidua elect)".into(),
         Msg::GapSectionEmpty(title) => format!(
             "- the report's section \"{title}\" is not written (F6 on the scoring screen, or thidua text)"
@@ -621,6 +629,23 @@ pub fn ui(u: Ui) -> &'static str {
         Ui::KeyNextField => "next field",
         Ui::KeyPrevField => "previous field",
         Ui::KeyNewRecipient => "add a recipient line",
+        Ui::KeyAddPerson => "add a person",
+        Ui::MinutesEntry => "Minutes: attendance and ballot counts",
+        Ui::MinutesIntro => "One person a row. The minutes are written and signed with the report.",
+        Ui::MinutesAttendance => "Attendance",
+        Ui::MinutesChair => "Chair",
+        Ui::MinutesSecretary => "Secretary",
+        Ui::MinutesName => "Name",
+        Ui::MinutesPost => "Post",
+        Ui::MinutesCommitteeHead => "Head",
+        Ui::MinutesCommitteeMember => "Member",
+        Ui::MinutesBallots => "Ballots",
+        Ui::MinutesIssued => "Issued",
+        Ui::MinutesReceived => "Received",
+        Ui::MinutesValid => "Valid",
+        Ui::MinutesInvalid => "Invalid",
+        Ui::MinutesLeaveUnsaved => "Press Esc again to close without saving.",
+        Ui::MinutesNotRecorded => "not recorded",
         Ui::SignNumber => "Document number: ",
         Ui::SignNumberBlank => "blank: the clerk numbers it when registering",
         Ui::SignDate => "Date on the report: ",

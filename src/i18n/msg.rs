@@ -213,6 +213,19 @@ pub enum Msg {
     },
     /// The sections' dialog: no attendance yet, so no minutes.
     MinutesNotYet,
+    /// The sections' list: how many units the attendance names.
+    MinutesUnits(usize),
+    /// The minutes' form: the units with someone named, of the members.
+    MinutesPresent {
+        present: usize,
+        members: usize,
+    },
+    /// The minutes' form: the heading of an award's count record.
+    MinutesCountTitle {
+        award: String,
+    },
+    /// The minutes' form: a count record with a figure missing or not a number.
+    CountFiguresIncomplete,
     /// `thidua minutes` without a file: nothing recorded yet.
     NoMinutes,
     /// A minutes file that does not parse (the parser's words).
@@ -338,6 +351,10 @@ pub enum Msg {
     GapNotFrozen,
     /// At year-end, next year's head and deputy not elected.
     GapNoElection,
+    GapNoAttendance,
+    GapNoCountRecord {
+        award: String,
+    },
     /// A required section of the report not written (its heading).
     GapSectionEmpty(String),
     FrozenDone {

@@ -236,7 +236,13 @@ pub fn msg(m: &Msg) -> String {
         Msg::MinutesReady { units, counts } => format!(
             "Biên bản hội nghị: đã ghi {units} đơn vị dự họp, {counts} biên bản kiểm phiếu; biên bản được lập và ký cùng báo cáo."
         ),
-        Msg::MinutesNotYet => "Biên bản hội nghị: chưa ghi thành phần dự họp (thidua minutes KHỐI --period KỲ --template), nên chưa lập biên bản.".into(),
+        Msg::MinutesNotYet => "Chưa ghi thành phần dự họp nên chưa lập biên bản. Nhấn Enter để ghi (hoặc từ tệp: thidua minutes KHỐI --period KỲ --template).".into(),
+        Msg::MinutesUnits(n) => format!("{n} đơn vị dự họp"),
+        Msg::MinutesPresent { present, members } => format!(
+            "{present}/{members} đơn vị có mặt (đơn vị không ghi ai là vắng mặt)"
+        ),
+        Msg::MinutesCountTitle { award } => format!("Biên bản kiểm phiếu: {award}"),
+        Msg::CountFiguresIncomplete => "ghi đủ bốn số phiếu bằng chữ số: phát ra, thu về, hợp lệ, không hợp lệ".into(),
         Msg::NoMinutes => "Chưa ghi thành phần dự họp và biên bản kiểm phiếu. Ghi bằng: thidua minutes KHỐI --period KỲ TỆP.ron (xem mẫu: --template)".into(),
         Msg::MinutesUnreadable(e) => format!("không đọc được tệp biên bản: {e}"),
         Msg::ElectionRefused(e) => format!("không ghi được kết quả bầu: {}", election_error(e)),
@@ -431,6 +437,8 @@ pub fn msg(m: &Msg) -> String {
         Msg::LogExportFailed { path, error } => format!(
             "Không xuất được nhật ký ra {path}: {error}. Nhật ký và điểm đã chấm không bị ảnh hưởng."
         ),
+        Msg::GapNoAttendance => "- chưa ghi thành phần dự họp, nên chưa lập được biên bản hội nghị tổng kết (phím F6 trên màn hình chấm điểm, hoặc lệnh thidua minutes)".into(),
+        Msg::GapNoCountRecord { award } => format!("- chưa ghi biên bản kiểm phiếu đề nghị {award} (phím F6, hoặc lệnh thidua minutes)"),
         Msg::GapNoElection => "- chưa ghi kết quả bầu Khối trưởng, Khối phó năm sau (phím F6 trên màn hình chấm điểm, hoặc lệnh thidua elect)".into(),
         Msg::GapSectionEmpty(title) => format!(
             "- mục \"{title}\" của báo cáo chưa viết (phím F6 trên màn hình chấm điểm, hoặc lệnh thidua text)"
@@ -637,6 +645,23 @@ pub fn ui(u: Ui) -> &'static str {
         Ui::KeyNextField => "ô tiếp theo",
         Ui::KeyPrevField => "ô trước",
         Ui::KeyNewRecipient => "thêm dòng nơi nhận",
+        Ui::KeyAddPerson => "thêm một người",
+        Ui::MinutesEntry => "Biên bản hội nghị: thành phần dự họp, kiểm phiếu",
+        Ui::MinutesIntro => "Mỗi dòng một người. Biên bản được lập và ký cùng báo cáo.",
+        Ui::MinutesAttendance => "Thành phần dự họp",
+        Ui::MinutesChair => "Chủ trì",
+        Ui::MinutesSecretary => "Thư ký",
+        Ui::MinutesName => "Họ và tên",
+        Ui::MinutesPost => "Chức vụ",
+        Ui::MinutesCommitteeHead => "Tổ trưởng",
+        Ui::MinutesCommitteeMember => "Thành viên",
+        Ui::MinutesBallots => "Số phiếu",
+        Ui::MinutesIssued => "Phát ra",
+        Ui::MinutesReceived => "Thu về",
+        Ui::MinutesValid => "Hợp lệ",
+        Ui::MinutesInvalid => "Không hợp lệ",
+        Ui::MinutesLeaveUnsaved => "Nhấn Esc lần nữa để đóng mà không lưu.",
+        Ui::MinutesNotRecorded => "chưa ghi",
         Ui::SignNumber => "Số văn bản: ",
         Ui::SignNumberBlank => "để trống: văn thư ghi số khi vào sổ",
         Ui::SignDate => "Ngày ghi trên báo cáo: ",

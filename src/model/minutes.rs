@@ -104,7 +104,8 @@ pub enum MinutesError {
 /// The name `thidua minutes --template` writes for the clerk to replace.
 pub const PLACEHOLDER: &str = "Họ và tên";
 
-fn person(p: &Person) -> Result<(), MinutesError> {
+/// Checks one person: a name given (not the template's), no control characters, not too long.
+pub fn check_person(p: &Person) -> Result<(), MinutesError> {
     // A name left as the template wrote it is no name.
     if p.name.trim().is_empty() || p.name.trim() == PLACEHOLDER {
         return Err(MinutesError::NoName);
@@ -119,8 +120,8 @@ fn person(p: &Person) -> Result<(), MinutesError> {
 
 /// Checks that the attendance names members once each, and people by name.
 pub fn check_attendance(bloc: &Bloc, a: &Attendance) -> Result<(), MinutesError> {
-    person(&a.chair)?;
-    person(&a.secretary)?;
+    check_person(&a.chair)?;
+    check_person(&a.secretary)?;
     let mut seen = std::collections::HashSet::new();
     for d in &a.units {
         if !bloc.members.iter().any(|m| m.id == d.unit) {
@@ -132,7 +133,7 @@ pub fn check_attendance(bloc: &Bloc, a: &Attendance) -> Result<(), MinutesError>
         if d.people.len() > MAX_PEOPLE {
             return Err(MinutesError::TooMany);
         }
-        d.people.iter().try_for_each(person)?;
+        d.people.iter().try_for_each(check_person)?;
     }
     Ok(())
 }
@@ -157,7 +158,7 @@ pub fn check_count(
     if count.committee.len() > MAX_PEOPLE {
         return Err(MinutesError::TooMany);
     }
-    count.committee.iter().try_for_each(person)?;
+    count.committee.iter().try_for_each(check_person)?;
     let adds_up = count.received <= count.issued
         && count.valid.checked_add(count.invalid) == Some(count.received)
         && count.issued as usize <= covenant.bloc.members.len();

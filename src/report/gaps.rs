@@ -31,11 +31,16 @@ pub enum Gap {
     SectionEmpty(String),
     /// At year-end: next year's head and deputy are not elected yet.
     NoElection,
+    /// At year-end: the meeting's attendance is not recorded, so there are no minutes to send
+    /// upward with the nominations.
+    NoAttendance,
+    /// At year-end: an award voted on by ballot without its count record (award index).
+    NoCountRecord(usize),
 }
 
 /// What must be settled before a final summary of `results`: every cell scored and explained,
-/// at year-end the leading unit and every award decided, the results frozen, and every required
-/// section of the report written.
+/// at year-end the leading unit and every award decided, the election, the attendance and each
+/// ballot's count record, the results frozen, and every required section of the report written.
 pub fn gaps(covenant: &Covenant, results: &Results, data: &SessionData) -> Vec<Gap> {
     let mut gaps: Vec<Gap> = results
         .missing
@@ -85,6 +90,20 @@ pub fn gaps(covenant: &Covenant, results: &Results, data: &SessionData) -> Vec<G
     }
     if results.period == Period::YearEnd && data.election.is_none() {
         gaps.push(Gap::NoElection);
+    }
+    // Nominations go upward with the year-end meeting's minutes and each ballot's count
+    // record; a mid-year report goes without them.
+    if results.period == Period::YearEnd {
+        if data.attendance.is_none() {
+            gaps.push(Gap::NoAttendance);
+        }
+        for (index, award) in covenant.scheme.awards.iter().enumerate() {
+            let voted = data.votes.iter().any(|b| b.award == award.id);
+            let counted = data.counts.iter().any(|c| c.award == award.id);
+            if voted && !counted {
+                gaps.push(Gap::NoCountRecord(index));
+            }
+        }
     }
     if data.frozen_at.is_none() {
         gaps.push(Gap::NotFrozen);
@@ -149,6 +168,10 @@ pub fn gap_lines(lang: Lang, covenant: &Covenant, gaps: &[Gap]) -> Vec<String> {
             })),
             Gap::NotFrozen => lines.push(lang.msg(&Msg::GapNotFrozen)),
             Gap::NoElection => lines.push(lang.msg(&Msg::GapNoElection)),
+            Gap::NoAttendance => lines.push(lang.msg(&Msg::GapNoAttendance)),
+            Gap::NoCountRecord(award) => lines.push(lang.msg(&Msg::GapNoCountRecord {
+                award: covenant.scheme.awards[*award].title.clone(),
+            })),
             Gap::SectionEmpty(title) => lines.push(lang.msg(&Msg::GapSectionEmpty(title.clone()))),
         }
     }

@@ -229,6 +229,7 @@ impl App {
             Mode::ImportSelf(_) => Context::ImportSelf,
             Mode::Writing(w) if w.draft.is_some() => Context::WritingEdit,
             Mode::Writing(w) if w.election.is_some() => Context::WritingElection,
+            Mode::Writing(w) if w.minutes.is_some() => Context::WritingMinutes,
             Mode::Writing(_) => Context::Writing,
             Mode::Votes(_) => Context::Votes,
             Mode::Log(_) => Context::Log,
@@ -279,6 +280,7 @@ impl App {
                 | Context::Reason
                 | Context::ImportSelf
                 | Context::WritingEdit
+                | Context::WritingMinutes
         ) {
             self.update(Action::Input(text.to_string()));
         }

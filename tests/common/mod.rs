@@ -103,6 +103,8 @@ pub fn session_data(
         sections: thidua::synthetic::sections(c, period, 2026),
         election: (period == thidua::model::Period::YearEnd)
             .then(|| thidua::synthetic::election(c)),
+        attendance: (period == thidua::model::Period::YearEnd)
+            .then(|| thidua::synthetic::attendance(c)),
         ..Default::default()
     }
 }

@@ -112,6 +112,8 @@ pub enum Context {
     WritingEdit,
     /// The year-end election's form.
     WritingElection,
+    /// The minutes' form: the attendance and the count records.
+    WritingMinutes,
     Start,
 }
 

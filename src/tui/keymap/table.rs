@@ -321,6 +321,36 @@ const SIGN_DETAILS: &[Binding] = &[
     b(&[Code(Esc)], Action::Cancel, Ui::KeyCancel, true),
 ];
 
+const WRITING_MINUTES: &[Binding] = &[
+    typed(&[Key::Text], Does::Input, Ui::KeyType, false),
+    b(
+        &[Code(Tab), Code(Enter)],
+        Action::NextColumn,
+        Ui::KeyNextField,
+        true,
+    ),
+    b(
+        &[Code(BackTab)],
+        Action::PrevColumn,
+        Ui::KeyPrevField,
+        false,
+    ),
+    each(
+        &[Code(Up), Code(Down)],
+        &[Action::Up, Action::Down],
+        Ui::KeyRows,
+        false,
+    ),
+    b(
+        &[Key::Alt(Enter), Ctrl('j')],
+        Action::NewLine,
+        Ui::KeyAddPerson,
+        true,
+    ),
+    b(&[Ctrl('s')], Action::Save, Ui::KeySave, true),
+    b(&[Code(Esc)], Action::Cancel, Ui::KeySaveClose, true),
+];
+
 const WRITING_ELECTION: &[Binding] = &[
     each(
         &[Code(Left), Code(Right)],
@@ -515,6 +545,7 @@ pub fn bindings(context: Context) -> Vec<&'static Binding> {
         Context::Writing => &[WRITING, QUIT_ANYWHERE],
         Context::WritingEdit => &[WRITING_EDIT, TEXT_EDITING, QUIT_ANYWHERE],
         Context::WritingElection => &[WRITING_ELECTION, QUIT_ANYWHERE],
+        Context::WritingMinutes => &[WRITING_MINUTES, TEXT_EDITING, QUIT_ANYWHERE],
         Context::Start => &[START],
     };
     groups.iter().flat_map(|g| g.iter()).collect()

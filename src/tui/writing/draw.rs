@@ -6,7 +6,7 @@ use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use crate::i18n::{Msg, Ui};
+use crate::i18n::{Lang, Msg, Ui};
 use crate::model::limits::MAX_SECTION_CHARS;
 use crate::tui::dialog::Seen;
 use crate::tui::widgets::{overlay, wrapped_height};
@@ -20,10 +20,14 @@ pub fn draw(app: &Seen, dialog: &Writing, frame: &mut Frame, area: Rect) {
     let width = area.width.saturating_sub(4).min(100);
     let height = area.height.saturating_sub(2);
     let popup = overlay(frame, area, width, height);
-    match (&dialog.draft, &dialog.election) {
-        (Some(draft), _) => draw_editor(app, draft, frame, popup),
-        (None, Some(form)) => draw_election(app, form, frame, popup),
-        (None, None) => draw_list(app, dialog, frame, popup),
+    if let Some(draft) = &dialog.draft {
+        draw_editor(app, draft, frame, popup);
+    } else if let Some(form) = &dialog.election {
+        draw_election(app, form, frame, popup);
+    } else if let Some(form) = &dialog.minutes {
+        super::minutes_draw::draw(app, form, frame, popup);
+    } else {
+        draw_list(app, dialog, frame, popup);
     }
 }
 
@@ -42,23 +46,9 @@ fn draw_list(app: &Seen, dialog: &Writing, frame: &mut Frame, area: Rect) {
         } else {
             Span::from(lang.msg(&Msg::WritingChars(chars))).green()
         };
-        let required = if spec.required {
-            format!(" · {}", lang.ui(Ui::WritingRequired))
-        } else {
-            String::new()
-        };
         let chosen = n == dialog.selected;
-        let mark = if chosen { "▸ " } else { "  " };
-        let mut title = Span::from(format!("{mark}{}. {}", n + 1, spec.title_in(app.year)));
-        if chosen {
-            title = title.bold().reversed();
-        }
-        lines.push(Line::from(vec![
-            title,
-            Span::from("  "),
-            state,
-            Span::from(required).dark_gray(),
-        ]));
+        let title = format!("{}. {}", n + 1, spec.title_in(app.year));
+        lines.push(entry(lang, &title, chosen, state, spec.required));
         if chosen {
             if !spec.guidance.is_empty() {
                 lines.push(Line::from(format!("     {}", spec.guidance)).italic());
@@ -70,16 +60,12 @@ fn draw_list(app: &Seen, dialog: &Writing, frame: &mut Frame, area: Rect) {
     }
     if app.period == crate::model::Period::YearEnd {
         let chosen = dialog.selected == specs.len();
-        let mark = if chosen { "▸ " } else { "  " };
-        let mut title = Span::from(format!(
-            "{mark}{}. {} {}",
+        let title = format!(
+            "{}. {} {}",
             specs.len() + 1,
             lang.ui(Ui::ElectionEntry),
             app.year + 1
-        ));
-        if chosen {
-            title = title.bold().reversed();
-        }
+        );
         let state = match app.session.election() {
             Some(e) => Span::from(format!(
                 "{} / {}",
@@ -89,24 +75,31 @@ fn draw_list(app: &Seen, dialog: &Writing, frame: &mut Frame, area: Rect) {
             .green(),
             None => Span::from(lang.ui(Ui::ElectionNone)).yellow(),
         };
-        lines.push(Line::from(vec![
-            title,
-            Span::from("  "),
-            state,
-            Span::from(format!(" · {}", lang.ui(Ui::WritingRequired))).dark_gray(),
-        ]));
+        lines.push(entry(lang, &title, chosen, state, true));
     }
-    // The minutes' attendance is recorded from a file (`thidua minutes`): said here, so that the
-    // head knows whether minutes will be issued with the report.
-    lines.push(Line::from(""));
-    lines.push(match app.records().attendance() {
-        Some(a) => Line::from(lang.msg(&Msg::MinutesReady {
-            units: a.units.len(),
-            counts: app.records().counts().len(),
-        }))
-        .green(),
-        None => Line::from(lang.msg(&Msg::MinutesNotYet)).dark_gray(),
-    });
+    // The minutes: issued with the report once the attendance is recorded.
+    let listed = super::entries(app.covenant, app.period);
+    let chosen = dialog.selected == listed.len() - 1;
+    let title = format!("{}. {}", listed.len(), lang.ui(Ui::MinutesEntry));
+    let (state, explained) = match app.records().attendance() {
+        Some(a) => (
+            Span::from(lang.msg(&Msg::MinutesUnits(a.units.len()))).green(),
+            Line::from(lang.msg(&Msg::MinutesReady {
+                units: a.units.len(),
+                counts: app.records().counts().len(),
+            })),
+        ),
+        None => (
+            Span::from(lang.ui(Ui::MinutesNotRecorded)).yellow(),
+            Line::from(lang.msg(&Msg::MinutesNotYet)),
+        ),
+    };
+    // A final year-end report needs them: the nominations go upward with them.
+    let required = app.period == crate::model::Period::YearEnd;
+    lines.push(entry(lang, &title, chosen, state, required));
+    if chosen {
+        lines.push(explained.italic());
+    }
     let block =
         Block::bordered().title(Span::from(format!(" {} ", lang.ui(Ui::WritingTitle))).bold());
     frame.render_widget(
@@ -115,6 +108,33 @@ fn draw_list(app: &Seen, dialog: &Writing, frame: &mut Frame, area: Rect) {
             .wrap(Wrap { trim: false }),
         area,
     );
+}
+
+/// A line of the list: the entry's number and title (reversed when chosen), its state, and
+/// whether a final report needs it.
+fn entry(
+    lang: Lang,
+    title: &str,
+    chosen: bool,
+    state: Span<'static>,
+    required: bool,
+) -> Line<'static> {
+    let mark = if chosen { "▸ " } else { "  " };
+    let mut title = Span::from(format!("{mark}{title}"));
+    if chosen {
+        title = title.bold().reversed();
+    }
+    let required = if required {
+        format!(" · {}", lang.ui(Ui::WritingRequired))
+    } else {
+        String::new()
+    };
+    Line::from(vec![
+        title,
+        Span::from("  "),
+        state,
+        Span::from(required).dark_gray(),
+    ])
 }
 
 fn draw_editor(app: &Seen, draft: &Draft, frame: &mut Frame, area: Rect) {

@@ -5,6 +5,8 @@
 
 pub mod draw;
 pub mod election;
+pub mod minutes;
+mod minutes_draw;
 
 use std::cell::Cell as Shared;
 
@@ -25,6 +27,16 @@ pub struct Writing {
     pub draft: Option<Draft>,
     /// At year-end, the election of next year's head and deputy, when its form is open.
     pub election: Option<election::ElectionForm>,
+    /// The minutes' attendance and count records, when their form is open.
+    pub minutes: Option<Box<minutes::MinutesForm>>,
+}
+
+/// An entry of the list: a section (its index in the period's list), the election, the minutes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entry {
+    Section(usize),
+    Election,
+    Minutes,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -53,12 +65,19 @@ pub fn open(cx: &Ctx) -> Result<Writing, Status> {
         selected: 0,
         draft: None,
         election: None,
+        minutes: None,
     })
 }
 
-/// The list's entries: the sections, then at year-end the election.
-pub fn entries(covenant: &crate::model::Covenant, period: crate::model::Period) -> usize {
-    covenant.scheme.sections.of(period).len() + usize::from(period == crate::model::Period::YearEnd)
+/// The list's entries: the sections, then at year-end the election, then the minutes.
+pub fn entries(covenant: &crate::model::Covenant, period: crate::model::Period) -> Vec<Entry> {
+    let sections = covenant.scheme.sections.of(period).len();
+    let mut entries: Vec<Entry> = (0..sections).map(Entry::Section).collect();
+    if period == crate::model::Period::YearEnd {
+        entries.push(Entry::Election);
+    }
+    entries.push(Entry::Minutes);
+    entries
 }
 
 fn specs<'a>(cx: &'a Ctx) -> &'a [SectionSpec] {
@@ -72,12 +91,17 @@ pub fn update(mut dialog: Writing, action: Action, cx: &mut Ctx) -> Outcome<Writ
     if let Some(form) = dialog.election.take() {
         return elect(dialog, form, action, cx);
     }
-    let count = entries(cx.covenant(), cx.period());
-    match action {
-        Action::Cancel => return Outcome::Close,
-        Action::Up => dialog.selected = dialog.selected.saturating_sub(1),
-        Action::Down => dialog.selected = (dialog.selected + 1).min(count.saturating_sub(1)),
-        Action::Confirm if dialog.selected >= specs(cx).len() => {
+    if let Some(form) = dialog.minutes.take() {
+        return record_minutes(dialog, form, action, cx);
+    }
+    let listed = entries(cx.covenant(), cx.period());
+    match (action, listed.get(dialog.selected)) {
+        (Action::Cancel, _) => return Outcome::Close,
+        (Action::Up, _) => dialog.selected = dialog.selected.saturating_sub(1),
+        (Action::Down, _) => {
+            dialog.selected = (dialog.selected + 1).min(listed.len().saturating_sub(1))
+        }
+        (Action::Confirm, Some(Entry::Election)) => {
             let bloc = &cx.covenant().bloc;
             dialog.election = Some(election::ElectionForm::new(
                 &bloc.members,
@@ -85,8 +109,15 @@ pub fn update(mut dialog: Writing, action: Action, cx: &mut Ctx) -> Outcome<Writ
                 cx.session.election(),
             ));
         }
-        Action::Confirm => {
-            let id = specs(cx)[dialog.selected].id.clone();
+        (Action::Confirm, Some(Entry::Minutes)) => {
+            dialog.minutes = Some(Box::new(minutes::MinutesForm::new(
+                cx.covenant(),
+                cx.period(),
+                recorded_minutes(cx),
+            )));
+        }
+        (Action::Confirm, Some(&Entry::Section(index))) => {
+            let id = specs(cx)[index].id.clone();
             let text = cx.session.section(&id).to_string();
             let mut field = TextField::multiline(&text);
             field.end_of_text();
@@ -196,6 +227,69 @@ fn elect(
         }
     }
     dialog.election = Some(form);
+    Outcome::Stay(dialog)
+}
+
+/// What the session holds of the minutes.
+fn recorded_minutes(cx: &Ctx) -> crate::model::minutes::Minutes {
+    crate::model::minutes::Minutes {
+        attendance: cx.records().attendance().cloned(),
+        counts: cx.records().counts(),
+    }
+}
+
+/// A key in the minutes' form: Ctrl-S records it; Esc records it and goes back to the list, or,
+/// when it cannot be recorded, says why and leaves it unsaved on a second Esc.
+fn record_minutes(
+    mut dialog: Writing,
+    mut form: Box<minutes::MinutesForm>,
+    action: Action,
+    cx: &mut Ctx,
+) -> Outcome<Writing> {
+    if !matches!(action, Action::Save | Action::Cancel) {
+        form.act(&action);
+        dialog.minutes = Some(form);
+        return Outcome::Stay(dialog);
+    }
+    let leaving = action == Action::Cancel;
+    if !form.changed(cx.covenant()) || (leaving && form.warned) {
+        if !leaving {
+            dialog.minutes = Some(form);
+        }
+        return Outcome::Stay(dialog);
+    }
+    let checked = form.minutes(cx.covenant()).and_then(|m| {
+        let ballots = cx.records().ballots();
+        let recorded = cx.records().attendance();
+        form.check_counts(cx.covenant(), &m, &ballots, recorded)?;
+        Ok(m)
+    });
+    let refused: Said = match checked {
+        Err((row, msg)) => {
+            form.row = row;
+            form.field = 0;
+            msg.into()
+        }
+        Ok(m) => {
+            let units = m.attendance.as_ref().map_or(0, |a| a.units.len());
+            let counts = m.counts.len();
+            match cx.change(|s| s.record_minutes(m)) {
+                Ok(_) => {
+                    form.saved(recorded_minutes(cx));
+                    let said = Status::info(Msg::MinutesRecorded { units, counts });
+                    if !leaving {
+                        dialog.minutes = Some(form);
+                    }
+                    return Outcome::Say(dialog, said);
+                }
+                Err(refused) => refused.into(),
+            }
+        }
+    };
+    // Not recorded: the form stays open with what was typed and says why.
+    form.error = Some(refused);
+    form.warned = leaving;
+    dialog.minutes = Some(form);
     Outcome::Stay(dialog)
 }
 
