@@ -286,6 +286,11 @@ fn the_minutes_are_issued_with_the_report_and_checked_by_verify() {
         },
         "khoi-8-2026-year-end-v1.minutes.pdf",
     );
+    // Each counting committee signs in rows tall enough for ink, in the PDF and in Word.
+    let json = serde_json::to_string(&doc).unwrap();
+    assert_eq!(json.matches("\"sign_sheet\"").count(), record.counts.len());
+    let members: usize = record.counts.iter().map(|c| c.committee.len()).sum();
+    assert_eq!(xml.matches("w:hRule=\"atLeast\"").count(), members);
     let text: String = thidua::report::pdf::layout_text(&doc)
         .unwrap()
         .join("\n")

@@ -8,10 +8,10 @@
 //! The user's text reaches Word only as text runs (escaped by the writer), never as markup.
 
 use docx_rs::{
-    AlignmentType, BorderType, BreakType, Docx, Footer, Header, LineSpacing, PageMargin, PageNum,
-    Paragraph, ParagraphBorder, ParagraphBorderPosition, Run, RunFonts, SpecialIndentType,
-    Table as WordTable, TableAlignmentType, TableCell, TableCellMargins, TableLayoutType, TableRow,
-    WidthType,
+    AlignmentType, BorderType, BreakType, Docx, Footer, Header, HeightRule, LineSpacing,
+    PageMargin, PageNum, Paragraph, ParagraphBorder, ParagraphBorderPosition, Run, RunFonts,
+    SpecialIndentType, Table as WordTable, TableAlignmentType, TableCell, TableCellMargins,
+    TableLayoutType, TableRow, WidthType,
 };
 
 use super::document::{Block, Document, Table};
@@ -242,7 +242,10 @@ fn add_block(word: Docx, block: &Block) -> Docx {
                 .add_run(run(&format!("- {text}"))),
         ),
         // A little room between a table and the paragraph after it.
-        Block::Table(t) => word.add_table(table(t)).add_paragraph(
+        Block::Table(t) => word.add_table(table(t, None)).add_paragraph(
+            Paragraph::new().line_spacing(LineSpacing::new().before(0).after(0).line(120)),
+        ),
+        Block::SignSheet(t) => word.add_table(table(t, Some(SIGNING_ROW))).add_paragraph(
             Paragraph::new().line_spacing(LineSpacing::new().before(0).after(0).line(120)),
         ),
     }
@@ -250,7 +253,11 @@ fn add_block(word: Docx, block: &Block) -> Docx {
 
 /// A results or annex table: bordered, its header row repeated on every page, a wide column
 /// taking what the narrow ones leave.
-fn table(t: &Table) -> WordTable {
+/// A row tall enough to sign in ink: 1.1 cm, in twips.
+const SIGNING_ROW: f32 = 624.0;
+
+/// `rows_at_least`: the height every body row has at least, in twips.
+fn table(t: &Table, rows_at_least: Option<f32>) -> WordTable {
     let widths = column_widths(t);
     // Many columns: a size smaller, as the PDF sets them.
     let size = if t.columns.len() > 8 { SMALL } else { TABLE };
@@ -278,13 +285,17 @@ fn table(t: &Table) -> WordTable {
     .cant_split();
     let mut rows = vec![head];
     rows.extend(t.rows.iter().map(|r| {
-        TableRow::new(
+        let row = TableRow::new(
             r.cells
                 .iter()
                 .zip(t.columns.iter().zip(&widths))
                 .map(|(text, (c, &w))| cell(text, w, c.align, r.strong))
                 .collect(),
-        )
+        );
+        match rows_at_least {
+            Some(height) => row.row_height(height).height_rule(HeightRule::AtLeast),
+            None => row,
+        }
     }));
     WordTable::new(rows)
         .set_grid(widths)

@@ -83,7 +83,9 @@ fn add_text_widths(json: &mut serde_json::Value, blocks: &[Block]) {
         return;
     };
     for (value, block) in json.iter_mut().zip(blocks) {
-        if let (Block::Table(table), Some(object)) = (block, value.as_object_mut()) {
+        if let (Block::Table(table) | Block::SignSheet(table), Some(object)) =
+            (block, value.as_object_mut())
+        {
             let widths = serde_json::to_value(table_widths(table)).unwrap_or_default();
             object.insert("widths".into(), widths);
             let rows = serde_json::to_value(one_line_rows(table)).unwrap_or_default();

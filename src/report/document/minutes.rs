@@ -269,7 +269,7 @@ fn counts(
             }));
         }
         body.push(paragraph("Tổ kiểm phiếu ký tên:".to_string()));
-        body.push(Block::Table(Table {
+        body.push(Block::SignSheet(Table {
             columns: vec![
                 column("Họ và tên", "left", true),
                 column("Nhiệm vụ", "left", false),

@@ -106,6 +106,8 @@ pub enum Block {
         text: String,
     },
     Table(Table),
+    /// A table whose rows are tall enough to sign in ink (a counting committee's names).
+    SignSheet(Table),
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
