@@ -119,10 +119,11 @@ fn every_scale_kind_is_entered_with_the_keys_that_fit_it() {
         value_of(app, "hai-duong", "I.1.4"),
         Some(Value::Level("HT".into()))
     );
-    // Met / not met: one key.
+    // Met / not met: a letter chooses, Enter stores; on the grid the letter opens the editor.
     select(app, "thanh-dong", "I.2.4");
-    press(app, KeyCode::Enter);
     press(app, KeyCode::Char('k'));
+    assert_eq!(value_of(app, "thanh-dong", "I.2.4"), None);
+    press(app, KeyCode::Enter);
     assert_eq!(
         value_of(app, "thanh-dong", "I.2.4"),
         Some(Value::Met(false))
@@ -130,6 +131,11 @@ fn every_scale_kind_is_entered_with_the_keys_that_fit_it() {
     select(app, "thanh-dong", "I.2.4");
     press(app, KeyCode::Enter);
     press(app, KeyCode::Char('đ'));
+    assert_eq!(
+        value_of(app, "thanh-dong", "I.2.4"),
+        Some(Value::Met(false))
+    );
+    press(app, KeyCode::Enter);
     assert_eq!(value_of(app, "thanh-dong", "I.2.4"), Some(Value::Met(true)));
     // A free score with a decimal comma.
     select(app, "thanh-dong", "I.2.3");
@@ -154,8 +160,8 @@ fn every_scale_kind_is_entered_with_the_keys_that_fit_it() {
     );
     // A bonus once (yes / no), a penalty count, a veto condition.
     select(app, "thanh-dong", "T1");
-    press(app, KeyCode::Enter);
     press(app, KeyCode::Char('y'));
+    press(app, KeyCode::Enter);
     assert_eq!(value_of(app, "thanh-dong", "T1"), Some(Value::Met(true)));
     select(app, "thanh-dong", "TR2");
     type_text(app, "1");
@@ -164,6 +170,7 @@ fn every_scale_kind_is_entered_with_the_keys_that_fit_it() {
     select(app, "thanh-dong", "DK1");
     press(app, KeyCode::Enter);
     press(app, KeyCode::Char('n'));
+    press(app, KeyCode::Enter);
     assert_eq!(value_of(app, "thanh-dong", "DK1"), Some(Value::Met(false)));
     // Every entry is a journal line, and the screen's results are the engine's.
     assert_eq!(s.journal().len(), 10);
@@ -246,9 +253,19 @@ fn undo_and_redo_are_new_journal_entries() {
     );
     ctrl(app, 'r');
     assert!(screen(app, 80, 24).contains("nothing to redo"));
-    // Delete clears, and is undone like any change.
+    // Backspace does nothing while navigating; Delete asks, Esc keeps the value, Enter clears,
+    // and clearing is undone like any change.
     select(app, "thanh-dong", "I.1.4");
+    press(app, KeyCode::Backspace);
     press(app, KeyCode::Delete);
+    press(app, KeyCode::Esc);
+    assert_eq!(
+        value_of(app, "thanh-dong", "I.1.4"),
+        Some(Value::Level("HT".into()))
+    );
+    press(app, KeyCode::Delete);
+    assert!(screen(app, 80, 24).contains("Ctrl-Z"));
+    press(app, KeyCode::Enter);
     assert_eq!(value_of(app, "thanh-dong", "I.1.4"), None);
     ctrl(app, 'z');
     assert_eq!(

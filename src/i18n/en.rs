@@ -420,6 +420,7 @@ pub fn msg(m: &Msg) -> String {
         Msg::LogExportFailed { path, error } => format!(
             "Could not export the log to {path}: {error}. The journal and the scores are untouched."
         ),
+        Msg::ClearAsk { unit, item, value } => format!("Clear {unit}'s value {value} for {item}?"),
         Msg::GapNoAttendance => "- the year-end meeting's attendance is not recorded, so its minutes cannot be written (F6 on the scoring screen, or thidua minutes)".into(),
         Msg::GapNoCountRecord { award } => format!("- the ballot for {award} has no count record (F6, or thidua minutes)"),
         Msg::GapNoElection => "- next year's head and deputy are not elected yet (F6 on the scoring screen, or thidua elect)".into(),
@@ -558,7 +559,7 @@ pub fn ui(u: Ui) -> &'static str {
         Ui::KeyEnd => "last column",
         Ui::KeyEdit => "enter a value",
         Ui::KeyEditWith => "type a digit to enter at once",
-        Ui::KeyClear => "clear the value",
+        Ui::KeyClear => "clear (asks first)",
         Ui::KeyNote => "note",
         Ui::KeyUndo => "undo",
         Ui::KeyRedo => "redo",
@@ -630,6 +631,26 @@ pub fn ui(u: Ui) -> &'static str {
         Ui::KeyPrevField => "previous field",
         Ui::KeyNewRecipient => "add a recipient line",
         Ui::KeyAddPerson => "add a person",
+        Ui::KeyNextMissing => "next cell to enter",
+        Ui::KeyNextUnexplained => "next unexplained",
+        Ui::KeyTogglePoints => "cells: points/typed",
+        Ui::KeyRankPartial => "rank partial totals",
+        Ui::KeyOpenWithLetter => "open the level list",
+        Ui::ShowingPoints => "The cells show points (p: the entries as typed).",
+        Ui::ShowingEntries => "The cells show the entries as typed (p: points).",
+        Ui::RankingPartial => {
+            "Units not fully scored are ranked on their partial totals (t: complete units only)."
+        }
+        Ui::RankingComplete => {
+            "Only complete units are ranked; the others show a partial total (t: rank them all)."
+        }
+        Ui::PartialTotal => "partial",
+        Ui::NoMissingCell => "Every cell is entered.",
+        Ui::NoUnexplainedCell => "No difference is left unexplained.",
+        Ui::ClearTitle => "Clear a value",
+        Ui::ClearConfirm => {
+            "Enter: clear · Esc: keep it. Ctrl-Z brings back a value cleared by mistake."
+        }
         Ui::MinutesEntry => "Minutes: attendance and ballot counts",
         Ui::MinutesIntro => "One person a row. The minutes are written and signed with the report.",
         Ui::MinutesAttendance => "Attendance",
@@ -702,8 +723,8 @@ pub fn ui(u: Ui) -> &'static str {
         Ui::KeyChoose => "choose",
         Ui::KeyConfirm => "save",
         Ui::KeyCancel => "cancel",
-        Ui::KeyMet => "met",
-        Ui::KeyNotMet => "not met",
+        Ui::KeyMet => "choose met (Enter stores)",
+        Ui::KeyNotMet => "choose not met (Enter stores)",
         Ui::KeyType => "type the value (comma or dot)",
         Ui::KeyCursor => "move the cursor",
         Ui::KeyLineStart => "start of line",

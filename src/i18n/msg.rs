@@ -352,6 +352,12 @@ pub enum Msg {
     /// At year-end, next year's head and deputy not elected.
     GapNoElection,
     GapNoAttendance,
+    /// Delete on a scored cell: clear it?
+    ClearAsk {
+        unit: String,
+        item: String,
+        value: String,
+    },
     GapNoCountRecord {
         award: String,
     },

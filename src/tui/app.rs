@@ -88,6 +88,13 @@ pub struct Scroll {
     pub too_small: Shared<bool>,
 }
 
+/// Where `m` and `!` take the selection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Jump {
+    Missing,
+    Unexplained,
+}
+
 pub struct App {
     pub lang: Lang,
     pub covenant: Covenant,
@@ -101,7 +108,7 @@ pub struct App {
     pub unit: usize,
     /// The selected grid column.
     pub column: Column,
-    /// The selected position in the ranking (index into `results.order`).
+    /// The selected position in the ranking (index into `ranking_order()`).
     pub ranking_row: usize,
     pub folded: BTreeSet<Section>,
     pub(super) columns: Vec<Column>,
@@ -121,6 +128,10 @@ pub struct App {
     pub signing: Option<Signing>,
     /// The mid-year beside a year-end session.
     pub compare: super::compare::Compare,
+    /// The grid's cells show points rather than the entries as typed (`p`).
+    pub show_points: bool,
+    /// Units with cells still to enter are ranked on their partial totals too (`t`).
+    pub rank_partial: bool,
 }
 
 impl App {
@@ -158,6 +169,8 @@ impl App {
             blocs_dir: Default::default(),
             signing: None,
             compare: Default::default(),
+            show_points: false,
+            rank_partial: false,
         };
         app.columns = app.build_columns();
         app.column = app.columns.first().copied().unwrap_or(app.column);
@@ -180,6 +193,11 @@ impl App {
     /// The latest results of the scores and votes.
     pub fn results(&self) -> &Results {
         self.session.results()
+    }
+
+    /// The units as the ranking lists them: ranked units first (`standing::order`).
+    pub fn ranking_order(&self) -> Vec<usize> {
+        super::standing::order(self.results(), self.rank_partial)
     }
 
     /// The results the units' self-scores alone would give, when there are self-scores.
@@ -341,7 +359,7 @@ impl App {
             Action::ShowGrid => self.show(Screen::Grid),
             Action::ShowCard => {
                 if self.screen == Screen::Ranking {
-                    self.unit = self.results().order[self.ranking_row];
+                    self.unit = self.ranking_order()[self.ranking_row];
                 }
                 self.show(Screen::Card)
             }
@@ -383,6 +401,28 @@ impl App {
                 Err(refused) => self.status = Some(Status::error(refused)),
             },
             Action::Quit => self.quit = true,
+            Action::TogglePoints => {
+                self.show_points = !self.show_points;
+                self.say(if self.show_points {
+                    crate::i18n::Ui::ShowingPoints
+                } else {
+                    crate::i18n::Ui::ShowingEntries
+                });
+            }
+            Action::RankPartial => {
+                self.rank_partial = !self.rank_partial;
+                // The ranking's rows move; the selection stays on its unit.
+                if self.screen == Screen::Ranking {
+                    self.show(Screen::Ranking);
+                }
+                self.say(if self.rank_partial {
+                    crate::i18n::Ui::RankingPartial
+                } else {
+                    crate::i18n::Ui::RankingComplete
+                });
+            }
+            Action::NextMissing => self.jump(Jump::Missing),
+            Action::NextUnexplained => self.jump(Jump::Unexplained),
             Action::Undo => self.undo_or_redo(false),
             Action::Redo => self.undo_or_redo(true),
             other => match self.screen {
@@ -414,36 +454,30 @@ impl App {
             Action::EditWith(c) => {
                 let mut editor = editor::editor(&self.ctx(), unit, item);
                 let first = match &mut editor.kind {
-                    EditorKind::Choice { .. } => c
-                        .to_digit(10)
-                        .map(|d| Action::Pick(d as usize))
-                        .unwrap_or(Action::Cancel),
-                    EditorKind::Number(field) => {
-                        // Typing over a cell replaces its value, as in a spreadsheet.
+                    // A digit picks that level at once; a letter only opens the list (with
+                    // met or not met chosen for their keys), so that an input method's
+                    // burst never stores a value.
+                    EditorKind::Choice { met_keys, .. } => match c.to_digit(10) {
+                        Some(d) => Action::Pick(d as usize),
+                        None if *met_keys => super::keymap::met_key(c).unwrap_or(Action::Tick),
+                        None => Action::Tick,
+                    },
+                    // Typing over a cell replaces its value, as in a spreadsheet.
+                    EditorKind::Number(field) if c.is_ascii_digit() => {
                         field.clear();
                         Action::Input(c.to_string())
                     }
+                    EditorKind::Number(_) => return,
                 };
                 let outcome = editor::update(editor, first, &mut self.ctx());
                 self.apply(outcome, Mode::Edit);
             }
-            Action::Clear => self.clear(unit, item),
+            // Clearing asks first: a stray key never loses a score.
+            Action::Clear if self.cell(unit, item).value.is_some() => {
+                self.mode = Mode::Prompt(super::prompt::clear(unit, item))
+            }
             Action::Note => self.mode = Mode::Note(editor::note_editor(&self.ctx(), unit, item)),
             _ => {}
-        }
-    }
-
-    /// Clears a cell's value, when it has one.
-    fn clear(&mut self, unit: usize, item: usize) {
-        if self.cell(unit, item).value.is_none() {
-            return;
-        }
-        match self.change(|s| s.clear(unit, item)) {
-            Ok(_) => self.say(Msg::Cleared {
-                unit: self.unit_name(unit),
-                item: self.item_code(item),
-            }),
-            Err(e) => self.status = Some(Status::error(e)),
         }
     }
 
@@ -550,7 +584,7 @@ impl App {
         self.mode = Mode::Help(filter);
     }
 
-    pub fn say(&mut self, m: Msg) {
+    pub fn say(&mut self, m: impl Into<super::status::Said>) {
         self.status = Some(Status::info(m));
     }
 

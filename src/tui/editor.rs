@@ -126,7 +126,15 @@ pub fn update(mut editor: Editor, action: Action, cx: &mut Ctx) -> Outcome<Edito
                 *selected = n - 1;
                 Some(Ok(options[n - 1].0.clone()))
             }
-            Action::Met(met) => Some(Ok(Value::Met(met))),
+            // A letter chooses; Enter stores. An input method sends "đ" as d, Backspace, đ:
+            // the burst must not store a value on its first letter.
+            Action::Met(met) => {
+                let wanted = Value::Met(met);
+                if let Some(at) = options.iter().position(|(o, _)| *o == wanted) {
+                    *selected = at;
+                }
+                None
+            }
             Action::Confirm => Some(Ok(options[*selected].0.clone())),
             _ => None,
         },

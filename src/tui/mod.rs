@@ -15,6 +15,7 @@ mod navigation;
 pub mod path;
 pub mod prompt;
 pub mod sign;
+pub mod standing;
 pub mod start;
 pub mod status;
 pub mod view;

@@ -5,7 +5,7 @@ use crate::i18n::compare::CompareMsg;
 use crate::model::Period;
 use crate::model::layout::ItemKind;
 
-use super::app::{App, Column, Mode, Screen, Section};
+use super::app::{App, Column, Jump, Mode, Screen, Section};
 use super::compare::{self, MidYear};
 use super::keymap::Action;
 use super::status::{Said, Status};
@@ -95,8 +95,7 @@ impl App {
         }
         if screen == Screen::Ranking {
             self.ranking_row = self
-                .results()
-                .order
+                .ranking_order()
                 .iter()
                 .position(|u| *u == self.unit)
                 .unwrap_or(0);
@@ -185,7 +184,8 @@ impl App {
     }
 
     pub(super) fn ranking(&mut self, action: Action) {
-        let last = self.results().order.len().saturating_sub(1);
+        let order = self.ranking_order();
+        let last = order.len().saturating_sub(1);
         match action {
             Action::Up => self.ranking_row = self.ranking_row.saturating_sub(1),
             Action::Down => self.ranking_row = (self.ranking_row + 1).min(last),
@@ -193,7 +193,7 @@ impl App {
             Action::End => self.ranking_row = last,
             _ => {}
         }
-        self.unit = self.results().order[self.ranking_row];
+        self.unit = order[self.ranking_row];
     }
 
     /// After an entry: the next unit in the grid, the next criterion on the card.
@@ -212,6 +212,52 @@ impl App {
         if self.screen == Screen::Card {
             self.column = Column::Item(item);
         }
+    }
+
+    /// `m` / `!`: the selection to the next cell still to enter, or the next score differing
+    /// from the self-score without a reason, after the selected one: down the column in the
+    /// grid (the order the meeting scores in), along the unit on the card; round to the first.
+    /// A folded section opens to show it.
+    pub(super) fn jump(&mut self, to: Jump) {
+        let targets = match to {
+            Jump::Missing => self.results().missing.clone(),
+            Jump::Unexplained => self.records().unexplained(),
+        };
+        let row = |item: usize| self.card_items.iter().position(|i| *i == item);
+        let order = |unit: usize, row: usize| match self.screen {
+            Screen::Card => (unit, row),
+            _ => (row, unit),
+        };
+        let here_row = match self.column {
+            Column::Item(i) => row(i).unwrap_or(0),
+            // On a subtotal: after the section's items.
+            Column::Sum(section) => self
+                .card_items
+                .iter()
+                .rposition(|&i| self.section_of(i) == section)
+                .unwrap_or(0),
+        };
+        let here = order(self.unit, here_row);
+        let keyed = targets
+            .iter()
+            .filter_map(|&(u, i)| row(i).map(|r| (order(u, r), (u, i))));
+        let next = keyed
+            .clone()
+            .filter(|(key, _)| *key > here)
+            .min()
+            .or_else(|| keyed.min());
+        let Some((_, (unit, item))) = next else {
+            self.status = Some(Status::info(match to {
+                Jump::Missing => crate::i18n::Ui::NoMissingCell,
+                Jump::Unexplained => crate::i18n::Ui::NoUnexplainedCell,
+            }));
+            return;
+        };
+        if self.folded.remove(&self.section_of(item)) {
+            self.columns = self.build_columns();
+        }
+        self.unit = unit;
+        self.column = Column::Item(item);
     }
 
     /// F5: the comparison at year-end; at mid-year, why there is none.

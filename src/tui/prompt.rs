@@ -45,6 +45,8 @@ pub enum Ask {
     /// Which cells take the self-score: the selected cell, the unit's unscored cells, or every
     /// unscored cell.
     Accept { choice: AcceptScope },
+    /// Clear this cell's value?
+    Clear { unit: usize, item: usize },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -94,6 +96,11 @@ pub fn freeze_or_reopen(cx: &Ctx) -> Prompt {
         field: TextField::new(""),
         signed,
     })
+}
+
+/// Delete: clear the selected cell, once confirmed.
+pub fn clear(unit: usize, item: usize) -> Prompt {
+    prompt(Ask::Clear { unit, item })
 }
 
 /// `a`: take the self-scores, once there are some.
@@ -204,6 +211,15 @@ fn confirm(mut prompt: Prompt, cx: &mut Ctx) -> Outcome<Prompt> {
                 Status::Info(Said::Msgs(said))
             })
         }
+        Ask::Clear { unit, item } => {
+            let (unit, item) = (*unit, *item);
+            cx.change(|s| s.clear(unit, item)).map(|_| {
+                Status::info(Msg::Cleared {
+                    unit: cx.unit_name(unit),
+                    item: cx.item_code(item),
+                })
+            })
+        }
         Ask::Accept { choice } => {
             let cells = accepted_cells(cx.records(), cx.card_items, (cx.unit, cx.item), *choice);
             cx.change(|s| s.accept(&cells))
@@ -279,6 +295,22 @@ pub fn draw(app: &Seen, prompt: &Prompt, frame: &mut Frame, area: Rect) {
             }
             lines.push(field_line(field.text()));
             Ui::ReopenTitle
+        }
+        Ask::Clear { unit, item } => {
+            let spec = &app.covenant.layout.items[*item];
+            let value = app
+                .records()
+                .cell(*unit, *item)
+                .value
+                .map(|v| value_long(lang, spec, &v))
+                .unwrap_or_default();
+            lines.push(Line::from(lang.msg(&Msg::ClearAsk {
+                unit: app.unit_name(*unit),
+                item: spec.code.clone(),
+                value,
+            })));
+            lines.push(Line::from(lang.ui(Ui::ClearConfirm)).italic());
+            Ui::ClearTitle
         }
         Ask::Accept { choice } => {
             for (n, scope) in AcceptScope::ALL.iter().enumerate() {

@@ -71,12 +71,17 @@ pub fn journal(dir: &std::path::Path) -> Vec<serde_json::Value> {
 /// The screen at 80×24 and 120×40 as insta snapshots named `{name}-{lang}-{size}`, under the
 /// calling test file's name as if it had taken them itself.
 pub fn snapshot(name: &str, app: &App) {
+    snapshot_sizes(name, app, &[(80, 24), (120, 40)]);
+}
+
+/// The screen at each of `sizes`, as `snapshot` takes it.
+pub fn snapshot_sizes(name: &str, app: &App, sizes: &[(u16, u16)]) {
     let file = module_path!().split("::").next().unwrap_or_default();
     let mut settings = insta::Settings::clone_current();
     settings.set_prepend_module_to_snapshot(false);
     settings.set_snapshot_path("../snapshots");
     settings.bind(|| {
-        for (w, h) in [(80, 24), (120, 40)] {
+        for &(w, h) in sizes {
             let lang = match app.lang {
                 Lang::Vi => "vi",
                 Lang::En => "en",

@@ -62,6 +62,14 @@ pub enum Action {
     OnlyItem,
     /// Write what the change log shows to a CSV file.
     Export,
+    /// The grid's cells: points, or the entries as typed.
+    TogglePoints,
+    /// Rank the units with cells still to enter on their partial totals too, or not.
+    RankPartial,
+    /// The selection to the next cell still to enter.
+    NextMissing,
+    /// The selection to the next score that differs from the self-score without a reason.
+    NextUnexplained,
     Quit,
     Confirm,
     Cancel,
@@ -184,6 +192,15 @@ impl Binding {
 
 mod table;
 pub use table::{MET_KEYS, bindings};
+
+/// What a letter does in a met / not-met editor (`đ`, `k`…), if anything.
+pub fn met_key(c: char) -> Option<Action> {
+    let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+    MET_KEYS.iter().find_map(|b| {
+        let n = b.keys.iter().position(|k| matches(k, &key))?;
+        b.action(n, Some(c))
+    })
+}
 
 /// The action a key press asks for in a context, if any: the first line of the context's
 /// table that lists the key says what it does. Nothing else decides.

@@ -75,10 +75,18 @@ const ENTER: &[Binding] = &[
         Ui::KeyEditWith,
         false,
     ),
+    // Delete only, and it asks: an input method's Backspace lands here while navigating.
+    b(&[Code(Delete)], Action::Clear, Ui::KeyClear, false),
     b(
-        &[Code(Delete), Code(Backspace)],
-        Action::Clear,
-        Ui::KeyClear,
+        &[Code(KeyCode::Char('m'))],
+        Action::NextMissing,
+        Ui::KeyNextMissing,
+        false,
+    ),
+    b(
+        &[Code(KeyCode::Char('!'))],
+        Action::NextUnexplained,
+        Ui::KeyNextUnexplained,
         false,
     ),
     b(&[Code(KeyCode::Char('n'))], Action::Note, Ui::KeyNote, true),
@@ -170,10 +178,35 @@ const GENERAL: &[Binding] = &[
     ),
 ];
 
-const GRID: &[Binding] = &[b(
-    &[Code(KeyCode::Char(' '))],
-    Action::Fold,
-    Ui::KeyFold,
+const GRID: &[Binding] = &[
+    b(
+        &[Code(KeyCode::Char(' '))],
+        Action::Fold,
+        Ui::KeyFold,
+        false,
+    ),
+    b(
+        &[Code(KeyCode::Char('p'))],
+        Action::TogglePoints,
+        Ui::KeyTogglePoints,
+        false,
+    ),
+];
+
+/// How the screen ranks units still being scored.
+const ROOM: &[Binding] = &[b(
+    &[Code(KeyCode::Char('t'))],
+    Action::RankPartial,
+    Ui::KeyRankPartial,
+    false,
+)];
+
+/// Last on the grid and the card: any other letter opens a level or met / not-met cell's
+/// editor, storing nothing.
+const LETTERS: &[Binding] = &[typed(
+    &[Key::Text],
+    Does::EditWithChar,
+    Ui::KeyOpenWithLetter,
     false,
 )];
 
@@ -525,9 +558,9 @@ const QUIT_ANYWHERE: &[Binding] = &[b(&[Ctrl('c')], Action::Quit, Ui::KeyQuit, f
 
 pub fn bindings(context: Context) -> Vec<&'static Binding> {
     let groups: &[&[Binding]] = match context {
-        Context::Grid => &[MOVE, ENTER, GRID, SCREENS, GENERAL],
-        Context::Card => &[MOVE, ENTER, CARD, SCREENS, GENERAL],
-        Context::Ranking => &[RANKING, SCREENS, GENERAL],
+        Context::Grid => &[MOVE, ENTER, GRID, ROOM, SCREENS, GENERAL, LETTERS],
+        Context::Card => &[MOVE, ENTER, CARD, ROOM, SCREENS, GENERAL, LETTERS],
+        Context::Ranking => &[RANKING, ROOM, SCREENS, GENERAL],
         // The same keys as the ranking: a unit chosen in the year-end order, its card.
         Context::Compare => &[RANKING, SCREENS, GENERAL],
         Context::Choice => &[CHOICE, QUIT_ANYWHERE],

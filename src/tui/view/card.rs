@@ -37,21 +37,28 @@ fn draw_title(app: &App, frame: &mut Frame, area: Rect) {
     } else {
         String::new()
     };
-    let r = &app.results().units[app.unit];
+    let places = crate::tui::standing::places(app.results(), app.rank_partial);
+    let shown = crate::tui::standing::shown(
+        lang,
+        &app.covenant,
+        app.period,
+        app.results(),
+        app.unit,
+        places[app.unit],
+    );
     let line = Line::from(vec![
         Span::from(format!("{}{role}", member.short)).bold(),
         Span::from(format!(
-            " · {} · {} {} · {} {}{} · {}",
+            " · {} · {} {} · {} {} · {}",
             lang.msg(&Msg::UnitOf {
                 n: app.unit + 1,
                 total: bloc.members.len()
             }),
             lang.label(Label::Total),
-            lang.dec2(r.total),
+            shown.total,
             lang.label(Label::Rank),
-            r.rank,
-            if r.tied { "=" } else { "" },
-            app.covenant.scheme.band_label(app.period, r.band)
+            shown.rank,
+            shown.band
         )),
     ]);
     frame.render_widget(Paragraph::new(line), area);

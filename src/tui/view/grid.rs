@@ -9,6 +9,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::i18n::{Label, Ui};
 use crate::tui::app::{App, Column, Section};
 use crate::tui::display::{column_width, fit, value_text};
+use crate::tui::standing::{self, Shown, places};
 
 use super::detail;
 
@@ -42,12 +43,11 @@ fn frozen_right(app: &App) -> Vec<Frozen> {
         .map(|b| b.label.width())
         .max()
         .unwrap_or(4);
-    // Totals can pass 100 (bonus points) and generated blocs go higher still.
-    let total_width = app
-        .results()
-        .units
-        .iter()
-        .map(|u| lang.dec2(u.total).width())
+    // Totals can pass 100 (bonus points) and generated blocs go higher still; a partial one
+    // carries its mark.
+    let places = places(app.results(), app.rank_partial);
+    let total_width = (0..app.results().units.len())
+        .map(|u| shown_of(app, u, &places).total.width())
         .max()
         .unwrap_or(6)
         .max(6);
@@ -122,6 +122,20 @@ pub fn cell_text(app: &App, unit: usize, column: Column) -> (String, Look) {
             let own = app.records().self_cell(unit, i).value;
             let item = &app.covenant.layout.items[i];
             let mark = if cell.note.is_empty() { "" } else { "*" };
+            // Points, where the item has them: a count of 0 violations reads as its 3 points.
+            if app.show_points
+                && cell.value.is_some()
+                && let Some(points) = result.points[i]
+            {
+                let differs = own.as_ref().is_some_and(|o| cell.value.as_ref() != Some(o));
+                let look = match (differs, cell.reason.trim().is_empty()) {
+                    (false, _) => Look::Plain,
+                    (true, true) => Look::Unexplained,
+                    (true, false) => Look::Differs,
+                };
+                let why = if look == Look::Unexplained { "!" } else { "" };
+                return (format!("{}{why}{mark}", lang.dec(points)), look);
+            }
             match (&cell.value, own) {
                 (Some(v), Some(o)) if *v != o => {
                     let (why, look) = if cell.reason.trim().is_empty() {
@@ -151,6 +165,18 @@ pub fn cell_text(app: &App, unit: usize, column: Column) -> (String, Look) {
         Column::Sum(Section::Penalty) => (lang.dec(result.penalty), Look::Plain),
         Column::Sum(Section::Vetoes) => (result.failed_vetoes.len().to_string(), Look::Plain),
     }
+}
+
+/// A unit's total, rank and band as the room sees them.
+fn shown_of(app: &App, unit: usize, places: &[Option<(usize, bool)>]) -> Shown {
+    standing::shown(
+        app.lang,
+        &app.covenant,
+        app.period,
+        app.results(),
+        unit,
+        places[unit],
+    )
 }
 
 fn unit_label(app: &App, unit: usize) -> String {
@@ -243,26 +269,24 @@ fn draw_grid(app: &App, frame: &mut Frame, area: Rect) {
     *app.scroll.hit_columns.borrow_mut() = hits;
 
     // Frozen columns on the right.
+    let places = places(app.results(), app.rank_partial);
     let mut x = x0 + (area.width as usize - right_width) as u16 + 1;
     for (n, f) in frozen.iter().enumerate() {
         buf.set_stringn(x, y0, &f.header, f.width, header_style);
         for (row, unit) in (top..units).take(rows).enumerate() {
             let r = &app.results().units[unit];
+            let shown = shown_of(app, unit, &places);
             let text = match n {
                 0 => lang.dec(r.bonus),
                 1 => lang.dec(r.penalty),
-                2 => lang.dec2(r.total),
-                3 => format!("{}{}", r.rank, if r.tied { "=" } else { "" }),
-                _ => app
-                    .covenant
-                    .scheme
-                    .band_label(app.period, r.band)
-                    .to_string(),
+                2 => shown.total,
+                3 => shown.rank,
+                _ => shown.band,
             };
-            let style = if n == 2 {
-                Style::new().add_modifier(Modifier::BOLD)
-            } else {
-                Style::new()
+            let style = match n {
+                2 if shown.partial => Style::new().fg(Color::DarkGray),
+                2 => Style::new().add_modifier(Modifier::BOLD),
+                _ => Style::new(),
             };
             buf.set_stringn(x, y0 + 1 + row as u16, fit(&text, f.width), f.width, style);
         }

@@ -4,7 +4,7 @@
 mod card;
 mod compare;
 mod detail;
-mod grid;
+pub mod grid;
 mod help;
 mod ranking;
 

@@ -72,7 +72,22 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     } else {
         0
     };
-    let before = 5 + name_width + 1 + 7 + own_width + band_width + 1 + veto_width + 1;
+    // Totals as the room sees them: "45,20 tạm" while a unit has cells to enter.
+    let places = crate::tui::standing::places(results, app.rank_partial);
+    let shown: Vec<_> = (0..results.units.len())
+        .map(|u| {
+            let place = places[u];
+            crate::tui::standing::shown(lang, &app.covenant, app.period, results, u, place)
+        })
+        .collect();
+    let total_width = shown
+        .iter()
+        .map(|s| s.total.width())
+        .max()
+        .unwrap_or(6)
+        .max(6)
+        + 1;
+    let before = 5 + name_width + 1 + total_width + own_width + band_width + 1 + veto_width + 1;
     let rest = (area.width as usize).saturating_sub(before + 1);
     // At year-end the nominations take most of what is left; the bars take the rest.
     let nomination_width = if year_end { rest * 3 / 5 } else { 0 };
@@ -97,7 +112,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let mut columns: Vec<(String, usize)> = vec![
         (lang.label(Label::Rank).into(), 5),
         (lang.label(Label::Unit).into(), name_width + 1),
-        (lang.label(Label::Total).into(), 7),
+        (lang.label(Label::Total).into(), total_width),
     ];
     if own.is_some() {
         columns.push((lang.ui(Ui::SelfScore).into(), own_width));
@@ -131,7 +146,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         (area.height as usize).saturating_sub(1)
     };
     let top = crate::tui::widgets::keep_in_sight(&app.scroll.ranking_top, app.ranking_row, rows);
-    for (pos, &unit) in results.order.iter().enumerate().skip(top).take(rows) {
+    let order = app.ranking_order();
+    for (pos, &unit) in order.iter().enumerate().skip(top).take(rows) {
         let y = area.y + 1 + (pos - top) as u16;
         let r = &results.units[unit];
         let style = if pos == app.ranking_row {
@@ -146,9 +162,9 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             .collect::<Vec<_>>()
             .join(",");
         let mut cells = vec![
-            format!("{}{}", r.rank, if r.tied { "=" } else { "" }),
+            shown[unit].rank.clone(),
             bloc.members[unit].short.clone(),
-            lang.dec2(r.total),
+            shown[unit].total.clone(),
         ];
         if let Some(own) = own {
             // A unit that sent nothing has no self-scored total, not a total of zero.
@@ -159,13 +175,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                 lang.dec2(own.units[unit].total)
             });
         }
-        cells.extend([
-            app.covenant
-                .scheme
-                .band_label(app.period, r.band)
-                .to_string(),
-            vetoes,
-        ]);
+        cells.extend([shown[unit].band.clone(), vetoes]);
         if year_end {
             cells.push(nominations(app, unit));
         }
@@ -201,7 +211,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
 /// earlier award's vote moved it or another unit.
 fn selected_nominations(app: &App) -> Vec<Line<'static>> {
     let lang = app.lang;
-    let Some(&unit) = app.results().order.get(app.ranking_row) else {
+    let Some(&unit) = app.ranking_order().get(app.ranking_row) else {
         return Vec::new();
     };
     let mut lines = Vec::new();
