@@ -420,6 +420,8 @@ pub fn msg(m: &Msg) -> String {
         Msg::LogExportFailed { path, error } => format!(
             "Could not export the log to {path}: {error}. The journal and the scores are untouched."
         ),
+        Msg::WallFrozenAt(at) => format!("FROZEN at {at}"),
+        Msg::WallNow { unit, item } => format!("Scoring: {unit} · {item}"),
         Msg::ClearAsk { unit, item, value } => format!("Clear {unit}'s value {value} for {item}?"),
         Msg::GapNoAttendance => "- the year-end meeting's attendance is not recorded, so its minutes cannot be written (F6 on the scoring screen, or thidua minutes)".into(),
         Msg::GapNoCountRecord { award } => format!("- the ballot for {award} has no count record (F6, or thidua minutes)"),
@@ -648,6 +650,12 @@ pub fn ui(u: Ui) -> &'static str {
         Ui::NoMissingCell => "Every cell is entered.",
         Ui::NoUnexplainedCell => "No difference is left unexplained.",
         Ui::ClearTitle => "Clear a value",
+        Ui::WallDraft => "DRAFT",
+        Ui::WallPaused => "Paused while the meeting discusses (Space: follow again)",
+        Ui::KeyProjector => "projector view",
+        Ui::KeyProjectorOff => "leave the projector view",
+        Ui::KeyPause => "pause / follow",
+        Ui::KeyWallTheme => "light / dark wall",
         Ui::ClearConfirm => {
             "Enter: clear · Esc: keep it. Ctrl-Z brings back a value cleared by mistake."
         }

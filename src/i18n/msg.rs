@@ -352,6 +352,13 @@ pub enum Msg {
     /// At year-end, next year's head and deputy not elected.
     GapNoElection,
     GapNoAttendance,
+    /// The projector view's banner once the results are frozen.
+    WallFrozenAt(String),
+    /// The projector view: the unit and criterion being scored.
+    WallNow {
+        unit: String,
+        item: String,
+    },
     /// Delete on a scored cell: clear it?
     ClearAsk {
         unit: String,

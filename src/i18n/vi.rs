@@ -437,6 +437,8 @@ pub fn msg(m: &Msg) -> String {
         Msg::LogExportFailed { path, error } => format!(
             "Không xuất được nhật ký ra {path}: {error}. Nhật ký và điểm đã chấm không bị ảnh hưởng."
         ),
+        Msg::WallFrozenAt(at) => format!("ĐÃ CHỐT lúc {at}"),
+        Msg::WallNow { unit, item } => format!("Đang chấm: {unit} · {item}"),
         Msg::ClearAsk { unit, item, value } => format!("Xóa giá trị {value} của {unit}, mục {item}?"),
         Msg::GapNoAttendance => "- chưa ghi thành phần dự họp, nên chưa lập được biên bản hội nghị tổng kết (phím F6 trên màn hình chấm điểm, hoặc lệnh thidua minutes)".into(),
         Msg::GapNoCountRecord { award } => format!("- chưa ghi biên bản kiểm phiếu đề nghị {award} (phím F6, hoặc lệnh thidua minutes)"),
@@ -662,6 +664,12 @@ pub fn ui(u: Ui) -> &'static str {
         Ui::NoMissingCell => "Đã chấm đủ mọi ô.",
         Ui::NoUnexplainedCell => "Không còn chênh lệch nào chưa giải trình.",
         Ui::ClearTitle => "Xóa giá trị",
+        Ui::WallDraft => "DỰ THẢO",
+        Ui::WallPaused => "Đang tạm dừng để hội nghị trao đổi (Dấu cách: tiếp tục)",
+        Ui::KeyProjector => "màn hình trình chiếu",
+        Ui::KeyProjectorOff => "thôi trình chiếu",
+        Ui::KeyPause => "tạm dừng / tiếp tục",
+        Ui::KeyWallTheme => "nền sáng / tối",
         Ui::ClearConfirm => "Enter: xóa · Esc: giữ nguyên. Xóa nhầm thì Ctrl-Z lấy lại.",
         Ui::MinutesEntry => "Biên bản hội nghị: thành phần dự họp, kiểm phiếu",
         Ui::MinutesIntro => "Mỗi dòng một người. Biên bản được lập và ký cùng báo cáo.",

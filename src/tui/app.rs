@@ -132,6 +132,8 @@ pub struct App {
     pub show_points: bool,
     /// Units with cells still to enter are ranked on their partial totals too (`t`).
     pub rank_partial: bool,
+    /// The projector view, while it is on (`w`).
+    pub projector: Option<super::projector::Projector>,
 }
 
 impl App {
@@ -171,6 +173,7 @@ impl App {
             compare: Default::default(),
             show_points: false,
             rank_partial: false,
+            projector: None,
         };
         app.columns = app.build_columns();
         app.column = app.columns.first().copied().unwrap_or(app.column);
@@ -193,6 +196,20 @@ impl App {
     /// The latest results of the scores and votes.
     pub fn results(&self) -> &Results {
         self.session.results()
+    }
+
+    /// What the projector view shows now, with the entry being typed.
+    pub fn board(&self) -> super::projector::Board {
+        let typing = match &self.mode {
+            Mode::Edit(editor) => Some(match &editor.kind {
+                EditorKind::Number(field) => format!("{}▏", field.text()),
+                EditorKind::Choice {
+                    options, selected, ..
+                } => options[*selected].1.clone(),
+            }),
+            _ => None,
+        };
+        super::projector::board(&self.seen(), self.rank_partial, typing)
     }
 
     /// The units as the ranking lists them: ranked units first (`standing::order`).
@@ -253,6 +270,7 @@ impl App {
             Mode::Log(_) => Context::Log,
             Mode::Prompt(p) if p.has_field() => Context::Reason,
             Mode::Prompt(_) => Context::Ask,
+            Mode::Navigate if self.projector.is_some() => Context::Projector,
             Mode::Navigate => match self.screen {
                 Screen::Grid => Context::Grid,
                 Screen::Card => Context::Card,
@@ -420,6 +438,27 @@ impl App {
                 } else {
                     crate::i18n::Ui::RankingComplete
                 });
+            }
+            Action::Projector => {
+                self.projector = match self.projector {
+                    Some(_) => None,
+                    None => {
+                        // The room reads points, not counts as typed.
+                        self.show_points = true;
+                        Some(super::projector::Projector::new())
+                    }
+                }
+            }
+            Action::Pause => {
+                let now = self.board();
+                if let Some(p) = &mut self.projector {
+                    p.toggle_pause(now);
+                }
+            }
+            Action::WallTheme => {
+                if let Some(p) = &mut self.projector {
+                    p.toggle_theme();
+                }
             }
             Action::NextMissing => self.jump(Jump::Missing),
             Action::NextUnexplained => self.jump(Jump::Unexplained),

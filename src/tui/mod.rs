@@ -13,6 +13,7 @@ pub mod import_self;
 pub mod keymap;
 mod navigation;
 pub mod path;
+pub mod projector;
 pub mod prompt;
 pub mod sign;
 pub mod standing;

@@ -66,6 +66,12 @@ pub enum Action {
     TogglePoints,
     /// Rank the units with cells still to enter on their partial totals too, or not.
     RankPartial,
+    /// The projector view on or off.
+    Projector,
+    /// Hold the projector view as it stands, or follow the session again.
+    Pause,
+    /// The projector view's light or dark wall.
+    WallTheme,
     /// The selection to the next cell still to enter.
     NextMissing,
     /// The selection to the next score that differs from the self-score without a reason.
@@ -122,6 +128,8 @@ pub enum Context {
     WritingElection,
     /// The minutes' form: the attendance and the count records.
     WritingMinutes,
+    /// The projector view, while navigating.
+    Projector,
     Start,
 }
 

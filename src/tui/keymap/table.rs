@@ -149,6 +149,12 @@ const SCREENS: &[Binding] = &[
         true,
     ),
     b(&[Code(KeyCode::Char('j'))], Action::Log, Ui::KeyLog, false),
+    b(
+        &[Code(KeyCode::Char('w'))],
+        Action::Projector,
+        Ui::KeyProjector,
+        false,
+    ),
 ];
 
 const GENERAL: &[Binding] = &[
@@ -190,6 +196,27 @@ const GRID: &[Binding] = &[
         Action::TogglePoints,
         Ui::KeyTogglePoints,
         false,
+    ),
+];
+
+const PROJECTOR: &[Binding] = &[
+    b(
+        &[Code(KeyCode::Char('w')), Code(Esc)],
+        Action::Projector,
+        Ui::KeyProjectorOff,
+        true,
+    ),
+    b(
+        &[Code(KeyCode::Char(' '))],
+        Action::Pause,
+        Ui::KeyPause,
+        true,
+    ),
+    b(
+        &[Code(KeyCode::Char('c'))],
+        Action::WallTheme,
+        Ui::KeyWallTheme,
+        true,
     ),
 ];
 
@@ -561,6 +588,8 @@ pub fn bindings(context: Context) -> Vec<&'static Binding> {
         Context::Grid => &[MOVE, ENTER, GRID, ROOM, SCREENS, GENERAL, LETTERS],
         Context::Card => &[MOVE, ENTER, CARD, ROOM, SCREENS, GENERAL, LETTERS],
         Context::Ranking => &[RANKING, ROOM, SCREENS, GENERAL],
+        // The wall's own keys first; the head keeps moving and entering underneath.
+        Context::Projector => &[PROJECTOR, MOVE, ENTER, ROOM, SCREENS, GENERAL, LETTERS],
         // The same keys as the ranking: a unit chosen in the year-end order, its card.
         Context::Compare => &[RANKING, SCREENS, GENERAL],
         Context::Choice => &[CHOICE, QUIT_ANYWHERE],

@@ -6,6 +6,7 @@ mod compare;
 mod detail;
 pub mod grid;
 mod help;
+mod projector;
 mod ranking;
 
 use ratatui::Frame;
@@ -30,6 +31,13 @@ pub fn draw(app: &App, frame: &mut Frame) {
     let small = too_small(app.lang, frame);
     app.scroll.too_small.set(small);
     if small {
+        return;
+    }
+    // The wall while the head moves and enters; a dialog brings the screen back.
+    if let Some(projector) = &app.projector
+        && matches!(app.mode, Mode::Navigate | Mode::Edit(_))
+    {
+        projector::draw(app, projector, frame, area);
         return;
     }
     let [header, tabs, body, status, hints] = Layout::vertical([
