@@ -11,9 +11,11 @@
 //! 4. [`store`]: the data folder: journal, snapshot, lock, records opened to read or to change.
 //! 5. [`session`]: the rules of a meeting, applied once for the screen and the command line.
 //! 6. [`report`], [`selfscore`]: the documents that leave the meeting and the forms that come in.
-//! 7. [`synthetic`]: generated blocs for benchmarks and trials.
-//! 8. [`tui`]: the screen.
-//! 9. [`cli`]: the commands, one of which opens the screen.
+//! 7. [`room`]: what the room sees: totals, ranks and bands while the scoring runs, and the
+//!    read-only live page served to the members' phones.
+//! 8. [`synthetic`]: generated blocs for benchmarks and trials.
+//! 9. [`tui`]: the screen.
+//! 10. [`cli`]: the commands, one of which opens the screen.
 #![forbid(unsafe_code)]
 
 pub mod cli;
@@ -21,6 +23,7 @@ pub mod exit;
 pub mod i18n;
 pub mod model;
 pub mod report;
+pub mod room;
 pub mod score;
 pub mod selfscore;
 pub mod session;

@@ -12,6 +12,7 @@ const LEVELS: &[&[&str]] = &[
     &["store"],
     &["session"],
     &["report", "selfscore"],
+    &["room"],
     &["synthetic"],
     &["tui"],
     &["cli"],

@@ -79,6 +79,12 @@ pub enum Command {
         /// Cho phép dùng chuột / let a click select a cell and the wheel scroll
         #[arg(long)]
         mouse: bool,
+        /// Mở trang theo dõi cho điện thoại / serve the live page for phones
+        #[arg(long)]
+        room: bool,
+        /// Địa chỉ và cổng của trang theo dõi / the live page's address and port (IP:PORT)
+        #[arg(long, value_name = "IP:PORT")]
+        room_addr: Option<std::net::SocketAddr>,
     },
     /// Kết quả chấm điểm / the results
     Results {
@@ -355,7 +361,12 @@ pub fn run(cli: Cli) -> ExitCode {
             pubkey,
             pubkey_file,
         }) => verify::run(lang, &files, pubkey.as_deref(), pubkey_file.as_deref()),
-        Some(Command::Score { session, mouse }) => {
+        Some(Command::Score {
+            session,
+            mouse,
+            room,
+            room_addr,
+        }) => {
             let bloc_file = bloc_path(&session.bloc);
             if !bloc_file.is_file() {
                 errln!("{}", lang.msg(&Msg::BlocNotFound(session.bloc.clone())));
@@ -367,7 +378,12 @@ pub fn run(cli: Cli) -> ExitCode {
                     year: session.year,
                     data: session.data,
                 };
-                crate::tui::run(lang, crate::tui::Launch::Session(target), mouse)
+                let room = crate::tui::RoomLaunch {
+                    // An address given is a page asked for.
+                    serve: room || room_addr.is_some(),
+                    addr: room_addr,
+                };
+                crate::tui::run(lang, crate::tui::Launch::Session(target), mouse, room)
             }
         }
         None => {
@@ -377,7 +393,12 @@ pub fn run(cli: Cli) -> ExitCode {
                 let _ = Cli::command().print_help();
                 0
             } else {
-                crate::tui::run(lang, crate::tui::Launch::Start { blocs }, false)
+                crate::tui::run(
+                    lang,
+                    crate::tui::Launch::Start { blocs },
+                    false,
+                    crate::tui::RoomLaunch::default(),
+                )
             }
         }
     };

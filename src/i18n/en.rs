@@ -420,6 +420,7 @@ pub fn msg(m: &Msg) -> String {
         Msg::LogExportFailed { path, error } => format!(
             "Could not export the log to {path}: {error}. The journal and the scores are untouched."
         ),
+        Msg::RoomNotStarted(e) => format!("the live page could not be served: {e} (another address: --room-addr ADDRESS:PORT)"),
         Msg::WallFrozenAt(at) => format!("FROZEN at {at}"),
         Msg::WallNow { unit, item } => format!("Scoring: {unit} · {item}"),
         Msg::ClearAsk { unit, item, value } => format!("Clear {unit}'s value {value} for {item}?"),
@@ -651,6 +652,17 @@ pub fn ui(u: Ui) -> &'static str {
         Ui::NoUnexplainedCell => "No difference is left unexplained.",
         Ui::ClearTitle => "Clear a value",
         Ui::WallDraft => "DRAFT",
+        Ui::RoomStopped => "The live page is stopped; phones no longer see it.",
+        Ui::RoomTitle => "The live page for phones",
+        Ui::RoomHow => {
+            "Scan the code or type the address on a phone on the same Wi-Fi as this laptop. The page only shows: the ranking, the subtotals, the cell being scored; never a note, a reason or evidence."
+        }
+        Ui::RoomNetwork => {
+            "Guest Wi-Fi that keeps devices apart: turn on this laptop's hotspot (Mobile hotspot). When Windows' firewall asks the first time, allow private networks."
+        }
+        Ui::KeyRoom => "live page for phones",
+        Ui::KeyStopRoom => "stop the page",
+        Ui::RoomWaiting => "Lost the connection to the head's laptop; trying again…",
         Ui::WallPaused => "Paused while the meeting discusses (Space: follow again)",
         Ui::KeyProjector => "projector view",
         Ui::KeyProjectorOff => "leave the projector view",

@@ -352,6 +352,8 @@ pub enum Msg {
     /// At year-end, next year's head and deputy not elected.
     GapNoElection,
     GapNoAttendance,
+    /// The live page could not be served (the system's words).
+    RoomNotStarted(String),
     /// The projector view's banner once the results are frozen.
     WallFrozenAt(String),
     /// The projector view: the unit and criterion being scored.

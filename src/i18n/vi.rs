@@ -437,6 +437,7 @@ pub fn msg(m: &Msg) -> String {
         Msg::LogExportFailed { path, error } => format!(
             "Không xuất được nhật ký ra {path}: {error}. Nhật ký và điểm đã chấm không bị ảnh hưởng."
         ),
+        Msg::RoomNotStarted(e) => format!("không mở được trang theo dõi: {e} (chọn địa chỉ khác: --room-addr ĐỊA_CHỈ:CỔNG)"),
         Msg::WallFrozenAt(at) => format!("ĐÃ CHỐT lúc {at}"),
         Msg::WallNow { unit, item } => format!("Đang chấm: {unit} · {item}"),
         Msg::ClearAsk { unit, item, value } => format!("Xóa giá trị {value} của {unit}, mục {item}?"),
@@ -665,6 +666,17 @@ pub fn ui(u: Ui) -> &'static str {
         Ui::NoUnexplainedCell => "Không còn chênh lệch nào chưa giải trình.",
         Ui::ClearTitle => "Xóa giá trị",
         Ui::WallDraft => "DỰ THẢO",
+        Ui::RoomStopped => "Đã dừng trang theo dõi; điện thoại không xem được nữa.",
+        Ui::RoomTitle => "Trang theo dõi trên điện thoại",
+        Ui::RoomHow => {
+            "Quét mã hoặc gõ địa chỉ trên điện thoại nối cùng mạng Wi-Fi với máy này. Trang chỉ để xem: bảng xếp hạng, điểm từng phần, ô đang chấm; không có ghi chú, lý do hay minh chứng."
+        }
+        Ui::RoomNetwork => {
+            "Wi-Fi khách chặn các máy thấy nhau: bật điểm phát Wi-Fi (Mobile hotspot) trên máy này. Windows hỏi tường lửa lần đầu: chọn cho phép mạng riêng (Private)."
+        }
+        Ui::KeyRoom => "trang theo dõi trên điện thoại",
+        Ui::KeyStopRoom => "dừng trang",
+        Ui::RoomWaiting => "Mất kết nối với máy của Khối trưởng; đang thử lại…",
         Ui::WallPaused => "Đang tạm dừng để hội nghị trao đổi (Dấu cách: tiếp tục)",
         Ui::KeyProjector => "màn hình trình chiếu",
         Ui::KeyProjectorOff => "thôi trình chiếu",

@@ -68,6 +68,8 @@ pub enum Mode {
     ImportSelf(super::import_self::ImportSelf),
     /// The report's written sections, listed or one being written.
     Writing(super::writing::Writing),
+    /// The live page's address and the code to scan.
+    RoomInfo,
 }
 
 /// Scroll offsets the views keep so that the selection stays in sight; they belong to the
@@ -134,6 +136,11 @@ pub struct App {
     pub rank_partial: bool,
     /// The projector view, while it is on (`w`).
     pub projector: Option<super::projector::Projector>,
+    /// The live page for the members' phones, while it is served (`r`); closing the session
+    /// stops it.
+    pub room: Option<crate::room::Room>,
+    /// Where to serve it (`--room-addr`); the laptop's LAN address when not given.
+    pub room_addr: Option<std::net::SocketAddr>,
 }
 
 impl App {
@@ -174,6 +181,8 @@ impl App {
             show_points: false,
             rank_partial: false,
             projector: None,
+            room: None,
+            room_addr: None,
         };
         app.columns = app.build_columns();
         app.column = app.columns.first().copied().unwrap_or(app.column);
@@ -198,6 +207,37 @@ impl App {
         self.session.results()
     }
 
+    /// Starts serving the live page, or says why it cannot be.
+    pub fn start_room(&mut self) {
+        let addrs = crate::room::address::candidates(self.room_addr);
+        match crate::room::Room::start(&addrs, self.room_view()) {
+            Ok(room) => self.room = Some(room),
+            Err(e) => self.status = Some(Status::error(Msg::RoomNotStarted(e.to_string()))),
+        }
+    }
+
+    /// What the live page shows now.
+    pub fn room_view(&self) -> crate::room::RoomView {
+        crate::room::view::room_view(&crate::room::view::Seen {
+            lang: self.lang,
+            covenant: &self.covenant,
+            period: self.period,
+            year: self.year,
+            results: self.results(),
+            frozen: self.records().frozen(),
+            unit: self.unit,
+            item: self.selected_item(),
+            rank_partial: self.rank_partial,
+        })
+    }
+
+    /// Sends the page what it shows now, when it is served and something changed.
+    pub fn publish_room(&self) {
+        if let Some(room) = &self.room {
+            room.publish(self.room_view());
+        }
+    }
+
     /// What the projector view shows now, with the entry being typed.
     pub fn board(&self) -> super::projector::Board {
         let typing = match &self.mode {
@@ -214,7 +254,7 @@ impl App {
 
     /// The units as the ranking lists them: ranked units first (`standing::order`).
     pub fn ranking_order(&self) -> Vec<usize> {
-        super::standing::order(self.results(), self.rank_partial)
+        crate::room::standing::order(self.results(), self.rank_partial)
     }
 
     /// The results the units' self-scores alone would give, when there are self-scores.
@@ -270,6 +310,7 @@ impl App {
             Mode::Log(_) => Context::Log,
             Mode::Prompt(p) if p.has_field() => Context::Reason,
             Mode::Prompt(_) => Context::Ask,
+            Mode::RoomInfo => Context::RoomInfo,
             Mode::Navigate if self.projector.is_some() => Context::Projector,
             Mode::Navigate => match self.screen {
                 Screen::Grid => Context::Grid,
@@ -330,6 +371,14 @@ impl App {
         }
         match std::mem::replace(&mut self.mode, Mode::Navigate) {
             Mode::Navigate => self.navigate(action),
+            Mode::RoomInfo => match action {
+                Action::Cancel => {}
+                Action::StopRoom => {
+                    self.room = None;
+                    self.say(crate::i18n::Ui::RoomStopped);
+                }
+                _ => self.mode = Mode::RoomInfo,
+            },
             Mode::Edit(editor) => {
                 let outcome = editor::update(editor, action, &mut self.ctx());
                 self.apply(outcome, Mode::Edit);
@@ -438,6 +487,14 @@ impl App {
                 } else {
                     crate::i18n::Ui::RankingComplete
                 });
+            }
+            Action::Room => {
+                if self.room.is_none() {
+                    self.start_room();
+                }
+                if self.room.is_some() {
+                    self.mode = Mode::RoomInfo;
+                }
             }
             Action::Projector => {
                 self.projector = match self.projector {

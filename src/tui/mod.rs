@@ -15,8 +15,8 @@ mod navigation;
 pub mod path;
 pub mod projector;
 pub mod prompt;
+pub mod room_info;
 pub mod sign;
-pub mod standing;
 pub mod start;
 pub mod status;
 pub mod view;
@@ -101,8 +101,17 @@ pub enum Launch {
     Session(SessionTarget),
 }
 
+/// The live page asked for on the command line (`--room`, `--room-addr`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RoomLaunch {
+    /// Serve it as soon as a session opens.
+    pub serve: bool,
+    /// Where; the laptop's LAN address when not given.
+    pub addr: Option<std::net::SocketAddr>,
+}
+
 /// Runs the scoring screen; returns the exit code.
-pub fn run(lang: Lang, launch: Launch, mouse: bool) -> u8 {
+pub fn run(lang: Lang, launch: Launch, mouse: bool, room: RoomLaunch) -> u8 {
     if !std::io::stdin().is_terminal() || !stdout().is_terminal() {
         eprintln!("{}", lang.msg(&Msg::NeedsTerminal));
         return crate::exit::USAGE;
@@ -125,7 +134,7 @@ pub fn run(lang: Lang, launch: Launch, mouse: bool) -> u8 {
     if mouse {
         let _ = execute!(stdout(), EnableMouseCapture);
     }
-    let result = run_screens(&mut terminal, &mut first);
+    let result = run_screens(&mut terminal, &mut first, room);
     let _ = execute!(stdout(), DisableBracketedPaste, DisableMouseCapture);
     ratatui::restore();
     *OPEN_RECORDS.lock().unwrap_or_else(|e| e.into_inner()) = None;
@@ -174,7 +183,11 @@ fn open_choice(lang: Lang, choice: &Choice) -> Result<(App, Vec<Msg>), Said> {
     )
 }
 
-fn run_screens(terminal: &mut DefaultTerminal, screen: &mut Screen) -> std::io::Result<()> {
+fn run_screens(
+    terminal: &mut DefaultTerminal,
+    screen: &mut Screen,
+    room: RoomLaunch,
+) -> std::io::Result<()> {
     loop {
         match screen {
             Screen::Start(start) => {
@@ -194,6 +207,10 @@ fn run_screens(terminal: &mut DefaultTerminal, screen: &mut Screen) -> std::io::
                     app.status = Some(app::Status::Error(app::Said::Msgs(notices.clone())));
                 }
                 remember_records(app);
+                app.room_addr = room.addr;
+                if room.serve && app.room.is_none() {
+                    app.start_room();
+                }
                 run_session(terminal, app)?;
                 if app.quit {
                     return Ok(());
@@ -243,6 +260,8 @@ fn run_session(terminal: &mut DefaultTerminal, app: &mut App) -> std::io::Result
         if app.quit || app.to_sessions {
             return Ok(());
         }
+        // The phones follow each change and each move of the selection.
+        app.publish_room();
     }
 }
 

@@ -66,6 +66,10 @@ pub enum Action {
     TogglePoints,
     /// Rank the units with cells still to enter on their partial totals too, or not.
     RankPartial,
+    /// Serve the live page (if not yet) and show its address.
+    Room,
+    /// Stop serving the live page.
+    StopRoom,
     /// The projector view on or off.
     Projector,
     /// Hold the projector view as it stands, or follow the session again.
@@ -130,6 +134,8 @@ pub enum Context {
     WritingMinutes,
     /// The projector view, while navigating.
     Projector,
+    /// The live page's address and code.
+    RoomInfo,
     Start,
 }
 

@@ -155,6 +155,12 @@ const SCREENS: &[Binding] = &[
         Ui::KeyProjector,
         false,
     ),
+    b(
+        &[Code(KeyCode::Char('r'))],
+        Action::Room,
+        Ui::KeyRoom,
+        false,
+    ),
 ];
 
 const GENERAL: &[Binding] = &[
@@ -196,6 +202,21 @@ const GRID: &[Binding] = &[
         Action::TogglePoints,
         Ui::KeyTogglePoints,
         false,
+    ),
+];
+
+const ROOM_INFO: &[Binding] = &[
+    b(
+        &[Code(Esc), Code(Enter)],
+        Action::Cancel,
+        Ui::KeyClose,
+        true,
+    ),
+    b(
+        &[Code(KeyCode::Char('x'))],
+        Action::StopRoom,
+        Ui::KeyStopRoom,
+        true,
     ),
 ];
 
@@ -589,6 +610,7 @@ pub fn bindings(context: Context) -> Vec<&'static Binding> {
         Context::Card => &[MOVE, ENTER, CARD, ROOM, SCREENS, GENERAL, LETTERS],
         Context::Ranking => &[RANKING, ROOM, SCREENS, GENERAL],
         // The wall's own keys first; the head keeps moving and entering underneath.
+        Context::RoomInfo => &[ROOM_INFO, QUIT_ANYWHERE],
         Context::Projector => &[PROJECTOR, MOVE, ENTER, ROOM, SCREENS, GENERAL, LETTERS],
         // The same keys as the ranking: a unit chosen in the year-end order, its card.
         Context::Compare => &[RANKING, SCREENS, GENERAL],

@@ -7,8 +7,8 @@
 
 use crate::i18n::{Label, Msg, Ui};
 use crate::model::Period;
+use crate::room::standing;
 use crate::tui::dialog::Seen;
-use crate::tui::standing;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Projector {

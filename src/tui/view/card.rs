@@ -37,8 +37,8 @@ fn draw_title(app: &App, frame: &mut Frame, area: Rect) {
     } else {
         String::new()
     };
-    let places = crate::tui::standing::places(app.results(), app.rank_partial);
-    let shown = crate::tui::standing::shown(
+    let places = crate::room::standing::places(app.results(), app.rank_partial);
+    let shown = crate::room::standing::shown(
         lang,
         &app.covenant,
         app.period,

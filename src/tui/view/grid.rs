@@ -7,9 +7,9 @@ use ratatui::style::{Color, Modifier, Style};
 use unicode_width::UnicodeWidthStr;
 
 use crate::i18n::{Label, Ui};
+use crate::room::standing::{self, Shown, places};
 use crate::tui::app::{App, Column, Section};
 use crate::tui::display::{column_width, fit, value_text};
-use crate::tui::standing::{self, Shown, places};
 
 use super::detail;
 

@@ -76,6 +76,9 @@ pub fn draw(app: &App, frame: &mut Frame) {
     if let Mode::Writing(dialog) = &app.mode {
         crate::tui::writing::draw::draw(&app.seen(), dialog, frame, area);
     }
+    if let (Mode::RoomInfo, Some(room)) = (&app.mode, &app.room) {
+        crate::tui::room_info::draw(app.lang, room, frame, area);
+    }
     if let Mode::ImportSelf(dialog) = &app.mode {
         crate::tui::import_self::draw(&app.seen(), dialog, frame, area);
     }

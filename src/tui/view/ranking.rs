@@ -73,11 +73,11 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         0
     };
     // Totals as the room sees them: "45,20 tạm" while a unit has cells to enter.
-    let places = crate::tui::standing::places(results, app.rank_partial);
+    let places = crate::room::standing::places(results, app.rank_partial);
     let shown: Vec<_> = (0..results.units.len())
         .map(|u| {
             let place = places[u];
-            crate::tui::standing::shown(lang, &app.covenant, app.period, results, u, place)
+            crate::room::standing::shown(lang, &app.covenant, app.period, results, u, place)
         })
         .collect();
     let total_width = shown
