@@ -132,7 +132,11 @@ pub const JS: &str = r#"
   }
   const waiting = document.getElementById("link");
   const source = new EventSource(body.dataset.events);
-  source.onmessage = (e) => { waiting.hidden = true; show(JSON.parse(e.data)); };
-  source.onerror = () => { waiting.hidden = false; };
+  source.onmessage = (e) => {
+    waiting.hidden = true;
+    body.dataset.live = "yes";
+    show(JSON.parse(e.data));
+  };
+  source.onerror = () => { waiting.hidden = false; body.dataset.live = "no"; };
 })();
 "#;
