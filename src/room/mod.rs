@@ -5,6 +5,7 @@
 //! unit's evidence.
 
 pub mod address;
+mod listener;
 pub mod page;
 pub mod server;
 pub mod standing;

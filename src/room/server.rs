@@ -23,6 +23,8 @@ use super::view::RoomView;
 
 /// The most phones following at once; one more is told to come back later.
 pub const MAX_FOLLOWERS: usize = 500;
+/// The most connections held at once: the followers and some pages loading.
+pub const MAX_CONNECTIONS: usize = MAX_FOLLOWERS + 64;
 
 /// The running page.
 pub struct Room {
@@ -94,6 +96,7 @@ impl Room {
                     let Ok(listener) = tokio::net::TcpListener::from_std(listener) else {
                         return;
                     };
+                    let listener = super::listener::Limited::new(listener, MAX_CONNECTIONS);
                     let _ = axum::serve(listener, router(shared))
                         .with_graceful_shutdown(async {
                             let _ = stopped.await;
