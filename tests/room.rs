@@ -9,25 +9,36 @@ use std::time::Duration;
 use ratatui::crossterm::event::KeyCode;
 use thidua::i18n::Lang;
 use thidua::model::Period;
-use thidua::room::Room;
+use thidua::tui::app::App;
 
 mod screen;
 
 use screen::{Sample, press, select, type_text};
 
-fn loopback() -> Vec<SocketAddr> {
-    vec!["127.0.0.1:0".parse().unwrap()]
+/// Where the screen serves its page: on 127.0.0.1, a port the system gives.
+struct Served {
+    addr: SocketAddr,
+    /// "/t/<token>".
+    path: String,
 }
 
-/// The path of the page, from the room's address.
-fn page_path(room: &Room) -> String {
-    room.url
+fn serve(app: &mut App) -> Served {
+    app.room_addr = Some("127.0.0.1:0".parse().unwrap());
+    app.update(thidua::tui::keymap::Action::Room);
+    let room = app.room.as_ref().expect("the page is served");
+    assert!(room.addr.ip().is_loopback());
+    let path = room
+        .url
         .split_once(&room.addr.to_string())
         .map(|(_, path)| path.to_string())
-        .unwrap()
+        .unwrap();
+    Served {
+        addr: room.addr,
+        path,
+    }
 }
 
-fn connect(room: &Room) -> TcpStream {
+fn connect(room: &Served) -> TcpStream {
     let stream = TcpStream::connect(room.addr).unwrap();
     // A guard against a hang, not a timing target.
     stream
@@ -37,7 +48,7 @@ fn connect(room: &Room) -> TcpStream {
 }
 
 /// One whole request and response: (status, headers in lower case, body).
-fn request(room: &Room, method: &str, path: &str) -> (u16, String, String) {
+fn request(room: &Served, method: &str, path: &str) -> (u16, String, String) {
     let mut stream = connect(room);
     write!(
         stream,
@@ -76,10 +87,9 @@ fn the_page_shows_the_ranking_and_no_note() {
 
 #[test]
 fn the_server_answers_only_its_token_and_only_reads() {
-    let s = with_private_words();
-    let room = Room::start(&loopback(), s.app.room_view()).unwrap();
-    assert!(room.addr.ip().is_loopback());
-    let path = page_path(&room);
+    let mut s = with_private_words();
+    let room = serve(&mut s.app);
+    let path = room.path.clone();
     let (status, head, body) = request(&room, "GET", &path);
     assert_eq!(status, 200, "{head}");
     for header in [
@@ -130,22 +140,24 @@ fn next_event(reader: &mut BufReader<TcpStream>) -> Option<serde_json::Value> {
 #[test]
 fn the_stream_sends_each_change_and_ends_with_the_room() {
     let mut s = Sample::new(Period::MidYear, Lang::Vi);
-    let room = Room::start(&loopback(), s.app.room_view()).unwrap();
+    let room = serve(&mut s.app);
     let mut stream = connect(&room);
     write!(
         stream,
         "GET {}/events HTTP/1.1\r\nHost: thidua\r\n\r\n",
-        page_path(&room)
+        room.path
     )
     .unwrap();
     let mut reader = BufReader::new(stream);
     let first = next_event(&mut reader).expect("the view now");
     assert_eq!(first["units"][0]["name"], "Thành Đông");
     assert!(first["now"].as_str().unwrap().contains("Thành Đông"));
-    // The head moves down and enters a value; each arrives as the whole view.
+    // The head moves down and enters a value; each arrives as the whole view, as the screen
+    // publishes after each key.
     let app = &mut s.app;
+    press(app, KeyCode::Esc);
     press(app, KeyCode::Down);
-    room.publish(app.room_view());
+    app.publish_room();
     let moved = next_event(&mut reader).expect("the move");
     assert!(
         moved["now"].as_str().unwrap().contains("Hải Dương"),
@@ -154,11 +166,13 @@ fn the_stream_sends_each_change_and_ends_with_the_room() {
     select(app, "thanh-dong", "I.1.2");
     type_text(app, "1");
     press(app, KeyCode::Enter);
-    room.publish(app.room_view());
+    app.publish_room();
     let entered = next_event(&mut reader).expect("the entry");
     assert_ne!(entered["units"][0]["name"], "Thành Đông", "{entered}");
-    // The same view again sends nothing; the room dropped ends the stream.
-    room.publish(app.room_view());
-    drop(room);
+    // Stopping the page (`x` in its box) ends the stream.
+    app.publish_room();
+    press(app, KeyCode::Char('r'));
+    press(app, KeyCode::Char('x'));
+    assert!(app.room.is_none());
     assert!(next_event(&mut reader).is_none());
 }

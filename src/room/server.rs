@@ -19,7 +19,7 @@ use tokio_stream::StreamExt;
 use tokio_stream::wrappers::WatchStream;
 
 use super::page;
-use super::view::RoomView;
+use super::view::{Inputs, Meeting, RoomView, room_view};
 
 /// The most phones following at once; one more is told to come back later.
 pub const MAX_FOLLOWERS: usize = 500;
@@ -31,7 +31,7 @@ pub struct Room {
     /// What to type or scan on a phone: `http://192.168.1.5:8765/t/<token>`.
     pub url: String,
     pub addr: SocketAddr,
-    views: watch::Sender<RoomView>,
+    inputs: watch::Sender<Inputs>,
     stop: Option<oneshot::Sender<()>>,
     thread: Option<JoinHandle<()>>,
 }
@@ -50,12 +50,14 @@ pub enum RoomError {
 struct Shared {
     token: String,
     views: watch::Receiver<RoomView>,
+    /// Each view as the events carry it, serialised once for every phone.
+    events: watch::Receiver<Arc<str>>,
     followers: Arc<Semaphore>,
 }
 
 impl Room {
-    /// Serves `view` on the first of `addrs` that can be listened on.
-    pub fn start(addrs: &[SocketAddr], view: RoomView) -> Result<Room, RoomError> {
+    /// Serves `meeting` as `first` shows it, on the first of `addrs` that can be listened on.
+    pub fn start(addrs: &[SocketAddr], meeting: Meeting, first: Inputs) -> Result<Room, RoomError> {
         let mut last = None;
         let listener = addrs
             .iter()
@@ -78,10 +80,14 @@ impl Room {
         listener.set_nonblocking(true).map_err(RoomError::Start)?;
         let addr = listener.local_addr().map_err(RoomError::Start)?;
         let token = token().map_err(RoomError::Start)?;
+        let view = room_view(&meeting, &first);
+        let (inputs, inputs_out) = watch::channel(first);
+        let (events_in, events) = watch::channel(json(&view));
         let (views, receiver) = watch::channel(view);
         let shared = Arc::new(Shared {
             token: token.clone(),
-            views: receiver,
+            views: receiver.clone(),
+            events,
             followers: Arc::new(Semaphore::new(MAX_FOLLOWERS)),
         });
         let runtime = tokio::runtime::Builder::new_current_thread()
@@ -96,6 +102,8 @@ impl Room {
                     let Ok(listener) = tokio::net::TcpListener::from_std(listener) else {
                         return;
                     };
+                    tokio::spawn(build(meeting, inputs_out, views));
+                    tokio::spawn(serialise(receiver, events_in));
                     let listener = super::listener::Limited::new(listener, MAX_CONNECTIONS);
                     let _ = axum::serve(listener, router(shared))
                         .with_graceful_shutdown(async {
@@ -108,15 +116,48 @@ impl Room {
         Ok(Room {
             url: format!("http://{addr}/t/{token}"),
             addr,
-            views,
+            inputs,
             stop: Some(stop),
             thread: Some(thread),
         })
     }
 
-    /// Sends `view` to every phone, if it differs from what they have.
-    pub fn publish(&self, view: RoomView) {
-        self.views.send_if_modified(|current| {
+    /// Hands the page what it shows now; its thread builds the words and figures and sends them
+    /// to every phone if they differ from what the phones have.
+    pub fn publish(&self, now: Inputs) {
+        let _ = self.inputs.send(now);
+    }
+}
+
+impl Drop for Room {
+    fn drop(&mut self) {
+        // Closing the inputs ends the views, then the events and every stream; then the server
+        // stops and its thread ends.
+        let (closed, _) = watch::channel(self.inputs.borrow().clone());
+        drop(std::mem::replace(&mut self.inputs, closed));
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+fn json(view: &RoomView) -> Arc<str> {
+    Arc::from(serde_json::to_string(view).unwrap_or_default())
+}
+
+/// Each new moment's view, when it differs from the last; ends, closing the views, with the
+/// inputs.
+async fn build(
+    meeting: Meeting,
+    mut inputs: watch::Receiver<Inputs>,
+    views: watch::Sender<RoomView>,
+) {
+    while inputs.changed().await.is_ok() {
+        let view = room_view(&meeting, &inputs.borrow_and_update());
+        views.send_if_modified(|current| {
             if *current == view {
                 return false;
             }
@@ -126,17 +167,11 @@ impl Room {
     }
 }
 
-impl Drop for Room {
-    fn drop(&mut self) {
-        // Closing the channel ends every stream; then the server stops and its thread ends.
-        let (closed, _) = watch::channel(self.views.borrow().clone());
-        drop(std::mem::replace(&mut self.views, closed));
-        if let Some(stop) = self.stop.take() {
-            let _ = stop.send(());
-        }
-        if let Some(thread) = self.thread.take() {
-            let _ = thread.join();
-        }
+/// Each new view, serialised once for the events; ends (closing the events) with the views.
+async fn serialise(mut views: watch::Receiver<RoomView>, events: watch::Sender<Arc<str>>) {
+    while views.changed().await.is_ok() {
+        let text = json(&views.borrow_and_update());
+        let _ = events.send(text);
     }
 }
 
@@ -206,29 +241,19 @@ async fn page_route(State(shared): State<Arc<Shared>>, Path(token): Path<String>
 }
 
 async fn script(State(shared): State<Arc<Shared>>, Path(token): Path<String>) -> Response {
-    if !same_token(&token, &shared.token) {
-        return refused();
-    }
-    guarded(
-        (
-            [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
-            page::JS,
-        )
-            .into_response(),
-    )
+    asset(&shared, &token, "text/javascript; charset=utf-8", page::JS)
 }
 
 async fn style(State(shared): State<Arc<Shared>>, Path(token): Path<String>) -> Response {
-    if !same_token(&token, &shared.token) {
+    asset(&shared, &token, "text/css; charset=utf-8", page::CSS)
+}
+
+/// The page's script or style, compiled into the program: no file is served from disk.
+fn asset(shared: &Shared, token: &str, kind: &'static str, body: &'static str) -> Response {
+    if !same_token(token, &shared.token) {
         return refused();
     }
-    guarded(
-        (
-            [(header::CONTENT_TYPE, "text/css; charset=utf-8")],
-            page::CSS,
-        )
-            .into_response(),
-    )
+    guarded(([(header::CONTENT_TYPE, kind)], body).into_response())
 }
 
 /// The view now, then the view after each change, as JSON events.
@@ -239,11 +264,10 @@ async fn events(State(shared): State<Arc<Shared>>, Path(token): Path<String>) ->
     let Ok(permit) = shared.followers.clone().try_acquire_owned() else {
         return guarded(StatusCode::SERVICE_UNAVAILABLE.into_response());
     };
-    let stream = WatchStream::new(shared.views.clone()).map(move |view| {
+    let stream = WatchStream::new(shared.events.clone()).map(move |json| {
         // Held by the stream: a follower's place is freed when its phone goes.
         let _place = &permit;
-        let json = serde_json::to_string(&view).unwrap_or_default();
-        Ok::<_, Infallible>(Event::default().data(json))
+        Ok::<_, Infallible>(Event::default().data(&*json))
     });
     guarded(
         Sse::new(stream)

@@ -54,21 +54,55 @@ pub struct UnitLine {
     pub current: bool,
 }
 
-/// What the session's room sees.
-pub struct Seen<'a> {
-    pub lang: Lang,
-    pub covenant: &'a Covenant,
+/// The session the room follows: the bloc and its period, which stay, beside `Inputs`, which
+/// change.
+pub struct Meeting {
+    pub covenant: std::sync::Arc<Covenant>,
     pub period: Period,
     pub year: i32,
-    pub results: &'a Results,
-    pub frozen: Option<&'a Frozen>,
+}
+
+/// What the page shows at a moment, as the screen hands it over: owned, so that the page's
+/// thread builds the words and figures, not the screen's.
+#[derive(Debug, Clone)]
+pub struct Inputs {
+    pub lang: Lang,
+    pub results: Results,
+    pub frozen: Option<Frozen>,
     /// The selected unit and item.
     pub unit: usize,
     pub item: Option<usize>,
     pub rank_partial: bool,
 }
 
-pub fn room_view(seen: &Seen) -> RoomView {
+pub fn room_view(meeting: &Meeting, inputs: &Inputs) -> RoomView {
+    let seen = Seen {
+        lang: inputs.lang,
+        covenant: &meeting.covenant,
+        period: meeting.period,
+        year: meeting.year,
+        results: &inputs.results,
+        frozen: inputs.frozen.as_ref(),
+        unit: inputs.unit,
+        item: inputs.item,
+        rank_partial: inputs.rank_partial,
+    };
+    view_of(&seen)
+}
+
+struct Seen<'a> {
+    lang: Lang,
+    covenant: &'a Covenant,
+    period: Period,
+    year: i32,
+    results: &'a Results,
+    frozen: Option<&'a Frozen>,
+    unit: usize,
+    item: Option<usize>,
+    rank_partial: bool,
+}
+
+fn view_of(seen: &Seen) -> RoomView {
     let lang = seen.lang;
     let layout = &seen.covenant.layout;
     let top: Vec<usize> = layout.top_groups().collect();

@@ -141,7 +141,15 @@ pub struct App {
     pub room: Option<crate::room::Room>,
     /// Where to serve it (`--room-addr`); the laptop's LAN address when not given.
     pub room_addr: Option<std::net::SocketAddr>,
+    /// The session's changes, followed while the page is served.
+    room_feed: Option<std::sync::mpsc::Receiver<crate::session::Announcement>>,
+    /// What besides the session the page was last sent for (see `publish_room`).
+    room_published: Option<RoomState>,
 }
+
+/// What the page follows besides the session's changes: the selection, the language, how
+/// partial units rank.
+type RoomState = (usize, Option<usize>, Lang, bool);
 
 impl App {
     pub fn new(
@@ -183,6 +191,8 @@ impl App {
             projector: None,
             room: None,
             room_addr: None,
+            room_feed: None,
+            room_published: None,
         };
         app.columns = app.build_columns();
         app.column = app.columns.first().copied().unwrap_or(app.column);
@@ -210,31 +220,69 @@ impl App {
     /// Starts serving the live page, or says why it cannot be.
     pub fn start_room(&mut self) {
         let addrs = crate::room::address::candidates(self.room_addr);
-        match crate::room::Room::start(&addrs, self.room_view()) {
-            Ok(room) => self.room = Some(room),
+        let meeting = crate::room::view::Meeting {
+            covenant: std::sync::Arc::new(self.covenant.clone()),
+            period: self.period,
+            year: self.year,
+        };
+        match crate::room::Room::start(&addrs, meeting, self.room_inputs(None)) {
+            Ok(room) => {
+                self.room = Some(room);
+                self.room_feed = Some(self.session.follow());
+                self.room_published = None;
+            }
             Err(e) => self.status = Some(Status::error(Msg::RoomNotStarted(e.to_string()))),
         }
     }
 
     /// What the live page shows now.
     pub fn room_view(&self) -> crate::room::RoomView {
-        crate::room::view::room_view(&crate::room::view::Seen {
-            lang: self.lang,
-            covenant: &self.covenant,
+        let meeting = crate::room::view::Meeting {
+            covenant: std::sync::Arc::new(self.covenant.clone()),
             period: self.period,
             year: self.year,
-            results: self.results(),
-            frozen: self.records().frozen(),
+        };
+        crate::room::view::room_view(&meeting, &self.room_inputs(None))
+    }
+
+    /// The page's inputs now: the results an announcement carried, else a copy of the
+    /// session's.
+    fn room_inputs(&self, results: Option<crate::score::Results>) -> crate::room::view::Inputs {
+        crate::room::view::Inputs {
+            lang: self.lang,
+            results: results.unwrap_or_else(|| self.results().clone()),
+            frozen: self.records().frozen().cloned(),
             unit: self.unit,
             item: self.selected_item(),
             rank_partial: self.rank_partial,
-        })
+        }
     }
 
-    /// Sends the page what it shows now, when it is served and something changed.
-    pub fn publish_room(&self) {
+    /// Sends the page what it shows now, when it is served and something it shows may have
+    /// changed: a change the session announced on its feed, the selection, the language or how
+    /// partial units rank.
+    pub fn publish_room(&mut self) {
+        if self.room.is_none() {
+            return;
+        }
+        // The latest announcement's results are already the page's own copy.
+        let announced = self
+            .room_feed
+            .as_ref()
+            .and_then(|feed| feed.try_iter().last())
+            .map(|a| a.results);
+        let state = (
+            self.unit,
+            self.selected_item(),
+            self.lang,
+            self.rank_partial,
+        );
+        if announced.is_none() && self.room_published == Some(state) {
+            return;
+        }
+        self.room_published = Some(state);
         if let Some(room) = &self.room {
-            room.publish(self.room_view());
+            room.publish(self.room_inputs(announced));
         }
     }
 
@@ -375,6 +423,7 @@ impl App {
                 Action::Cancel => {}
                 Action::StopRoom => {
                     self.room = None;
+                    self.room_feed = None;
                     self.say(crate::i18n::Ui::RoomStopped);
                 }
                 _ => self.mode = Mode::RoomInfo,
