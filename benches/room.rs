@@ -11,7 +11,8 @@
 //!   the room may add);
 //! - the process's resident memory without the page, and its peak with the page and phones.
 //!
-//! Run with `cargo bench --bench room`; bounded to `ENTRIES` entries a run and 60 s in all.
+//! Run with `cargo bench --bench room`; bounded to `ROUNDS` pairs of `ENTRIES` entries, about
+//! a minute.
 //! Linux only (it reads /proc).
 
 use std::io::{BufRead, BufReader, Write};
@@ -29,7 +30,9 @@ use thidua::store::records::{Cell, Change, Origin, Records};
 use thidua::tui::app::App;
 
 const PHONES: usize = 200;
-const ENTRIES: usize = 100;
+const ENTRIES: usize = 60;
+/// Pairs of runs, without and with the page.
+const ROUNDS: usize = 3;
 /// An entry every 150 ms: a digit and Enter at a brisk typist's pace.
 const PACE: Duration = Duration::from_millis(150);
 const PHONES_ENV: &str = "THIDUA_ROOM_PHONES";
@@ -38,15 +41,35 @@ fn main() {
     if let Ok(spec) = std::env::var(PHONES_ENV) {
         return phones(&spec);
     }
-    // `cargo bench` passes `--bench`; nothing else is taken.
+    // `cargo bench` passes `--bench`; nothing else is taken. The runs without and with the
+    // page alternate, so that a drift of the machine falls on both alike.
     let rss_before = memory("VmRSS");
-    let (alone, _) = run(false);
-    let rss_alone = memory("VmRSS");
-    let (with_room, latencies) = run(true);
+    let (mut alone, mut with_room, mut latencies) = (Vec::new(), Vec::new(), Vec::new());
+    let mut rss_alone = 0.0;
+    for round in 0..ROUNDS {
+        let (cpu, _) = run(false);
+        if round == 0 {
+            rss_alone = memory("VmRSS");
+        }
+        let (a, b) = (percentile(&cpu, 50), {
+            let (cpu_room, times) = run(true);
+            let m = percentile(&cpu_room, 50);
+            with_room.extend(cpu_room);
+            latencies.extend(times.unwrap_or_default());
+            m
+        });
+        println!(
+            "  round {}: screen thread CPU per entry {a:.3} ms without, {b:.3} ms with ({:+.1}%)",
+            round + 1,
+            (b / a - 1.0) * 100.0
+        );
+        alone.extend(cpu);
+    }
     let peak = memory("VmHWM");
 
-    println!("room: {PHONES} phones on 127.0.0.1, {ENTRIES} entries every {PACE:?}");
-    let latencies = latencies.unwrap_or_default();
+    println!(
+        "room: {PHONES} phones on 127.0.0.1, {ROUNDS} rounds of {ENTRIES} entries every {PACE:?}"
+    );
     println!(
         "  key → event at the phones: p50 {:.2} ms, p95 {:.2} ms, max {:.2} ms ({} events)",
         percentile(&latencies, 50),
@@ -56,8 +79,8 @@ fn main() {
     );
     let (a, r) = (percentile(&alone, 50), percentile(&with_room, 50));
     println!(
-        "  screen thread CPU per entry (median): {a:.3} ms without the page, {r:.3} ms with it \
-         ({:+.1}%)",
+        "  screen thread CPU per entry (median of all rounds): {a:.3} ms without the page, \
+         {r:.3} ms with it ({:+.1}%)",
         (r / a - 1.0) * 100.0
     );
     println!(

@@ -660,6 +660,9 @@ pub fn ui(u: Ui) -> &'static str {
         Ui::RoomNetwork => {
             "Guest Wi-Fi that keeps devices apart: turn on this laptop's hotspot (Mobile hotspot). When Windows' firewall asks the first time, allow private networks."
         }
+        Ui::RoomLoopback => {
+            "No local network (Wi-Fi, hotspot) was found, so only this laptop can open the page. Join one or turn on the hotspot, then serve it again (r, x, r), or choose the address: --room-addr."
+        }
         Ui::KeyRoom => "live page for phones",
         Ui::KeyStopRoom => "stop the page",
         Ui::RoomWaiting => "Lost the connection to the head's laptop; trying again…",

@@ -155,6 +155,7 @@ pub enum Ui {
     RoomTitle,
     RoomHow,
     RoomNetwork,
+    RoomLoopback,
     KeyRoom,
     KeyStopRoom,
     WallPaused,

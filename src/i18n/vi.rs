@@ -674,6 +674,9 @@ pub fn ui(u: Ui) -> &'static str {
         Ui::RoomNetwork => {
             "Wi-Fi khách chặn các máy thấy nhau: bật điểm phát Wi-Fi (Mobile hotspot) trên máy này. Windows hỏi tường lửa lần đầu: chọn cho phép mạng riêng (Private)."
         }
+        Ui::RoomLoopback => {
+            "Chưa thấy mạng nội bộ nào (Wi-Fi, điểm phát), nên chỉ máy này mở được trang. Nối mạng hoặc bật điểm phát Wi-Fi rồi mở lại (r, x, r), hoặc chọn địa chỉ: --room-addr."
+        }
         Ui::KeyRoom => "trang theo dõi trên điện thoại",
         Ui::KeyStopRoom => "dừng trang",
         Ui::RoomWaiting => "Mất kết nối với máy của Khối trưởng; đang thử lại…",

@@ -21,11 +21,16 @@ pub fn draw(lang: Lang, room: &Room, frame: &mut Frame, area: Rect) {
         .into_iter()
         .map(|l| Line::from(Span::styled(l, ink)))
         .collect();
-    let words = vec![
+    let mut words = vec![
         Line::from(lang.ui(Ui::RoomHow)),
         Line::from(""),
         Line::from(lang.ui(Ui::RoomNetwork)).italic(),
     ];
+    // No private network was found (or 127.0.0.1 was asked for): only this laptop can open it.
+    if room.addr.ip().is_loopback() {
+        words.insert(0, Line::from(""));
+        words.insert(0, Line::from(lang.ui(Ui::RoomLoopback)).yellow().bold());
+    }
     // The words beside the code, so that both fit on 80×24.
     let width = area.width.saturating_sub(2).min(110);
     let words_width = width.saturating_sub(code_width + 4).max(20);
