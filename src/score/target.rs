@@ -131,7 +131,8 @@ pub fn points_for(
             if a < t {
                 div_round(mul(half, a)?, t)?
             } else if a == t || over.is_zero() {
-                half
+                // Rounded like every target figure: 12,99 at target is 6,50, not 6,495.
+                round_points(half)
             } else {
                 // half + half × ((a − t) / t) / (over / base), as one fraction.
                 let den = mul(t, over)?;
@@ -188,6 +189,31 @@ mod tests {
         for (n, d) in cases {
             let (n, d): (Decimal, Decimal) = (n.parse().unwrap(), d.parse().unwrap());
             assert_eq!(div_round(n, d).unwrap(), round_points(n / d), "{n} / {d}");
+        }
+    }
+
+    #[test]
+    fn exactly_at_target_half_the_maximum_is_rounded_to_two_places() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        for (max, expected) in [
+            ("12.99", "6.5"),
+            ("10", "5"),
+            ("0.25", "0.13"),
+            ("7.77", "3.89"),
+        ] {
+            // At target, and above target with nobody over it (the leader's share is zero).
+            for (achieved, over) in [("40", (d("0"), d("1"))), ("41", (d("0"), d("1")))] {
+                let points = points_for(
+                    TargetRule::HalfAtTarget,
+                    d(achieved),
+                    Some(d("40")),
+                    over,
+                    Decimal::ZERO,
+                    d(max),
+                )
+                .unwrap();
+                assert_eq!(points, d(expected), "max {max}, achieved {achieved}");
+            }
         }
     }
 }
