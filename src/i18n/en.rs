@@ -841,13 +841,6 @@ pub fn issue(k: &IssueKind) -> String {
             d(points),
             d(max)
         ),
-        IssueKind::StepNotDividing { step, max } => {
-            format!(
-                "the step {} does not divide the maximum {}",
-                d(step),
-                d(max)
-            )
-        }
         IssueKind::ZeroPerOccurrence => "points per occurrence must not be zero".into(),
         IssueKind::CeilingAboveMax { ceiling, max } => {
             format!("the ceiling {} exceeds the maximum {}", d(ceiling), d(max))
@@ -910,13 +903,6 @@ pub fn issue(k: &IssueKind) -> String {
             "a vote share must be above 0 and at most 1 (found {})",
             d(x)
         ),
-        IssueKind::CapNotDividedByStep { step, cap } => {
-            format!(
-                "the step {} does not divide the item's cap {}",
-                d(step),
-                d(cap)
-            )
-        }
         IssueKind::BadId { id, problem } => format!(
             "\"{}\" cannot be an id: {}; ids use only lower-case a-z, digits, \".\", \"_\" and \"-\", start with a letter or digit and have at most 64 characters (they name files and folders)",
             clip(id),

@@ -855,13 +855,6 @@ pub fn issue(k: &IssueKind) -> String {
                 d(max)
             )
         }
-        IssueKind::StepNotDividing { step, max } => {
-            format!(
-                "bước điểm {} không chia hết điểm tối đa {}",
-                d(step),
-                d(max)
-            )
-        }
         IssueKind::ZeroPerOccurrence => "điểm mỗi lần không được bằng 0".into(),
         IssueKind::CeilingAboveMax { ceiling, max } => {
             format!("mức trần {} vượt điểm tối đa {}", d(ceiling), d(max))
@@ -926,13 +919,6 @@ pub fn issue(k: &IssueKind) -> String {
             "tỉ lệ biểu quyết phải lớn hơn 0 và không quá 1 (đang là {})",
             d(x)
         ),
-        IssueKind::CapNotDividedByStep { step, cap } => {
-            format!(
-                "bước điểm {} không chia hết mức trần {} của mục",
-                d(step),
-                d(cap)
-            )
-        }
         IssueKind::BadId { id, problem } => format!(
             "\"{}\" không dùng được làm mã: {}; mã chỉ gồm chữ thường a-z, chữ số, \".\", \"_\", \"-\", bắt đầu bằng chữ hoặc số, tối đa 64 ký tự (mã được dùng làm tên tệp và thư mục)",
             clip(id),

@@ -201,7 +201,9 @@ fn check_free(value: Decimal, step: Decimal, max: Decimal) -> Result<(), ValueEr
             max,
         });
     }
-    if !step.is_zero() && !(value % step).is_zero() {
+    // The maximum itself is always allowed: a step need not divide it (9.98 on a step of
+    // 0.25 takes 0 … 9.75 and 9.98).
+    if !step.is_zero() && !(value % step).is_zero() && value != max {
         return Err(ValueError::OffStep { value, step });
     }
     Ok(())
@@ -256,5 +258,32 @@ impl Value {
             Value::Points(p) | Value::Achieved(p) => p.normalize().to_string(),
             Value::Count(n) => n.to_string(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_free_score_takes_its_steps_and_the_maximum_the_step_does_not_divide() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        let (step, max) = (d("0.25"), d("9.98"));
+        for ok in ["0", "0.25", "9.5", "9.75", "9.98"] {
+            assert_eq!(check_free(d(ok), step, max), Ok(()), "{ok}");
+        }
+        for off in ["9.8", "9.9", "0.1"] {
+            assert!(
+                matches!(
+                    check_free(d(off), step, max),
+                    Err(ValueError::OffStep { .. })
+                ),
+                "{off}"
+            );
+        }
+        assert!(matches!(
+            check_free(d("10"), step, max),
+            Err(ValueError::OutOfRange { .. })
+        ));
     }
 }

@@ -457,7 +457,8 @@ fn count(lang: Lang) -> Result<DataValidation, TemplateError> {
         .set_error_message(M::EnterCount.text(lang))?)
 }
 
-/// Points from zero to `max` (when there is one), on `step`: one formula holds both, since a
+/// Points from zero to `max` (when there is one), on `step` or the maximum itself: one formula
+/// holds them all, since a
 /// cell takes a single validation. The quotient is rounded before the test so that a binary
 /// fraction such as 0.1 × 3 does not fail it.
 fn points(
@@ -472,7 +473,14 @@ fn points(
         tests.push(format!("{cell}<={}", max.normalize()));
     }
     if !step.is_zero() {
-        tests.push(format!("MOD(ROUND({cell}/{},9),1)=0", step.normalize()));
+        let on_step = format!("MOD(ROUND({cell}/{},9),1)=0", step.normalize());
+        // The maximum is allowed when the step does not divide it.
+        tests.push(match max {
+            Some(max) if !(max % step).is_zero() => {
+                format!("OR({on_step},{cell}={})", max.normalize())
+            }
+            _ => on_step,
+        });
     }
     let formula = Formula::new(format!("=AND({})", tests.join(",")));
     Ok(DataValidation::new()

@@ -41,10 +41,6 @@ pub enum IssueKind {
         points: Decimal,
         max: Decimal,
     },
-    StepNotDividing {
-        step: Decimal,
-        max: Decimal,
-    },
     ZeroPerOccurrence,
     CeilingAboveMax {
         ceiling: Decimal,
@@ -77,10 +73,6 @@ pub enum IssueKind {
     },
     ShareOutOfRange(Decimal),
     VoteShareOutOfRange(Decimal),
-    CapNotDividedByStep {
-        step: Decimal,
-        cap: Decimal,
-    },
     /// An id (of the bloc, a member, the scheme, an award) that is not a safe file name.
     BadId {
         id: String,
@@ -250,15 +242,8 @@ impl SchemeCheck {
                         self.positive(sp, *points);
                     }
                     AdjustmentScale::Free { step } => {
-                        if self.positive(sp.field("step"), *step) {
-                            match a.cap {
-                                None => self.push(ip, IssueKind::FreeAdjustmentWithoutCap),
-                                Some(cap) if !(cap % *step).is_zero() => self.push(
-                                    sp.field("step"),
-                                    IssueKind::CapNotDividedByStep { step: *step, cap },
-                                ),
-                                Some(_) => {}
-                            }
+                        if self.positive(sp.field("step"), *step) && a.cap.is_none() {
+                            self.push(ip, IssueKind::FreeAdjustmentWithoutCap);
                         }
                     }
                 }
@@ -415,13 +400,9 @@ impl SchemeCheck {
                 }
             }
             Scale::MetOrNot | Scale::Target { .. } => {}
+            // A step need not divide the maximum, which is always allowed (`value::check`).
             Scale::Free { step } => {
-                if self.positive(path.field("step"), *step) && !(max % *step).is_zero() {
-                    self.push(
-                        path.field("step"),
-                        IssueKind::StepNotDividing { step: *step, max },
-                    );
-                }
+                self.positive(path.field("step"), *step);
             }
             Scale::PerOccurrence {
                 per,
