@@ -142,14 +142,14 @@ pub struct App {
     /// Where to serve it (`--room-addr`); the laptop's LAN address when not given.
     pub room_addr: Option<std::net::SocketAddr>,
     /// The session's changes, followed while the page is served.
-    room_feed: Option<std::sync::mpsc::Receiver<crate::session::Announcement>>,
+    pub(super) room_feed: Option<std::sync::mpsc::Receiver<crate::session::Announcement>>,
     /// What besides the session the page was last sent for (see `publish_room`).
-    room_published: Option<RoomState>,
+    pub(super) room_published: Option<RoomState>,
 }
 
 /// What the page follows besides the session's changes: the selection, the language, how
 /// partial units rank.
-type RoomState = (usize, Option<usize>, Lang, bool);
+pub(super) type RoomState = (usize, Option<usize>, Lang, bool);
 
 impl App {
     pub fn new(
@@ -217,87 +217,11 @@ impl App {
         self.session.results()
     }
 
-    /// Starts serving the live page, or says why it cannot be.
-    pub fn start_room(&mut self) {
-        let addrs = crate::room::address::candidates(self.room_addr);
-        let meeting = crate::room::view::Meeting {
-            covenant: std::sync::Arc::new(self.covenant.clone()),
-            period: self.period,
-            year: self.year,
-        };
-        match crate::room::Room::start(&addrs, meeting, self.room_inputs(None)) {
-            Ok(room) => {
-                self.room = Some(room);
-                self.room_feed = Some(self.session.follow());
-                self.room_published = None;
-            }
-            Err(e) => self.status = Some(Status::error(Msg::RoomNotStarted(e.to_string()))),
-        }
-    }
-
-    /// What the live page shows now.
-    pub fn room_view(&self) -> crate::room::RoomView {
-        let meeting = crate::room::view::Meeting {
-            covenant: std::sync::Arc::new(self.covenant.clone()),
-            period: self.period,
-            year: self.year,
-        };
-        crate::room::view::room_view(&meeting, &self.room_inputs(None))
-    }
-
-    /// The page's inputs now: the results an announcement carried, else a copy of the
-    /// session's.
-    fn room_inputs(&self, results: Option<crate::score::Results>) -> crate::room::view::Inputs {
-        crate::room::view::Inputs {
-            lang: self.lang,
-            results: results.unwrap_or_else(|| self.results().clone()),
-            frozen: self.records().frozen().cloned(),
-            unit: self.unit,
-            item: self.selected_item(),
-            rank_partial: self.rank_partial,
-        }
-    }
-
-    /// Sends the page what it shows now, when it is served and something it shows may have
-    /// changed: a change the session announced on its feed, the selection, the language or how
-    /// partial units rank.
-    pub fn publish_room(&mut self) {
-        if self.room.is_none() {
-            return;
-        }
-        // The latest announcement's results are already the page's own copy.
-        let announced = self
-            .room_feed
-            .as_ref()
-            .and_then(|feed| feed.try_iter().last())
-            .map(|a| a.results);
-        let state = (
-            self.unit,
-            self.selected_item(),
-            self.lang,
-            self.rank_partial,
-        );
-        if announced.is_none() && self.room_published == Some(state) {
-            return;
-        }
-        self.room_published = Some(state);
-        if let Some(room) = &self.room {
-            room.publish(self.room_inputs(announced));
-        }
-    }
-
-    /// What the projector view shows now, with the entry being typed.
-    pub fn board(&self) -> super::projector::Board {
-        let typing = match &self.mode {
-            Mode::Edit(editor) => Some(match &editor.kind {
-                EditorKind::Number(field) => format!("{}▏", field.text()),
-                EditorKind::Choice {
-                    options, selected, ..
-                } => options[*selected].1.clone(),
-            }),
-            _ => None,
-        };
-        super::projector::board(&self.seen(), self.rank_partial, typing)
+    /// A view that follows the session's accepted changes (the live page).
+    pub(super) fn follow_session(
+        &mut self,
+    ) -> std::sync::mpsc::Receiver<crate::session::Announcement> {
+        self.session.follow()
     }
 
     /// The units as the ranking lists them: ranked units first (`standing::order`).

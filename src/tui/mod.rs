@@ -16,6 +16,7 @@ pub mod path;
 pub mod projector;
 pub mod prompt;
 pub mod room_info;
+mod room_link;
 pub mod sign;
 pub mod start;
 pub mod status;
