@@ -441,55 +441,12 @@ impl App {
                 Err(refused) => self.status = Some(Status::error(refused)),
             },
             Action::Quit => self.quit = true,
-            Action::TogglePoints => {
-                self.show_points = !self.show_points;
-                self.say(if self.show_points {
-                    crate::i18n::Ui::ShowingPoints
-                } else {
-                    crate::i18n::Ui::ShowingEntries
-                });
-            }
-            Action::RankPartial => {
-                self.rank_partial = !self.rank_partial;
-                // The ranking's rows move; the selection stays on its unit.
-                if self.screen == Screen::Ranking {
-                    self.show(Screen::Ranking);
-                }
-                self.say(if self.rank_partial {
-                    crate::i18n::Ui::RankingPartial
-                } else {
-                    crate::i18n::Ui::RankingComplete
-                });
-            }
-            Action::Room => {
-                if self.room.is_none() {
-                    self.start_room();
-                }
-                if self.room.is_some() {
-                    self.mode = Mode::RoomInfo;
-                }
-            }
-            Action::Projector => {
-                self.projector = match self.projector {
-                    Some(_) => None,
-                    None => {
-                        // The room reads points, not counts as typed.
-                        self.show_points = true;
-                        Some(super::projector::Projector::new())
-                    }
-                }
-            }
-            Action::Pause => {
-                let now = self.board();
-                if let Some(p) = &mut self.projector {
-                    p.toggle_pause(now);
-                }
-            }
-            Action::WallTheme => {
-                if let Some(p) = &mut self.projector {
-                    p.toggle_theme();
-                }
-            }
+            Action::TogglePoints
+            | Action::RankPartial
+            | Action::Room
+            | Action::Projector
+            | Action::Pause
+            | Action::WallTheme => self.room_key(action),
             Action::NextMissing => self.jump(Jump::Missing),
             Action::NextUnexplained => self.jump(Jump::Unexplained),
             Action::Undo => self.undo_or_redo(false),
@@ -500,53 +457,6 @@ impl App {
                 Screen::Ranking => self.ranking(other),
                 Screen::Compare => self.compare_keys(other),
             },
-        }
-    }
-
-    /// Actions on the selected cell, shared by the grid and the card.
-    pub(super) fn cell_action(&mut self, action: Action) {
-        let Some(item) = self.selected_item() else {
-            return;
-        };
-        let unit = self.unit;
-        let changes_cell = matches!(
-            action,
-            Action::Edit | Action::EditWith(_) | Action::Clear | Action::Note
-        );
-        // Refused before an editor opens: the status line says how to change frozen results.
-        if changes_cell && let Err(refused) = rules::scores_open(self.records()) {
-            self.status = Some(Status::error(refused));
-            return;
-        }
-        match action {
-            Action::Edit => self.mode = Mode::Edit(editor::editor(&self.ctx(), unit, item)),
-            Action::EditWith(c) => {
-                let mut editor = editor::editor(&self.ctx(), unit, item);
-                let first = match &mut editor.kind {
-                    // A digit picks that level at once; a letter only opens the list (with
-                    // met or not met chosen for their keys), so that an input method's
-                    // burst never stores a value.
-                    EditorKind::Choice { met_keys, .. } => match c.to_digit(10) {
-                        Some(d) => Action::Pick(d as usize),
-                        None if *met_keys => super::keymap::met_key(c).unwrap_or(Action::Tick),
-                        None => Action::Tick,
-                    },
-                    // Typing over a cell replaces its value, as in a spreadsheet.
-                    EditorKind::Number(field) if c.is_ascii_digit() => {
-                        field.clear();
-                        Action::Input(c.to_string())
-                    }
-                    EditorKind::Number(_) => return,
-                };
-                let outcome = editor::update(editor, first, &mut self.ctx());
-                self.apply(outcome, Mode::Edit);
-            }
-            // Clearing asks first: a stray key never loses a score.
-            Action::Clear if self.cell(unit, item).value.is_some() => {
-                self.mode = Mode::Prompt(super::prompt::clear(unit, item))
-            }
-            Action::Note => self.mode = Mode::Note(editor::note_editor(&self.ctx(), unit, item)),
-            _ => {}
         }
     }
 

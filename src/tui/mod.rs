@@ -3,6 +3,7 @@
 //! session; this module runs the terminal and the loop.
 
 pub mod app;
+mod cell_keys;
 pub mod compare;
 pub mod dialog;
 pub mod display;

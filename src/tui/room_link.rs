@@ -4,6 +4,64 @@
 use super::app::App;
 
 impl App {
+    /// The keys of the room: points or entries, ranking partial totals, the live page and the
+    /// projector view.
+    pub(super) fn room_key(&mut self, action: super::keymap::Action) {
+        use super::keymap::Action;
+        match action {
+            Action::TogglePoints => {
+                self.show_points = !self.show_points;
+                self.say(if self.show_points {
+                    crate::i18n::Ui::ShowingPoints
+                } else {
+                    crate::i18n::Ui::ShowingEntries
+                });
+            }
+            Action::RankPartial => {
+                self.rank_partial = !self.rank_partial;
+                // The ranking's rows move; the selection stays on its unit.
+                if self.screen == super::app::Screen::Ranking {
+                    self.show(super::app::Screen::Ranking);
+                }
+                self.say(if self.rank_partial {
+                    crate::i18n::Ui::RankingPartial
+                } else {
+                    crate::i18n::Ui::RankingComplete
+                });
+            }
+            Action::Room => {
+                if self.room.is_none() {
+                    self.start_room();
+                }
+                if self.room.is_some() {
+                    self.mode = super::app::Mode::RoomInfo;
+                }
+            }
+            Action::Projector => {
+                self.projector = match self.projector {
+                    Some(_) => None,
+                    None => {
+                        // The room reads points, not counts as typed.
+                        self.show_points = true;
+                        Some(super::projector::Projector::new())
+                    }
+                }
+            }
+            Action::Pause => {
+                let now = self.board();
+                if let Some(p) = &mut self.projector {
+                    p.toggle_pause(now);
+                }
+            }
+            Action::WallTheme => {
+                if let Some(p) = &mut self.projector {
+                    p.toggle_theme();
+                }
+            }
+            _ => {}
+        }
+    }
+
     /// Starts serving the live page, or says why it cannot be.
     pub fn start_room(&mut self) {
         let addrs = crate::room::address::candidates(self.room_addr);

@@ -205,6 +205,7 @@ impl Binding {
 }
 
 mod table;
+mod writing;
 pub use table::{MET_KEYS, bindings};
 
 /// What a letter does in a met / not-met editor (`đ`, `k`…), if anything.

@@ -5,9 +5,10 @@ use ratatui::crossterm::event::KeyCode;
 use crate::i18n::Ui;
 use crate::i18n::compare::CompareText;
 
+use super::writing::{WRITING, WRITING_EDIT, WRITING_ELECTION, WRITING_MINUTES};
 use super::{Action, Binding, Context, Does, Key};
 
-const fn b(keys: &'static [Key], action: Action, describe: Ui, hint: bool) -> Binding {
+pub(super) const fn b(keys: &'static [Key], action: Action, describe: Ui, hint: bool) -> Binding {
     Binding {
         keys,
         does: Does::One(action),
@@ -17,7 +18,7 @@ const fn b(keys: &'static [Key], action: Action, describe: Ui, hint: bool) -> Bi
 }
 
 /// A line whose keys each do their own action (the arrows).
-const fn each(
+pub(super) const fn each(
     keys: &'static [Key],
     actions: &'static [Action],
     describe: Ui,
@@ -32,7 +33,7 @@ const fn each(
 }
 
 /// A line of typed characters: digits picking, starting an editor, or text.
-const fn typed(keys: &'static [Key], does: Does, describe: Ui, hint: bool) -> Binding {
+pub(super) const fn typed(keys: &'static [Key], does: Does, describe: Ui, hint: bool) -> Binding {
     Binding {
         keys,
         does,
@@ -352,32 +353,6 @@ const NOTE: &[Binding] = &[
     b(&[Code(Esc)], Action::Cancel, Ui::KeyCancel, true),
 ];
 
-const WRITING: &[Binding] = &[
-    each(
-        &[Code(Up), Code(Down)],
-        &[Action::Up, Action::Down],
-        Ui::KeyChooseSection,
-        true,
-    ),
-    b(&[Code(Enter)], Action::Confirm, Ui::KeyWriteSection, true),
-    b(&[Code(Esc)], Action::Cancel, Ui::KeyClose, true),
-];
-
-const WRITING_EDIT: &[Binding] = &[
-    typed(&[Key::Text], Does::Input, Ui::KeyType, false),
-    b(&[Code(Enter)], Action::NewLine, Ui::KeyNewLine, false),
-    each(
-        &[Code(Up), Code(Down)],
-        &[Action::Up, Action::Down],
-        Ui::KeyRows,
-        false,
-    ),
-    b(&[Code(PageUp)], Action::PageUp, Ui::KeyPageUp, false),
-    b(&[Code(PageDown)], Action::PageDown, Ui::KeyPageDown, false),
-    b(&[Ctrl('s')], Action::Save, Ui::KeySave, true),
-    b(&[Code(Esc)], Action::Cancel, Ui::KeySaveClose, true),
-];
-
 const SIGN_DETAILS: &[Binding] = &[
     typed(&[Key::Text], Does::Input, Ui::KeyType, false),
     b(
@@ -400,66 +375,6 @@ const SIGN_DETAILS: &[Binding] = &[
     ),
     b(&[Code(Enter)], Action::Confirm, Ui::KeyContinue, true),
     b(&[Code(Esc)], Action::Cancel, Ui::KeyCancel, true),
-];
-
-const WRITING_MINUTES: &[Binding] = &[
-    typed(&[Key::Text], Does::Input, Ui::KeyType, false),
-    b(
-        &[Code(Tab), Code(Enter)],
-        Action::NextColumn,
-        Ui::KeyNextField,
-        true,
-    ),
-    b(
-        &[Code(BackTab)],
-        Action::PrevColumn,
-        Ui::KeyPrevField,
-        false,
-    ),
-    each(
-        &[Code(Up), Code(Down)],
-        &[Action::Up, Action::Down],
-        Ui::KeyRows,
-        false,
-    ),
-    b(
-        &[Key::Alt(Enter), Ctrl('j')],
-        Action::NewLine,
-        Ui::KeyAddPerson,
-        true,
-    ),
-    b(&[Ctrl('s')], Action::Save, Ui::KeySave, true),
-    b(&[Code(Esc)], Action::Cancel, Ui::KeySaveClose, true),
-];
-
-const WRITING_ELECTION: &[Binding] = &[
-    each(
-        &[Code(Left), Code(Right)],
-        &[Action::Left, Action::Right],
-        Ui::KeyChooseUnit,
-        true,
-    ),
-    b(
-        &[Code(Tab), Code(Down)],
-        Action::NextColumn,
-        Ui::KeyNextField,
-        true,
-    ),
-    b(
-        &[Code(BackTab), Code(Up)],
-        Action::PrevColumn,
-        Ui::KeyPrevField,
-        false,
-    ),
-    typed(&[Key::Text], Does::Input, Ui::KeyType, false),
-    b(
-        &[Code(Backspace)],
-        Action::Backspace,
-        Ui::KeyBackspace,
-        false,
-    ),
-    b(&[Code(Enter)], Action::Confirm, Ui::KeySave, true),
-    b(&[Code(Esc)], Action::Cancel, Ui::KeyBack, true),
 ];
 
 const HELP: &[Binding] = &[
