@@ -142,3 +142,71 @@ proptest! {
         }
     }
 }
+
+/// The shared scheme with its two target criteria counting what should be few (cases,
+/// complaints), and a covenant where criterion 3a and the whole group II do not apply to u2,
+/// and criterion 1 does not apply to u4.
+fn real_scale(units: usize) -> Covenant {
+    let scheme = SCHEME
+        .replace("rule: HalfAtTarget)", "rule: HalfAtTarget, better: Lower)")
+        .replace("rule: Proportional)", "rule: Proportional, better: Lower)");
+    let rows: Vec<String> = (1..=units)
+        .filter(|&i| i != 2)
+        .map(|i| format!("\"u{i}\": {{\"4\": {}, \"5\": {}}}", i * 7 % 20, i * 3 % 10))
+        .collect();
+    let extra = format!(
+        r#"targets: {{ {} }}, not_applicable: {{ "u2": ["3a", "II"], "u4": ["1"] }}"#,
+        rows.join(", ")
+    );
+    covenant(&scheme, &bloc(units, &extra))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    #[test]
+    fn items_that_do_not_apply_give_no_points_are_never_missing_and_leave_the_maximum(
+        raw in raw_sheet(5, 11), period in period()
+    ) {
+        let c = real_scale(5);
+        let r = score::compute(&c, period, &sheet_from(&c, &raw)).expect("the engine computes");
+        let mut needed = 0;
+        for (u, unit) in r.units.iter().enumerate() {
+            for (i, item) in c.layout.items.iter().enumerate() {
+                if !c.applies(u, i) {
+                    prop_assert_eq!(unit.points[i], None);
+                    prop_assert!(!r.missing.contains(&(u, i)));
+                } else if item.is_scored_in(period) {
+                    needed += 1;
+                }
+            }
+            prop_assert!(unit.criteria <= c.unit_max(u, period));
+            prop_assert_eq!(unit.missing, r.missing.iter().filter(|(m, _)| *m == u).count());
+        }
+        prop_assert_eq!(r.needed, needed);
+        prop_assert_eq!(r.entered + r.missing.len(), r.needed);
+    }
+
+    #[test]
+    fn where_fewer_is_better_fewer_never_scores_less(
+        raw in raw_sheet(5, 11), period in period(), unit in 0usize..5, item in 3usize..5,
+        fewer in 0u32..3000
+    ) {
+        let c = real_scale(5);
+        let item = c.layout.index_of(["4", "5"][item - 3]).unwrap();
+        prop_assume!(c.applies(unit, item) && c.layout.items[item].is_scored_in(period));
+        let sheet = sheet_from(&c, &raw);
+        let Some(Value::Achieved(a)) = sheet.get(unit, item).cloned() else {
+            return Ok(());
+        };
+        let lower = Decimal::new(fewer as i64, 1).min(a);
+        let mut changed = sheet.clone();
+        changed.set(unit, item, Some(Value::Achieved(lower)));
+        let before = score::compute(&c, period, &sheet).expect("the engine computes");
+        let after = score::compute(&c, period, &changed).expect("the engine computes");
+        let (p0, p1) = (before.units[unit].points[item], after.units[unit].points[item]);
+        prop_assert!(p1 >= p0, "{a} → {p0:?}, {lower} → {p1:?}");
+        let max = match &c.layout.items[item].rule { Rule::Criterion { max, .. } => *max, _ => unreachable!() };
+        prop_assert!(p1.is_some_and(|p| p >= Decimal::ZERO && p <= max));
+    }
+}

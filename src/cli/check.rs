@@ -37,6 +37,7 @@ fn check_one(lang: Lang, path: &std::path::Path) -> u8 {
                         max: layout.max_total(None),
                     })
                 );
+                print_warnings(lang, &load::warnings(&source, &scheme));
                 0
             }
             Err(problems) => report_load_error(lang, &LoadError::Problems(problems)),
@@ -52,9 +53,15 @@ fn check_one(lang: Lang, path: &std::path::Path) -> u8 {
                         criteria: c.layout.criteria_count(),
                     })
                 );
+                print_warnings(lang, &load::warnings(&loaded.scheme_source, &c.scheme));
                 0
             }
             Err(e) => report_load_error(lang, &e),
         },
     }
+}
+
+/// Warnings go to standard error and leave the exit code at 0: the file loads.
+fn print_warnings(lang: Lang, warnings: &[crate::store::load::Problem]) {
+    super::print_problems(lang, warnings.iter().map(|w| load::render_warning(lang, w)));
 }

@@ -72,7 +72,7 @@ pub fn table(lang: Lang, c: &Covenant, year: i32, r: &Results) -> String {
         lang.label(Label::Rank).to_string(),
         lang.label(Label::Unit).to_string(),
     ];
-    head.extend(top.iter().map(|&g| c.layout.groups[g].code.clone()));
+    head.extend(top.iter().map(|&g| c.layout.groups[g].label.clone()));
     for l in [
         Label::Bonus,
         Label::Penalty,
@@ -110,7 +110,7 @@ pub fn table(lang: Lang, c: &Covenant, year: i32, r: &Results) -> String {
             row.push(
                 unit.failed_vetoes
                     .iter()
-                    .map(|&i| c.layout.items[i].code.clone())
+                    .map(|&i| c.layout.items[i].label.clone())
                     .collect::<Vec<_>>()
                     .join(", "),
             );

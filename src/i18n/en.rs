@@ -376,6 +376,9 @@ pub fn msg(m: &Msg) -> String {
         }
         Msg::NoFormsIn(path) => format!("The folder {path} holds no self-score forms (.xlsx, .csv, .ron)."),
         Msg::NothingToAccept => "No cell to take a self-score.".into(),
+        Msg::NotApplicable { unit, item } => format!(
+            "{item} does not apply to {unit} (the bloc's covenant says so): nothing is entered there."
+        ),
         Msg::Accepted { cells } => format!("Self-scores taken for {}.", count_cells(*cells)),
         Msg::FrozenOnScreen { at } => format!(
             "The results were frozen at {at}. To change a score: F8 reopens them, with a reason."
@@ -523,6 +526,14 @@ pub fn ui(u: Ui) -> &'static str {
         Ui::RuleHalfAtTarget => {
             "reaching the target gives half the points, the unit furthest over it the maximum"
         }
+        Ui::Warning => "warning",
+        Ui::LowerIsBetter => "fewer is better",
+        Ui::UntargetedAgainstBest => {
+            "a unit without a target is scored against the best of those without one"
+        }
+        Ui::UntargetedZero => "a unit without a target scores 0",
+        Ui::NotApplicableShort => "N/A",
+        Ui::NotApplicable => "does not apply to this unit",
         Ui::Max => "max",
         Ui::Step => "step",
         Ui::Floor => "floor",
@@ -943,6 +954,31 @@ pub fn issue(k: &IssueKind) -> String {
         IssueKind::TieBreakerNotCriterion(c) => {
             format!("\"{c}\" is not a scored criterion and cannot break ties")
         }
+        IssueKind::AmbiguousCode { code, other } => format!(
+            "code \"{code}\" differs from \"{other}\" only in upper and lower case: give each its own key, and put the printed number in `label`"
+        ),
+        IssueKind::NotApplicableNotCriterion(c) => format!(
+            "\"{c}\" is a bonus, penalty or condition: only criteria and groups can be written as not applying"
+        ),
+        IssueKind::TargetOnNotApplicable { member, criterion } => format!(
+            "unit \"{member}\" has a target for \"{criterion}\", which is written as not applying to it"
+        ),
+        IssueKind::NothingApplies { member, period } => format!(
+            "no criterion of the {} applies to unit \"{member}\"",
+            match period {
+                crate::model::Period::MidYear => "mid-year review",
+                crate::model::Period::YearEnd => "year-end review",
+            }
+        ),
+        IssueKind::StatedMaxDiffers {
+            group,
+            stated,
+            allowed,
+        } => format!(
+            "group \"{group}\" is printed as {} points, but its criteria allow {}",
+            d(stated),
+            d(allowed)
+        ),
     }
 }
 

@@ -421,6 +421,11 @@ pub enum Msg {
     /// A folder without any self-score file.
     NoFormsIn(String),
     NothingToAccept,
+    /// A value for an item that does not apply to the unit.
+    NotApplicable {
+        unit: String,
+        item: String,
+    },
     Accepted {
         cells: usize,
     },

@@ -3,7 +3,7 @@
 use rust_decimal::Decimal;
 
 use crate::model::layout::{Item, ItemKind, Rule};
-use crate::model::scheme::{AdjustmentScale, Scale, TargetRule};
+use crate::model::scheme::{AdjustmentScale, Direction, Scale, TargetRule, Untargeted};
 
 use super::{Lang, Ui};
 
@@ -63,16 +63,36 @@ pub fn scale_lines(lang: Lang, item: &Item) -> Vec<String> {
                 ];
                 vec![parts.join(", ")]
             }
-            Scale::Target { rule } => vec![format!(
-                "{}: {}, {} {}",
-                lang.ui(Ui::ScaleTarget),
-                lang.ui(match rule {
-                    TargetRule::Proportional => Ui::RuleProportional,
-                    TargetRule::HalfAtTarget => Ui::RuleHalfAtTarget,
-                }),
-                lang.ui(Ui::Max),
-                d(max)
-            )],
+            Scale::Target {
+                rule,
+                better,
+                untargeted,
+            } => {
+                let mut rule = lang
+                    .ui(match rule {
+                        TargetRule::Proportional => Ui::RuleProportional,
+                        TargetRule::HalfAtTarget => Ui::RuleHalfAtTarget,
+                    })
+                    .to_string();
+                if *better == Direction::Lower {
+                    rule = format!("{rule} ({})", lang.ui(Ui::LowerIsBetter));
+                }
+                let mut lines = vec![format!(
+                    "{}: {rule}, {} {}",
+                    lang.ui(Ui::ScaleTarget),
+                    lang.ui(Ui::Max),
+                    d(max)
+                )];
+                // Said where the scheme states it; the rule's default goes without saying.
+                match untargeted {
+                    Some(Untargeted::Zero) => lines.push(lang.ui(Ui::UntargetedZero).into()),
+                    Some(Untargeted::AgainstBest) => {
+                        lines.push(lang.ui(Ui::UntargetedAgainstBest).into())
+                    }
+                    None => {}
+                }
+                lines
+            }
         },
         Rule::Adjustment { scale, cap } => {
             let kind = lang.ui(if item.kind == ItemKind::Bonus {

@@ -46,6 +46,16 @@ pub enum Ui {
     ScaleTarget,
     RuleProportional,
     RuleHalfAtTarget,
+    /// Marks what `check` warns about without refusing the file.
+    Warning,
+    /// Fewer is better (cases, accidents): said after a target rule.
+    LowerIsBetter,
+    UntargetedAgainstBest,
+    UntargetedZero,
+    /// A cell whose item does not apply to the unit: short, for the grid.
+    NotApplicableShort,
+    /// The same, spelled out.
+    NotApplicable,
     Max,
     Step,
     Floor,

@@ -397,6 +397,9 @@ pub fn msg(m: &Msg) -> String {
         }
         Msg::NoFormsIn(path) => format!("Thư mục {path} không có phiếu tự chấm (.xlsx, .csv, .ron)."),
         Msg::NothingToAccept => "Không có ô nào để lấy điểm tự chấm.".into(),
+        Msg::NotApplicable { unit, item } => format!(
+            "Mục {item} không áp dụng với {unit} (theo giao ước của khối): không nhập điểm vào ô này."
+        ),
         Msg::Accepted { cells } => format!("Đã lấy điểm tự chấm cho {cells} ô."),
         Msg::FrozenOnScreen { at } => format!(
             "Đã chốt kết quả lúc {at}. Muốn sửa điểm: F8 để mở lại, có ghi lý do."
@@ -541,6 +544,14 @@ pub fn ui(u: Ui) -> &'static str {
         Ui::RuleHalfAtTarget => {
             "đạt chỉ tiêu được một nửa số điểm, đơn vị vượt cao nhất được tối đa"
         }
+        Ui::Warning => "cảnh báo",
+        Ui::LowerIsBetter => "càng ít càng tốt",
+        Ui::UntargetedAgainstBest => {
+            "đơn vị không giao chỉ tiêu chấm so với đơn vị cao nhất trong số đó"
+        }
+        Ui::UntargetedZero => "đơn vị không giao chỉ tiêu được 0 điểm",
+        Ui::NotApplicableShort => "KAD",
+        Ui::NotApplicable => "không áp dụng với đơn vị này",
         Ui::Max => "tối đa",
         Ui::Step => "bước",
         Ui::Floor => "thấp nhất",
@@ -964,6 +975,31 @@ pub fn issue(k: &IssueKind) -> String {
         IssueKind::TieBreakerNotCriterion(c) => {
             format!("\"{c}\" không phải tiêu chí chấm điểm, không dùng để xét đồng hạng được")
         }
+        IssueKind::AmbiguousCode { code, other } => format!(
+            "mã \"{code}\" chỉ khác \"{other}\" ở chữ hoa, chữ thường: hãy đặt cho mỗi mục một mã riêng, số thứ tự in ra ghi ở `label`"
+        ),
+        IssueKind::NotApplicableNotCriterion(c) => format!(
+            "\"{c}\" là mục cộng, trừ điểm hoặc điều kiện: chỉ tiêu chí và nhóm tiêu chí mới ghi là không áp dụng được"
+        ),
+        IssueKind::TargetOnNotApplicable { member, criterion } => format!(
+            "đơn vị \"{member}\" có chỉ tiêu cho \"{criterion}\", nhưng mục này ghi là không áp dụng với đơn vị"
+        ),
+        IssueKind::NothingApplies { member, period } => format!(
+            "không tiêu chí nào của {} áp dụng với đơn vị \"{member}\"",
+            match period {
+                crate::model::Period::MidYear => "kỳ sơ kết",
+                crate::model::Period::YearEnd => "kỳ tổng kết",
+            }
+        ),
+        IssueKind::StatedMaxDiffers {
+            group,
+            stated,
+            allowed,
+        } => format!(
+            "nhóm \"{group}\" ghi tối đa {} điểm, nhưng các tiêu chí trong nhóm cho tối đa {}",
+            d(stated),
+            d(allowed)
+        ),
     }
 }
 

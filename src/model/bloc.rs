@@ -35,6 +35,15 @@ pub struct Bloc {
     /// written twice is refused, not silently overwritten.
     #[serde(default, deserialize_with = "unique_targets")]
     pub targets: BTreeMap<String, BTreeMap<String, Decimal>>,
+    /// Items that do not apply to a member under the covenant ("không áp dụng": a ward without
+    /// industrial zones): member id → criterion or group codes. They are left out of the
+    /// member's maximum, its points and what it still needs.
+    #[serde(
+        default,
+        deserialize_with = "unique_lists",
+        skip_serializing_if = "BTreeMap::is_empty"
+    )]
+    pub not_applicable: BTreeMap<String, Vec<String>>,
 }
 
 /// How a duplicate key in a map of the bloc is reported, for the catalogs to word.
@@ -76,6 +85,12 @@ fn unique_targets<'de, D: serde::Deserializer<'de>>(
     Ok(outer.0.into_iter().map(|(k, v)| (k, v.0)).collect())
 }
 
+fn unique_lists<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<BTreeMap<String, Vec<String>>, D::Error> {
+    Ok(Unique::<Vec<String>>::deserialize(deserializer)?.0)
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Member {
@@ -101,5 +116,10 @@ impl Bloc {
 
     pub fn target(&self, member: &str, criterion: &str) -> Option<Decimal> {
         self.targets.get(member)?.get(criterion).copied()
+    }
+
+    /// The codes written as not applying to `member`.
+    pub fn not_applicable(&self, member: &str) -> &[String] {
+        self.not_applicable.get(member).map_or(&[], Vec::as_slice)
     }
 }

@@ -31,9 +31,28 @@ pub enum Rule {
     Veto,
 }
 
+/// An item's or group's key as every reader compares it: the code without the spaces around
+/// it, so that a scale's "2.2 " and a scoresheet's "2.2" are the same criterion.
+pub fn key(code: &str) -> &str {
+    code.trim()
+}
+
+/// The number printed for an item or group: its label, else its key.
+fn printed(label: &Option<String>, code: &str) -> String {
+    label
+        .as_deref()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .unwrap_or(key(code))
+        .to_string()
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Item {
+    /// The key (`key` of the scheme's code), used by files, the journal and records.
     pub code: String,
+    /// The number as printed on screens and in reports; need not be unique.
+    pub label: String,
     pub title: String,
     pub guidance: String,
     pub kind: ItemKind,
@@ -52,8 +71,12 @@ impl Item {
 #[derive(Debug, Clone, PartialEq)]
 pub struct GroupInfo {
     pub code: String,
+    /// The number as printed; need not be unique.
+    pub label: String,
     pub title: String,
     pub cap: Option<Decimal>,
+    /// The maximum the scale prints for the group, as information.
+    pub stated_max: Option<Decimal>,
     pub parent: Option<usize>,
     pub depth: usize,
 }
@@ -78,8 +101,7 @@ impl Layout {
             layout.add_group(group, None, 0);
         }
         let group_index = |code: &Option<String>, layout: &Layout| {
-            code.as_ref()
-                .and_then(|c| layout.groups.iter().position(|g| &g.code == c))
+            code.as_ref().and_then(|c| layout.group_index(c))
         };
         for (kind, adjustments) in [
             (ItemKind::Bonus, &scheme.bonus),
@@ -88,7 +110,8 @@ impl Layout {
             for a in &adjustments.items {
                 let group = group_index(&a.group, &layout);
                 layout.push(Item {
-                    code: a.code.clone(),
+                    code: key(&a.code).to_string(),
+                    label: printed(&a.label, &a.code),
                     title: a.title.clone(),
                     guidance: a.guidance.clone(),
                     kind,
@@ -103,7 +126,8 @@ impl Layout {
         }
         for v in &scheme.vetoes {
             layout.push(Item {
-                code: v.code.clone(),
+                code: key(&v.code).to_string(),
+                label: printed(&v.label, &v.code),
                 title: v.title.clone(),
                 guidance: v.guidance.clone(),
                 kind: ItemKind::Veto,
@@ -118,9 +142,11 @@ impl Layout {
     fn add_group(&mut self, group: &super::scheme::Group, parent: Option<usize>, depth: usize) {
         let index = self.groups.len();
         self.groups.push(GroupInfo {
-            code: group.code.clone(),
+            code: key(&group.code).to_string(),
+            label: printed(&group.label, &group.code),
             title: group.title.clone(),
             cap: group.cap,
+            stated_max: group.stated_max,
             parent,
             depth,
         });
@@ -128,7 +154,8 @@ impl Layout {
             match node {
                 Node::Group(child) => self.add_group(child, Some(index), depth + 1),
                 Node::Criterion(c) => self.push(Item {
-                    code: c.code.clone(),
+                    code: key(&c.code).to_string(),
+                    label: printed(&c.label, &c.code),
                     title: c.title.clone(),
                     guidance: c.guidance.clone(),
                     kind: ItemKind::Criterion,
@@ -151,15 +178,35 @@ impl Layout {
         self.items.push(item);
     }
 
+    /// The item whose key is `code`, compared as `key` does.
     pub fn index_of(&self, code: &str) -> Option<usize> {
-        self.by_code.get(code).copied()
+        self.by_code.get(key(code)).copied()
     }
 
     pub fn item(&self, code: &str) -> Option<&Item> {
         self.index_of(code).map(|i| &self.items[i])
     }
 
+    /// The criteria a code written as not applying stands for: the criterion itself, or every
+    /// criterion within the group.
+    pub fn items_under(&self, code: &str) -> Vec<usize> {
+        if let Some(i) = self.index_of(code) {
+            return vec![i];
+        }
+        let Some(g) = self.group_index(code) else {
+            return Vec::new();
+        };
+        self.items
+            .iter()
+            .enumerate()
+            .filter(|(_, item)| item.kind == ItemKind::Criterion)
+            .filter(|(_, item)| item.group.is_some_and(|ig| self.group_within(ig, g)))
+            .map(|(i, _)| i)
+            .collect()
+    }
+
     pub fn group_index(&self, code: &str) -> Option<usize> {
+        let code = key(code);
         self.groups.iter().position(|g| g.code == code)
     }
 
@@ -174,10 +221,21 @@ impl Layout {
 
     /// The most a unit can reach from the criteria (bonus aside), in `period` or over all.
     pub fn max_total(&self, period: Option<Period>) -> Decimal {
+        self.maxima(period, |_| true).1
+    }
+
+    /// The most each group, and the whole, can give from the criteria for which `applies`
+    /// holds, in `period` or over all, after the groups' caps.
+    pub fn maxima(
+        &self,
+        period: Option<Period>,
+        applies: impl Fn(usize) -> bool,
+    ) -> (Vec<Decimal>, Decimal) {
         let mut groups = vec![Decimal::ZERO; self.groups.len()];
-        for item in &self.items {
+        for (i, item) in self.items.iter().enumerate() {
             if let (Rule::Criterion { max, .. }, Some(g)) = (&item.rule, item.group)
                 && period.is_none_or(|p| item.is_scored_in(p))
+                && applies(i)
             {
                 groups[g] += *max;
             }
@@ -195,7 +253,7 @@ impl Layout {
                 None => total += groups[g],
             }
         }
-        total
+        (groups, total)
     }
 
     pub fn criteria_count(&self) -> usize {

@@ -26,6 +26,13 @@ pub use scheme::Scheme;
 pub use sheet::Sheet;
 pub use value::Value;
 
+fn period_index(period: Period) -> usize {
+    match period {
+        Period::MidYear => 0,
+        Period::YearEnd => 1,
+    }
+}
+
 /// A bloc together with the scheme it scores with, both validated, and the scheme's layout.
 #[derive(Debug, Clone)]
 pub struct Covenant {
@@ -34,6 +41,12 @@ pub struct Covenant {
     pub layout: Layout,
     /// Covenant targets as a dense table, unit × item, for the engine's inner loop.
     targets: Vec<Option<rust_decimal::Decimal>>,
+    /// Whether each item applies to each unit, unit × item.
+    applies: Vec<bool>,
+    /// Each unit's maximum from the criteria that apply to it: mid-year, year-end.
+    unit_max: Vec<[rust_decimal::Decimal; 2]>,
+    /// How many cells each unit has to enter: mid-year, year-end.
+    needed: Vec<[usize; 2]>,
 }
 
 impl Covenant {
@@ -45,22 +58,64 @@ impl Covenant {
             return Err(issues);
         }
         let layout = Layout::new(&scheme);
-        let targets = bloc
-            .members
-            .iter()
-            .flat_map(|m| layout.items.iter().map(|i| bloc.target(&m.id, &i.code)))
+        let width = layout.items.len();
+        let mut targets = vec![None; bloc.members.len() * width];
+        let mut applies = vec![true; bloc.members.len() * width];
+        for (u, member) in bloc.members.iter().enumerate() {
+            for (code, value) in bloc.targets.get(&member.id).into_iter().flatten() {
+                if let Some(i) = layout.index_of(code) {
+                    targets[u * width + i] = Some(*value);
+                }
+            }
+            for code in bloc.not_applicable(&member.id) {
+                for i in layout.items_under(code) {
+                    applies[u * width + i] = false;
+                }
+            }
+        }
+        let periods = [Period::MidYear, Period::YearEnd];
+        let rows = || (0..bloc.members.len()).map(|u| &applies[u * width..(u + 1) * width]);
+        let unit_max = rows()
+            .map(|row| periods.map(|p| layout.maxima(Some(p), |i| row[i]).1))
+            .collect();
+        let needed = rows()
+            .map(|row| {
+                periods.map(|p| {
+                    (layout.items.iter().zip(row))
+                        .filter(|(item, applies)| **applies && item.is_scored_in(p))
+                        .count()
+                })
+            })
             .collect();
         Ok(Covenant {
             bloc,
             scheme,
             layout,
             targets,
+            applies,
+            unit_max,
+            needed,
         })
     }
 
     /// The covenant target of member `unit` on item `item`, by index.
     pub fn target(&self, unit: usize, item: usize) -> Option<rust_decimal::Decimal> {
         self.targets[unit * self.layout.items.len() + item]
+    }
+
+    /// Whether item `item` applies to member `unit` (it is not written as "không áp dụng").
+    pub fn applies(&self, unit: usize, item: usize) -> bool {
+        self.applies[unit * self.layout.items.len() + item]
+    }
+
+    /// The most member `unit` can reach in `period` from the criteria that apply to it.
+    pub fn unit_max(&self, unit: usize, period: Period) -> rust_decimal::Decimal {
+        self.unit_max[unit][period_index(period)]
+    }
+
+    /// How many cells member `unit` has to enter in `period`.
+    pub fn needed_of(&self, unit: usize, period: Period) -> usize {
+        self.needed[unit][period_index(period)]
     }
 
     pub fn unit_index(&self, id: &str) -> Option<usize> {

@@ -37,6 +37,25 @@ pub struct Scheme {
     /// The written sections of each period's report; the program's default sets when left out.
     #[serde(default)]
     pub sections: super::sections::Sections,
+    /// What the units are ranked by: their points, or their share of the maximum of the items
+    /// that apply to them (where some items do not apply to every unit).
+    #[serde(default, skip_serializing_if = "RankBy::is_points")]
+    pub rank_by: RankBy,
+}
+
+/// What a unit's place is decided by, after its band.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum RankBy {
+    #[default]
+    Points,
+    /// The total as a share of the most the unit's applicable criteria can give in the period.
+    ShareOfApplicable,
+}
+
+impl RankBy {
+    fn is_points(&self) -> bool {
+        *self == RankBy::Points
+    }
 }
 
 /// A node of the criteria tree: a group (nhóm tiêu chí) or a criterion (tiêu chí).
@@ -49,18 +68,30 @@ pub enum Node {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Group {
+    /// The key: unique in the scheme, used by scoresheets, the journal and records.
     pub code: String,
+    /// The number as printed ("1", "a", "-"), which need not be unique; the key when left out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
     pub title: String,
     /// The group's subtotal never exceeds this.
     #[serde(default)]
     pub cap: Option<Decimal>,
+    /// The maximum the scale prints for the group ("700 điểm"), kept as information: it caps
+    /// nothing, and `check` warns where the children allow something else.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stated_max: Option<Decimal>,
     pub items: Vec<Node>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Criterion {
+    /// The key: unique in the scheme, used by scoresheets, the journal and records.
     pub code: String,
+    /// The number as printed, which need not be unique; the key when left out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
     pub title: String,
     #[serde(default)]
     pub guidance: String,
@@ -91,16 +122,64 @@ pub enum Scale {
         ceiling: Option<Decimal>,
     },
     /// Achieved value against the unit's covenant target (định lượng).
-    Target { rule: TargetRule },
+    Target {
+        rule: TargetRule,
+        /// Whether fewer is better (cases, accidents, complaints).
+        #[serde(default, skip_serializing_if = "Direction::is_higher")]
+        better: Direction,
+        /// How a unit with no target is scored; by default `AgainstBest` under `HalfAtTarget`,
+        /// and under `Proportional` every unit needs a target.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        untargeted: Option<Untargeted>,
+    },
 }
 
+/// Which way an achieved value is better.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Direction {
+    #[default]
+    Higher,
+    Lower,
+}
+
+impl Direction {
+    fn is_higher(&self) -> bool {
+        *self == Direction::Higher
+    }
+}
+
+/// How a unit without a covenant target is scored on a target criterion.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Untargeted {
+    /// Against the best achieved value among the units without a target.
+    AgainstBest,
+    /// No points.
+    Zero,
+}
+
+/// The rules are written for higher-is-better; `docs/formats.md` gives both directions, with
+/// a target of 0 and an achieved 0 worked through.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum TargetRule {
-    /// `max × min(A / T, 1)`; every unit needs a target.
+    /// `max × min(A / T, 1)`.
     Proportional,
-    /// Half the maximum at the target, the maximum for the unit furthest over it; units with no
-    /// target are scored `max × A / best` against the best of the units with no target.
+    /// Half the maximum at the target, the maximum for the unit furthest over it.
     HalfAtTarget,
+}
+
+impl Scale {
+    /// How a unit without a target is scored here; `None` where it needs one.
+    pub fn untargeted(&self) -> Option<Untargeted> {
+        match self {
+            Scale::Target {
+                rule, untargeted, ..
+            } => untargeted.or(match rule {
+                TargetRule::HalfAtTarget => Some(Untargeted::AgainstBest),
+                TargetRule::Proportional => None,
+            }),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -130,6 +209,9 @@ pub struct Adjustments {
 #[serde(deny_unknown_fields)]
 pub struct Adjustment {
     pub code: String,
+    /// The number as printed; the key when left out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
     pub title: String,
     #[serde(default)]
     pub guidance: String,
@@ -160,6 +242,9 @@ pub enum AdjustmentScale {
 #[serde(deny_unknown_fields)]
 pub struct Veto {
     pub code: String,
+    /// The number as printed; the key when left out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
     pub title: String,
     #[serde(default)]
     pub guidance: String,

@@ -140,7 +140,7 @@ pub fn gap_lines(lang: Lang, covenant: &Covenant, gaps: &[Gap]) -> Vec<String> {
                 if missing <= LISTED_GAPS {
                     lines.push(lang.msg(&Msg::GapMissing {
                         unit: short(*u),
-                        item: covenant.layout.items[*i].code.clone(),
+                        item: covenant.layout.items[*i].label.clone(),
                     }));
                 }
             }
@@ -149,7 +149,7 @@ pub fn gap_lines(lang: Lang, covenant: &Covenant, gaps: &[Gap]) -> Vec<String> {
             })),
             Gap::Unexplained(u, i) => lines.push(lang.msg(&Msg::GapUnexplained {
                 unit: short(*u),
-                item: covenant.layout.items[*i].code.clone(),
+                item: covenant.layout.items[*i].label.clone(),
             })),
             Gap::TieAtQuota(award, units) => lines.push(lang.msg(&Msg::GapTieAtQuota {
                 award: covenant.scheme.awards[*award].title.clone(),

@@ -12,8 +12,10 @@ use crate::score::Results;
 /// Bumped when the record's shape changes; `verify` refuses formats newer than it knows.
 /// Format 2 added the votes, the reasons, the self-scores and the time of freezing; format 3 the
 /// moves of the awards' cascade (a unit that came down from an earlier award's vote, and the
-/// units it displaced); format 4 the report's written sections.
-pub const RECORD_FORMAT: u32 = 4;
+/// units it displaced); format 4 the report's written sections; format 5 the scheme's printed
+/// numbers and maxima, fewer-is-better targets and the ranking by share, and the bloc's items
+/// that do not apply, which a reader of format 4 would not know.
+pub const RECORD_FORMAT: u32 = 5;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -139,7 +139,7 @@ fn view_of(seen: &Seen) -> RoomView {
         let it = &layout.items[i];
         lang.msg(&Msg::WallNow {
             unit: seen.covenant.bloc.members[seen.unit].short.clone(),
-            item: format!("{} · {}", it.code, it.title),
+            item: format!("{} · {}", it.label, it.title),
         })
     });
     let period = lang.label(match seen.period {
@@ -163,7 +163,10 @@ fn view_of(seen: &Seen) -> RoomView {
             partial: lang.ui(Ui::PartialTotal).to_string(),
             waiting: lang.ui(Ui::RoomWaiting).to_string(),
         },
-        groups: top.iter().map(|&g| layout.groups[g].code.clone()).collect(),
+        groups: top
+            .iter()
+            .map(|&g| layout.groups[g].label.clone())
+            .collect(),
         units,
     }
 }

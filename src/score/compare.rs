@@ -119,16 +119,11 @@ fn review(covenant: &Covenant, r: &Results) -> Review {
 /// The unit's standing, or `None` when not one of its cells of the period holds a value.
 fn standing(covenant: &Covenant, r: &Results, unit: usize) -> Option<Standing> {
     let u = r.units.get(unit)?;
-    let cells = covenant
-        .layout
-        .items
-        .iter()
-        .filter(|i| i.is_scored_in(r.period))
-        .count();
-    if u.missing >= cells {
+    if u.missing >= covenant.needed_of(unit, r.period) {
         return None;
     }
-    let max = covenant.layout.max_total(Some(r.period));
+    // The share of what applies to the unit: an item it has not got is not held against it.
+    let max = covenant.unit_max(unit, r.period);
     let share = if max > Decimal::ZERO {
         (u.total * Decimal::ONE_HUNDRED / max)
             .round_dp_with_strategy(1, rust_decimal::RoundingStrategy::MidpointAwayFromZero)

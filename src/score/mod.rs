@@ -193,15 +193,9 @@ pub fn target_context(
     })
 }
 
-/// Cells the period needs from every unit.
+/// Cells the period needs from every unit: the items scored in it that apply to the unit.
 fn needed_cells(covenant: &Covenant, period: Period, units: usize) -> usize {
-    let per_unit = covenant
-        .layout
-        .items
-        .iter()
-        .filter(|i| i.is_scored_in(period))
-        .count();
-    per_unit * units
+    (0..units).map(|u| covenant.needed_of(u, period)).sum()
 }
 
 /// One unit's figures, and its cells still to be entered.
@@ -218,7 +212,8 @@ fn unit_result(
     let mut failed_vetoes = Vec::new();
     let mut missing = Vec::new();
     for (i, item) in layout.items.iter().enumerate() {
-        if !item.is_scored_in(period) {
+        // An item that does not apply to the unit is neither scored nor missing.
+        if !item.is_scored_in(period) || !covenant.applies(unit, i) {
             continue;
         }
         let Some(value) = &row[i] else {
@@ -246,7 +241,7 @@ fn unit_result(
             }
         }
     }
-    let totals = unit_totals(covenant, period, points, failed_vetoes, missing.len())
+    let totals = unit_totals(covenant, period, unit, points, failed_vetoes, missing.len())
         .map_err(|_| Overflow { unit, item: None })?;
     Ok((totals, missing))
 }
@@ -260,7 +255,7 @@ fn finish(
     needed: usize,
     ballots: &[Ballot],
 ) -> Results {
-    let order = rank::rank(covenant, &mut units);
+    let order = rank::rank(covenant, period, &mut units);
     let awards = if period == Period::YearEnd {
         nominate::nominate(covenant, &units, &order, ballots)
     } else {
@@ -335,6 +330,7 @@ fn adjustment_points(
 fn unit_totals(
     covenant: &Covenant,
     period: Period,
+    unit: usize,
     points: Vec<Option<Decimal>>,
     failed_vetoes: Vec<usize>,
     missing: usize,
@@ -368,7 +364,15 @@ fn unit_totals(
         &covenant.scheme.penalty,
     )?;
     let total = sub(add(criteria, bonus)?, penalty)?.max(Decimal::ZERO);
-    let band = band(covenant, period, total, bonus, penalty, &failed_vetoes)?;
+    let band = band(
+        covenant,
+        period,
+        unit,
+        total,
+        bonus,
+        penalty,
+        &failed_vetoes,
+    )?;
     Ok(UnitResult {
         points,
         groups,
@@ -405,7 +409,10 @@ fn adjustment_total(
     }
     let mut sum = ungrouped;
     for (g, value) in by_group.into_iter().enumerate() {
-        let cap = list.group_caps.get(&layout.groups[g].code);
+        let code = &layout.groups[g].code;
+        let cap = (list.group_caps.iter())
+            .find(|(c, _)| crate::model::layout::key(c) == code)
+            .map(|(_, cap)| cap);
         sum = add(sum, cap.map_or(value, |c| value.min(*c)))?;
     }
     Ok(list.cap.map_or(sum, |c| sum.min(c)))
@@ -414,19 +421,21 @@ fn adjustment_total(
 fn band(
     covenant: &Covenant,
     period: Period,
+    unit: usize,
     total: Decimal,
     bonus: Decimal,
     penalty: Decimal,
     failed_vetoes: &[usize],
 ) -> Result<Option<usize>, OutOfRange> {
     let bands = covenant.scheme.bands_of(period);
-    // The total and the bound as compared: points, or (a share of the period's maximum)
-    // 100 × total against bound × maximum, so that no division rounds anything.
+    // The total and the bound as compared: points, or (a share of the period's maximum, of
+    // the criteria that apply to the unit) 100 × total against bound × maximum, so that no
+    // division rounds anything.
     let (reached_value, scale) = match covenant.scheme.classification.of(period) {
         Basis::Points => (total, Decimal::ONE),
         Basis::ShareOfMaximum => (
             mul(total, Decimal::ONE_HUNDRED)?,
-            covenant.layout.max_total(Some(period)),
+            covenant.unit_max(unit, period),
         ),
         Basis::Off => return Ok(None),
     };
@@ -461,7 +470,8 @@ fn band(
         .iter()
         .filter_map(|&i| {
             let code = &layout.items[i].code;
-            let veto = covenant.scheme.vetoes.iter().find(|v| &v.code == code)?;
+            let veto = (covenant.scheme.vetoes.iter())
+                .find(|v| crate::model::layout::key(&v.code) == code)?;
             let cap = veto.band_cap.as_ref()?;
             bands.iter().position(|b| &b.id == cap)
         })

@@ -1,24 +1,52 @@
 //! The "against a target" rules. A unit's points can depend on the other units' results (the
 //! leader over target, the best unit without a target), so the bloc-wide figures are gathered
-//! once per computation.
+//! once per computation. Units an item does not apply to take no part in them.
 
 use rust_decimal::Decimal;
 
 use crate::model::layout::Rule;
-use crate::model::scheme::{Scale, TargetRule};
+use crate::model::scheme::{Direction, Scale, TargetRule, Untargeted};
 use crate::model::{Covenant, Period, Sheet, Value};
 
 use super::{OutOfRange, add, mul, round_points, sub};
 
-/// A target criterion's rule, the leader's share over target as the fraction (a − t, t), and
-/// the best achieved value among units without a target.
-type TargetFigures = (TargetRule, (Decimal, Decimal), Decimal);
+/// How a target criterion scores, with its defaults resolved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TargetScale {
+    pub rule: TargetRule,
+    pub better: Direction,
+    pub untargeted: Untargeted,
+}
+
+impl TargetScale {
+    pub fn of(scale: &Scale) -> Option<TargetScale> {
+        match scale {
+            Scale::Target { rule, better, .. } => Some(TargetScale {
+                rule: *rule,
+                better: *better,
+                // Validation gives every unit a target where the scale has no rule for those
+                // without one; scoring such a unit nothing is the safe reading all the same.
+                untargeted: scale.untargeted().unwrap_or(Untargeted::Zero),
+            }),
+            _ => None,
+        }
+    }
+}
+
+/// The bloc-wide figures of one target criterion.
+#[derive(Debug, Clone, Copy)]
+struct Figures {
+    scale: TargetScale,
+    /// The leader's share beyond its target (over it, or under it where lower is better), as
+    /// the fraction (|a − t|, t).
+    leader: (Decimal, Decimal),
+    /// The best achieved value among the units without a target.
+    best_untargeted: Option<Decimal>,
+}
 
 /// Bloc-wide figures of each target criterion.
 pub struct TargetContext {
-    /// Per item: the rule, the highest share over target among units with a target (the
-    /// leader's), and the best achieved value among units without one.
-    per_item: Vec<Option<TargetFigures>>,
+    per_item: Vec<Option<Figures>>,
 }
 
 fn achieved(sheet: &Sheet, unit: usize, item: usize) -> Option<Decimal> {
@@ -26,6 +54,14 @@ fn achieved(sheet: &Sheet, unit: usize, item: usize) -> Option<Decimal> {
         Some(Value::Achieved(a)) => Some(*a),
         _ => None,
     }
+}
+
+/// The target a unit is measured against: a positive one, or 0 where lower is better ("no
+/// cases"). None: the unit has no target.
+fn target_of(covenant: &Covenant, unit: usize, item: usize, better: Direction) -> Option<Decimal> {
+    covenant
+        .target(unit, item)
+        .filter(|t| !t.is_zero() || better == Direction::Lower)
 }
 
 impl TargetContext {
@@ -39,10 +75,12 @@ impl TargetContext {
         let mut per_item = Vec::with_capacity(layout.items.len());
         for (i, item) in layout.items.iter().enumerate() {
             let figures = match &item.rule {
-                Rule::Criterion {
-                    scale: Scale::Target { rule },
-                    ..
-                } if item.is_scored_in(period) => Some(figures(covenant, sheet, i, *rule)?),
+                Rule::Criterion { scale, .. } if item.is_scored_in(period) => {
+                    match TargetScale::of(scale) {
+                        Some(scale) => Some(figures(covenant, sheet, i, scale)?),
+                        None => None,
+                    }
+                }
                 _ => None,
             };
             per_item.push(figures);
@@ -59,11 +97,11 @@ impl TargetContext {
         a: Decimal,
         max: Decimal,
     ) -> Result<Option<Decimal>, OutOfRange> {
-        let Some((rule, leader_over, best)) = self.per_item.get(item).copied().flatten() else {
+        let Some(f) = self.per_item.get(item).copied().flatten() else {
             return Ok(None);
         };
-        let target = covenant.target(unit, item).filter(|t| !t.is_zero());
-        points_for(rule, a, target, leader_over, best, max).map(Some)
+        let target = target_of(covenant, unit, item, f.scale.better);
+        points_for(f.scale, a, target, f.leader, f.best_untargeted, max).map(Some)
     }
 }
 
@@ -72,71 +110,107 @@ fn figures(
     covenant: &Covenant,
     sheet: &Sheet,
     i: usize,
-    rule: TargetRule,
-) -> Result<TargetFigures, (usize, usize)> {
-    // The leader's share over target, kept as the fraction (a − t, t) so that comparing
+    scale: TargetScale,
+) -> Result<Figures, (usize, usize)> {
+    // The leader's share beyond target, kept as the fraction (beyond, t) so that comparing
     // shares needs no division: x1/y1 > x2/y2 ⟺ x1·y2 > x2·y1.
-    let mut leader_over = (Decimal::ZERO, Decimal::ONE);
-    let mut best_untargeted = Decimal::ZERO;
+    let mut leader = (Decimal::ZERO, Decimal::ONE);
+    let mut best_untargeted: Option<Decimal> = None;
+    let lower = scale.better == Direction::Lower;
     for u in 0..covenant.bloc.members.len() {
+        if !covenant.applies(u, i) {
+            continue;
+        }
         let Some(a) = achieved(sheet, u, i) else {
             continue;
         };
-        match covenant.target(u, i) {
+        match target_of(covenant, u, i, scale.better) {
+            // A target of 0 has no share under it to lead with.
             Some(t) if !t.is_zero() => {
                 let further = (|| {
-                    let over = sub(a, t)?;
-                    Ok::<_, OutOfRange>((over, mul(over, leader_over.1)? > mul(leader_over.0, t)?))
+                    let beyond = if lower { sub(t, a)? } else { sub(a, t)? };
+                    Ok::<_, OutOfRange>((beyond, mul(beyond, leader.1)? > mul(leader.0, t)?))
                 })()
                 .map_err(|_| (u, i))?;
                 if further.1 {
-                    leader_over = (further.0, t);
+                    leader = (further.0, t);
                 }
             }
-            _ => best_untargeted = best_untargeted.max(a),
+            Some(_) => {}
+            None => {
+                let better = |best: Decimal| if lower { a < best } else { a > best };
+                if best_untargeted.is_none_or(better) {
+                    best_untargeted = Some(a);
+                }
+            }
         }
     }
-    Ok((rule, leader_over, best_untargeted))
+    Ok(Figures {
+        scale,
+        leader,
+        best_untargeted,
+    })
 }
 
 /// One unit's points on a target criterion with maximum `max`, given its achieved value `a`,
-/// its target (if any), the leader's share over target as a fraction `(a − t, t)`, and the best
-/// value without a target. Rounded once, at the end.
+/// its target (if any), the leader's share beyond target as a fraction `(|a − t|, t)`, and the
+/// best value without a target. Rounded once, at the end. Nothing is ever divided by a zero
+/// target or a zero achieved value: those cases are given outright (`docs/formats.md`).
 pub fn points_for(
-    rule: TargetRule,
+    scale: TargetScale,
     a: Decimal,
     target: Option<Decimal>,
-    leader_over: (Decimal, Decimal),
-    best_untargeted: Decimal,
+    leader: (Decimal, Decimal),
+    best_untargeted: Option<Decimal>,
     max: Decimal,
 ) -> Result<Decimal, OutOfRange> {
     let half = max / Decimal::TWO;
-    let points = match (rule, target) {
-        (_, None) => {
-            if best_untargeted.is_zero() {
-                Decimal::ZERO
-            } else {
-                div_round(mul(max, a)?, best_untargeted)?
-            }
-        }
+    let lower = scale.better == Direction::Lower;
+    let points = match (scale.rule, target) {
+        (_, None) => match (scale.untargeted, best_untargeted) {
+            (Untargeted::Zero, _) | (_, None) => Decimal::ZERO,
+            // Fewer is better: the lowest value takes the maximum, others max × best / a.
+            (Untargeted::AgainstBest, Some(_)) if lower && a.is_zero() => max,
+            (Untargeted::AgainstBest, Some(best)) if lower => div_round(mul(max, best)?, a)?,
+            (Untargeted::AgainstBest, Some(best)) if best.is_zero() => Decimal::ZERO,
+            (Untargeted::AgainstBest, Some(best)) => div_round(mul(max, a)?, best)?,
+        },
         (TargetRule::Proportional, Some(t)) => {
-            if a >= t {
+            let met = if lower { a <= t } else { a >= t };
+            if met {
                 max
+            } else if lower {
+                // Over a target of 0 ("no cases") nothing is earned; else max × t / a.
+                if t.is_zero() {
+                    Decimal::ZERO
+                } else {
+                    div_round(mul(max, t)?, a)?
+                }
             } else {
                 div_round(mul(max, a)?, t)?
             }
         }
         (TargetRule::HalfAtTarget, Some(t)) => {
-            let (over, base) = leader_over;
-            if a < t {
-                div_round(mul(half, a)?, t)?
-            } else if a == t || over.is_zero() {
+            let (beyond_leader, base) = leader;
+            let short = if lower { a > t } else { a < t };
+            if short {
+                if lower {
+                    if t.is_zero() {
+                        Decimal::ZERO
+                    } else {
+                        div_round(mul(half, t)?, a)?
+                    }
+                } else {
+                    div_round(mul(half, a)?, t)?
+                }
+            } else if a == t || beyond_leader.is_zero() {
                 // Rounded like every target figure: 12,99 at target is 6,50, not 6,495.
                 round_points(half)
             } else {
-                // half + half × ((a − t) / t) / (over / base), as one fraction.
-                let den = mul(t, over)?;
-                let num = add(mul(half, den)?, mul(mul(half, sub(a, t)?)?, base)?)?;
+                // half + half × (beyond / t) / (leader's beyond / base), as one fraction.
+                let beyond = if lower { sub(t, a)? } else { sub(a, t)? };
+                let den = mul(t, beyond_leader)?;
+                let num = add(mul(half, den)?, mul(mul(half, beyond)?, base)?)?;
                 div_round(num, den)?
             }
         }
@@ -203,15 +277,13 @@ mod tests {
         ] {
             // At target, and above target with nobody over it (the leader's share is zero).
             for (achieved, over) in [("40", (d("0"), d("1"))), ("41", (d("0"), d("1")))] {
-                let points = points_for(
-                    TargetRule::HalfAtTarget,
-                    d(achieved),
-                    Some(d("40")),
-                    over,
-                    Decimal::ZERO,
-                    d(max),
-                )
-                .unwrap();
+                let scale = TargetScale {
+                    rule: TargetRule::HalfAtTarget,
+                    better: Direction::Higher,
+                    untargeted: Untargeted::AgainstBest,
+                };
+                let points =
+                    points_for(scale, d(achieved), Some(d("40")), over, None, d(max)).unwrap();
                 assert_eq!(points, d(expected), "max {max}, achieved {achieved}");
             }
         }

@@ -97,6 +97,8 @@ impl Session {
                 origin: Origin::Accept,
             })
             .filter(|c| c.new != self.cell(c.unit, c.item))
+            // A self-score for an item that does not apply to the unit is not taken.
+            .filter(|c| self.covenant().applies(c.unit, c.item))
             .collect();
         if changes.is_empty() {
             return Err(Refusal::NothingToAccept);
@@ -290,6 +292,7 @@ impl Session {
         }
         rules::scores_open(self.records())?;
         for change in changes {
+            rules::applies(self.records(), change)?;
             rules::reason_given(self.records(), change)?;
         }
         let before: Vec<_> = changes

@@ -33,6 +33,9 @@ pub enum Refusal {
     /// The units have sent no self-scores to accept, or none is left to take.
     #[error("no self-score to accept")]
     NothingToAccept,
+    /// A value for an item the covenant writes as not applying to the unit.
+    #[error("{item} does not apply to {unit}")]
+    NotApplicable { unit: String, item: String },
     /// The store could not take the change: a value off the scale, a full disk, a lock.
     #[error("{0}")]
     Store(#[from] StoreError),
@@ -58,6 +61,10 @@ impl Refusal {
             Refusal::NothingToUndo => lang.ui(Ui::NothingToUndo).to_string(),
             Refusal::NothingToRedo => lang.ui(Ui::NothingToRedo).to_string(),
             Refusal::NothingToAccept => lang.msg(&Msg::NothingToAccept),
+            Refusal::NotApplicable { unit, item } => lang.msg(&Msg::NotApplicable {
+                unit: unit.clone(),
+                item: item.clone(),
+            }),
             Refusal::Store(e) => e.msg(lang),
         }
     }

@@ -39,6 +39,19 @@ pub fn reason_given(records: &Records, change: &Change) -> Result<(), Refusal> {
     Ok(())
 }
 
+/// A value goes only where the item applies to the unit; an item written as not applying
+/// ("không áp dụng") takes none, though a value left there from before may be cleared.
+pub fn applies(records: &Records, change: &Change) -> Result<(), Refusal> {
+    let covenant = records.covenant();
+    if change.new.value.is_some() && !covenant.applies(change.unit, change.item) {
+        return Err(Refusal::NotApplicable {
+            unit: covenant.bloc.members[change.unit].short.clone(),
+            item: covenant.layout.items[change.item].label.clone(),
+        });
+    }
+    Ok(())
+}
+
 /// Whether the value `new` for a cell would need a reason (the screen asks for it first).
 pub fn needs_reason(
     records: &Records,

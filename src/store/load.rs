@@ -164,6 +164,21 @@ pub fn parse_scheme(src: &Source) -> Result<Scheme, Vec<Problem>> {
     }
 }
 
+/// What `check` warns about in a scheme that loads, located in its file.
+pub fn warnings(src: &Source, scheme: &Scheme) -> Vec<Problem> {
+    src.issues(validate::warnings(scheme))
+}
+
+/// A warning as `render_problem` shows a problem, its message marked as a warning.
+pub fn render_warning(lang: Lang, p: &Problem) -> String {
+    let head = format!("{}:{}:{}: ", p.file.display(), p.pos.line, p.pos.col);
+    render_problem(lang, p).replacen(
+        &head,
+        &format!("{head}{}: ", lang.ui(crate::i18n::Ui::Warning)),
+        1,
+    )
+}
+
 /// Parses a bloc (its checks against the scheme come in `load_covenant`).
 pub fn parse_bloc(src: &Source) -> Result<Bloc, Vec<Problem>> {
     ron_options()

@@ -538,7 +538,7 @@ impl App {
         match done {
             Ok(Changed::Cell { unit, item, .. }) => {
                 self.select(unit, item);
-                let (unit, item) = (self.unit_name(unit), self.item_code(item));
+                let (unit, item) = (self.unit_name(unit), self.item_label(item));
                 self.say(if redo {
                     Msg::Redone { unit, item }
                 } else {
@@ -594,7 +594,7 @@ impl App {
         self.covenant.bloc.members[unit].short.clone()
     }
 
-    pub fn item_code(&self, item: usize) -> String {
-        self.covenant.layout.items[item].code.clone()
+    pub fn item_label(&self, item: usize) -> String {
+        self.covenant.layout.items[item].label.clone()
     }
 }

@@ -24,6 +24,17 @@ impl App {
             self.status = Some(Status::error(refused));
             return;
         }
+        // An item that does not apply to the unit opens no editor; a value left there from
+        // before can still be cleared, and a note written.
+        let enters = matches!(action, Action::Edit | Action::EditWith(_));
+        if enters && !self.covenant.applies(unit, item) {
+            let refused = crate::session::Refusal::NotApplicable {
+                unit: self.unit_name(unit),
+                item: self.item_label(item),
+            };
+            self.status = Some(Status::error(refused));
+            return;
+        }
         match action {
             Action::Edit => self.mode = Mode::Edit(editor::editor(&self.ctx(), unit, item)),
             Action::EditWith(c) => {

@@ -59,8 +59,8 @@ impl Ctx<'_> {
         self.covenant().bloc.members[unit].short.clone()
     }
 
-    pub fn item_code(&self, item: usize) -> String {
-        self.covenant().layout.items[item].code.clone()
+    pub fn item_label(&self, item: usize) -> String {
+        self.covenant().layout.items[item].label.clone()
     }
 
     /// Runs one of the session's operations; a write that succeeds clears the header's
@@ -90,7 +90,7 @@ impl Ctx<'_> {
         self.change(|s| s.enter(unit, item, value, reason))?;
         Ok(Status::info(Msg::Stored {
             unit: self.unit_name(unit),
-            item: self.item_code(item),
+            item: self.item_label(item),
             value: shown,
         }))
     }

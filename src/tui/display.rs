@@ -61,7 +61,7 @@ pub fn column_width(lang: Lang, item: &Item, with_self_scores: bool) -> usize {
     } else {
         widest + 1
     };
-    item.code.width().max(wanted)
+    item.label.width().max(wanted)
 }
 
 fn widest_value(lang: Lang, item: &Item) -> usize {

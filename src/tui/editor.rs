@@ -182,7 +182,7 @@ pub fn update_note(mut note: NoteEditor, action: Action, cx: &mut Ctx) -> Outcom
                 Ok(Changed::Cell { unit, item, .. }) => {
                     return Outcome::Done(Status::info(Msg::NoteSaved {
                         unit: cx.unit_name(unit),
-                        item: cx.item_code(item),
+                        item: cx.item_label(item),
                     }));
                 }
                 Ok(_) => return Outcome::Close,

@@ -216,7 +216,7 @@ fn confirm(mut prompt: Prompt, cx: &mut Ctx) -> Outcome<Prompt> {
             cx.change(|s| s.clear(unit, item)).map(|_| {
                 Status::info(Msg::Cleared {
                     unit: cx.unit_name(unit),
-                    item: cx.item_code(item),
+                    item: cx.item_label(item),
                 })
             })
         }

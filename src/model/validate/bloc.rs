@@ -5,10 +5,11 @@ use std::collections::HashSet;
 use rust_decimal::Decimal;
 
 use super::super::bloc::Bloc;
-use super::super::layout::{Layout, Rule};
+use super::super::layout::{ItemKind, Layout, Rule};
 use super::super::limits;
 use super::super::path::Path;
-use super::super::scheme::{Quota, Scale, Scheme, TargetRule};
+use super::super::period::Period;
+use super::super::scheme::{Direction, Quota, Scale, Scheme};
 use super::{Issue, IssueKind, figure_issue, id_issue, issue, quota_size};
 
 /// Every problem of a bloc checked against the scheme it names.
@@ -91,6 +92,7 @@ pub fn bloc(bloc: &Bloc, scheme: &Scheme) -> Vec<Issue> {
         push(root.field("signer").field("name"), IssueKind::Empty("name"));
     }
     let layout = Layout::new(scheme);
+    let not_applicable = not_applicable(bloc, &layout, &ids, &mut push);
     let targets = root.field("targets");
     for (member, by_code) in &bloc.targets {
         let mp = targets.key(member);
@@ -99,46 +101,61 @@ pub fn bloc(bloc: &Bloc, scheme: &Scheme) -> Vec<Issue> {
         }
         for (code, value) in by_code {
             let cp = mp.key(code);
-            match layout.item(code).map(|i| &i.rule) {
-                None => push(cp, IssueKind::UnknownCriterion(code.clone())),
-                Some(Rule::Criterion {
-                    scale: Scale::Target { .. },
-                    ..
-                }) => {
-                    if let Some(kind) = figure_issue(*value, limits::achieved) {
-                        push(cp, kind);
-                    } else if *value <= Decimal::ZERO {
-                        push(cp, IssueKind::TargetNotPositive(*value));
-                    }
-                }
-                Some(_) => push(cp, IssueKind::TargetNotTargetCriterion(code.clone())),
+            let Some(index) = layout.index_of(code) else {
+                push(cp, IssueKind::UnknownCriterion(code.clone()));
+                continue;
+            };
+            let Rule::Criterion {
+                scale: Scale::Target { better, .. },
+                ..
+            } = &layout.items[index].rule
+            else {
+                push(cp, IssueKind::TargetNotTargetCriterion(code.clone()));
+                continue;
+            };
+            if let Some(kind) = figure_issue(*value, limits::achieved) {
+                push(cp, kind);
+            } else if *better == Direction::Lower && *value < Decimal::ZERO {
+                // Fewer is better: a target of 0 ("no cases") is the common case.
+                push(cp, IssueKind::Negative(*value));
+            } else if *better == Direction::Higher && *value <= Decimal::ZERO {
+                push(cp, IssueKind::TargetNotPositive(*value));
+            } else if not_applicable.contains(&(member.as_str(), index)) {
+                push(
+                    cp,
+                    IssueKind::TargetOnNotApplicable {
+                        member: member.clone(),
+                        criterion: code.clone(),
+                    },
+                );
             }
         }
     }
-    for item in &layout.items {
-        if let Rule::Criterion {
-            scale: Scale::Target {
-                rule: TargetRule::Proportional,
-            },
-            ..
-        } = &item.rule
-        {
-            for m in &bloc.members {
-                if bloc.target(&m.id, &item.code).is_none() {
-                    let p = if bloc.targets.contains_key(&m.id) {
-                        targets.key(&m.id)
-                    } else {
-                        targets.clone()
-                    };
-                    push(
-                        p,
-                        IssueKind::MissingTarget {
-                            member: m.id.clone(),
-                            criterion: item.code.clone(),
-                        },
-                    );
-                }
+    for (index, item) in layout.items.iter().enumerate() {
+        let Rule::Criterion { scale, .. } = &item.rule else {
+            continue;
+        };
+        if !matches!(scale, Scale::Target { .. }) || scale.untargeted().is_some() {
+            continue;
+        }
+        for m in &bloc.members {
+            let has_target = (bloc.targets.get(&m.id).into_iter().flatten())
+                .any(|(code, _)| layout.index_of(code) == Some(index));
+            if has_target || not_applicable.contains(&(m.id.as_str(), index)) {
+                continue;
             }
+            let p = if bloc.targets.contains_key(&m.id) {
+                targets.key(&m.id)
+            } else {
+                targets.clone()
+            };
+            push(
+                p,
+                IssueKind::MissingTarget {
+                    member: m.id.clone(),
+                    criterion: item.code.clone(),
+                },
+            );
         }
     }
     let members = bloc.members.len();
@@ -167,4 +184,54 @@ pub fn bloc(bloc: &Bloc, scheme: &Scheme) -> Vec<Issue> {
         }
     }
     issues
+}
+
+/// Checks what the bloc writes as not applying, and returns every (member, criterion) it
+/// covers.
+fn not_applicable<'b>(
+    bloc: &'b Bloc,
+    layout: &Layout,
+    ids: &HashSet<&str>,
+    push: &mut impl FnMut(Path, IssueKind),
+) -> HashSet<(&'b str, usize)> {
+    let root = Path::root().field("not_applicable");
+    let mut covered = HashSet::new();
+    for (member, codes) in &bloc.not_applicable {
+        let mp = root.key(member);
+        if !ids.contains(member.as_str()) {
+            push(mp.clone(), IssueKind::UnknownMember(member.clone()));
+        }
+        for (i, code) in codes.iter().enumerate() {
+            let items = layout.items_under(code);
+            if let Some(&item) = items.first()
+                && layout.items[item].kind != ItemKind::Criterion
+            {
+                push(
+                    mp.index(i),
+                    IssueKind::NotApplicableNotCriterion(code.clone()),
+                );
+            } else if items.is_empty() && layout.group_index(code).is_none() {
+                push(mp.index(i), IssueKind::UnknownCriterion(code.clone()));
+            }
+            covered.extend(items.into_iter().map(|item| (member.as_str(), item)));
+        }
+        for period in [Period::MidYear, Period::YearEnd] {
+            let applies = |i: usize| !covered.contains(&(member.as_str(), i));
+            let any = (layout.items.iter().enumerate()).any(|(i, item)| {
+                item.kind == ItemKind::Criterion && item.is_scored_in(period) && applies(i)
+            });
+            let scored = (layout.items.iter())
+                .any(|item| item.kind == ItemKind::Criterion && item.is_scored_in(period));
+            if scored && !any {
+                push(
+                    mp.clone(),
+                    IssueKind::NothingApplies {
+                        member: member.clone(),
+                        period,
+                    },
+                );
+            }
+        }
+    }
+    covered
 }

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use rust_decimal::Decimal;
 
 use super::id::{self, IdError};
-use super::layout::{ItemKind, Layout};
+use super::layout::{ItemKind, Layout, key};
 use super::limits::{self, FigureError};
 use super::path::Path;
 use super::period::Period;
@@ -122,6 +122,29 @@ pub enum IssueKind {
         criterion: String,
     },
     TieBreakerNotCriterion(String),
+    /// Two keys that differ only in upper and lower case: a reader cannot be sure which is meant.
+    AmbiguousCode {
+        code: String,
+        other: String,
+    },
+    /// A code written as not applying that names a bonus, penalty or condition.
+    NotApplicableNotCriterion(String),
+    /// A target given for an item written as not applying to the unit.
+    TargetOnNotApplicable {
+        member: String,
+        criterion: String,
+    },
+    /// A unit to which no criterion of a period applies.
+    NothingApplies {
+        member: String,
+        period: Period,
+    },
+    /// A warning, not an error: a group's printed maximum is not what its children allow.
+    StatedMaxDiffers {
+        group: String,
+        stated: Decimal,
+        allowed: Decimal,
+    },
 }
 
 pub(super) fn issue(path: Path, kind: IssueKind) -> Issue {
@@ -132,15 +155,59 @@ pub(super) fn issue(path: Path, kind: IssueKind) -> Issue {
 pub fn scheme(scheme: &Scheme) -> Vec<Issue> {
     let mut v = SchemeCheck {
         issues: Vec::new(),
-        codes: HashSet::new(),
+        codes: std::collections::HashMap::new(),
     };
     v.run(scheme);
     v.issues
 }
 
+/// What `check` warns about in a scheme that loads: a group's printed maximum that differs from
+/// what its children allow.
+pub fn warnings(scheme: &Scheme) -> Vec<Issue> {
+    let (allowed, _) = Layout::new(scheme).maxima(None, |_| true);
+    let mut out = Vec::new();
+    let mut index = 0;
+    for (i, g) in scheme.groups.iter().enumerate() {
+        let path = Path::root().field("groups").index(i);
+        stated_max(path, g, &mut index, &allowed, &mut out);
+    }
+    out
+}
+
+/// Compares each group's printed maximum with what it allows (`allowed`, by the layout's
+/// group index, which is the tree order walked here).
+fn stated_max(
+    path: Path,
+    g: &super::scheme::Group,
+    index: &mut usize,
+    allowed: &[Decimal],
+    out: &mut Vec<Issue>,
+) {
+    let own = *index;
+    *index += 1;
+    if let Some(stated) = g.stated_max
+        && stated != allowed[own]
+    {
+        out.push(issue(
+            path.field("stated_max"),
+            IssueKind::StatedMaxDiffers {
+                group: key(&g.code).to_string(),
+                stated,
+                allowed: allowed[own],
+            },
+        ));
+    }
+    for (i, node) in g.items.iter().enumerate() {
+        if let Node::Group(child) = node {
+            stated_max(path.field("items").index(i), child, index, allowed, out);
+        }
+    }
+}
+
 struct SchemeCheck {
     issues: Vec<Issue>,
-    codes: HashSet<String>,
+    /// Every key seen, in lower case, with the key as written.
+    codes: std::collections::HashMap<String, String>,
 }
 
 impl SchemeCheck {
@@ -154,11 +221,29 @@ impl SchemeCheck {
         }
     }
 
+    /// A key: not empty, and told from every other key after trimming (the same key twice is
+    /// a duplicate) and regardless of case (ambiguous).
     fn code(&mut self, path: Path, code: &str) {
-        if code.trim().is_empty() {
+        let key = key(code);
+        if key.is_empty() {
             self.push(path, IssueKind::Empty("code"));
-        } else if !self.codes.insert(code.to_string()) {
-            self.push(path, IssueKind::DuplicateCode(code.to_string()));
+            return;
+        }
+        match self.codes.get(&key.to_lowercase()) {
+            Some(seen) if seen == key => self.push(path, IssueKind::DuplicateCode(key.to_string())),
+            Some(seen) => {
+                let other = seen.clone();
+                self.push(
+                    path,
+                    IssueKind::AmbiguousCode {
+                        code: key.to_string(),
+                        other,
+                    },
+                );
+            }
+            None => {
+                self.codes.insert(key.to_lowercase(), key.to_string());
+            }
         }
     }
 
@@ -209,7 +294,7 @@ impl SchemeCheck {
         if criteria == 0 {
             self.push(groups, IssueKind::NoCriteria);
         }
-        let group_codes: HashSet<&str> = all_groups(s).map(|g| g.code.as_str()).collect();
+        let group_codes: HashSet<&str> = all_groups(s).map(|g| key(&g.code)).collect();
         for (field, adj) in [("bonus", &s.bonus), ("penalty", &s.penalty)] {
             let p = root.field(field);
             if let Some(cap) = adj.cap {
@@ -217,7 +302,7 @@ impl SchemeCheck {
             }
             for (code, cap) in &adj.group_caps {
                 let gp = p.field("group_caps").key(code);
-                if !group_codes.contains(code.as_str()) {
+                if !group_codes.contains(key(code)) {
                     self.push(gp.clone(), IssueKind::UnknownGroup(code.clone()));
                 }
                 self.positive(gp, *cap);
@@ -232,7 +317,7 @@ impl SchemeCheck {
                     self.positive(ip.field("cap"), cap);
                 }
                 if let Some(g) = &a.group
-                    && !group_codes.contains(g.as_str())
+                    && !group_codes.contains(key(g))
                 {
                     self.push(ip.field("group"), IssueKind::UnknownGroup(g.clone()));
                 }
@@ -291,7 +376,7 @@ impl SchemeCheck {
         for (i, t) in s.tie_breakers.iter().enumerate() {
             let p = root.field("tie_breakers").index(i);
             match t {
-                TieBreaker::GroupSubtotal(g) if !group_codes.contains(g.as_str()) => {
+                TieBreaker::GroupSubtotal(g) if !group_codes.contains(key(g)) => {
                     self.push(p, IssueKind::UnknownGroup(g.clone()))
                 }
                 TieBreaker::CriterionPoints(c) => match layout.item(c) {
@@ -344,6 +429,9 @@ impl SchemeCheck {
         self.code(path.field("code"), &g.code);
         if let Some(cap) = g.cap {
             self.positive(path.field("cap"), cap);
+        }
+        if let Some(stated) = g.stated_max {
+            self.positive(path.field("stated_max"), stated);
         }
         if g.items.is_empty() {
             self.push(path.field("items"), IssueKind::EmptyGroup(g.code.clone()));

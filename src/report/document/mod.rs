@@ -265,6 +265,9 @@ fn body(covenant: &Covenant, results: &Results, edition: &Edition) -> Vec<Block>
         if let Some(bands) = opening::classification(covenant, results, edition.period) {
             blocks.push(paragraph(bands));
         }
+        if covenant.scheme.rank_by == crate::model::scheme::RankBy::ShareOfApplicable {
+            blocks.push(paragraph(words::RANKED_BY_SHARE.to_string()));
+        }
         // A condition's title says what a unit must achieve ("Không để xảy ra …"): quoted
         // after "không đạt", so that a failure never reads as an achievement, with what it caps.
         for &u in &results.order {
@@ -274,7 +277,7 @@ fn body(covenant: &Covenant, results: &Results, edition: &Edition) -> Vec<Block>
                     .scheme
                     .vetoes
                     .iter()
-                    .find(|v| v.code == item.code)
+                    .find(|v| crate::model::layout::key(&v.code) == item.code)
                     .and_then(|v| v.band_cap.as_ref())
                     .filter(|_| scheme.classifies(edition.period))
                     .and_then(|cap| {
@@ -287,7 +290,7 @@ fn body(covenant: &Covenant, results: &Results, edition: &Edition) -> Vec<Block>
                     .unwrap_or_default();
                 blocks.push(paragraph(format!(
                     "{} không đạt điều kiện bắt buộc {} “{}”{cap}.",
-                    bloc.members[u].name, item.code, item.title
+                    bloc.members[u].name, item.label, item.title
                 )));
             }
         }
@@ -326,7 +329,7 @@ pub fn results_table(covenant: &Covenant, results: &Results) -> Table {
     ];
     columns.extend(
         top.iter()
-            .map(|&g| column(&covenant.layout.groups[g].code, "right", false)),
+            .map(|&g| column(&covenant.layout.groups[g].label, "right", false)),
     );
     columns.push(column(words::BONUS, "right", false));
     columns.push(column(words::PENALTY, "right", false));
@@ -388,7 +391,7 @@ fn annex(covenant: &Covenant, results: &Results, edition: &Edition) -> Annex {
                     _ => "điều kiện".to_string(),
                 };
                 Row {
-                    cells: vec![item.code.clone(), item.title.clone(), max],
+                    cells: vec![item.label.clone(), item.title.clone(), max],
                     strong: false,
                 }
             })
@@ -411,7 +414,7 @@ fn annex(covenant: &Covenant, results: &Results, edition: &Edition) -> Annex {
         let mut rows: Vec<Row> = scored
             .iter()
             .map(|&i| {
-                let mut cells = vec![layout.items[i].code.clone()];
+                let mut cells = vec![layout.items[i].label.clone()];
                 cells.extend(chunk.iter().map(|&u| {
                     let unit = &results.units[u];
                     match (&layout.items[i].rule, unit.points[i]) {
@@ -425,6 +428,7 @@ fn annex(covenant: &Covenant, results: &Results, edition: &Edition) -> Annex {
                             }
                         }
                         (_, Some(p)) => dec(p),
+                        (_, None) if !covenant.applies(u, i) => words::NOT_APPLICABLE.to_string(),
                         (_, None) => "—".to_string(),
                     }
                 }));
@@ -435,7 +439,7 @@ fn annex(covenant: &Covenant, results: &Results, edition: &Edition) -> Annex {
             })
             .collect();
         for g in covenant.layout.top_groups() {
-            let mut cells = vec![format!("Cộng {}", layout.groups[g].code)];
+            let mut cells = vec![format!("Cộng {}", layout.groups[g].label)];
             cells.extend(chunk.iter().map(|&u| dec2(results.units[u].groups[g])));
             rows.push(Row {
                 cells,
@@ -458,6 +462,9 @@ fn annex(covenant: &Covenant, results: &Results, edition: &Edition) -> Annex {
             });
         }
         body.push(Block::Table(Table { columns, rows }));
+    }
+    if !covenant.bloc.not_applicable.is_empty() {
+        body.push(paragraph(words::NOT_APPLICABLE_NOTE.to_string()));
     }
     Annex {
         title: "PHỤ LỤC".to_string(),

@@ -127,10 +127,13 @@ pub fn classification(covenant: &Covenant, results: &Results, period: Period) ->
     // printed in the scheme are then percentages, not points.
     let basis = match scheme.classification.of(period) {
         Basis::Points => String::new(),
-        Basis::ShareOfMaximum => format!(
+        Basis::ShareOfMaximum if covenant.bloc.not_applicable.is_empty() => format!(
             " (xếp loại theo tỷ lệ tổng điểm so với {} điểm tối đa của kỳ)",
             dec(covenant.layout.max_total(Some(period)))
         ),
+        Basis::ShareOfMaximum => " (xếp loại theo tỷ lệ tổng điểm so với điểm tối đa của kỳ \
+             tính trên các nội dung áp dụng với từng đơn vị)"
+            .to_string(),
         // The scheme does not classify this period: nothing is said of bands.
         Basis::Off => return None,
     };

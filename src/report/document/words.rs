@@ -17,6 +17,13 @@ pub const CRITERION: &str = "Tiêu chí";
 pub const MAX: &str = "Điểm tối đa";
 pub const MET: &str = "Đạt";
 pub const NOT_MET: &str = "Không đạt";
+/// Said where the units are ranked by their share of what applies to each.
+pub const RANKED_BY_SHARE: &str = "Thứ hạng được xếp theo tỷ lệ tổng điểm đạt được so với \
+     điểm tối đa của các nội dung áp dụng với từng đơn vị.";
+/// A cell whose item does not apply to the unit under the covenant.
+pub const NOT_APPLICABLE: &str = "KAD";
+/// The note under a table that shows "KAD".
+pub const NOT_APPLICABLE_NOTE: &str = "KAD: không áp dụng với đơn vị (theo giao ước thi đua).";
 pub const TIED: &str = "đồng hạng";
 pub const VETOES: &str = "Điều kiện không đạt";
 

@@ -415,7 +415,7 @@ fn results_table(covenant: &Covenant, results: &Results) -> Result<Table, XlsxEr
     ];
     columns.extend(
         top.iter()
-            .map(|&g| Column::titled(&layout.groups[g].code, &layout.groups[g].title, 14.0)),
+            .map(|&g| Column::titled(&layout.groups[g].label, &layout.groups[g].title, 14.0)),
     );
     columns.push(Column::named(words::BONUS, 10.0, 10.0));
     columns.push(Column::named(words::PENALTY, 10.0, 10.0));
@@ -457,7 +457,7 @@ fn results_table(covenant: &Covenant, results: &Results) -> Result<Table, XlsxEr
             let vetoes: Vec<&str> = unit
                 .failed_vetoes
                 .iter()
-                .map(|&i| layout.items[i].code.as_str())
+                .map(|&i| layout.items[i].label.as_str())
                 .collect();
             row.push(Cell::text(vetoes.join(", ")));
             row.push(Cell::count(unit.missing, Num::Count));
@@ -489,11 +489,11 @@ fn points_table(
     columns.extend(
         scored
             .iter()
-            .map(|&i| Column::titled(&layout.items[i].code, &layout.items[i].title, 13.0)),
+            .map(|&i| Column::titled(&layout.items[i].label, &layout.items[i].title, 13.0)),
     );
     columns.extend(
         top.iter()
-            .map(|&g| Column::titled(&layout.groups[g].code, &layout.groups[g].title, 14.0)),
+            .map(|&g| Column::titled(&layout.groups[g].label, &layout.groups[g].title, 14.0)),
     );
     columns.push(Column::named(words::BONUS, 10.0, 10.0));
     columns.push(Column::named(words::PENALTY, 10.0, 10.0));
@@ -513,6 +513,7 @@ fn points_table(
                     }
                     (Rule::Veto, _) => Cell::text(words::MET),
                     (_, Some(p)) => Cell::decimal(p, Num::Points)?,
+                    (_, None) if !covenant.applies(u, i) => Cell::text(words::NOT_APPLICABLE),
                     (_, None) => Cell::Empty,
                 });
             }

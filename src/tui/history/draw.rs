@@ -184,7 +184,7 @@ impl Columns {
                 .layout
                 .items
                 .iter()
-                .map(|i| i.code.width())
+                .map(|i| i.label.width())
                 .chain([lang.label(Label::LogItem).width()])
                 .max()
                 .unwrap_or(6)
@@ -368,7 +368,7 @@ pub fn draw(app: &Seen, view: &LogView, frame: &mut Frame, area: Rect) {
     let mut head: Vec<Text> = Vec::new();
     if let (true, Some(i)) = (cell, view.item) {
         let it = &app.covenant.layout.items[i];
-        head.push(Text::from(fit(&format!("{} · {}", it.code, it.title), inner)).bold());
+        head.push(Text::from(fit(&format!("{} · {}", it.label, it.title), inner)).bold());
     }
     let footer: Vec<Text> = match &view.message {
         Some(Status::Info(m)) => wrap(&m.text(app.lang), inner)

@@ -105,7 +105,7 @@ pub fn board(seen: &Seen, rank_partial: bool, typing: Option<String>) -> Board {
             } else {
                 r.failed_vetoes
                     .iter()
-                    .map(|&i| format!("✗ {}", seen.covenant.layout.items[i].code))
+                    .map(|&i| format!("✗ {}", seen.covenant.layout.items[i].label))
                     .collect::<Vec<_>>()
                     .join(" ")
             };
@@ -138,8 +138,8 @@ pub fn board(seen: &Seen, rank_partial: bool, typing: Option<String>) -> Board {
     let now = seen.selected_item().map_or_else(String::new, |item| {
         let it = &seen.covenant.layout.items[item];
         let code = match typing {
-            Some(t) => format!("{} → {t}", it.code),
-            None => it.code.clone(),
+            Some(t) => format!("{} → {t}", it.label),
+            None => it.label.clone(),
         };
         lang.msg(&Msg::WallNow {
             unit: seen.unit_name(seen.unit),

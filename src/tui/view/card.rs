@@ -77,7 +77,7 @@ fn draw_rows(app: &App, frame: &mut Frame, area: Rect) {
     let layout = &app.covenant.layout;
     let code_width = items
         .iter()
-        .map(|i| layout.items[*i].code.width())
+        .map(|i| layout.items[*i].label.width())
         .max()
         .unwrap_or(4)
         + 1;
@@ -117,7 +117,7 @@ fn draw_rows(app: &App, frame: &mut Frame, area: Rect) {
         buf.set_stringn(
             x,
             y,
-            &item.code,
+            &item.label,
             code_width,
             base.add_modifier(Modifier::BOLD),
         );

@@ -70,6 +70,9 @@ fn draw_detail(app: &App, frame: &mut Frame, area: Rect) {
                     });
                 }
             }
+            if !app.covenant.applies(unit, i) {
+                lines.push(Line::from(lang.ui(Ui::NotApplicable)).dark_gray().bold());
+            }
             if !item.guidance.is_empty() {
                 lines.push(Line::from(item.guidance.clone()).italic());
             }
@@ -122,7 +125,7 @@ fn draw_detail(app: &App, frame: &mut Frame, area: Rect) {
             if !cell.note.is_empty() {
                 lines.push(Line::from(format!("{}: {}", lang.ui(Ui::Note), cell.note)));
             }
-            format!("{} · {}", item.code, member.name)
+            format!("{} · {}", item.label, member.name)
         }
         Column::Sum(section) => {
             let r = &app.results().units[unit];
@@ -134,7 +137,7 @@ fn draw_detail(app: &App, frame: &mut Frame, area: Rect) {
                         .map(|c| format!(" / {}", lang.dec(c)))
                         .unwrap_or_default();
                     (
-                        format!("{} {}", group.code, group.title),
+                        format!("{} {}", group.label, group.title),
                         format!("{}{cap}", lang.dec(r.groups[g])),
                     )
                 }
@@ -144,7 +147,7 @@ fn draw_detail(app: &App, frame: &mut Frame, area: Rect) {
                     lang.ui(Ui::VetoItems).to_string(),
                     r.failed_vetoes
                         .iter()
-                        .map(|i| app.covenant.layout.items[*i].code.clone())
+                        .map(|i| app.covenant.layout.items[*i].label.clone())
                         .collect::<Vec<_>>()
                         .join(", "),
                 ),
@@ -172,7 +175,7 @@ fn editor_title(app: &App, unit: usize, item: usize, what: Ui) -> String {
     format!(
         "{} · {} · {}",
         app.lang.ui(what),
-        app.covenant.layout.items[item].code,
+        app.covenant.layout.items[item].label,
         app.covenant.bloc.members[unit].name
     )
 }

@@ -68,8 +68,8 @@ fn frozen_right(app: &App) -> Vec<Frozen> {
 
 pub fn column_header(app: &App, column: Column) -> String {
     match column {
-        Column::Item(i) => app.covenant.layout.items[i].code.clone(),
-        Column::Sum(Section::Group(g)) => format!("Σ{}", app.covenant.layout.groups[g].code),
+        Column::Item(i) => app.covenant.layout.items[i].label.clone(),
+        Column::Sum(Section::Group(g)) => format!("Σ{}", app.covenant.layout.groups[g].label),
         Column::Sum(Section::Bonus) => "Σ+".into(),
         Column::Sum(Section::Penalty) => "Σ−".into(),
         Column::Sum(Section::Vetoes) => format!("Σ{}", app.lang.ui(Ui::VetoShort)),
@@ -97,6 +97,8 @@ pub enum Look {
     Differs,
     /// Differs from the self-score with no reason yet.
     Unexplained,
+    /// The item does not apply to the unit: nothing to enter.
+    NotApplicable,
 }
 
 impl Look {
@@ -104,6 +106,9 @@ impl Look {
         match self {
             Look::Plain => Style::new(),
             Look::Missing => Style::new().fg(Color::DarkGray),
+            Look::NotApplicable => Style::new()
+                .fg(Color::DarkGray)
+                .add_modifier(Modifier::ITALIC),
             Look::Differs => Style::new().fg(Color::Yellow),
             Look::Unexplained => Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
         }
@@ -117,6 +122,10 @@ pub fn cell_text(app: &App, unit: usize, column: Column) -> (String, Look) {
     let lang = app.lang;
     let result = &app.results().units[unit];
     match column {
+        Column::Item(i) if !app.covenant.applies(unit, i) => (
+            lang.ui(Ui::NotApplicableShort).to_string(),
+            Look::NotApplicable,
+        ),
         Column::Item(i) => {
             let cell = app.cell(unit, i);
             let own = app.records().self_cell(unit, i).value;

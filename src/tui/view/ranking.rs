@@ -158,7 +158,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         let vetoes = r
             .failed_vetoes
             .iter()
-            .map(|i| app.covenant.layout.items[*i].code.clone())
+            .map(|i| app.covenant.layout.items[*i].label.clone())
             .collect::<Vec<_>>()
             .join(",");
         let mut cells = vec![
