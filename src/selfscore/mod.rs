@@ -17,7 +17,7 @@ use crate::i18n::Lang;
 use crate::model::layout::{Item, Rule};
 use crate::model::scheme::Scale;
 use crate::model::value::{self, ValueError};
-use crate::model::{Covenant, Period, Value, text};
+use crate::model::{Covenant, Period, Value};
 use crate::selfscore::words::SelfScoreMsg;
 
 /// The session the self-scores are for: the bloc and scheme, the year and the review.
@@ -106,17 +106,7 @@ impl Place {
     }
 }
 
-/// A cell's address in A1 style: column letters, then the 1-based row.
-pub fn a1(row: u32, col: u16) -> String {
-    let mut letters = Vec::new();
-    let mut n = u32::from(col) + 1;
-    while n > 0 {
-        let rem = (n - 1) % 26;
-        letters.push(char::from(b'A' + rem as u8));
-        n = (n - 1) / 26;
-    }
-    letters.iter().rev().collect::<String>() + &(row + 1).to_string()
-}
+pub use crate::store::workbook::a1;
 
 /// A sheet name as Excel writes it in a reference: quoted when it is not a plain word.
 fn sheet_ref(name: &str) -> String {
@@ -245,12 +235,4 @@ fn unit_named(covenant: &Covenant, name: &str) -> Option<usize> {
     })
 }
 
-/// Text from a file, trimmed and in NFC like everything else that enters the program.
-fn clean(raw: &str) -> String {
-    text::nfc(raw.trim()).into_owned()
-}
-
-/// The shortest text that reads back as the same `f64`, so 8.25 from a spreadsheet stays 8.25.
-fn number_text(f: f64) -> String {
-    format!("{f}")
-}
+use crate::store::workbook::{clean, number_text};

@@ -4,9 +4,8 @@
 //! sheets and values the scale refuses are reported at their cell.
 
 use std::collections::HashMap;
-use std::io::{self, Cursor, Read};
 
-use calamine::{Data, ExcelDateTime, Reader, Xlsx};
+use calamine::Reader;
 
 use crate::model::Period;
 use crate::model::layout::{Item, Rule};
@@ -19,9 +18,9 @@ use super::template::{
     ANSWER_COL, BLOC_ROW, CODE_COL, EVIDENCE_COL, FIRST_ITEM_ROW, KEY_COL, NOTE_COL, PERIOD_ROW,
     SCHEME_ROW, UNIT_ROW, VERSION_ROW, YEAR_ROW,
 };
-use super::{
-    Place, Problem, Score, Session, UnitScores, clean, number_text, parse_answer, scored_item,
-};
+use crate::store::workbook::{self, Bounds, Content, SheetCells, WorkbookError};
+
+use super::{Place, Problem, Score, Session, UnitScores, parse_answer, scored_item};
 
 /// The largest form file read: 8 MiB. The form of the largest scheme (1,000 items, their
 /// titles and guidance) is well under 1 MiB.
@@ -37,46 +36,54 @@ pub const MAX_FORM_ROWS: u32 = FIRST_ITEM_ROW + 2 * MAX_ITEMS as u32 + 100;
 /// The columns a form can hold (A…Z): its own end at the note column, and room to spare.
 pub const MAX_FORM_COLS: u16 = 26;
 
+/// How much of a form is read at most.
+const BOUNDS: Bounds = Bounds {
+    bytes: MAX_FORM_BYTES,
+    inflated: MAX_INFLATED_BYTES,
+    parts: MAX_PARTS,
+    rows: MAX_FORM_ROWS,
+    cols: MAX_FORM_COLS,
+};
+
+/// The words of a workbook that could not be read.
+fn unreadable(e: WorkbookError) -> M {
+    match e {
+        WorkbookError::Empty => M::EmptyFile,
+        WorkbookError::TooLarge { bytes, limit } => M::FormTooLarge { bytes, limit },
+        WorkbookError::NotXlsx(e) => M::NotXlsx(e),
+        WorkbookError::TooManyParts { parts, limit } => M::TooManyParts { parts, limit },
+        WorkbookError::InflatesTooFar { limit } => M::InflatesTooFar { limit },
+        WorkbookError::Beyond { .. } => M::CellBeyondForm,
+    }
+}
+
 /// Reads the one unit's self-scores of a filled form, or every problem found.
 pub fn read(session: &Session, bytes: &[u8]) -> Result<Vec<UnitScores>, Vec<Problem>> {
-    if bytes.is_empty() {
-        return Err(vec![Problem::new(Place::File, M::EmptyFile)]);
-    }
-    if bytes.len() > MAX_FORM_BYTES {
-        return Err(vec![Problem::new(
-            Place::File,
-            M::FormTooLarge {
-                bytes: bytes.len() as u64,
-                limit: MAX_FORM_BYTES as u64,
-            },
-        )]);
-    }
-    check_package(bytes).map_err(|reason| vec![Problem::new(Place::File, reason)])?;
-    let mut book = Xlsx::new(Cursor::new(bytes))
-        .map_err(|e| vec![Problem::new(Place::File, M::NotXlsx(e.to_string()))])?;
+    let mut book =
+        workbook::open(bytes, BOUNDS).map_err(|e| vec![Problem::new(Place::File, unreadable(e))])?;
     let names = book.sheet_names();
     let Some(name) = names.first().cloned() else {
         return Err(vec![Problem::new(Place::File, M::NotAForm)]);
+    };
+    let cells = match SheetCells::read(&mut book, &name, BOUNDS) {
+        Ok(cells) => cells,
+        Err(WorkbookError::Beyond { row, col }) => {
+            return Err(vec![Problem::new(
+                Place::Cell {
+                    sheet: name.clone(),
+                    row,
+                    col,
+                },
+                M::CellBeyondForm,
+            )]);
+        }
+        Err(e) => return Err(vec![Problem::new(Place::Sheet(name), unreadable(e))]),
     };
     let unreadable = |e: calamine::XlsxError| {
         vec![Problem::new(
             Place::Sheet(name.clone()),
             M::NotXlsx(e.to_string()),
         )]
-    };
-    let cells = match SheetCells::read(&mut book, &name) {
-        Ok(cells) => cells,
-        Err(Unreadable::Xlsx(e)) => return Err(unreadable(e)),
-        Err(Unreadable::Beyond { row, col }) => {
-            return Err(vec![Problem::new(
-                Place::Cell {
-                    sheet: name.clone(),
-                    row,
-                    col: col16(col),
-                },
-                M::CellBeyondForm,
-            )]);
-        }
     };
     let merged = book.merge_cells_by_sheet_name(&name).map_err(unreadable)?;
 
@@ -119,97 +126,11 @@ fn col16(col: u32) -> u16 {
     u16::try_from(col).unwrap_or(u16::MAX)
 }
 
-/// Checks the zip package before anything reads it: a bounded number of parts, none that
-/// inflates past what is left of `MAX_INFLATED_BYTES`, counted on the bytes actually inflated.
-fn check_package(bytes: &[u8]) -> Result<(), M> {
-    let mut zip =
-        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| M::NotXlsx(e.to_string()))?;
-    if zip.len() > MAX_PARTS {
-        return Err(M::TooManyParts {
-            parts: zip.len(),
-            limit: MAX_PARTS,
-        });
-    }
-    let mut inflated = 0u64;
-    for i in 0..zip.len() {
-        let part = zip.by_index(i).map_err(|e| M::NotXlsx(e.to_string()))?;
-        let left = MAX_INFLATED_BYTES - inflated;
-        let n = io::copy(&mut part.take(left + 1), &mut io::sink())
-            .map_err(|e| M::NotXlsx(e.to_string()))?;
-        inflated += n;
-        if inflated > MAX_INFLATED_BYTES {
-            return Err(M::InflatesTooFar {
-                limit: MAX_INFLATED_BYTES,
-            });
-        }
-    }
-    Ok(())
-}
-
-/// Why a sheet could not be read.
-enum Unreadable {
-    Xlsx(calamine::XlsxError),
-    /// A cell beyond the rows and columns a form can hold.
-    Beyond {
-        row: u32,
-        col: u32,
-    },
-}
-
-/// A sheet's cells as streamed from the file: only those that hold something, each with its
-/// formula if it has one. Never larger than the form's own rows and columns.
-struct SheetCells {
-    values: HashMap<(u32, u32), Data>,
-    formulas: HashMap<(u32, u32), String>,
-    last_row: u32,
-}
-
-impl SheetCells {
-    fn read(book: &mut Xlsx<Cursor<&[u8]>>, name: &str) -> Result<SheetCells, Unreadable> {
-        let mut reader = book
-            .worksheet_cells_reader(name)
-            .map_err(Unreadable::Xlsx)?;
-        let mut cells = SheetCells {
-            values: HashMap::new(),
-            formulas: HashMap::new(),
-            last_row: 0,
-        };
-        while let Some(cell) = reader.next_cell_with_formula().map_err(Unreadable::Xlsx)? {
-            let (row, col) = cell.pos;
-            let value = Data::from(cell.value);
-            let formula = cell.formula.filter(|f| !f.is_empty());
-            if value == Data::Empty && formula.is_none() {
-                continue;
-            }
-            if row >= MAX_FORM_ROWS || col >= u32::from(MAX_FORM_COLS) {
-                return Err(Unreadable::Beyond { row, col });
-            }
-            cells.last_row = cells.last_row.max(row);
-            cells.values.insert((row, col), value);
-            if let Some(f) = formula {
-                cells.formulas.insert((row, col), f);
-            }
-        }
-        Ok(cells)
-    }
-}
-
 struct Form<'a> {
     session: &'a Session<'a>,
     sheet: String,
     cells: SheetCells,
     problems: Vec<Problem>,
-}
-
-/// A cell's content as text, or why it has none a reader can use.
-enum Content {
-    Empty,
-    Text(String),
-    /// A number, in its shortest exact text.
-    Number(String),
-    /// A date or time, as text: Excel turns "30/6" typed in a cell into one.
-    Date(String),
-    Error(String),
 }
 
 impl Form<'_> {
@@ -229,27 +150,12 @@ impl Form<'_> {
     /// The content of a cell, reporting a formula in it: the value a formula last showed is
     /// not what the unit wrote, so it is refused rather than read.
     fn content(&mut self, row: u32, col: u16) -> Content {
-        if let Some(formula) = self.cells.formulas.get(&(row, u32::from(col))) {
-            let formula = formula.clone();
-            self.problem(row, col, M::Formula(formula));
-            return Content::Empty;
-        }
-        match self.cells.values.get(&(row, u32::from(col))) {
-            None | Some(Data::Empty) => Content::Empty,
-            Some(Data::String(s)) => {
-                let s = clean(s);
-                if s.is_empty() {
-                    Content::Empty
-                } else {
-                    Content::Text(s)
-                }
+        match self.cells.content(row, col) {
+            Content::Formula(formula) => {
+                self.problem(row, col, M::Formula(formula));
+                Content::Empty
             }
-            Some(Data::Float(f)) => Content::Number(number_text(*f)),
-            Some(Data::Int(n)) => Content::Number(n.to_string()),
-            Some(Data::Bool(b)) => Content::Text(if *b { "TRUE" } else { "FALSE" }.into()),
-            Some(Data::DateTime(d)) => Content::Date(date_text(d)),
-            Some(Data::DateTimeIso(s) | Data::DurationIso(s)) => Content::Date(s.clone()),
-            Some(Data::Error(e)) => Content::Error(e.to_string()),
+            content => content,
         }
     }
 
@@ -257,7 +163,7 @@ impl Form<'_> {
     fn text(&mut self, row: u32, col: u16) -> String {
         match self.content(row, col) {
             Content::Text(s) | Content::Number(s) | Content::Date(s) => s,
-            Content::Empty => String::new(),
+            Content::Empty | Content::Formula(_) => String::new(),
             Content::Error(e) => {
                 self.problem(row, col, M::CellError(e));
                 String::new()
@@ -400,7 +306,7 @@ impl Form<'_> {
             first_seen.insert(item, (row, true));
             let spec = &self.session.covenant.layout.items[item];
             let value = match answer {
-                Content::Empty => None,
+                Content::Empty | Content::Formula(_) => None,
                 Content::Text(t) => match parse_answer(spec, &t) {
                     Ok(v) => Some(v),
                     Err(ValueError::NotANumber(_) | ValueError::NotACount(_))
@@ -452,19 +358,6 @@ impl Form<'_> {
     }
 }
 
-/// A date as Vietnamese documents write it, `30/06/2026`, with the time when it has one.
-fn date_text(d: &ExcelDateTime) -> String {
-    if d.is_duration() {
-        return number_text(d.as_f64());
-    }
-    let (year, month, day, hour, minute, _, _) = d.to_ymd_hms_milli();
-    if hour == 0 && minute == 0 {
-        format!("{day:02}/{month:02}/{year}")
-    } else {
-        format!("{day:02}/{month:02}/{year} {hour:02}:{minute:02}")
-    }
-}
-
 /// Whether the item's answer is a number (points, a count, an achieved value).
 fn wants_number(item: &Item) -> bool {
     match &item.rule {
@@ -474,20 +367,5 @@ fn wants_number(item: &Item) -> bool {
         ),
         Rule::Adjustment { scale, .. } => !matches!(scale, AdjustmentScale::Once(_)),
         Rule::Veto => false,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::super::a1;
-
-    #[test]
-    fn addresses_are_in_a1_style() {
-        assert_eq!(a1(0, 0), "A1");
-        assert_eq!(a1(13, 5), "F14");
-        assert_eq!(a1(0, 25), "Z1");
-        assert_eq!(a1(0, 26), "AA1");
-        assert_eq!(a1(9, 701), "ZZ10");
-        assert_eq!(a1(0, 702), "AAA1");
     }
 }

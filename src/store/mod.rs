@@ -12,6 +12,7 @@ pub mod paths;
 pub mod records;
 pub mod snapshot;
 pub mod span;
+pub mod workbook;
 
 pub use load::{LoadError, Loaded, Problem, Source, load_covenant};
 
