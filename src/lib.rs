@@ -10,7 +10,8 @@
 //! 3. [`i18n`]: the catalogs, Vietnamese and English, of the words every layer above uses.
 //! 4. [`store`]: the data folder: journal, snapshot, lock, records opened to read or to change.
 //! 5. [`session`]: the rules of a meeting, applied once for the screen and the command line.
-//! 6. [`report`], [`selfscore`]: the documents that leave the meeting and the forms that come in.
+//! 6. [`report`], [`selfscore`], [`setup`]: the documents that leave the meeting, the forms that
+//!    come in, and the bloc set up from spreadsheets.
 //! 7. [`room`]: what the room sees: totals, ranks and bands while the scoring runs, and the
 //!    read-only live page served to the members' phones.
 //! 8. [`synthetic`]: generated blocs for benchmarks and trials.
@@ -27,6 +28,7 @@ pub mod room;
 pub mod score;
 pub mod selfscore;
 pub mod session;
+pub mod setup;
 pub mod store;
 pub mod synthetic;
 pub mod tui;

@@ -11,7 +11,7 @@ const LEVELS: &[&[&str]] = &[
     &["i18n"],
     &["store"],
     &["session"],
-    &["report", "selfscore"],
+    &["report", "selfscore", "setup"],
     &["room"],
     &["synthetic"],
     &["tui"],

@@ -9,6 +9,7 @@ mod keygen;
 mod minutes;
 mod output;
 mod results;
+mod scheme_sheet;
 mod session;
 mod summary;
 pub mod table;
@@ -64,6 +65,10 @@ pub enum Command {
     },
     /// Lập phiếu tự chấm (.xlsx) cho đơn vị / write the units' self-score forms (.xlsx)
     Template(template::TemplateArgs),
+    /// Lập bảng tính thang điểm (.xlsx) để soạn thang điểm / write a scheme's workbook to edit
+    TemplateScheme(scheme_sheet::TemplateSchemeArgs),
+    /// Nhập thang điểm từ bảng tính (.xlsx) vào scoring/ / read a scheme's workbook into scoring/
+    ImportScheme(scheme_sheet::ImportSchemeArgs),
     /// Nhập phiếu tự chấm của đơn vị (.xlsx, .csv, .ron) / import units' self-scores
     ImportSelf {
         #[command(flatten)]
@@ -272,6 +277,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Check { files }) => check::run(lang, &files),
         Some(Command::Import { session, file }) => import::run(lang, &session, &file),
         Some(Command::Template(args)) => template::run(lang, &args),
+        Some(Command::TemplateScheme(args)) => scheme_sheet::template(lang, &args),
+        Some(Command::ImportScheme(args)) => scheme_sheet::import(lang, &args),
         Some(Command::ImportSelf { session, files }) => import_self::run(lang, &session, &files),
         Some(Command::Results {
             session,

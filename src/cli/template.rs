@@ -109,11 +109,11 @@ pub fn run(lang: Lang, args: &TemplateArgs) -> u8 {
 }
 
 /// Writes a file that must not exist yet, whole (`store::durable`).
-fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+pub(super) fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     crate::store::durable::create_new(path, bytes, crate::store::durable::Access::Shared)
 }
 
-fn write_failed(lang: Lang, path: &Path, error: &std::io::Error) -> String {
+pub(super) fn write_failed(lang: Lang, path: &Path, error: &std::io::Error) -> String {
     lang.msg(&Msg::WriteFailed {
         path: path.display().to_string(),
         error: error.to_string(),

@@ -17,6 +17,26 @@ pub fn msg(m: &Msg) -> String {
         Msg::SchemeNotFound { id, looked } => {
             format!("scoring scheme \"{id}\" not found (looked for {looked})")
         }
+        Msg::SchemeBookWritten(path) => format!(
+            "wrote the scheme workbook {path}: edit its sheets, then import it with `thidua import-scheme {path}`"
+        ),
+        Msg::FileExists(path) => {
+            format!("{path} exists already; nothing is written over it. Choose another name (--out) or move the old file")
+        }
+        Msg::SchemeImported {
+            path,
+            criteria,
+            groups,
+            max,
+        } => format!(
+            "wrote the scheme {path}: {criteria} criteria in {groups} groups, at most {} points",
+            d(max)
+        ),
+        Msg::SchemeUnchanged(path) => format!("{path} already holds this scheme; nothing to write"),
+        Msg::SchemeFileDiffers(path) => format!(
+            "{path} exists with a different scheme; a scheme in use is never written over. Change the \"Mã thang điểm\" (e.g. add the year) on the \"Thông tin\" sheet, or move the old file"
+        ),
+        Msg::WorkbookProblems(n) => format!("the workbook has {n} problems; nothing was written"),
         Msg::CheckedScheme {
             criteria,
             groups,

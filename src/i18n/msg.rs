@@ -12,6 +12,23 @@ pub enum Msg {
         id: String,
         looked: String,
     },
+    /// `template-scheme` wrote the workbook.
+    SchemeBookWritten(String),
+    /// A file of that name is there already: nothing is written over it.
+    FileExists(String),
+    /// `import-scheme` wrote the scheme file.
+    SchemeImported {
+        path: String,
+        criteria: usize,
+        groups: usize,
+        max: Decimal,
+    },
+    /// The scheme file holds this very scheme already.
+    SchemeUnchanged(String),
+    /// A different scheme of the same id is there already.
+    SchemeFileDiffers(String),
+    /// How many problems a workbook has.
+    WorkbookProblems(usize),
     CheckedScheme {
         criteria: usize,
         groups: usize,

@@ -32,6 +32,26 @@ pub fn msg(m: &Msg) -> String {
         Msg::SchemeNotFound { id, looked } => {
             format!("không tìm thấy thang điểm \"{id}\" (đã tìm tệp {looked})")
         }
+        Msg::SchemeBookWritten(path) => format!(
+            "đã ghi bảng tính thang điểm {path}: sửa các trang rồi nhập bằng `thidua import-scheme {path}`"
+        ),
+        Msg::FileExists(path) => {
+            format!("đã có tệp {path}; không ghi đè. Hãy chọn tên khác (--out) hoặc chuyển tệp cũ đi")
+        }
+        Msg::SchemeImported {
+            path,
+            criteria,
+            groups,
+            max,
+        } => format!(
+            "đã ghi thang điểm {path}: {criteria} tiêu chí trong {groups} nhóm, tối đa {} điểm",
+            d(max)
+        ),
+        Msg::SchemeUnchanged(path) => format!("{path} đã đúng như bảng tính, không cần ghi lại"),
+        Msg::SchemeFileDiffers(path) => format!(
+            "đã có {path} với nội dung khác; không ghi đè thang điểm đang dùng. Hãy đổi \"Mã thang điểm\" (ví dụ thêm năm) ở trang \"Thông tin\", hoặc chuyển tệp cũ đi"
+        ),
+        Msg::WorkbookProblems(n) => format!("bảng tính có {n} lỗi; chưa ghi gì"),
         Msg::CheckedScheme {
             criteria,
             groups,

@@ -46,7 +46,7 @@ const BOUNDS: Bounds = Bounds {
 };
 
 /// The words of a workbook that could not be read.
-fn unreadable(e: WorkbookError) -> M {
+pub fn unreadable(e: WorkbookError) -> M {
     match e {
         WorkbookError::Empty => M::EmptyFile,
         WorkbookError::TooLarge { bytes, limit } => M::FormTooLarge { bytes, limit },
@@ -59,8 +59,8 @@ fn unreadable(e: WorkbookError) -> M {
 
 /// Reads the one unit's self-scores of a filled form, or every problem found.
 pub fn read(session: &Session, bytes: &[u8]) -> Result<Vec<UnitScores>, Vec<Problem>> {
-    let mut book =
-        workbook::open(bytes, BOUNDS).map_err(|e| vec![Problem::new(Place::File, unreadable(e))])?;
+    let mut book = workbook::open(bytes, BOUNDS)
+        .map_err(|e| vec![Problem::new(Place::File, unreadable(e))])?;
     let names = book.sheet_names();
     let Some(name) = names.first().cloned() else {
         return Err(vec![Problem::new(Place::File, M::NotAForm)]);

@@ -29,12 +29,23 @@ pub struct Bounds {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum WorkbookError {
     Empty,
-    TooLarge { bytes: u64, limit: u64 },
+    TooLarge {
+        bytes: u64,
+        limit: u64,
+    },
     NotXlsx(String),
-    TooManyParts { parts: usize, limit: usize },
-    InflatesTooFar { limit: u64 },
+    TooManyParts {
+        parts: usize,
+        limit: usize,
+    },
+    InflatesTooFar {
+        limit: u64,
+    },
     /// A cell beyond the rows and columns the document can hold.
-    Beyond { row: u32, col: u16 },
+    Beyond {
+        row: u32,
+        col: u16,
+    },
 }
 
 /// Opens a workbook after checking its size and its package.
