@@ -8,21 +8,19 @@
 //! and the numbers are kept as the printed labels.
 
 use std::collections::HashMap;
-use std::io::Cursor;
 
-use calamine::{Reader, Xlsx};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use crate::model::path::{Path, Seg};
-use crate::model::period::Period;
 use crate::model::scheme::{Basis, Classification, RankBy, Scheme};
-use crate::model::value::parse_decimal;
 use crate::model::{limits, validate};
 use crate::selfscore::Place;
-use crate::store::workbook::{self, Bounds, Content, SheetCells, WorkbookError};
+use crate::store::workbook::{self, Bounds, WorkbookError};
 
-use super::shape::{self, Choice, SheetShape};
+pub use super::reader::Problem;
+use super::reader::{At, Reader};
+use super::shape::{self, SheetShape};
 use super::words::SetupMsg;
 
 /// How much of a scheme's workbook is read at most: a scheme of the largest size, with its
@@ -35,23 +33,6 @@ pub const BOUNDS: Bounds = Bounds {
     cols: 40,
 };
 
-/// One problem of the workbook.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Problem {
-    pub place: Place,
-    pub what: SetupMsg,
-}
-
-impl Problem {
-    /// `'Tiêu chí'!C14: reason`, or the reason alone for the whole file.
-    pub fn text(&self, lang: crate::i18n::Lang) -> String {
-        match &self.place {
-            Place::File => self.what.text(lang),
-            place => format!("{}: {}", place.text(lang), self.what.text(lang)),
-        }
-    }
-}
-
 /// Reads the scheme of a workbook, or every problem found.
 pub fn read(bytes: &[u8]) -> Result<Scheme, Vec<Problem>> {
     let file = |e: WorkbookError| {
@@ -61,9 +42,11 @@ pub fn read(bytes: &[u8]) -> Result<Scheme, Vec<Problem>> {
         }]
     };
     let mut book = workbook::open(bytes, BOUNDS).map_err(file)?;
-    let mut reader = Book::default();
+    let mut reader = Reader::new(BOUNDS);
     for shape in shape::SHEETS {
-        reader.load(&mut book, shape)?;
+        // The criteria and the information are needed; every other part may be left out.
+        let required = shape.name == shape::INFO.name || shape.name == shape::CRITERIA.name;
+        reader.load(&mut book, shape, required)?;
     }
     let scheme = reader.scheme();
     if !reader.problems.is_empty() {
@@ -79,247 +62,14 @@ pub fn read(bytes: &[u8]) -> Result<Scheme, Vec<Problem>> {
         Err(issues
             .into_iter()
             .map(|i| Problem {
-                place: reader.place_of(&i.path),
+                place: reader.place_of(&i.path, column_of, shape::CRITERIA.name),
                 what: SetupMsg::Issue(i.kind),
             })
             .collect())
     }
 }
 
-/// A sheet read: its cells and where each heading is.
-struct Sheet {
-    shape: &'static SheetShape,
-    cells: SheetCells,
-    /// The column of each of the shape's headings, where found.
-    columns: Vec<Option<u16>>,
-}
-
-#[derive(Default)]
-struct Book {
-    sheets: HashMap<&'static str, Sheet>,
-    problems: Vec<Problem>,
-    /// The row each part of the scheme was read from, by its path in the scheme.
-    rows: HashMap<Path, (&'static str, u32)>,
-}
-
-/// A row of a sheet, for reading its cells.
-#[derive(Clone, Copy)]
-struct At {
-    sheet: &'static str,
-    row: u32,
-}
-
-impl Book {
-    fn load(
-        &mut self,
-        book: &mut Xlsx<Cursor<&[u8]>>,
-        shape: &'static SheetShape,
-    ) -> Result<(), Vec<Problem>> {
-        if !book.sheet_names().iter().any(|n| n == shape.name) {
-            // The criteria and the information are needed; every other part may be left out.
-            if shape.name == shape::INFO.name || shape.name == shape::CRITERIA.name {
-                self.problems.push(Problem {
-                    place: Place::File,
-                    what: SetupMsg::MissingSheet(shape.name),
-                });
-            }
-            return Ok(());
-        }
-        let cells = SheetCells::read(book, shape.name, BOUNDS).map_err(|e| {
-            let place = match e {
-                WorkbookError::Beyond { row, col } => Place::Cell {
-                    sheet: shape.name.to_string(),
-                    row,
-                    col,
-                },
-                _ => Place::Sheet(shape.name.to_string()),
-            };
-            vec![Problem {
-                place,
-                what: SetupMsg::Workbook(e),
-            }]
-        })?;
-        let headings: Vec<String> = (0..BOUNDS.cols)
-            .map(|c| match cells.content(0, c) {
-                Content::Text(t) => t.to_lowercase(),
-                _ => String::new(),
-            })
-            .collect();
-        let columns = shape
-            .columns
-            .iter()
-            .map(|col| {
-                let heading = col.heading.to_lowercase();
-                headings
-                    .iter()
-                    .position(|h| *h == heading)
-                    .map(|c| c as u16)
-            })
-            .collect();
-        self.sheets.insert(
-            shape.name,
-            Sheet {
-                shape,
-                cells,
-                columns,
-            },
-        );
-        Ok(())
-    }
-
-    fn problem(&mut self, place: Place, what: SetupMsg) {
-        self.problems.push(Problem { place, what });
-    }
-
-    /// The rows below the headings that hold something, of `shape`'s sheet.
-    fn rows(&self, shape: &SheetShape) -> Vec<At> {
-        let Some(sheet) = self.sheets.get(shape.name) else {
-            return Vec::new();
-        };
-        (1..=sheet.cells.last_row)
-            .filter(|&row| (0..BOUNDS.cols).any(|c| sheet.cells.content(row, c) != Content::Empty))
-            .map(|row| At {
-                sheet: shape.name,
-                row,
-            })
-            .collect()
-    }
-
-    fn cell_place(&self, at: At, column: u16) -> Place {
-        let col = self.sheets[at.sheet].columns[usize::from(column)].unwrap_or(column);
-        Place::Cell {
-            sheet: at.sheet.to_string(),
-            row: at.row,
-            col,
-        }
-    }
-
-    /// The text of a cell of the shape's `column`; empty where the column is missing.
-    fn text(&mut self, at: At, column: u16) -> String {
-        let sheet = &self.sheets[at.sheet];
-        let Some(col) = sheet.columns[usize::from(column)] else {
-            return String::new();
-        };
-        match sheet.cells.content(at.row, col) {
-            Content::Empty => String::new(),
-            Content::Text(s) | Content::Number(s) | Content::Date(s) => s,
-            Content::Formula(f) => {
-                self.problem(self.cell_place(at, column), SetupMsg::Formula(f));
-                String::new()
-            }
-            Content::Error(e) => {
-                self.problem(self.cell_place(at, column), SetupMsg::CellError(e));
-                String::new()
-            }
-        }
-    }
-
-    /// A cell that must hold text.
-    fn required(&mut self, at: At, column: u16) -> String {
-        let text = self.text(at, column);
-        if text.is_empty() {
-            let sheet = &self.sheets[at.sheet];
-            let heading = sheet.shape.columns[usize::from(column)].heading;
-            let what = if sheet.columns[usize::from(column)].is_none() {
-                SetupMsg::MissingColumn(heading)
-            } else {
-                SetupMsg::Empty(heading)
-            };
-            self.problem(self.cell_place(at, column), what);
-        }
-        text
-    }
-
-    fn decimal(&mut self, at: At, column: u16) -> Option<Decimal> {
-        let text = self.text(at, column);
-        if text.is_empty() {
-            return None;
-        }
-        let value = parse_decimal(&text);
-        if value.is_none() {
-            self.problem(self.cell_place(at, column), SetupMsg::NotANumber(text));
-        }
-        value
-    }
-
-    fn required_decimal(&mut self, at: At, column: u16) -> Decimal {
-        if self.text(at, column).is_empty() {
-            self.required(at, column);
-            return Decimal::ZERO;
-        }
-        self.decimal(at, column).unwrap_or_default()
-    }
-
-    fn whole(&mut self, at: At, column: u16) -> Option<u32> {
-        let value = self.decimal(at, column)?;
-        match u32::try_from(value.normalize().mantissa()) {
-            Ok(n) if value.normalize().scale() == 0 && n >= 1 => Some(n),
-            _ => {
-                let text = value.to_string();
-                self.problem(self.cell_place(at, column), SetupMsg::NotAWholeNumber(text));
-                None
-            }
-        }
-    }
-
-    /// The index of the choice a cell names, `None` where it is empty.
-    fn choice(&mut self, at: At, column: u16, choices: &'static [Choice]) -> Option<usize> {
-        let text = self.text(at, column);
-        if text.is_empty() {
-            return None;
-        }
-        let found = shape::chosen(choices, &text);
-        if found.is_none() {
-            let words = choices.iter().map(|c| c.word).collect();
-            let what = SetupMsg::UnknownChoice { given: text, words };
-            self.problem(self.cell_place(at, column), what);
-        }
-        found
-    }
-
-    fn yes(&mut self, at: At, column: u16) -> Option<bool> {
-        self.choice(at, column, shape::YES_NO).map(|c| c == 0)
-    }
-
-    fn periods(&mut self, at: At, column: u16) -> Vec<Period> {
-        match self.choice(at, column, shape::PERIODS) {
-            Some(1) => vec![Period::YearEnd],
-            Some(2) => vec![Period::MidYear],
-            _ => Period::both(),
-        }
-    }
-
-    fn remember(&mut self, path: Path, at: At) {
-        self.rows.insert(path, (at.sheet, at.row));
-    }
-
-    /// The cell a problem of the scheme at `path` comes from: the row of the longest part of
-    /// the path that was read from a row, in the column of the field that follows it.
-    fn place_of(&self, path: &Path) -> Place {
-        let mut prefix = path.clone();
-        loop {
-            if let Some(&(sheet, row)) = self.rows.get(&prefix) {
-                let rest = &path.0[prefix.0.len()..];
-                let col = self.sheets.get(sheet).and_then(|s| {
-                    let column = column_of(s.shape, rest)?;
-                    s.columns[usize::from(column)]
-                });
-                return match col {
-                    Some(col) => Place::Cell {
-                        sheet: sheet.to_string(),
-                        row,
-                        col,
-                    },
-                    None => Place::Sheet(sheet.to_string()),
-                };
-            }
-            match prefix.parent() {
-                Some(p) => prefix = p,
-                None => return Place::Sheet(shape::CRITERIA.name.to_string()),
-            }
-        }
-    }
-
+impl Reader {
     /// The scheme, with what could be read; `None` where a part needed for it is missing.
     fn scheme(&mut self) -> Option<Scheme> {
         let info = self.info()?;
@@ -365,7 +115,7 @@ impl Book {
             let label = self.text(at, 0).to_lowercase();
             by_label.entry(label).or_insert(at);
         }
-        let row = |book: &mut Book, label: &'static str| -> Option<At> {
+        let row = |book: &mut Reader, label: &'static str| -> Option<At> {
             let at = by_label.get(&label.to_lowercase()).copied();
             if at.is_none() {
                 book.problem(
@@ -398,7 +148,7 @@ impl Book {
             Some(at) => self.text(at, 1),
             None => String::new(),
         };
-        let basis = |book: &mut Book, label: &str| {
+        let basis = |book: &mut Reader, label: &str| {
             let at = optional(label)?;
             book.choice(at, 1, shape::BASES)
         };
@@ -413,7 +163,7 @@ impl Book {
             Some(1) => RankBy::ShareOfApplicable,
             _ => RankBy::Points,
         };
-        let cap = |book: &mut Book, label: &str, path: Path| {
+        let cap = |book: &mut Reader, label: &str, path: Path| {
             let at = optional(label)?;
             book.remember(path, at);
             book.decimal(at, 1)

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{Book, Path};
+use super::{Path, Reader};
 use crate::model::scheme::{
     Adjustment, AdjustmentScale, Adjustments, Award, Band, BandCondition, Bound, Quota, Rounding,
     TieBreaker, Veto, VoteBase, VoteRule,
@@ -11,9 +11,9 @@ use crate::model::scheme::{
 use crate::model::sections::{SectionSpec, Sections};
 use crate::setup::shape::{self, SheetShape, adjustment as col};
 
-impl Book {
+impl Reader {
     /// The bonus (`side` 0) or penalty (1) items, with the list's cap and caps by group.
-    pub(super) fn adjustments(
+    pub(crate) fn adjustments(
         &mut self,
         sheet: &'static SheetShape,
         field: &'static str,
@@ -65,7 +65,7 @@ impl Book {
         }
     }
 
-    pub(super) fn vetoes(&mut self) -> Vec<Veto> {
+    pub(crate) fn vetoes(&mut self) -> Vec<Veto> {
         let mut vetoes = Vec::new();
         for (i, at) in self.rows(&shape::VETOES).into_iter().enumerate() {
             self.remember(Path::root().field("vetoes").index(i), at);
@@ -84,7 +84,7 @@ impl Book {
     }
 
     /// The scheme's bands, and those of the mid-year and the year-end alone where given.
-    pub(super) fn bands(&mut self) -> (Vec<Band>, Option<Vec<Band>>, Option<Vec<Band>>) {
+    pub(crate) fn bands(&mut self) -> (Vec<Band>, Option<Vec<Band>>, Option<Vec<Band>>) {
         let mut lists: [Option<Vec<Band>>; 3] = [None, None, None];
         let fields = [
             Path::root().field("bands"),
@@ -122,7 +122,7 @@ impl Book {
         (shared.unwrap_or_default(), mid_year, year_end)
     }
 
-    pub(super) fn ties(&mut self) -> Vec<TieBreaker> {
+    pub(crate) fn ties(&mut self) -> Vec<TieBreaker> {
         let mut ties = Vec::new();
         for (i, at) in self.rows(&shape::TIES).into_iter().enumerate() {
             self.remember(Path::root().field("tie_breakers").index(i), at);
@@ -139,7 +139,7 @@ impl Book {
         ties
     }
 
-    pub(super) fn awards(&mut self) -> Vec<Award> {
+    pub(crate) fn awards(&mut self) -> Vec<Award> {
         let mut awards = Vec::new();
         for (i, at) in self.rows(&shape::AWARDS).into_iter().enumerate() {
             self.remember(Path::root().field("awards").index(i), at);
@@ -190,7 +190,7 @@ impl Book {
     }
 
     /// The written sections; the program's default sets where the sheet has none.
-    pub(super) fn sections(&mut self) -> Sections {
+    pub(crate) fn sections(&mut self) -> Sections {
         let rows = self.rows(&shape::SECTIONS);
         if rows.is_empty() {
             return Sections::default();

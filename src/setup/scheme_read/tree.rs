@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 
-use super::{At, Book, Path};
+use super::{At, Path, Reader};
 use crate::model::scheme::{
     Criterion, Direction, Group, Level, Node, Scale, TargetRule, Untargeted,
 };
@@ -21,8 +21,8 @@ struct Open {
     key: String,
 }
 
-impl Book {
-    pub(super) fn groups(&mut self) -> Vec<Group> {
+impl Reader {
+    pub(crate) fn groups(&mut self) -> Vec<Group> {
         let rows = self.rows(&shape::CRITERIA);
         // Keys are the code column's when every row has its own; else they are made from the
         // printed numbers along each path.
