@@ -1,5 +1,6 @@
 //! The command line: argument definitions and the commands that do not open the screen.
 
+mod bloc_sheet;
 mod check;
 mod compare;
 mod elect;
@@ -7,6 +8,7 @@ mod import;
 mod import_self;
 mod keygen;
 mod minutes;
+mod new_year;
 mod output;
 mod results;
 mod scheme_sheet;
@@ -69,6 +71,12 @@ pub enum Command {
     TemplateScheme(scheme_sheet::TemplateSchemeArgs),
     /// Nhập thang điểm từ bảng tính (.xlsx) vào scoring/ / read a scheme's workbook into scoring/
     ImportScheme(scheme_sheet::ImportSchemeArgs),
+    /// Lập bảng tính khối: thành viên, chỉ tiêu / write a bloc's workbook: members, targets
+    TemplateBloc(bloc_sheet::TemplateBlocArgs),
+    /// Nhập khối từ bảng tính (.xlsx) vào blocs/ / read a bloc's workbook into blocs/
+    ImportBloc(bloc_sheet::ImportBlocArgs),
+    /// Chuyển khối sang năm mới / set the bloc up for its next year
+    NewYear(new_year::NewYearArgs),
     /// Nhập phiếu tự chấm của đơn vị (.xlsx, .csv, .ron) / import units' self-scores
     ImportSelf {
         #[command(flatten)]
@@ -279,6 +287,9 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Template(args)) => template::run(lang, &args),
         Some(Command::TemplateScheme(args)) => scheme_sheet::template(lang, &args),
         Some(Command::ImportScheme(args)) => scheme_sheet::import(lang, &args),
+        Some(Command::TemplateBloc(args)) => bloc_sheet::template(lang, &args),
+        Some(Command::ImportBloc(args)) => bloc_sheet::import(lang, &args),
+        Some(Command::NewYear(args)) => new_year::run(lang, &args),
         Some(Command::ImportSelf { session, files }) => import_self::run(lang, &session, &files),
         Some(Command::Results {
             session,

@@ -12,8 +12,7 @@ use crate::store::load::{self, LoadError};
 use super::template::{write_failed, write_new};
 use super::{INVALID, USAGE, errln, outln, print_problems, report_load_error};
 
-/// The sample scheme, offered as the start of a new one.
-const SAMPLE: &str = include_str!("../../scoring/khoi-phuong-2026.ron");
+use crate::setup::SAMPLE_SCHEME as SAMPLE;
 
 #[derive(Debug, clap::Args)]
 pub struct TemplateSchemeArgs {
@@ -156,7 +155,7 @@ pub fn import(lang: Lang, args: &ImportSchemeArgs) -> u8 {
 }
 
 /// A scheme named on the command line: a path, or an id in `scoring/`.
-fn scheme_path(named: &str) -> PathBuf {
+pub(super) fn scheme_path(named: &str) -> PathBuf {
     let p = Path::new(named);
     if p.is_file() || named.ends_with(".ron") {
         p.to_path_buf()

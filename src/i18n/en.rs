@@ -36,6 +36,32 @@ pub fn msg(m: &Msg) -> String {
         Msg::SchemeFileDiffers(path) => format!(
             "{path} exists with a different scheme; a scheme in use is never written over. Change the \"Mã thang điểm\" (e.g. add the year) on the \"Thông tin\" sheet, or move the old file"
         ),
+        Msg::BlocBookWritten(path) => format!(
+            "wrote the bloc workbook {path}: fill in the members and targets, then import it with `thidua import-bloc {path}`"
+        ),
+        Msg::BlocImported {
+            path,
+            units,
+            year,
+            scheme,
+        } => format!("wrote the bloc {path}: year {year}, {units} units, scheme {scheme}"),
+        Msg::BlocUnchanged(path) => format!("{path} already holds this bloc; nothing to write"),
+        Msg::BlocFileDiffers(path) => format!(
+            "{path} exists with different content; nothing is written over it. Move the old file if it is to be replaced"
+        ),
+        Msg::BlocSchemeMissing { scheme, looked } => format!(
+            "no scheme \"{scheme}\" yet (looked for {looked}); import the scheme first with `thidua import-scheme`"
+        ),
+        Msg::NewYearNotLater { year, current } => {
+            format!("the new year ({year}) must come after the bloc's covenant year ({current})")
+        }
+        Msg::NewYearScheme(path) => format!("copied the scheme for the new year: {path}"),
+        Msg::NewYearBook { path, year } => format!(
+            "wrote the bloc workbook for {year}: {path} (members, head and deputy carried over)"
+        ),
+        Msg::NewYearTargets(path) => format!(
+            "fill in the new covenant targets on the \"Chỉ tiêu\" sheet, then import it with `thidua import-bloc {path}`; last year's files and records stay as they are"
+        ),
         Msg::WorkbookProblems(n) => format!("the workbook has {n} problems; nothing was written"),
         Msg::CheckedScheme {
             criteria,
@@ -791,6 +817,15 @@ pub fn ui(u: Ui) -> &'static str {
         Ui::KeyCloseHelp => "close",
         Ui::KeyChooseSession => "choose",
         Ui::KeyOpenSession => "open",
+        Ui::KeyNewSchemeBook => "sample scheme workbook",
+        Ui::NewcomerHelp => {
+            "No emulation bloc in the blocs/ folder yet. Set one up from spreadsheets:\n\
+            1. Press n (or run thidua template-scheme): writes thang-diem.xlsx; edit the criteria and scale.\n\
+            2. thidua import-scheme thang-diem.xlsx: writes scoring/<scheme id>.ron.\n\
+            3. thidua template-bloc --scheme <scheme id>: writes khoi-moi.xlsx; fill in members and targets.\n\
+            4. thidua import-bloc khoi-moi.xlsx: writes blocs/<bloc id>.ron; then open this screen again.\n\
+            The next year: thidua new-year <bloc id> --year <new year>."
+        }
         Ui::SpaceKey => "Space",
         Ui::AnyTextKey => "letters, digits",
         Ui::Compare(t) => t.text(super::Lang::En),

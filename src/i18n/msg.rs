@@ -27,6 +27,36 @@ pub enum Msg {
     SchemeUnchanged(String),
     /// A different scheme of the same id is there already.
     SchemeFileDiffers(String),
+    /// `template-bloc` wrote the workbook.
+    BlocBookWritten(String),
+    /// `import-bloc` wrote the bloc file.
+    BlocImported {
+        path: String,
+        units: usize,
+        year: i32,
+        scheme: String,
+    },
+    BlocUnchanged(String),
+    /// A different bloc, or another year's, is in the file already.
+    BlocFileDiffers(String),
+    /// The scheme the bloc's workbook names is not in `scoring/`.
+    BlocSchemeMissing {
+        scheme: String,
+        looked: String,
+    },
+    /// A new year that is not after the bloc's covenant year.
+    NewYearNotLater {
+        year: i32,
+        current: i32,
+    },
+    /// `new-year` wrote next year's scheme and bloc workbook.
+    NewYearScheme(String),
+    NewYearBook {
+        path: String,
+        year: i32,
+    },
+    /// The bloc's workbook is written but its targets are still to fill in.
+    NewYearTargets(String),
     /// How many problems a workbook has.
     WorkbookProblems(usize),
     CheckedScheme {

@@ -257,6 +257,9 @@ pub enum Ui {
     KeyCloseHelp,
     KeyChooseSession,
     KeyOpenSession,
+    KeyNewSchemeBook,
+    /// The start screen with no bloc yet: how to set one up, line by line.
+    NewcomerHelp,
     SpaceKey,
     AnyTextKey,
     /// The comparison of the mid-year with the year-end.

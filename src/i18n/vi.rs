@@ -51,6 +51,32 @@ pub fn msg(m: &Msg) -> String {
         Msg::SchemeFileDiffers(path) => format!(
             "đã có {path} với nội dung khác; không ghi đè thang điểm đang dùng. Hãy đổi \"Mã thang điểm\" (ví dụ thêm năm) ở trang \"Thông tin\", hoặc chuyển tệp cũ đi"
         ),
+        Msg::BlocBookWritten(path) => format!(
+            "đã ghi bảng tính khối {path}: điền thành viên, chỉ tiêu rồi nhập bằng `thidua import-bloc {path}`"
+        ),
+        Msg::BlocImported {
+            path,
+            units,
+            year,
+            scheme,
+        } => format!("đã ghi khối {path}: năm {year}, {units} đơn vị, thang điểm {scheme}"),
+        Msg::BlocUnchanged(path) => format!("{path} đã đúng như bảng tính, không cần ghi lại"),
+        Msg::BlocFileDiffers(path) => format!(
+            "đã có {path} với nội dung khác; không ghi đè. Hãy chuyển tệp cũ đi nếu muốn thay"
+        ),
+        Msg::BlocSchemeMissing { scheme, looked } => format!(
+            "chưa có thang điểm \"{scheme}\" (đã tìm {looked}); hãy nhập thang điểm trước bằng `thidua import-scheme`"
+        ),
+        Msg::NewYearNotLater { year, current } => {
+            format!("năm mới ({year}) phải sau năm giao ước của khối ({current})")
+        }
+        Msg::NewYearScheme(path) => format!("đã chép thang điểm cho năm mới: {path}"),
+        Msg::NewYearBook { path, year } => format!(
+            "đã ghi bảng tính khối năm {year}: {path} (thành viên, khối trưởng, khối phó đã chép sang)"
+        ),
+        Msg::NewYearTargets(path) => format!(
+            "hãy điền chỉ tiêu giao ước năm mới ở trang \"Chỉ tiêu\" rồi nhập bằng `thidua import-bloc {path}`; tệp và số liệu năm cũ giữ nguyên"
+        ),
         Msg::WorkbookProblems(n) => format!("bảng tính có {n} lỗi; chưa ghi gì"),
         Msg::CheckedScheme {
             criteria,
@@ -803,6 +829,15 @@ pub fn ui(u: Ui) -> &'static str {
         Ui::KeyCloseHelp => "đóng",
         Ui::KeyChooseSession => "chọn",
         Ui::KeyOpenSession => "mở",
+        Ui::KeyNewSchemeBook => "bảng tính thang điểm mẫu",
+        Ui::NewcomerHelp => {
+            "Chưa có khối thi đua nào trong thư mục blocs/. Thiết lập khối từ bảng tính:\n\
+            1. Nhấn n (hoặc chạy thidua template-scheme): ghi thang-diem.xlsx, sửa tiêu chí, thang điểm.\n\
+            2. thidua import-scheme thang-diem.xlsx: ghi scoring/<mã thang điểm>.ron.\n\
+            3. thidua template-bloc --scheme <mã thang điểm>: ghi khoi-moi.xlsx, điền thành viên, chỉ tiêu.\n\
+            4. thidua import-bloc khoi-moi.xlsx: ghi blocs/<mã khối>.ron, rồi mở lại màn hình này.\n\
+            Năm sau: thidua new-year <mã khối> --year <năm mới>."
+        }
         Ui::SpaceKey => "Dấu cách",
         Ui::AnyTextKey => "chữ, số",
         Ui::Compare(t) => t.text(super::Lang::Vi),

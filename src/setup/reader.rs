@@ -49,6 +49,8 @@ pub(crate) struct Reader {
     pub problems: Vec<Problem>,
     /// The row each part of the result was read from, by its path.
     rows: HashMap<Path, (&'static str, u32)>,
+    /// The cell a value was read from, by its path, where it is known exactly.
+    cells: HashMap<Path, Place>,
 }
 
 /// A row of a sheet, for reading its cells.
@@ -65,6 +67,7 @@ impl Reader {
             sheets: HashMap::new(),
             problems: Vec::new(),
             rows: HashMap::new(),
+            cells: HashMap::new(),
         }
     }
 
@@ -192,6 +195,16 @@ impl Reader {
         text
     }
 
+    /// The value of a row of an information sheet (its label in column A, its value in B),
+    /// which must be given.
+    pub fn required_row(&mut self, at: At, label: &'static str) -> String {
+        let text = self.text(at, 1);
+        if text.is_empty() {
+            self.problem(self.cell_place(at, 1), SetupMsg::EmptyRow(label));
+        }
+        text
+    }
+
     pub fn decimal(&mut self, at: At, column: u16) -> Option<Decimal> {
         let text = self.text(at, column);
         if text.is_empty() {
@@ -255,8 +268,14 @@ impl Reader {
         self.rows.insert(path, (at.sheet, at.row));
     }
 
-    /// The cell a problem of the scheme at `path` comes from: the row of the longest part of
-    /// the path that was read from a row, in the column of the field that follows it.
+    /// Remembers the very cell a value at `path` was read from.
+    pub fn remember_cell(&mut self, path: Path, place: Place) {
+        self.cells.insert(path, place);
+    }
+
+    /// The cell a problem at `path` comes from: the cell remembered for the longest part of the
+    /// path, or the row of the longest part read from a row, in the column of the field that
+    /// follows it (`column_of`).
     pub fn place_of(
         &self,
         path: &Path,
@@ -265,6 +284,9 @@ impl Reader {
     ) -> Place {
         let mut prefix = path.clone();
         loop {
+            if let Some(place) = self.cells.get(&prefix) {
+                return place.clone();
+            }
             if let Some(&(sheet, row)) = self.rows.get(&prefix) {
                 let rest = &path.0[prefix.0.len()..];
                 let col = self.sheets.get(sheet).and_then(|s| {

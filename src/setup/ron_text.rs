@@ -1,11 +1,43 @@
 //! A scheme as the RON file a person reads and edits: the same extensions as the sample files,
 //! two-space indentation, and comments saying where it came from and what each part is.
 
+use serde::Serialize;
+
+use crate::model::Bloc;
 use crate::model::scheme::Scheme;
 
 /// The RON text of `scheme`, opening with comments naming `source` (the workbook it was read
 /// from) and the date.
 pub fn scheme_text(scheme: &Scheme, source: &str, date: chrono::NaiveDate) -> String {
+    let about = format!(
+        "// {} ({}), đọc từ {source} ngày {}.\n// Sửa trong bảng tính rồi nhập lại bằng \
+         `thidua import-scheme`, hoặc sửa trực tiếp tệp này rồi kiểm tra bằng `thidua check`.\n",
+        scheme.title,
+        scheme.id,
+        date.format("%d/%m/%Y")
+    );
+    text(scheme, "Scheme(", &about, scheme_part)
+}
+
+/// The RON text of `bloc`, opening with comments as `scheme_text`'s.
+pub fn bloc_text(bloc: &Bloc, source: &str, date: chrono::NaiveDate) -> String {
+    let about = format!(
+        "// {} ({}, năm {}), đọc từ {source} ngày {}.\n// Sửa trong bảng tính rồi nhập lại bằng \
+         `thidua import-bloc`, hoặc sửa trực tiếp tệp này rồi kiểm tra bằng `thidua check`.\n",
+        bloc.name,
+        bloc.id,
+        bloc.year,
+        date.format("%d/%m/%Y")
+    );
+    text(bloc, "Bloc(", &about, bloc_part)
+}
+
+fn text<T: Serialize>(
+    value: &T,
+    opening: &str,
+    about: &str,
+    part: fn(&str) -> Option<&'static str>,
+) -> String {
     let config = ron::ser::PrettyConfig::new()
         .struct_names(true)
         .indentor("    ".to_string())
@@ -14,23 +46,16 @@ pub fn scheme_text(scheme: &Scheme, source: &str, date: chrono::NaiveDate) -> St
                 | ron::extensions::Extensions::UNWRAP_VARIANT_NEWTYPES,
         );
     // Every field is plain data: serialising cannot fail.
-    let body = ron::ser::to_string_pretty(scheme, config).expect("a scheme serialises");
+    let body = ron::ser::to_string_pretty(value, config).expect("plain data serialises");
     let mut out = String::new();
     for line in body.lines() {
-        if let Some(comment) = part_comment(line) {
+        if let Some(comment) = top_field(line).and_then(part) {
             out.push_str("    // ");
             out.push_str(comment);
             out.push('\n');
         }
-        if line.starts_with("Scheme(") {
-            out.push_str(&format!(
-                "// {} ({}), đọc từ {source} ngày {}.\n// Sửa trong bảng tính rồi nhập lại \
-                 bằng `thidua import-scheme`, hoặc sửa trực tiếp tệp này rồi kiểm tra bằng \
-                 `thidua check`.\n",
-                scheme.title,
-                scheme.id,
-                date.format("%d/%m/%Y")
-            ));
+        if line.starts_with(opening) {
+            out.push_str(about);
         }
         out.push_str(&figures_unquoted(line));
         out.push('\n');
@@ -98,12 +123,17 @@ fn figures_unquoted(line: &str) -> String {
     line.to_string()
 }
 
-/// The comment above a top-level field of the scheme, naming the sheet it comes from.
-fn part_comment(line: &str) -> Option<&'static str> {
-    let field = line.strip_prefix("    ")?.split(':').next()?;
-    if line.starts_with("     ") {
+/// The name of the top-level field a line opens, if it opens one.
+fn top_field(line: &str) -> Option<&str> {
+    let rest = line.strip_prefix("    ")?;
+    if rest.starts_with(' ') {
         return None;
     }
+    rest.split(':').next()
+}
+
+/// The comment above a top-level field of a scheme, naming the sheet it comes from.
+fn scheme_part(field: &str) -> Option<&'static str> {
     Some(match field {
         "groups" => "Tiêu chí (trang \"Tiêu chí\"): nhóm và tiêu chí, theo thứ tự in",
         "bonus" => "Điểm thưởng (trang \"Điểm thưởng\", \"Tối đa theo nhóm\")",
@@ -113,6 +143,16 @@ fn part_comment(line: &str) -> Option<&'static str> {
         "tie_breakers" => "Xét đồng hạng (trang \"Xét đồng hạng\")",
         "awards" => "Khen thưởng (trang \"Khen thưởng\")",
         "sections" => "Phần viết của báo cáo (trang \"Phần viết\")",
+        _ => return None,
+    })
+}
+
+/// The comment above a top-level field of a bloc.
+fn bloc_part(field: &str) -> Option<&'static str> {
+    Some(match field {
+        "members" => "Đơn vị thành viên (trang \"Thành viên\")",
+        "targets" => "Chỉ tiêu giao ước: đơn vị → mã tiêu chí → chỉ tiêu (trang \"Chỉ tiêu\")",
+        "not_applicable" => "Nội dung không áp dụng với đơn vị (trang \"Không áp dụng\", ô KAD)",
         _ => return None,
     })
 }

@@ -16,6 +16,8 @@ pub enum SetupMsg {
     MissingInfo(&'static str),
     /// A cell that must hold something.
     Empty(&'static str),
+    /// A row of an information sheet whose value is left empty.
+    EmptyRow(&'static str),
     NotANumber(String),
     NotAWholeNumber(String),
     UnknownChoice {
@@ -63,6 +65,7 @@ fn vi(m: &SetupMsg, lang: Lang) -> String {
         SetupMsg::MissingColumn(c) => format!("thiếu cột \"{c}\" ở dòng tiêu đề"),
         SetupMsg::MissingInfo(r) => format!("thiếu dòng \"{r}\""),
         SetupMsg::Empty(c) => format!("cần ghi \"{c}\""),
+        SetupMsg::EmptyRow(r) => format!("cần ghi {r}"),
         SetupMsg::NotANumber(t) => format!("\"{t}\" không phải là số"),
         SetupMsg::NotAWholeNumber(t) => format!("\"{t}\" không phải số nguyên dương"),
         SetupMsg::UnknownChoice { given, words } => {
@@ -94,6 +97,7 @@ fn en(m: &SetupMsg, lang: Lang) -> String {
         SetupMsg::MissingColumn(c) => format!("no column \"{c}\" in the headings"),
         SetupMsg::MissingInfo(r) => format!("the row \"{r}\" is missing"),
         SetupMsg::Empty(c) => format!("\"{c}\" must be filled in"),
+        SetupMsg::EmptyRow(r) => format!("\"{r}\" must be filled in"),
         SetupMsg::NotANumber(t) => format!("\"{t}\" is not a number"),
         SetupMsg::NotAWholeNumber(t) => format!("\"{t}\" is not a whole number from 1"),
         SetupMsg::UnknownChoice { given, words } => {

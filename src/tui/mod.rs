@@ -159,6 +159,7 @@ enum Screen {
 fn start_screen(lang: Lang, blocs: &Path, allow_direct: bool) -> Screen {
     let (choices, problems) = start::discover(blocs, None);
     let mut start = Start::new(lang, choices, problems);
+    start.folder = Some(blocs.parent().unwrap_or(Path::new(".")).to_path_buf());
     let single_bloc = start
         .choices
         .iter()

@@ -12,7 +12,7 @@ use ratatui::style::{Modifier, Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::i18n::{Lang, Ui};
+use crate::i18n::{Lang, Msg, Ui};
 use crate::model::Period;
 use crate::store::load_covenant;
 use crate::store::records::{session_dir, vietnam};
@@ -41,6 +41,11 @@ pub struct Start {
     pub quit: bool,
     /// The user chose a session.
     pub open: Option<Choice>,
+    /// The folder holding `blocs/`, where the sample scheme's workbook is written for a first
+    /// bloc; none where nothing is to be written.
+    pub folder: Option<PathBuf>,
+    /// What the last action did.
+    pub notice: Option<Box<Said>>,
 }
 
 /// The bloc files of a folder, sorted by name.
@@ -57,27 +62,42 @@ pub fn bloc_files(blocs: &Path) -> Vec<PathBuf> {
 }
 
 /// Every session of the blocs in `blocs`, and the problems of the files that do not load.
+/// A bloc kept over several years has a file per covenant year (`blocs/<id>.ron`,
+/// `blocs/<id>-<year>.ron`) sharing its id and records: each year's sessions are offered with
+/// the covenant of that year, or of the latest year before it.
 pub fn discover(blocs: &Path, data: Option<&Path>) -> (Vec<Choice>, Vec<Said>) {
     let mut choices = Vec::new();
     let mut problems = Vec::new();
+    let mut loaded = Vec::new();
     for file in bloc_files(blocs) {
-        let loaded = match load_covenant(&file) {
-            Ok(l) => l,
-            Err(e) => {
-                problems.push(Said::Load {
-                    file: file.clone(),
-                    error: std::rc::Rc::new(e),
-                    first_line_only: true,
-                });
-                continue;
-            }
+        match load_covenant(&file) {
+            Ok(l) => loaded.push((file, l.covenant.bloc)),
+            Err(e) => problems.push(Said::Load {
+                file: file.clone(),
+                error: std::rc::Rc::new(e),
+                first_line_only: true,
+            }),
+        }
+    }
+    for (file, bloc) in &loaded {
+        let covenant_years: Vec<i32> = (loaded.iter())
+            .filter(|(_, other)| other.id == bloc.id)
+            .map(|(_, other)| other.year)
+            .collect();
+        // The covenant a session of `year` is scored with: the latest not after it.
+        let owns = |year: i32| {
+            let covenant = (covenant_years.iter().copied())
+                .filter(|&y| y <= year)
+                .max()
+                .or_else(|| covenant_years.iter().copied().min());
+            covenant == Some(bloc.year)
         };
-        let bloc = &loaded.covenant.bloc;
-        let data = crate::store::paths::data_dir(&file, data);
+        let data = crate::store::paths::data_dir(file, data);
         let mut years = vec![bloc.year];
         if let Ok(dir) = std::fs::read_dir(data.join(&bloc.id)) {
             years.extend(dir.filter_map(|e| e.ok()?.file_name().to_str()?.parse::<i32>().ok()));
         }
+        years.retain(|&y| y == bloc.year || owns(y));
         years.sort_unstable();
         years.dedup();
         for year in years.into_iter().rev() {
@@ -132,6 +152,8 @@ impl Start {
             problems,
             quit: false,
             open: None,
+            folder: None,
+            notice: None,
         }
     }
 
@@ -146,9 +168,31 @@ impl Start {
             }
             Some(Action::Confirm) => self.open = self.choices.get(self.selected).cloned(),
             Some(Action::ToggleLang) => self.lang = self.lang.other(),
+            Some(Action::NewSchemeBook) => self.write_sample(),
             Some(Action::Quit) => self.quit = true,
             _ => {}
         }
+    }
+
+    /// Writes the sample scheme's workbook beside `blocs/`, never over a file.
+    fn write_sample(&mut self) {
+        let Some(folder) = &self.folder else { return };
+        let path = folder.join("thang-diem.xlsx");
+        let shown = path.display().to_string();
+        let written = crate::setup::sample_workbook()
+            .map_err(std::io::Error::other)
+            .and_then(|bytes| {
+                let access = crate::store::durable::Access::Shared;
+                crate::store::durable::create_new(&path, &bytes, access)
+            });
+        self.notice = Some(Box::new(Said::Msg(match written {
+            Ok(()) => Msg::SchemeBookWritten(shown),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Msg::FileExists(shown),
+            Err(e) => Msg::WriteFailed {
+                path: shown,
+                error: e.to_string(),
+            },
+        })));
     }
 
     pub fn draw(&self, frame: &mut Frame) {
@@ -203,7 +247,20 @@ impl Start {
                 }
             })
             .collect();
-        frame.render_widget(Paragraph::new(lines), list);
+        if self.choices.is_empty() {
+            let help = lang.ui(Ui::NewcomerHelp).lines().map(Line::from);
+            let notice = self.notice.iter().map(|n| Line::from(n.text(lang)).green());
+            let lines: Vec<Line> = help
+                .chain(std::iter::once(Line::default()))
+                .chain(notice)
+                .collect();
+            frame.render_widget(
+                Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: false }),
+                list,
+            );
+        } else {
+            frame.render_widget(Paragraph::new(lines), list);
+        }
         let problem_lines: Vec<Line> = self
             .problems
             .iter()

@@ -127,16 +127,16 @@ impl Reader {
         };
         use shape::info::*;
         let id_at = row(self, ID)?;
-        let id = self.required(id_at, 1);
+        let id = self.required_row(id_at, ID);
         self.remember(Path::root().field("id"), id_at);
         let title_at = row(self, TITLE)?;
         self.remember(Path::root().field("title"), title_at);
-        let title = self.required(title_at, 1);
+        let title = self.required_row(title_at, TITLE);
         let version_at = row(self, VERSION)?;
         self.remember(Path::root().field("version"), version_at);
-        let version = self.required(version_at, 1);
+        let version = self.required_row(version_at, VERSION);
         let effective_at = row(self, EFFECTIVE)?;
-        let text = self.required(effective_at, 1);
+        let text = self.required_row(effective_at, EFFECTIVE);
         let effective = read_date(&text).or_else(|| {
             if !text.is_empty() {
                 self.problem(self.cell_place(effective_at, 1), SetupMsg::BadDate(text));

@@ -10,6 +10,8 @@ use crate::i18n::Ui;
 /// (`Left` moves a cell in the grid and the cursor in a text field).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
+    /// On the start screen: write the sample scheme's workbook, to set up a first bloc.
+    NewSchemeBook,
     Up,
     Down,
     Left,

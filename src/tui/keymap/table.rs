@@ -502,6 +502,12 @@ const START: &[Binding] = &[
     ),
     b(&[Code(Enter)], Action::Confirm, Ui::KeyOpenSession, true),
     b(
+        &[Code(KeyCode::Char('n'))],
+        Action::NewSchemeBook,
+        Ui::KeyNewSchemeBook,
+        true,
+    ),
+    b(
         &[Code(KeyCode::Char('l'))],
         Action::ToggleLang,
         Ui::KeyLang,
