@@ -356,6 +356,18 @@ fn a_missing_sheet_or_row_a_bad_date_and_a_broken_file_are_named() {
     let got = problems(&book.save_to_buffer().unwrap());
     assert_eq!(got.len(), 1);
     assert!(got[0].starts_with("'Thông tin'!A9001: "), "{got:#?}");
+    // A package of many parts, as a hostile file could be, is refused before it is read.
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..300 {
+        zip.start_file(
+            format!("part{i}.xml"),
+            zip::write::SimpleFileOptions::default(),
+        )
+        .unwrap();
+    }
+    let got = problems(&zip.finish().unwrap().into_inner());
+    assert_eq!(got.len(), 1);
+    assert!(got[0].contains("300"), "{got:#?}");
     let got = problems(b"not a zip at all");
     assert_eq!(got.len(), 1);
     assert!(

@@ -46,7 +46,7 @@ const BOUNDS: Bounds = Bounds {
 };
 
 /// The words of a workbook that could not be read.
-pub fn unreadable(e: WorkbookError) -> M {
+fn unreadable(e: WorkbookError) -> M {
     match e {
         WorkbookError::Empty => M::EmptyFile,
         WorkbookError::TooLarge { bytes, limit } => M::FormTooLarge { bytes, limit },

@@ -54,8 +54,48 @@ impl SetupMsg {
     }
 }
 
+/// A workbook that could not be read, said of a set-up workbook (a scheme's or a bloc's).
 fn workbook(e: &WorkbookError, lang: Lang) -> String {
-    crate::selfscore::xlsx::unreadable(e.clone()).text(lang)
+    let mib = |b: u64| b >> 20;
+    match (lang, e) {
+        (Lang::Vi, WorkbookError::Empty) => "tệp rỗng".into(),
+        (Lang::Vi, WorkbookError::TooLarge { bytes, limit }) => format!(
+            "tệp lớn {} MiB, quá giới hạn {} MiB của bảng tính thiết lập: không đọc",
+            mib(*bytes),
+            mib(*limit)
+        ),
+        (Lang::Vi, WorkbookError::NotXlsx(e)) => {
+            format!("không phải tệp Excel (.xlsx) đọc được: {e}")
+        }
+        (Lang::Vi, WorkbookError::TooManyParts { parts, limit }) => {
+            format!("tệp chứa {parts} phần, quá {limit} phần một bảng tính có thể có: không đọc")
+        }
+        (Lang::Vi, WorkbookError::InflatesTooFar { limit }) => format!(
+            "tệp giải nén ra quá {} MiB, nhiều hơn mọi bảng tính thiết lập: không đọc tiếp",
+            mib(*limit)
+        ),
+        (Lang::Vi, WorkbookError::Beyond { .. }) => {
+            "ô này nằm ngoài các hàng và cột một bảng tính thiết lập dùng: không đọc tiếp".into()
+        }
+        (Lang::En, WorkbookError::Empty) => "the file is empty".into(),
+        (Lang::En, WorkbookError::TooLarge { bytes, limit }) => format!(
+            "the file is {} MiB, beyond the {} MiB a set-up workbook can be: not read",
+            mib(*bytes),
+            mib(*limit)
+        ),
+        (Lang::En, WorkbookError::NotXlsx(e)) => format!("not a readable Excel (.xlsx) file: {e}"),
+        (Lang::En, WorkbookError::TooManyParts { parts, limit }) => format!(
+            "the file holds {parts} parts, more than the {limit} a workbook can have: not read"
+        ),
+        (Lang::En, WorkbookError::InflatesTooFar { limit }) => format!(
+            "the file inflates to more than {} MiB, more than any set-up workbook: not read further",
+            mib(*limit)
+        ),
+        (Lang::En, WorkbookError::Beyond { .. }) => {
+            "this cell lies beyond the rows and columns a set-up workbook uses: not read further"
+                .into()
+        }
+    }
 }
 
 fn vi(m: &SetupMsg, lang: Lang) -> String {
