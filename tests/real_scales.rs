@@ -68,8 +68,17 @@ fn fill(c: &Covenant, sheet: &mut thidua::model::Sheet, unit: &str, values: &[(&
 #[test]
 fn printed_numbers_repeat_while_keys_stay_unique_and_spaces_around_a_key_are_ignored() {
     let c = cluster();
+    // Printed "1, 2" under I and "1, 2, 3" under II: shown with their group's number.
     let labels: Vec<&str> = c.layout.items.iter().map(|i| i.label.as_str()).collect();
-    assert_eq!(labels, ["1", "2", "1", "2", "3"]);
+    assert_eq!(labels, ["I.1", "I.2", "II.1", "II.2", "II.3"]);
+    let printed = |g: usize, i: usize| match &c.scheme.groups[g].items[i] {
+        thidua::model::scheme::Node::Criterion(c) => c.label.clone(),
+        _ => None,
+    };
+    assert_eq!(
+        (printed(0, 0), printed(1, 2)),
+        (Some("1".into()), Some("3".into()))
+    );
     let keys: Vec<&str> = c.layout.items.iter().map(|i| i.code.as_str()).collect();
     assert_eq!(keys, ["I.1", "I.2", "II.1", "II.2", "II.3"]);
     // A scoresheet may write the key with or without the scale's stray space.

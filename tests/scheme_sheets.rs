@@ -203,16 +203,22 @@ fn an_offices_table_numbered_under_every_group_gets_keys_from_its_paths() {
         .iter()
         .map(|i| (i.code.as_str(), i.label.as_str()))
         .collect();
+    // The keys made from the paths; the numbers as printed kept in the scheme, and shown with
+    // their group's number since they repeat.
     assert_eq!(
         keys,
         [
-            ("I.1", "1"),
-            ("I.2", "2"),
-            ("II.1", "1"),
-            ("II.2", "2"),
-            ("II.3", "3")
+            ("I.1", "I.1"),
+            ("I.2", "I.2"),
+            ("II.1", "II.1"),
+            ("II.2", "II.2"),
+            ("II.3", "II.3")
         ]
     );
+    let thidua::model::scheme::Node::Criterion(first) = &s.groups[0].items[0] else {
+        panic!("a criterion")
+    };
+    assert_eq!(first.label.as_deref(), Some("1"));
     assert_eq!(layout.groups[1].stated_max, Some("700".parse().unwrap()));
     let warnings = thidua::model::validate::warnings(&s);
     assert_eq!(

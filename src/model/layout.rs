@@ -51,7 +51,8 @@ fn printed(label: &Option<String>, code: &str) -> String {
 pub struct Item {
     /// The key (`key` of the scheme's code), used by files, the journal and records.
     pub code: String,
-    /// The number as printed on screens and in reports; need not be unique.
+    /// The number screens and reports print: the scheme's label (or the key), preceded by its
+    /// groups' numbers where the label alone repeats ("II.1").
     pub label: String,
     pub title: String,
     pub guidance: String,
@@ -136,7 +137,39 @@ impl Layout {
                 group: None,
             });
         }
+        layout.tell_apart();
         layout
+    }
+
+    /// Where printed numbers repeat ("1, 2, 3" under every group), every number is shown with
+    /// its groups' numbers before it ("II.1", "II.3"), as a meeting says them; numbers printed
+    /// once each are shown as they are.
+    fn tell_apart(&mut self) {
+        fn repeats<'a>(mut labels: impl Iterator<Item = &'a str>) -> bool {
+            let mut seen = std::collections::HashSet::new();
+            labels.any(|l| !seen.insert(l))
+        }
+        if repeats(self.groups.iter().map(|g| g.label.as_str())) {
+            // Parents come before their children: a parent's name is settled first.
+            for g in 0..self.groups.len() {
+                if let Some(parent) = self.groups[g].parent {
+                    let name = format!("{}.{}", self.groups[parent].label, self.groups[g].label);
+                    self.groups[g].label = name;
+                }
+            }
+        }
+        let criteria = || {
+            (self.items.iter())
+                .filter(|i| i.kind == ItemKind::Criterion)
+                .map(|i| i.label.as_str())
+        };
+        if repeats(criteria()) {
+            for item in &mut self.items {
+                if let (Some(g), ItemKind::Criterion) = (item.group, item.kind) {
+                    item.label = format!("{}.{}", self.groups[g].label, item.label);
+                }
+            }
+        }
     }
 
     fn add_group(&mut self, group: &super::scheme::Group, parent: Option<usize>, depth: usize) {

@@ -278,7 +278,10 @@ fn column_of(sheet: &SheetShape, rest: &[Seg]) -> Option<u16> {
     if name == shape::INFO.name || name == shape::GROUP_CAPS.name && first.is_none() {
         return Some(if name == shape::INFO.name { 1 } else { 2 });
     }
-    let first = first?;
+    // A problem of the row as a whole (a tie-breaker naming no criterion): its code's cell.
+    let Some(first) = first else {
+        return Some(if name == shape::AWARDS.name { 0 } else { 1 });
+    };
     order.iter().position(|f| *f == first).map(|c| c as u16)
 }
 
