@@ -452,4 +452,33 @@ fn a_different_scheme_of_the_same_id_is_never_written_over() {
         text(&out.stderr)
     );
     assert_eq!(std::fs::read_to_string(&existing).unwrap(), "// in use\n");
+    // A bloc with scores on it keeps it as it is, even when asked to replace it.
+    std::fs::create_dir(dir.path().join("blocs")).unwrap();
+    let bloc = std::fs::read_to_string(root().join("blocs/khoi-8.ron"))
+        .unwrap()
+        .replace(
+            "scheme: \"khoi-phuong-2026\"",
+            "scheme: \"cum-cong-an-2027\"",
+        );
+    std::fs::write(dir.path().join("blocs/khoi-8.ron"), bloc).unwrap();
+    std::fs::create_dir_all(dir.path().join("records/khoi-8/2026")).unwrap();
+    let replace = ["--lang", "en", "import-scheme", "cum.xlsx", "--replace"];
+    let out = thidua(dir.path(), &replace);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("bloc \"khoi-8\" has scores under it"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert_eq!(std::fs::read_to_string(&existing).unwrap(), "// in use\n");
+    // Without scores on it, it is replaced.
+    std::fs::remove_dir_all(dir.path().join("records")).unwrap();
+    let out = thidua(dir.path(), &replace);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let written = std::fs::read_to_string(&existing).unwrap();
+    assert_eq!(scheme(&written).id, "cum-cong-an-2027");
+}
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
 }

@@ -36,6 +36,10 @@ pub struct ImportBlocArgs {
     /// Thư mục khối (mặc định: blocs) / the blocs' folder
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
+    /// Thay tệp của năm ấy khi chưa có điểm nào của năm ấy / replace that year's file while
+    /// nothing of that year is scored
+    #[arg(long)]
+    pub replace: bool,
 }
 
 pub fn template(lang: Lang, args: &TemplateBlocArgs) -> u8 {
@@ -153,7 +157,8 @@ pub fn import(lang: Lang, args: &ImportBlocArgs) -> u8 {
     };
     let path = bloc_file(&blocs, &bloc);
     let shown_out = path.display().to_string();
-    if path.exists() {
+    let exists = path.exists();
+    if exists {
         let same = load::read_source(&path)
             .ok()
             .and_then(|s| load::parse_bloc(&s).ok())
@@ -162,8 +167,21 @@ pub fn import(lang: Lang, args: &ImportBlocArgs) -> u8 {
             outln!("{}", lang.msg(&Msg::BlocUnchanged(shown_out)));
             return 0;
         }
-        errln!("{}", lang.msg(&Msg::BlocFileDiffers(shown_out)));
-        return INVALID;
+        if !args.replace {
+            errln!("{}", lang.msg(&Msg::BlocFileDiffers(shown_out)));
+            return INVALID;
+        }
+        // A covenant with scores of its year stays as it is: they were scored under it.
+        if let Some(id) = scored_bloc(&blocs, |b| b.id == bloc.id && b.year == bloc.year) {
+            errln!(
+                "{}",
+                lang.msg(&Msg::FileInUse {
+                    path: shown_out,
+                    bloc: id
+                })
+            );
+            return INVALID;
+        }
     }
     if let Err(error) = std::fs::create_dir_all(&blocs) {
         errln!("{}", write_failed(lang, &blocs, &error));
@@ -172,7 +190,12 @@ pub fn import(lang: Lang, args: &ImportBlocArgs) -> u8 {
     let name = args.file.file_name().unwrap_or_default().to_string_lossy();
     let today = crate::store::records::now().date_naive();
     let text = ron_text::bloc_text(&bloc, &name, today);
-    match write_new(&path, text.as_bytes()) {
+    let written = if exists {
+        crate::store::durable::replace(&path, text.as_bytes())
+    } else {
+        write_new(&path, text.as_bytes())
+    };
+    match written {
         Ok(()) => {
             outln!(
                 "{}",
@@ -206,4 +229,21 @@ pub fn bloc_file(blocs: &Path, bloc: &Bloc) -> PathBuf {
     } else {
         first
     }
+}
+
+/// The first bloc in `blocs` for which `which` holds that has scores of its covenant year
+/// (its records folder for the year exists), by id.
+pub(super) fn scored_bloc(blocs: &Path, which: impl Fn(&Bloc) -> bool) -> Option<String> {
+    let files = std::fs::read_dir(blocs).ok()?;
+    files
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        .filter_map(|p| {
+            let bloc = load::parse_bloc(&load::read_source(&p).ok()?).ok()?;
+            let data = crate::store::paths::data_dir(&p, None);
+            let scored = crate::store::paths::child(&data, &bloc.id)
+                .is_ok_and(|d| d.join(bloc.year.to_string()).is_dir());
+            (which(&bloc) && scored).then_some(bloc.id)
+        })
+        .next()
 }

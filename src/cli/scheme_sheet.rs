@@ -9,6 +9,7 @@ use crate::model::Layout;
 use crate::setup::{ron_text, scheme_book, scheme_read};
 use crate::store::load::{self, LoadError};
 
+use super::bloc_sheet::scored_bloc;
 use super::template::{write_failed, write_new};
 use super::{INVALID, USAGE, errln, outln, print_problems, report_load_error};
 
@@ -31,6 +32,10 @@ pub struct ImportSchemeArgs {
     /// Thư mục thang điểm (mặc định: scoring) / the schemes' folder
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
+    /// Thay tệp cùng mã khi chưa có khối nào chấm theo nó / replace the file of the same id
+    /// while no bloc has scores on it
+    #[arg(long)]
+    pub replace: bool,
 }
 
 pub fn template(lang: Lang, args: &TemplateSchemeArgs) -> u8 {
@@ -110,7 +115,8 @@ pub fn import(lang: Lang, args: &ImportSchemeArgs) -> u8 {
     // The id is checked as a safe file name by the scheme's checks above.
     let path = dir.join(format!("{}.ron", scheme.id));
     let shown_out = path.display().to_string();
-    if path.exists() {
+    let exists = path.exists();
+    if exists {
         let same = load::read_source(&path)
             .ok()
             .and_then(|s| load::parse_scheme(&s).ok())
@@ -119,8 +125,22 @@ pub fn import(lang: Lang, args: &ImportSchemeArgs) -> u8 {
             outln!("{}", lang.msg(&Msg::SchemeUnchanged(shown_out)));
             return 0;
         }
-        errln!("{}", lang.msg(&Msg::SchemeFileDiffers(shown_out)));
-        return INVALID;
+        if !args.replace {
+            errln!("{}", lang.msg(&Msg::SchemeFileDiffers(shown_out)));
+            return INVALID;
+        }
+        // A scheme some bloc has scores on stays as it is: its records were scored with it.
+        let blocs = dir.parent().unwrap_or(Path::new(".")).join("blocs");
+        if let Some(bloc) = scored_bloc(&blocs, |b| b.scheme == scheme.id) {
+            errln!(
+                "{}",
+                lang.msg(&Msg::FileInUse {
+                    path: shown_out,
+                    bloc
+                })
+            );
+            return INVALID;
+        }
     }
     if let Err(error) = std::fs::create_dir_all(&dir) {
         errln!("{}", write_failed(lang, &dir, &error));
@@ -129,7 +149,12 @@ pub fn import(lang: Lang, args: &ImportSchemeArgs) -> u8 {
     let name = args.file.file_name().unwrap_or_default().to_string_lossy();
     let today = chrono::Local::now().date_naive();
     let text = ron_text::scheme_text(&scheme, &name, today);
-    match write_new(&path, text.as_bytes()) {
+    let written = if exists {
+        crate::store::durable::replace(&path, text.as_bytes())
+    } else {
+        write_new(&path, text.as_bytes())
+    };
+    match written {
         Ok(()) => {
             let layout = Layout::new(&scheme);
             outln!(

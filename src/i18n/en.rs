@@ -34,7 +34,7 @@ pub fn msg(m: &Msg) -> String {
         ),
         Msg::SchemeUnchanged(path) => format!("{path} already holds this scheme; nothing to write"),
         Msg::SchemeFileDiffers(path) => format!(
-            "{path} exists with a different scheme; a scheme in use is never written over. Change the \"Mã thang điểm\" (e.g. add the year) on the \"Thông tin\" sheet, or move the old file"
+            "{path} exists with a different scheme; nothing is written over it. While no bloc has scores on it, --replace replaces it; otherwise change the \"Mã thang điểm\" (e.g. add the year) on the \"Thông tin\" sheet"
         ),
         Msg::BlocBookWritten(path) => format!(
             "wrote the bloc workbook {path}: fill in the members and targets, then import it with `thidua import-bloc {path}`"
@@ -45,9 +45,12 @@ pub fn msg(m: &Msg) -> String {
             year,
             scheme,
         } => format!("wrote the bloc {path}: year {year}, {units} units, scheme {scheme}"),
+        Msg::FileInUse { path, bloc } => format!(
+            "{path} is not replaced: bloc \"{bloc}\" has scores under it. Make a new file, with another id (a scheme) or for another year (a bloc)"
+        ),
         Msg::BlocUnchanged(path) => format!("{path} already holds this bloc; nothing to write"),
         Msg::BlocFileDiffers(path) => format!(
-            "{path} exists with different content; nothing is written over it. Move the old file if it is to be replaced"
+            "{path} exists with different content; nothing is written over it. While nothing of that year is scored, --replace replaces it"
         ),
         Msg::BlocSchemeMissing { scheme, looked } => format!(
             "no scheme \"{scheme}\" yet (looked for {looked}); import the scheme first with `thidua import-scheme`"

@@ -37,6 +37,11 @@ pub enum Msg {
         scheme: String,
     },
     BlocUnchanged(String),
+    /// A file asked to be replaced that a bloc's scores depend on.
+    FileInUse {
+        path: String,
+        bloc: String,
+    },
     /// A different bloc, or another year's, is in the file already.
     BlocFileDiffers(String),
     /// The scheme the bloc's workbook names is not in `scoring/`.

@@ -49,7 +49,7 @@ pub fn msg(m: &Msg) -> String {
         ),
         Msg::SchemeUnchanged(path) => format!("{path} đã đúng như bảng tính, không cần ghi lại"),
         Msg::SchemeFileDiffers(path) => format!(
-            "đã có {path} với nội dung khác; không ghi đè thang điểm đang dùng. Hãy đổi \"Mã thang điểm\" (ví dụ thêm năm) ở trang \"Thông tin\", hoặc chuyển tệp cũ đi"
+            "đã có {path} với nội dung khác; không ghi đè. Chưa khối nào chấm theo nó thì thêm --replace để thay; nếu không, hãy đổi \"Mã thang điểm\" (ví dụ thêm năm) ở trang \"Thông tin\""
         ),
         Msg::BlocBookWritten(path) => format!(
             "đã ghi bảng tính khối {path}: điền thành viên, chỉ tiêu rồi nhập bằng `thidua import-bloc {path}`"
@@ -60,9 +60,12 @@ pub fn msg(m: &Msg) -> String {
             year,
             scheme,
         } => format!("đã ghi khối {path}: năm {year}, {units} đơn vị, thang điểm {scheme}"),
+        Msg::FileInUse { path, bloc } => format!(
+            "không thay {path}: khối \"{bloc}\" đã có điểm chấm theo tệp này. Hãy lập tệp mới với mã khác (thang điểm) hoặc cho năm khác (khối)"
+        ),
         Msg::BlocUnchanged(path) => format!("{path} đã đúng như bảng tính, không cần ghi lại"),
         Msg::BlocFileDiffers(path) => format!(
-            "đã có {path} với nội dung khác; không ghi đè. Hãy chuyển tệp cũ đi nếu muốn thay"
+            "đã có {path} với nội dung khác; không ghi đè. Chưa có điểm của năm ấy thì thêm --replace để thay"
         ),
         Msg::BlocSchemeMissing { scheme, looked } => format!(
             "chưa có thang điểm \"{scheme}\" (đã tìm {looked}); hãy nhập thang điểm trước bằng `thidua import-scheme`"
@@ -444,7 +447,7 @@ pub fn msg(m: &Msg) -> String {
         Msg::NoFormsIn(path) => format!("Thư mục {path} không có phiếu tự chấm (.xlsx, .csv, .ron)."),
         Msg::NothingToAccept => "Không có ô nào để lấy điểm tự chấm.".into(),
         Msg::NotApplicable { unit, item } => format!(
-            "Mục {item} không áp dụng với {unit} (theo giao ước của khối): không nhập điểm vào ô này."
+            "{item} không áp dụng với {unit} theo giao ước: ô này không nhập điểm."
         ),
         Msg::Accepted { cells } => format!("Đã lấy điểm tự chấm cho {cells} ô."),
         Msg::FrozenOnScreen { at } => format!(
