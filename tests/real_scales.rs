@@ -414,3 +414,74 @@ fn check_warns_about_a_printed_maximum_and_still_accepts_the_scale() {
         "{stderr}"
     );
 }
+
+/// The cluster scored in full, as in the worked example above.
+fn scored_cluster() -> (Covenant, Results) {
+    let c = cluster();
+    let mut s = c.empty_sheet();
+    fill(
+        &c,
+        &mut s,
+        "u1",
+        &[("I.1", "9"), ("I.2", "đạt"), ("II.1", "9")],
+    );
+    fill(&c, &mut s, "u1", &[("II.2", "0"), ("II.3", "18")]);
+    fill(
+        &c,
+        &mut s,
+        "u2",
+        &[("I.1", "9"), ("I.2", "đạt"), ("II.1", "8")],
+    );
+    fill(&c, &mut s, "u2", &[("II.2", "3")]);
+    fill(
+        &c,
+        &mut s,
+        "u3",
+        &[("I.1", "10"), ("I.2", "đạt"), ("II.1", "10")],
+    );
+    fill(&c, &mut s, "u3", &[("II.2", "3"), ("II.3", "20")]);
+    let r = score::compute(&c, Period::YearEnd, &s).unwrap();
+    (c, r)
+}
+
+#[test]
+fn the_room_sees_each_units_share_where_units_are_ranked_by_it() {
+    let (c, r) = scored_cluster();
+    let shown = |u: usize| {
+        let place = Some((r.units[u].rank, r.units[u].tied));
+        thidua::room::standing::shown(thidua::i18n::Lang::Vi, &c, Period::YearEnd, &r, u, place)
+            .total
+    };
+    assert_eq!(shown(1), "37,00 · 92,5 %");
+    assert_eq!(shown(2), "56,67 · 94,5 %");
+}
+
+#[test]
+fn the_report_says_what_does_not_apply_the_printed_maximum_and_how_units_are_ranked() {
+    let (c, r) = scored_cluster();
+    let edition = thidua::report::document::Edition {
+        year: 2026,
+        period: Period::YearEnd,
+        version: 1,
+        number: None,
+        date: chrono::NaiveDate::from_ymd_opt(2026, 12, 20).unwrap(),
+        provisional: true,
+        public_key: "RWQf6LRCGA9i53mlYecO4IzT51TGPpvWucNSCh1CBM0QTaLn73Y7GFO3".into(),
+        replaces: None,
+        pdf_name: "b-2026-year-end-v1.pdf".into(),
+        sections: Vec::new(),
+        recipients: Vec::new(),
+        election: None,
+    };
+    let document = thidua::report::document::document(&c, &r, &edition);
+    let text = serde_json::to_string(&document).unwrap();
+    for said in [
+        "KAD: không áp dụng với đơn vị",
+        "nhóm II: thang điểm ghi 700 điểm, các tiêu chí cho tối đa 40 điểm",
+        "Thứ hạng được xếp theo tỷ lệ tổng điểm đạt được",
+        "tính trên các nội dung áp dụng với từng đơn vị",
+        "\"II.3\"",
+    ] {
+        assert!(text.contains(said), "{said} in {text}");
+    }
+}

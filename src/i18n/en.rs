@@ -576,6 +576,7 @@ pub fn ui(u: Ui) -> &'static str {
             "reaching the target gives half the points, the unit furthest over it the maximum"
         }
         Ui::Warning => "warning",
+        Ui::StatedMax => "the scale prints a maximum of",
         Ui::LowerIsBetter => "fewer is better",
         Ui::UntargetedAgainstBest => {
             "a unit without a target is scored against the best of those without one"

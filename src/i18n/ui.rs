@@ -48,6 +48,8 @@ pub enum Ui {
     RuleHalfAtTarget,
     /// Marks what `check` warns about without refusing the file.
     Warning,
+    /// Before a group's maximum as the scale prints it.
+    StatedMax,
     /// Fewer is better (cases, accidents): said after a target rule.
     LowerIsBetter,
     UntargetedAgainstBest,

@@ -594,6 +594,7 @@ pub fn ui(u: Ui) -> &'static str {
             "đạt chỉ tiêu được một nửa số điểm, đơn vị vượt cao nhất được tối đa"
         }
         Ui::Warning => "cảnh báo",
+        Ui::StatedMax => "thang điểm ghi tối đa",
         Ui::LowerIsBetter => "càng ít càng tốt",
         Ui::UntargetedAgainstBest => {
             "đơn vị không giao chỉ tiêu chấm so với đơn vị cao nhất trong số đó"

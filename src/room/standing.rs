@@ -3,7 +3,10 @@
 //! the head asks to rank partial totals; complete units are ranked among themselves. This is
 //! how the room sees the results; the results and the reports are unchanged.
 
+use rust_decimal::Decimal;
+
 use crate::i18n::{Lang, Ui};
+use crate::model::scheme::RankBy;
 use crate::model::{Covenant, Period};
 use crate::score::Results;
 
@@ -75,11 +78,18 @@ pub fn shown(
 ) -> Shown {
     let r = &results.units[unit];
     let partial = r.missing > 0;
-    let total = if partial {
-        format!("{} {}", lang.dec2(r.total), lang.ui(Ui::PartialTotal))
-    } else {
-        lang.dec2(r.total)
-    };
+    let mut total = lang.dec2(r.total);
+    // Where units are ranked by their share of what applies to each, the share is what the
+    // room compares: "69,00 · 86,3 %".
+    let max = covenant.unit_max(unit, period);
+    if covenant.scheme.rank_by == RankBy::ShareOfApplicable && !max.is_zero() {
+        let share = (r.total * Decimal::ONE_HUNDRED / max)
+            .round_dp_with_strategy(1, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+        total = format!("{total} · {} %", lang.dec(share));
+    }
+    if partial {
+        total = format!("{total} {}", lang.ui(Ui::PartialTotal));
+    }
     let (rank, band) = match place {
         Some((rank, tied)) => (
             format!("{rank}{}", if tied { "=" } else { "" }),

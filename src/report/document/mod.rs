@@ -397,6 +397,9 @@ fn annex(covenant: &Covenant, results: &Results, edition: &Edition) -> Annex {
             })
             .collect(),
     }));
+    if let Some(stated) = stated_maxima(layout, edition.period) {
+        body.push(paragraph(stated));
+    }
     body.push(heading("2. Điểm của từng đơn vị theo tiêu chí".to_string()));
     let units = covenant.bloc.members.len();
     let chunks: Vec<Vec<usize>> = (0..units)
@@ -515,4 +518,27 @@ pub(super) fn column(title: &str, align: &'static str, wide: bool) -> Column {
         align,
         wide,
     }
+}
+
+/// The maxima the scale prints for its groups, said as information beside what the criteria of
+/// the period allow: "nhóm II: thang điểm ghi 700 điểm, các tiêu chí cho tối đa 60 điểm".
+fn stated_maxima(layout: &crate::model::Layout, period: crate::model::Period) -> Option<String> {
+    let (allowed, _) = layout.maxima(Some(period), |_| true);
+    let said: Vec<String> = (layout.groups.iter().enumerate())
+        .filter_map(|(g, group)| {
+            let stated = group.stated_max?;
+            Some(format!(
+                "nhóm {}: thang điểm ghi {} điểm, các tiêu chí cho tối đa {} điểm",
+                group.label,
+                dec(stated),
+                dec(allowed[g])
+            ))
+        })
+        .collect();
+    (!said.is_empty()).then(|| {
+        format!(
+            "Mức tối đa ghi trong thang điểm (để tham khảo, không giới hạn điểm): {}.",
+            said.join("; ")
+        )
+    })
 }

@@ -136,6 +136,12 @@ fn draw_detail(app: &App, frame: &mut Frame, area: Rect) {
                         .cap
                         .map(|c| format!(" / {}", lang.dec(c)))
                         .unwrap_or_default();
+                    // The scale's printed maximum, as information: it caps nothing.
+                    let stated = group
+                        .stated_max
+                        .map(|s| format!(" ({} {})", lang.ui(Ui::StatedMax), lang.dec(s)))
+                        .unwrap_or_default();
+                    let cap = format!("{cap}{stated}");
                     (
                         format!("{} {}", group.label, group.title),
                         format!("{}{cap}", lang.dec(r.groups[g])),
