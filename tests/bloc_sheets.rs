@@ -6,27 +6,18 @@
 #[path = "support/xlsx_edit.rs"]
 mod xlsx_edit;
 
+mod common;
+
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use thidua::model::{Bloc, Covenant, Period, Scheme};
 use thidua::setup::{bloc_book, bloc_read};
 use thidua::store::load::{parse_bloc, parse_scheme};
 use thidua::store::{Source, load_covenant};
 
+use common::{text, thidua_in};
 use xlsx_edit::edit;
-
-fn thidua(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_thidua"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("the thidua binary runs")
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -143,9 +134,9 @@ fn a_bloc_set_up_from_spreadsheets_alone_is_scored_and_rolled_over_to_the_next_y
         text(&out.stdout)
     };
     // The scheme, then a blank bloc for it.
-    ok(thidua(at, &["template-scheme"]));
-    ok(thidua(at, &["import-scheme", "thang-diem.xlsx"]));
-    ok(thidua(
+    ok(thidua_in(at, &["template-scheme"]));
+    ok(thidua_in(at, &["import-scheme", "thang-diem.xlsx"]));
+    ok(thidua_in(
         at,
         &[
             "template-bloc",
@@ -159,7 +150,7 @@ fn a_bloc_set_up_from_spreadsheets_alone_is_scored_and_rolled_over_to_the_next_y
     let (sample, scheme) = sample();
     let filled = bloc_book::workbook(&sample, &scheme).unwrap();
     std::fs::write(at.join("khoi-8.xlsx"), &filled).unwrap();
-    let said = ok(thidua(at, &["import-bloc", "khoi-8.xlsx"]));
+    let said = ok(thidua_in(at, &["import-bloc", "khoi-8.xlsx"]));
     assert!(
         said.contains("blocs/khoi-8.ron: năm 2026, 8 đơn vị"),
         "{said}"
@@ -171,7 +162,7 @@ fn a_bloc_set_up_from_spreadsheets_alone_is_scored_and_rolled_over_to_the_next_y
     );
     // Scored, with the year-end election recorded.
     let csv = root().join("tests/data/khoi-8-year-end.csv");
-    ok(thidua(
+    ok(thidua_in(
         at,
         &[
             "import",
@@ -181,7 +172,7 @@ fn a_bloc_set_up_from_spreadsheets_alone_is_scored_and_rolled_over_to_the_next_y
             csv.to_str().unwrap(),
         ],
     ));
-    ok(thidua(
+    ok(thidua_in(
         at,
         &[
             "elect",
@@ -197,7 +188,7 @@ fn a_bloc_set_up_from_spreadsheets_alone_is_scored_and_rolled_over_to_the_next_y
     let last_year = std::fs::read(at.join("blocs/khoi-8.ron")).unwrap();
     // The next year: the scheme copied under a new id, the members and the elected officers
     // carried over, the targets asked for.
-    let said = ok(thidua(at, &["new-year", "khoi-8", "--year", "2027"]));
+    let said = ok(thidua_in(at, &["new-year", "khoi-8", "--year", "2027"]));
     assert!(said.contains("scoring/khoi-phuong-2027.ron"), "{said}");
     assert!(said.contains("Chỉ tiêu"), "{said}");
     let source = std::fs::read_to_string(at.join("scoring/khoi-phuong-2027.ron")).unwrap();
@@ -228,7 +219,7 @@ fn a_bloc_set_up_from_spreadsheets_alone_is_scored_and_rolled_over_to_the_next_y
         .map(|(s, r, c, v)| (s.as_str(), *r, *c, v.as_str()))
         .collect();
     std::fs::write(at.join("khoi-8-2027.xlsx"), edit(&book, &changes)).unwrap();
-    let said = ok(thidua(at, &["import-bloc", "khoi-8-2027.xlsx"]));
+    let said = ok(thidua_in(at, &["import-bloc", "khoi-8-2027.xlsx"]));
     assert!(said.contains("blocs/khoi-8-2027.ron: năm 2027"), "{said}");
     let next = load_covenant(&at.join("blocs/khoi-8-2027.ron"))
         .unwrap()
@@ -278,7 +269,10 @@ fn a_bloc_set_up_from_spreadsheets_alone_is_scored_and_rolled_over_to_the_next_y
         ]
     );
     // Last year's results still read.
-    ok(thidua(at, &["results", "khoi-8", "--period", "year-end"]));
+    ok(thidua_in(
+        at,
+        &["results", "khoi-8", "--period", "year-end"],
+    ));
 }
 
 #[test]

@@ -135,35 +135,13 @@ fn a_groups_printed_maximum_caps_nothing_and_check_warns_about_it() {
 #[test]
 fn an_item_that_does_not_apply_is_neither_scored_nor_missing_and_leaves_the_maximum() {
     let c = cluster();
-    let mut s = c.empty_sheet();
     assert_eq!(c.unit_max(0, Period::YearEnd), d("60"));
     assert_eq!(c.unit_max(1, Period::YearEnd), d("40"));
-    let r = score::compute(&c, Period::YearEnd, &s).unwrap();
+    let r = score::compute(&c, Period::YearEnd, &c.empty_sheet()).unwrap();
     // 5 cells for u1 and u3, 4 for u2.
     assert_eq!(r.needed, 14);
     assert_eq!(r.units[1].missing, 4);
-    fill(
-        &c,
-        &mut s,
-        "u1",
-        &[("I.1", "9"), ("I.2", "đạt"), ("II.1", "9")],
-    );
-    fill(&c, &mut s, "u1", &[("II.2", "0"), ("II.3", "18")]);
-    fill(
-        &c,
-        &mut s,
-        "u2",
-        &[("I.1", "9"), ("I.2", "đạt"), ("II.1", "8")],
-    );
-    fill(&c, &mut s, "u2", &[("II.2", "3")]);
-    fill(
-        &c,
-        &mut s,
-        "u3",
-        &[("I.1", "10"), ("I.2", "đạt"), ("II.1", "10")],
-    );
-    fill(&c, &mut s, "u3", &[("II.2", "3"), ("II.3", "20")]);
-    let r = score::compute(&c, Period::YearEnd, &s).unwrap();
+    let (c, r) = scored_cluster();
     assert_eq!(r.missing, vec![]);
     assert_eq!(r.entered, 14);
     assert_eq!(points(&c, &r, "u2", "II.3"), None);

@@ -2,8 +2,9 @@
 //! the same scheme (for the sample and for a scheme using every kind), an office's table with
 //! its numbers repeated under every group, and every mistake refused at its sheet and cell.
 
+mod common;
+
 use std::path::Path;
-use std::process::{Command, Output};
 
 use rust_xlsxwriter::Workbook;
 use thidua::model::Scheme;
@@ -13,17 +14,7 @@ use thidua::setup::{ron_text, scheme_book};
 use thidua::store::Source;
 use thidua::store::load::parse_scheme;
 
-fn thidua(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_thidua"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("the thidua binary runs")
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
+use common::{text, thidua_in};
 
 fn scheme(ron: &str) -> Scheme {
     parse_scheme(&Source::from_text("s.ron", ron)).unwrap_or_else(|p| panic!("{p:#?}"))
@@ -386,12 +377,12 @@ fn a_missing_sheet_or_row_a_bad_date_and_a_broken_file_are_named() {
 fn a_scheme_imported_from_its_workbook_scores_the_sample_bloc_the_same() {
     let dir = tempfile::tempdir().unwrap();
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let out = thidua(dir.path(), &["template-scheme"]);
+    let out = thidua_in(dir.path(), &["template-scheme"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     // Never over a file already there.
-    let again = thidua(dir.path(), &["template-scheme"]);
+    let again = thidua_in(dir.path(), &["template-scheme"]);
     assert_eq!(again.status.code(), Some(1));
-    let out = thidua(dir.path(), &["import-scheme", "thang-diem.xlsx"]);
+    let out = thidua_in(dir.path(), &["import-scheme", "thang-diem.xlsx"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert!(
         text(&out.stdout).contains("36 tiêu chí trong 5 nhóm"),
@@ -401,7 +392,7 @@ fn a_scheme_imported_from_its_workbook_scores_the_sample_bloc_the_same() {
     let written = std::fs::read_to_string(dir.path().join("scoring/khoi-phuong-2026.ron")).unwrap();
     assert_eq!(scheme(&written), scheme(SAMPLE));
     // Imported again: the same scheme, nothing to write.
-    let out = thidua(dir.path(), &["import-scheme", "thang-diem.xlsx"]);
+    let out = thidua_in(dir.path(), &["import-scheme", "thang-diem.xlsx"]);
     assert_eq!(out.status.code(), Some(0));
     // The sample bloc scored with the imported scheme gives the results of the hand-written one.
     std::fs::create_dir(dir.path().join("blocs")).unwrap();
@@ -414,12 +405,12 @@ fn a_scheme_imported_from_its_workbook_scores_the_sample_bloc_the_same() {
     let results = |cwd: &Path, data: &Path| {
         let data = data.to_str().unwrap();
         let common = ["khoi-8", "--period", "year-end", "--data", data];
-        let out = thidua(
+        let out = thidua_in(
             cwd,
             &[&["import"][..], &common, &[csv.to_str().unwrap()]].concat(),
         );
         assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-        let out = thidua(
+        let out = thidua_in(
             cwd,
             &[&["results"][..], &common, &["--format", "ron"]].concat(),
         );
@@ -444,7 +435,7 @@ fn a_different_scheme_of_the_same_id_is_never_written_over() {
     std::fs::create_dir(dir.path().join("scoring")).unwrap();
     let existing = dir.path().join("scoring/cum-cong-an-2027.ron");
     std::fs::write(&existing, "// in use\n").unwrap();
-    let out = thidua(dir.path(), &["--lang", "en", "import-scheme", "cum.xlsx"]);
+    let out = thidua_in(dir.path(), &["--lang", "en", "import-scheme", "cum.xlsx"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
         text(&out.stderr).contains("exists with a different scheme"),
@@ -463,7 +454,7 @@ fn a_different_scheme_of_the_same_id_is_never_written_over() {
     std::fs::write(dir.path().join("blocs/khoi-8.ron"), bloc).unwrap();
     std::fs::create_dir_all(dir.path().join("records/khoi-8/2026")).unwrap();
     let replace = ["--lang", "en", "import-scheme", "cum.xlsx", "--replace"];
-    let out = thidua(dir.path(), &replace);
+    let out = thidua_in(dir.path(), &replace);
     assert_eq!(out.status.code(), Some(1));
     assert!(
         text(&out.stderr).contains("bloc \"khoi-8\" has scores under it"),
@@ -473,7 +464,7 @@ fn a_different_scheme_of_the_same_id_is_never_written_over() {
     assert_eq!(std::fs::read_to_string(&existing).unwrap(), "// in use\n");
     // Without scores on it, it is replaced.
     std::fs::remove_dir_all(dir.path().join("records")).unwrap();
-    let out = thidua(dir.path(), &replace);
+    let out = thidua_in(dir.path(), &replace);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let written = std::fs::read_to_string(&existing).unwrap();
     assert_eq!(scheme(&written).id, "cum-cong-an-2027");

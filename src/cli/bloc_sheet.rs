@@ -9,6 +9,7 @@ use crate::model::{Bloc, Scheme};
 use crate::setup::{bloc_book, bloc_read, ron_text};
 use crate::store::load::{self, LoadError};
 
+use super::placing::{Existing, place};
 use super::template::{write_failed, write_new};
 use super::{INVALID, SessionArgs, USAGE, errln, load as load_bloc, outln, print_problems};
 use super::{report_load_error, scheme_sheet::scheme_path};
@@ -157,46 +158,22 @@ pub fn import(lang: Lang, args: &ImportBlocArgs) -> u8 {
     };
     let path = bloc_file(&blocs, &bloc);
     let shown_out = path.display().to_string();
-    let exists = path.exists();
-    if exists {
-        let same = load::read_source(&path)
+    let existing = path.exists().then(|| Existing {
+        same: load::read_source(&path)
             .ok()
             .and_then(|s| load::parse_bloc(&s).ok())
-            .is_some_and(|old| old == bloc);
-        if same {
-            outln!("{}", lang.msg(&Msg::BlocUnchanged(shown_out)));
-            return 0;
-        }
-        if !args.replace {
-            errln!("{}", lang.msg(&Msg::BlocFileDiffers(shown_out)));
-            return INVALID;
-        }
-        // A covenant with scores of its year stays as it is: they were scored under it.
-        if let Some(id) = scored_bloc(&blocs, |b| b.id == bloc.id && b.year == bloc.year) {
-            errln!(
-                "{}",
-                lang.msg(&Msg::FileInUse {
-                    path: shown_out,
-                    bloc: id
-                })
-            );
-            return INVALID;
-        }
-    }
-    if let Err(error) = std::fs::create_dir_all(&blocs) {
-        errln!("{}", write_failed(lang, &blocs, &error));
-        return USAGE;
-    }
+            .is_some_and(|old| old == bloc),
+        differs: Msg::BlocFileDiffers(shown_out.clone()),
+        unchanged: Msg::BlocUnchanged(shown_out.clone()),
+    });
     let name = args.file.file_name().unwrap_or_default().to_string_lossy();
     let today = crate::store::records::now().date_naive();
     let text = ron_text::bloc_text(&bloc, &name, today);
-    let written = if exists {
-        crate::store::durable::replace(&path, text.as_bytes())
-    } else {
-        write_new(&path, text.as_bytes())
-    };
-    match written {
-        Ok(()) => {
+    // A covenant with scores of its year stays as it is: they were scored under it.
+    let in_use = || scored_bloc(&blocs, |b| b.id == bloc.id && b.year == bloc.year);
+    match place(lang, &path, &text, existing, args.replace, in_use) {
+        Ok(false) => 0,
+        Ok(true) => {
             outln!(
                 "{}",
                 lang.msg(&Msg::BlocImported {
@@ -208,10 +185,7 @@ pub fn import(lang: Lang, args: &ImportBlocArgs) -> u8 {
             );
             0
         }
-        Err(e) => {
-            errln!("{}", write_failed(lang, &path, &e));
-            USAGE
-        }
+        Err(code) => code,
     }
 }
 

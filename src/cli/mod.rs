@@ -10,6 +10,7 @@ mod keygen;
 mod minutes;
 mod new_year;
 mod output;
+mod placing;
 mod results;
 mod scheme_sheet;
 mod session;

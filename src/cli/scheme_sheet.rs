@@ -10,6 +10,7 @@ use crate::setup::{ron_text, scheme_book, scheme_read};
 use crate::store::load::{self, LoadError};
 
 use super::bloc_sheet::scored_bloc;
+use super::placing::{Existing, place};
 use super::template::{write_failed, write_new};
 use super::{INVALID, USAGE, errln, outln, print_problems, report_load_error};
 
@@ -115,47 +116,23 @@ pub fn import(lang: Lang, args: &ImportSchemeArgs) -> u8 {
     // The id is checked as a safe file name by the scheme's checks above.
     let path = dir.join(format!("{}.ron", scheme.id));
     let shown_out = path.display().to_string();
-    let exists = path.exists();
-    if exists {
-        let same = load::read_source(&path)
+    let existing = path.exists().then(|| Existing {
+        same: load::read_source(&path)
             .ok()
             .and_then(|s| load::parse_scheme(&s).ok())
-            .is_some_and(|old| old == scheme);
-        if same {
-            outln!("{}", lang.msg(&Msg::SchemeUnchanged(shown_out)));
-            return 0;
-        }
-        if !args.replace {
-            errln!("{}", lang.msg(&Msg::SchemeFileDiffers(shown_out)));
-            return INVALID;
-        }
-        // A scheme some bloc has scores on stays as it is: its records were scored with it.
-        let blocs = dir.parent().unwrap_or(Path::new(".")).join("blocs");
-        if let Some(bloc) = scored_bloc(&blocs, |b| b.scheme == scheme.id) {
-            errln!(
-                "{}",
-                lang.msg(&Msg::FileInUse {
-                    path: shown_out,
-                    bloc
-                })
-            );
-            return INVALID;
-        }
-    }
-    if let Err(error) = std::fs::create_dir_all(&dir) {
-        errln!("{}", write_failed(lang, &dir, &error));
-        return USAGE;
-    }
+            .is_some_and(|old| old == scheme),
+        differs: Msg::SchemeFileDiffers(shown_out.clone()),
+        unchanged: Msg::SchemeUnchanged(shown_out.clone()),
+    });
     let name = args.file.file_name().unwrap_or_default().to_string_lossy();
     let today = chrono::Local::now().date_naive();
     let text = ron_text::scheme_text(&scheme, &name, today);
-    let written = if exists {
-        crate::store::durable::replace(&path, text.as_bytes())
-    } else {
-        write_new(&path, text.as_bytes())
-    };
-    match written {
-        Ok(()) => {
+    // A scheme some bloc has scores on stays as it is: its records were scored with it.
+    let blocs = dir.parent().unwrap_or(Path::new(".")).join("blocs");
+    let in_use = || scored_bloc(&blocs, |b| b.scheme == scheme.id);
+    match place(lang, &path, &text, existing, args.replace, in_use) {
+        Ok(false) => 0,
+        Ok(true) => {
             let layout = Layout::new(&scheme);
             outln!(
                 "{}",
@@ -172,10 +149,7 @@ pub fn import(lang: Lang, args: &ImportSchemeArgs) -> u8 {
             }
             0
         }
-        Err(e) => {
-            errln!("{}", write_failed(lang, &path, &e));
-            USAGE
-        }
+        Err(code) => code,
     }
 }
 

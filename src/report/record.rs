@@ -214,13 +214,7 @@ impl Record {
 
     pub fn to_ron(&self) -> String {
         // The same extensions as the bloc and scheme files, so the copies read the same way.
-        let config = ron::ser::PrettyConfig::new()
-            .struct_names(true)
-            .indentor("  ".to_string())
-            .extensions(
-                ron::extensions::Extensions::IMPLICIT_SOME
-                    | ron::extensions::Extensions::UNWRAP_VARIANT_NEWTYPES,
-            );
+        let config = crate::store::load::ron_pretty("  ");
         // Every field is plain data: serialising cannot fail.
         ron::ser::to_string_pretty(self, config).expect("a record serialises") + "\n"
     }

@@ -10,7 +10,7 @@ use crate::model::scheme::Scheme;
 use crate::model::value::parse_decimal;
 use crate::model::{Bloc, Member, Signer, limits, validate};
 use crate::selfscore::Place;
-use crate::store::workbook::{self, Bounds, Content, WorkbookError};
+use crate::store::workbook::{Bounds, Content};
 
 use super::bloc_shape::{self as shape, NOT_APPLICABLE_WORDS, TARGET_HEADING_ROWS};
 use super::reader::{At, Problem, Reader};
@@ -32,13 +32,7 @@ pub fn read(
     bytes: &[u8],
     scheme: impl FnOnce(&str) -> Option<Scheme>,
 ) -> Result<(Bloc, Option<Scheme>), Vec<Problem>> {
-    let file = |e: WorkbookError| {
-        vec![Problem {
-            place: Place::File,
-            what: SetupMsg::Workbook(e),
-        }]
-    };
-    let mut book = workbook::open(bytes, BOUNDS).map_err(file)?;
+    let mut book = super::reader::open(bytes, BOUNDS)?;
     let mut reader = Reader::new(BOUNDS);
     reader.load(&mut book, &shape::INFO, true)?;
     reader.load(&mut book, &shape::MEMBERS, true)?;

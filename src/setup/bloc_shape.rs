@@ -2,16 +2,7 @@
 //! members, the covenant targets as a sheet of units × target criteria, and what does not apply
 //! to each unit.
 
-use super::shape::{Column, Number, SheetShape};
-
-const fn text(heading: &'static str, width: f64) -> Column {
-    Column {
-        heading,
-        width,
-        choices: &[],
-        number: Number::No,
-    }
-}
+use super::shape::{SheetShape, text};
 
 /// "Thông tin khối": one row per field, its label in column A and its value in column B.
 pub const INFO: SheetShape = SheetShape {

@@ -60,6 +60,16 @@ pub(crate) struct At {
     pub row: u32,
 }
 
+/// Opens a workbook within `bounds`, or the one problem of the whole file.
+pub(crate) fn open(bytes: &[u8], bounds: Bounds) -> Result<Xlsx<Cursor<&[u8]>>, Vec<Problem>> {
+    crate::store::workbook::open(bytes, bounds).map_err(|e: WorkbookError| {
+        vec![Problem {
+            place: Place::File,
+            what: SetupMsg::Workbook(e),
+        }]
+    })
+}
+
 impl Reader {
     pub fn new(bounds: Bounds) -> Reader {
         Reader {

@@ -38,13 +38,7 @@ fn text<T: Serialize>(
     about: &str,
     part: fn(&str) -> Option<&'static str>,
 ) -> String {
-    let config = ron::ser::PrettyConfig::new()
-        .struct_names(true)
-        .indentor("    ".to_string())
-        .extensions(
-            ron::extensions::Extensions::IMPLICIT_SOME
-                | ron::extensions::Extensions::UNWRAP_VARIANT_NEWTYPES,
-        );
+    let config = crate::store::load::ron_pretty("    ");
     // Every field is plain data: serialising cannot fail.
     let body = ron::ser::to_string_pretty(value, config).expect("plain data serialises");
     let mut out = String::new();

@@ -37,7 +37,7 @@ const fn choice(word: &'static str, also: &'static [&'static str]) -> Choice {
     Choice { word, also }
 }
 
-const fn text(heading: &'static str, width: f64) -> Column {
+pub(crate) const fn text(heading: &'static str, width: f64) -> Column {
     Column {
         heading,
         width,

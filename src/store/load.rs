@@ -63,6 +63,18 @@ pub fn ron_options() -> ron::Options {
     )
 }
 
+/// How thidua writes RON: with the names of the structures, the same extensions as the files it
+/// reads, and `indent` for each level.
+pub fn ron_pretty(indent: &str) -> ron::ser::PrettyConfig {
+    ron::ser::PrettyConfig::new()
+        .struct_names(true)
+        .indentor(indent.to_string())
+        .extensions(
+            ron::extensions::Extensions::IMPLICIT_SOME
+                | ron::extensions::Extensions::UNWRAP_VARIANT_NEWTYPES,
+        )
+}
+
 pub fn read_source(path: &FsPath) -> Result<Source, LoadError> {
     use super::input::{self, InputError, Links};
     let bytes = input::read(path, MAX_RON_FILE_BYTES, Links::Follow).map_err(|e| match e {

@@ -108,3 +108,17 @@ pub fn session_data(
         ..Default::default()
     }
 }
+
+/// Runs the thidua binary in `dir` with `args`.
+pub fn thidua_in(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_thidua"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("the thidua binary runs")
+}
+
+/// A program's output as text.
+pub fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}

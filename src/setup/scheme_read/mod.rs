@@ -16,7 +16,7 @@ use crate::model::path::{Path, Seg};
 use crate::model::scheme::{Basis, Classification, RankBy, Scheme};
 use crate::model::{limits, validate};
 use crate::selfscore::Place;
-use crate::store::workbook::{self, Bounds, WorkbookError};
+use crate::store::workbook::Bounds;
 
 pub use super::reader::Problem;
 use super::reader::{At, Reader};
@@ -35,13 +35,7 @@ pub const BOUNDS: Bounds = Bounds {
 
 /// Reads the scheme of a workbook, or every problem found.
 pub fn read(bytes: &[u8]) -> Result<Scheme, Vec<Problem>> {
-    let file = |e: WorkbookError| {
-        vec![Problem {
-            place: Place::File,
-            what: SetupMsg::Workbook(e),
-        }]
-    };
-    let mut book = workbook::open(bytes, BOUNDS).map_err(file)?;
+    let mut book = super::reader::open(bytes, BOUNDS)?;
     let mut reader = Reader::new(BOUNDS);
     for shape in shape::SHEETS {
         // The criteria and the information are needed; every other part may be left out.
