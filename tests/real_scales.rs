@@ -463,3 +463,30 @@ fn the_report_says_what_does_not_apply_the_printed_maximum_and_how_units_are_ran
         assert!(text.contains(said), "{said} in {text}");
     }
 }
+
+#[test]
+fn a_units_self_score_form_has_no_row_for_what_does_not_apply_to_it() {
+    use calamine::Reader;
+    let c = cluster();
+    let codes = |unit: usize| -> Vec<String> {
+        let bytes = thidua::selfscore::template::workbook(
+            &c,
+            2026,
+            Period::YearEnd,
+            unit,
+            thidua::i18n::Lang::Vi,
+        )
+        .unwrap();
+        let mut book: calamine::Xlsx<_> = calamine::Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+        let name = book.sheet_names()[0].clone();
+        let range = book.worksheet_range(&name).unwrap();
+        let col = thidua::selfscore::template::CODE_COL as usize;
+        range
+            .rows()
+            .filter_map(|r| r.get(col).map(|d| d.to_string()))
+            .collect()
+    };
+    assert!(codes(0).contains(&"II.3".to_string()));
+    assert!(!codes(1).contains(&"II.3".to_string()));
+    assert!(codes(1).contains(&"II.2".to_string()));
+}

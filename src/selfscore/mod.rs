@@ -208,6 +208,8 @@ pub fn parse_answer(item: &Item, answer: &str) -> Result<Value, ValueError> {
 }
 
 /// The item a code names, if it is scored in the session's period.
+/// The item a self-score names, scored in the session's period. (One that does not apply to
+/// the unit is read like any other and never taken: accepting leaves it out.)
 fn scored_item(session: &Session, code: &str) -> Result<usize, SelfScoreMsg> {
     let layout = &session.covenant.layout;
     let item = layout

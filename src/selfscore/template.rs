@@ -82,8 +82,8 @@ pub enum FormRow {
 
 /// The rows of the form for `period`: the criteria in tree order under their groups (only the
 /// groups holding an item of the period), then the bonus, penalty and veto items each under a
-/// heading.
-pub fn form_rows(layout: &Layout, period: Period) -> Vec<FormRow> {
+/// heading. Only the items for which `applies` holds (those that apply to the form's unit).
+pub fn form_rows(layout: &Layout, period: Period, applies: impl Fn(usize) -> bool) -> Vec<FormRow> {
     let mut rows = Vec::new();
     let mut shown = vec![false; layout.groups.len()];
     let scored = |kind: ItemKind| {
@@ -93,6 +93,7 @@ pub fn form_rows(layout: &Layout, period: Period) -> Vec<FormRow> {
             .enumerate()
             .filter(move |(_, item)| item.kind == kind && item.is_scored_in(period))
             .map(|(i, _)| i)
+            .filter(|&i| applies(i))
     };
     for i in scored(ItemKind::Criterion) {
         let mut chain = Vec::new();
@@ -172,7 +173,9 @@ pub fn workbook(
     }
     header(sheet, &formats, covenant, year, period, unit, lang)?;
     headings(sheet, &formats, lang)?;
-    for (row, form_row) in (FIRST_ITEM_ROW..).zip(form_rows(&covenant.layout, period)) {
+    // An item that does not apply to the unit has no row: there is nothing to score.
+    let applies = |i| covenant.applies(unit, i);
+    for (row, form_row) in (FIRST_ITEM_ROW..).zip(form_rows(&covenant.layout, period, applies)) {
         match form_row {
             FormRow::Group(g) => {
                 let group = &covenant.layout.groups[g];
