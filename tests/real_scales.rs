@@ -490,3 +490,35 @@ fn a_units_self_score_form_has_no_row_for_what_does_not_apply_to_it() {
     assert!(!codes(1).contains(&"II.3".to_string()));
     assert!(codes(1).contains(&"II.2".to_string()));
 }
+
+#[test]
+fn a_scoresheet_names_a_key_written_with_a_stray_space_as_check_does() {
+    let dir = tempfile::tempdir().unwrap();
+    for sub in ["scoring", "blocs"] {
+        std::fs::create_dir(dir.path().join(sub)).unwrap();
+    }
+    std::fs::write(dir.path().join("scoring/t.ron"), SCALE).unwrap();
+    let bloc = bloc(
+        3,
+        r#"targets: { "u1": {"II.2": 0}, "u2": {"II.2": 4}, "u3": {"II.2 ": 2} }"#,
+    );
+    std::fs::write(dir.path().join("blocs/b.ron"), bloc).unwrap();
+    // "I.2 " in the scale; the sheet writes it without the space, and with spaces around.
+    std::fs::write(
+        dir.path().join("s.csv"),
+        "unit,criterion,value\nu1,I.2,đạt\nu2, I.2 ,không đạt\n",
+    )
+    .unwrap();
+    let check = common::thidua_in(dir.path(), &["check", "blocs/b.ron"]);
+    assert_eq!(
+        check.status.code(),
+        Some(0),
+        "{}",
+        common::text(&check.stderr)
+    );
+    let args = ["import", "b", "--period", "year-end", "s.csv"];
+    let out = common::thidua_in(dir.path(), &args);
+    assert_eq!(out.status.code(), Some(0), "{}", common::text(&out.stderr));
+    let said = common::text(&out.stdout);
+    assert!(said.starts_with("đã nhập 2 giá trị"), "{said}");
+}
