@@ -511,7 +511,7 @@ fn fit_utf16(text: &str, max: usize) -> String {
 
 /// A row tall enough for its longest wrapped text: lines of about a column's width, 15 points
 /// each, as Excel does not size rows of wrapped text by itself.
-fn row_height(texts: &[(&str, f64)]) -> f64 {
+pub(crate) fn row_height(texts: &[(&str, f64)]) -> f64 {
     let lines = texts
         .iter()
         .map(|(text, width)| {

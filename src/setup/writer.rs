@@ -71,8 +71,25 @@ pub fn write_sheet(
     }
     sheet.set_row_height(0, 32)?;
     sheet.set_freeze_panes(1, 0)?;
+    // Printed, the sheet keeps its columns together: A4 landscape, one page wide, the
+    // headings on every page.
+    sheet.set_landscape();
+    sheet.set_paper_size(9);
+    sheet.set_print_fit_to_pages(1, 0);
+    sheet.set_repeat_rows(0, 0)?;
     for (r, row) in rows.iter().enumerate() {
         let r = r as u32 + 1;
+        // Tall enough for its wrapped texts: not every program sizes a row to them on opening.
+        let texts: Vec<(&str, f64)> = (row.iter().zip(shape.columns))
+            .filter_map(|(cell, column)| match cell {
+                Out::Text(s) => Some((s.as_str(), column.width)),
+                _ => None,
+            })
+            .collect();
+        let height = crate::selfscore::template::row_height(&texts);
+        if height > 15.0 {
+            sheet.set_row_height(r, height)?;
+        }
         for (c, cell) in row.iter().enumerate() {
             let c = c as u16;
             match cell {
