@@ -407,7 +407,11 @@ pub fn run(cli: Cli) -> ExitCode {
         }
         None => {
             let blocs = PathBuf::from("blocs");
-            if crate::tui::start::bloc_files(&blocs).is_empty() {
+            // With no bloc yet, a terminal shows the start screen's guide to setting one up;
+            // a script or a pipe gets the commands.
+            use std::io::IsTerminal;
+            let terminal = std::io::stdout().is_terminal();
+            if crate::tui::start::bloc_files(&blocs).is_empty() && !terminal {
                 use clap::CommandFactory;
                 let _ = Cli::command().print_help();
                 0
