@@ -196,13 +196,27 @@ fn a_bloc_set_up_from_spreadsheets_alone_is_scored_and_rolled_over_to_the_next_y
     assert_eq!(copy.groups, scheme.groups);
     assert_eq!(copy.effective.to_string(), "2027-01-01");
     let book = std::fs::read(at.join("khoi-8-2027.xlsx")).unwrap();
+    // A new head: its leader signs, and the clerk writes who that is.
     let blank = read(&book, &copy).unwrap_err();
-    assert!(
-        blank.iter().all(|p| p.contains("no covenant target")),
+    assert_eq!(
+        blank,
+        ["'Thông tin khối'!B11: \"Người ký\" must be filled in"],
         "{blank:#?}"
     );
+    let signed = edit(
+        &book,
+        &[
+            ("Thông tin khối", 10, 1, "Phạm Thị Hoa"),
+            ("Thông tin khối", 11, 1, "Chủ tịch UBND phường Hải Dương"),
+        ],
+    );
+    let no_targets = read(&signed, &copy).unwrap_err();
+    assert!(
+        no_targets.iter().all(|p| p.contains("no covenant target")),
+        "{no_targets:#?}"
+    );
     // The clerk types the new targets: this year's, ten more on every one.
-    let changes: Vec<(String, u32, u16, String)> = sample
+    let mut changes: Vec<(String, u32, u16, String)> = sample
         .targets
         .iter()
         .flat_map(|(unit, targets)| {
@@ -214,6 +228,10 @@ fn a_bloc_set_up_from_spreadsheets_alone_is_scored_and_rolled_over_to_the_next_y
             })
         })
         .collect();
+    for (row, value) in [(10, "Phạm Thị Hoa"), (11, "Chủ tịch UBND phường Hải Dương")]
+    {
+        changes.push(("Thông tin khối".into(), row, 1, value.into()));
+    }
     let changes: Vec<(&str, u32, u16, &str)> = changes
         .iter()
         .map(|(s, r, c, v)| (s.as_str(), *r, *c, v.as_str()))
@@ -231,6 +249,7 @@ fn a_bloc_set_up_from_spreadsheets_alone_is_scored_and_rolled_over_to_the_next_y
         ("hai-duong", Some("le-thanh-nghi"))
     );
     assert_eq!(next.members, sample.members);
+    assert_eq!(next.signer.name, "Phạm Thị Hoa");
     assert_eq!(
         next.target("thanh-dong", "I.1.1"),
         sample

@@ -78,6 +78,13 @@ pub fn run(lang: Lang, args: &NewYearArgs) -> u8 {
     ) && let Ok(records) = Records::open_to_read(&dir, covenant, Period::YearEnd)
         && let Some(election) = records.election()
     {
+        // A new head's leader signs the bloc's reports: who that is, the clerk writes in.
+        if election.head != bloc.head {
+            bloc.signer = crate::model::Signer {
+                name: String::new(),
+                post: String::new(),
+            };
+        }
         bloc.head = election.head.clone();
         bloc.deputy = Some(election.deputy.clone());
     }

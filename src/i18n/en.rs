@@ -63,7 +63,7 @@ pub fn msg(m: &Msg) -> String {
             "wrote the bloc workbook for {year}: {path} (members, head and deputy carried over)"
         ),
         Msg::NewYearTargets(path) => format!(
-            "fill in the new covenant targets on the \"Chỉ tiêu\" sheet, then import it with `thidua import-bloc {path}`; last year's files and records stay as they are"
+            "fill in the new covenant targets on the \"Chỉ tiêu\" sheet (and the signer, where the head is new), then import it with `thidua import-bloc {path}`; last year's files and records stay as they are"
         ),
         Msg::WorkbookProblems(n) => format!("the workbook has {n} problems; nothing was written"),
         Msg::CheckedScheme {

@@ -78,7 +78,7 @@ pub fn msg(m: &Msg) -> String {
             "đã ghi bảng tính khối năm {year}: {path} (thành viên, khối trưởng, khối phó đã chép sang)"
         ),
         Msg::NewYearTargets(path) => format!(
-            "hãy điền chỉ tiêu giao ước năm mới ở trang \"Chỉ tiêu\" rồi nhập bằng `thidua import-bloc {path}`; tệp và số liệu năm cũ giữ nguyên"
+            "hãy điền chỉ tiêu giao ước năm mới ở trang \"Chỉ tiêu\" (và người ký, nếu khối trưởng mới) rồi nhập bằng `thidua import-bloc {path}`; tệp và số liệu năm cũ giữ nguyên"
         ),
         Msg::WorkbookProblems(n) => format!("bảng tính có {n} lỗi; chưa ghi gì"),
         Msg::CheckedScheme {
