@@ -12,8 +12,9 @@
 //! 5. [`session`]: the rules of a meeting, applied once for the screen and the command line.
 //! 6. [`report`], [`selfscore`], [`setup`]: the documents that leave the meeting, the forms that
 //!    come in, and the bloc set up from spreadsheets.
-//! 7. [`room`]: what the room sees: totals, ranks and bands while the scoring runs, and the
-//!    read-only live page served to the members' phones.
+//! 7. [`room`], [`ward`]: what the room sees (totals, ranks and bands while the scoring runs,
+//!    and the read-only live page served to the members' phones), and the receiving office's
+//!    checks of the reports that reach it.
 //! 8. [`synthetic`]: generated blocs for benchmarks and trials.
 //! 9. [`tui`]: the screen.
 //! 10. [`cli`]: the commands, one of which opens the screen.
@@ -32,3 +33,4 @@ pub mod setup;
 pub mod store;
 pub mod synthetic;
 pub mod tui;
+pub mod ward;

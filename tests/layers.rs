@@ -12,7 +12,7 @@ const LEVELS: &[&[&str]] = &[
     &["store"],
     &["session"],
     &["report", "selfscore", "setup"],
-    &["room"],
+    &["room", "ward"],
     &["synthetic"],
     &["tui"],
     &["cli"],

@@ -19,6 +19,7 @@ pub mod table;
 mod template;
 mod text;
 mod verify;
+mod ward;
 
 pub use crate::store::load::{problem_message, render_problem};
 /// The CSV scoresheet reader behind `thidua import`, public so that it can be fuzzed and tested
@@ -78,6 +79,9 @@ pub enum Command {
     ImportBloc(bloc_sheet::ImportBlocArgs),
     /// Chuyển khối sang năm mới / set the bloc up for its next year
     NewYear(new_year::NewYearArgs),
+    /// Phía phường: tiếp nhận, kiểm tra báo cáo của các khối / the ward's side: receive and check
+    #[command(subcommand)]
+    Ward(ward::WardCommand),
     /// Nhập phiếu tự chấm của đơn vị (.xlsx, .csv, .ron) / import units' self-scores
     ImportSelf {
         #[command(flatten)]
@@ -291,6 +295,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::TemplateBloc(args)) => bloc_sheet::template(lang, &args),
         Some(Command::ImportBloc(args)) => bloc_sheet::import(lang, &args),
         Some(Command::NewYear(args)) => new_year::run(lang, &args),
+        Some(Command::Ward(command)) => ward::run(lang, &command),
         Some(Command::ImportSelf { session, files }) => import_self::run(lang, &session, &files),
         Some(Command::Results {
             session,

@@ -1,0 +1,111 @@
+//! The words of the ward's side, in Vietnamese and English.
+
+use crate::i18n::Lang;
+use crate::model::Period;
+
+use super::check::{Outcome, Refusal};
+use super::status::Standing;
+
+fn period(lang: Lang, p: Period) -> &'static str {
+    match (lang, p) {
+        (Lang::Vi, Period::MidYear) => "sơ kết",
+        (Lang::Vi, Period::YearEnd) => "tổng kết",
+        (Lang::En, Period::MidYear) => "mid-year",
+        (Lang::En, Period::YearEnd) => "year-end",
+    }
+}
+
+pub fn refusal(lang: Lang, r: &Refusal) -> String {
+    let vi = lang == Lang::Vi;
+    match r {
+        Refusal::NoSignature if vi => "không có chữ ký (.minisig) đi kèm".into(),
+        Refusal::NoSignature => "no signature (.minisig) with it".into(),
+        Refusal::NotRead if vi => "không phải tệp thường, hoặc quá lớn: không đọc".into(),
+        Refusal::NotRead => "not a plain file, or too large: not read".into(),
+        Refusal::UnknownBloc(b) if vi => format!("khối \"{b}\" không có trong danh sách khối"),
+        Refusal::UnknownBloc(b) => format!("bloc \"{b}\" is not one the ward expects"),
+        Refusal::NoKey(b) if vi => {
+            format!("chưa có khóa nào của khối \"{b}\" (thidua ward trust {b} KHÓA)")
+        }
+        Refusal::NoKey(b) => {
+            format!("no key trusted for bloc \"{b}\" yet (thidua ward trust {b} KEY)")
+        }
+        Refusal::UntrustedKey(b) if vi => {
+            format!("ký bằng khóa không phải khóa đã tin cậy của khối \"{b}\"")
+        }
+        Refusal::UntrustedKey(b) => format!("signed with a key not trusted for bloc \"{b}\""),
+        Refusal::Tampered if vi => "tệp đã bị sửa sau khi ký".into(),
+        Refusal::Tampered => "the file was changed after it was signed".into(),
+        Refusal::NotARecord if vi => "bản ghi không đọc được hoặc khác với chữ ký".into(),
+        Refusal::NotARecord => "the record does not read, or says other than its signature".into(),
+        Refusal::OtherYear(y) if vi => format!("bản ghi của năm {y}, không phải năm đang nhận"),
+        Refusal::OtherYear(y) => format!("a record of {y}, not of the year received"),
+        Refusal::SchemeDiffers if vi => "thang điểm khác thang điểm đã ban hành cho khối".into(),
+        Refusal::SchemeDiffers => "the scheme is not the one published for the bloc".into(),
+        Refusal::CovenantDiffers if vi => {
+            "thành viên, chỉ tiêu hoặc nội dung không áp dụng khác với khối đã ban hành".into()
+        }
+        Refusal::CovenantDiffers => {
+            "its members, targets or items not applying differ from the published bloc".into()
+        }
+        Refusal::ResultsDiffer if vi => "kết quả ghi trong bản ghi không khớp khi tính lại".into(),
+        Refusal::ResultsDiffer => "its results are not what its entries give".into(),
+        Refusal::NoRecord if vi => "tài liệu đã ký nhưng không bản ghi nào nhận là của mình".into(),
+        Refusal::NoRecord => "a signed document no accepted record names".into(),
+    }
+}
+
+/// A file's outcome in a line: what was accepted, or why not.
+pub fn outcome(lang: Lang, o: &Outcome) -> String {
+    match o {
+        Outcome::Record(r) => {
+            let status = match (lang, r.provisional) {
+                (Lang::Vi, true) => "dự thảo",
+                (Lang::Vi, false) => "chính thức",
+                (Lang::En, true) => "draft",
+                (Lang::En, false) => "final",
+            };
+            let v = if lang == Lang::Vi { "bản" } else { "version" };
+            format!(
+                "{} · {} · {v} {} · {status}",
+                r.bloc,
+                period(lang, r.period),
+                r.version
+            )
+        }
+        Outcome::Document(record) => match lang {
+            Lang::Vi => format!("tài liệu của {record}"),
+            Lang::En => format!("a document of {record}"),
+        },
+        Outcome::Signature => String::new(),
+        Outcome::Refused { why, .. } => refusal(lang, why),
+    }
+}
+
+pub fn standing(lang: Lang, s: &Standing) -> String {
+    let vi = lang == Lang::Vi;
+    match s {
+        Standing::Missing if vi => "chưa nhận".into(),
+        Standing::Missing => "missing".into(),
+        Standing::Draft(v) if vi => format!("mới có dự thảo (bản {v})"),
+        Standing::Draft(v) => format!("draft only (version {v})"),
+        Standing::Final(v) if vi => format!("chính thức, bản {v}"),
+        Standing::Final(v) => format!("final, version {v}"),
+        Standing::Forked(v) if vi => format!("hai bản cùng thay một bản (đến bản {v})"),
+        Standing::Forked(v) => format!("forked: two versions replace the same one (up to {v})"),
+        Standing::Gap(v) if vi => format!("bản {v} thay một bản chưa nhận được"),
+        Standing::Gap(v) => format!("version {v} replaces one not received"),
+        Standing::Refused(r) => match lang {
+            Lang::Vi => format!("bị từ chối: {}", refusal(lang, r)),
+            Lang::En => format!("refused: {}", refusal(lang, r)),
+        },
+    }
+}
+
+pub fn period_heading(lang: Lang, p: Period) -> String {
+    let mut word = period(lang, p).to_string();
+    if let Some(first) = word.get(..1) {
+        word = first.to_uppercase() + &word[1..];
+    }
+    word
+}

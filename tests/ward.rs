@@ -1,0 +1,306 @@
+//! The ward's side: a report is accepted only when its signature holds with a key the ward
+//! trusts for the bloc and it was made with the bloc and scheme the ward published; versions
+//! are followed by the hashes they replace; refused files stay in the inbox as they were, and
+//! the audit log only grows.
+
+#[path = "support/signing.rs"]
+mod signing;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use thidua::model::Period;
+use thidua::report::record::{FileHash, Record, sha256_hex};
+use thidua::report::summary::{self, Request, SessionData};
+use thidua::store::Loaded;
+use thidua::synthetic;
+use thidua::ward::check::{self, Outcome, Refusal};
+use thidua::ward::status::{Standing, standing};
+use thidua::ward::workspace::{AUDIT_LOG, Workspace, init};
+
+use signing::{keys, resign, signed_at};
+
+struct Setup {
+    _root: tempfile::TempDir,
+    ward: PathBuf,
+    loaded: Loaded,
+    /// The issued version 1 record and its signature's text.
+    record: Record,
+    secret: minisign::SecretKey,
+    public: minisign::PublicKey,
+}
+
+/// A generated bloc, a final mid-year report of it issued and signed, and a ward expecting the
+/// bloc; the head's key trusted when `trusted`.
+fn setup(trusted: bool) -> Setup {
+    let root = tempfile::tempdir().unwrap();
+    let loaded = signing::bloc(root.path(), 3, 10);
+    let (secret, public) = keys();
+    let sheet = synthetic::full_sheet(&loaded.covenant);
+    let data = SessionData {
+        entries: summary::entries(&loaded.covenant, |u, i| thidua::store::Cell {
+            value: sheet.get(u, i).cloned(),
+            ..Default::default()
+        }),
+        frozen_at: Some(signed_at()),
+        sections: synthetic::sections(&loaded.covenant, Period::MidYear, 2026),
+        ..SessionData::default()
+    };
+    let out = root.path().join("summaries");
+    let request = Request {
+        year: 2026,
+        period: Period::MidYear,
+        number: None,
+        date: NaiveDate::from_ymd_opt(2026, 7, 5).unwrap(),
+        recipients: None,
+        provisional: false,
+        out_dir: out.clone(),
+    };
+    let issued = summary::issue(&loaded, data, &request, &secret, &public, signed_at()).unwrap();
+    let record = Record::from_ron(&fs::read_to_string(&issued.record).unwrap()).unwrap();
+    let ward = root.path().join("ward");
+    init(&ward, "UBND phường", 2026).unwrap();
+    let mut w = Workspace::open(&ward).unwrap();
+    let bloc_file = root
+        .path()
+        .join("blocs")
+        .join(format!("{}.ron", loaded.covenant.bloc.id));
+    w.expect(&bloc_file).unwrap();
+    if trusted {
+        let key = thidua::report::keys::public_key_line(&public);
+        w.trust(&loaded.covenant.bloc.id, &key, signed_at())
+            .unwrap();
+    }
+    Setup {
+        _root: root,
+        ward,
+        loaded,
+        record,
+        secret,
+        public,
+    }
+}
+
+impl Setup {
+    fn inbox(&self) -> PathBuf {
+        self.ward.join("inbox")
+    }
+
+    /// `record` signed with the head's key into the inbox as `name`.
+    fn drop(&self, name: &str, record: &Record) -> PathBuf {
+        let path = self.inbox().join(name);
+        resign(&path, record, &self.secret, &self.public);
+        path
+    }
+
+    fn check(&self) -> Vec<check::Checked> {
+        let w = Workspace::open(&self.ward).unwrap();
+        let (files, unread) = check::read_inbox(&self.inbox()).unwrap();
+        let mut checked = check::check(&w, &files);
+        checked.extend(unread);
+        checked
+    }
+
+    fn outcome(&self, name: &str) -> Outcome {
+        self.check()
+            .into_iter()
+            .find(|c| c.name == name)
+            .unwrap_or_else(|| panic!("{name} checked"))
+            .outcome
+    }
+
+    fn standing(&self) -> Standing {
+        standing(
+            &self.check(),
+            &self.loaded.covenant.bloc.id,
+            Period::MidYear,
+        )
+    }
+
+    fn bloc(&self) -> String {
+        self.loaded.covenant.bloc.id.clone()
+    }
+}
+
+fn refused(why: Refusal) -> impl Fn(&Outcome) -> bool {
+    move |o| matches!(o, Outcome::Refused { why: w, .. } if *w == why)
+}
+
+/// The record as the next version, replacing `previous` (written as `name`).
+fn next(previous: &Record, name: &str, date: u32) -> Record {
+    let bytes = previous.to_ron();
+    Record {
+        version: previous.version + 1,
+        replaces: Some(FileHash {
+            file: name.to_string(),
+            sha256: sha256_hex(bytes.as_bytes()),
+        }),
+        date: NaiveDate::from_ymd_opt(2026, 7, date).unwrap(),
+        ..previous.clone()
+    }
+}
+
+#[test]
+fn a_report_is_accepted_only_with_a_key_the_ward_trusts() {
+    let s = setup(false);
+    s.drop("bao-cao.ron", &s.record);
+    let bloc = s.bloc();
+    assert!(refused(Refusal::NoKey(bloc.clone()))(
+        &s.outcome("bao-cao.ron")
+    ));
+    // Another key trusted for the bloc: the report's own key is never asked.
+    let mut w = Workspace::open(&s.ward).unwrap();
+    let (_, other) = keys();
+    let other = thidua::report::keys::public_key_line(&other);
+    w.trust(&bloc, &other, signed_at()).unwrap();
+    assert!(refused(Refusal::UntrustedKey(bloc.clone()))(
+        &s.outcome("bao-cao.ron")
+    ));
+    // The head's key: accepted, and the mid-year stands final.
+    let head = thidua::report::keys::public_key_line(&s.public);
+    assert!(w.trust(&bloc, &head, signed_at()).unwrap());
+    assert!(!w.trust(&bloc, &head, signed_at()).unwrap(), "trusted once");
+    assert!(matches!(s.outcome("bao-cao.ron"), Outcome::Record(_)));
+    assert_eq!(s.standing(), Standing::Final(1));
+}
+
+#[test]
+fn a_report_on_another_scheme_or_covenant_or_year_is_refused_though_rightly_signed() {
+    let s = setup(true);
+    let mut scheme = s.record.clone();
+    scheme.scheme.groups[0].title.push_str(" (sửa)");
+    s.drop("a.ron", &scheme);
+    assert!(refused(Refusal::SchemeDiffers)(&s.outcome("a.ron")));
+    let mut targets = s.record.clone();
+    targets.bloc.members[0].name.push_str(" mới");
+    s.drop("b.ron", &targets);
+    assert!(refused(Refusal::CovenantDiffers)(&s.outcome("b.ron")));
+    let other_year = Record {
+        year: 2025,
+        ..s.record.clone()
+    };
+    s.drop("c.ron", &other_year);
+    assert!(refused(Refusal::OtherYear(2025))(&s.outcome("c.ron")));
+    // A signer changed in the bloc file is no reason to refuse: compared by content.
+    let mut signer = s.record.clone();
+    signer.bloc.signer.name = "Người ký mới".into();
+    s.drop("d.ron", &signer);
+    assert!(matches!(s.outcome("d.ron"), Outcome::Record(_)));
+}
+
+#[test]
+fn a_tampered_report_is_refused_and_left_in_the_inbox_as_it_came() {
+    let s = setup(true);
+    let path = s.drop("bao-cao.ron", &s.record);
+    let text = fs::read_to_string(&path)
+        .unwrap()
+        .replacen("version: 1", "version: 1 ", 1);
+    fs::write(&path, &text).unwrap();
+    let outcome = s.outcome("bao-cao.ron");
+    // The signature's hash no longer names the file: it is not paired, hence unsigned.
+    assert!(refused(Refusal::NoSignature)(&outcome), "{outcome:?}");
+    assert_eq!(fs::read_to_string(&path).unwrap(), text);
+    // Results altered and signed again by someone without the key: refused too.
+    let mut forged = s.record.clone();
+    forged.results.units[0].total += rust_decimal::Decimal::ONE;
+    let (thief, thief_pub) = keys();
+    let forged_path = s.inbox().join("forged.ron");
+    resign(&forged_path, &forged, &thief, &thief_pub);
+    assert!(refused(Refusal::UntrustedKey(s.bloc()))(
+        &s.outcome("forged.ron")
+    ));
+    // And with the key: the results do not follow from the entries.
+    s.drop("forged-by-head.ron", &forged);
+    assert!(refused(Refusal::ResultsDiffer)(
+        &s.outcome("forged-by-head.ron")
+    ));
+}
+
+#[test]
+fn versions_are_followed_by_hash_and_forks_gaps_and_drafts_are_said() {
+    let s = setup(true);
+    // Renamed as an e-mail attachment is, after it was signed.
+    let v1 = s.drop("v1.ron", &s.record);
+    fs::rename(&v1, s.inbox().join("bao-cao (1).ron")).unwrap();
+    let signature = s.inbox().join("v1.ron.minisig");
+    fs::rename(&signature, s.inbox().join("chu-ky (1).minisig")).unwrap();
+    let v2 = next(&s.record, "v1.ron", 20);
+    s.drop("v2.ron", &v2);
+    assert_eq!(s.standing(), Standing::Final(2));
+    // Another version 2 replacing the same version 1: a fork.
+    let other = next(&s.record, "v1.ron", 21);
+    s.drop("v2-khac.ron", &other);
+    assert_eq!(s.standing(), Standing::Forked(2));
+    fs::remove_file(s.inbox().join("v2-khac.ron")).unwrap();
+    fs::remove_file(s.inbox().join("v2-khac.ron.minisig")).unwrap();
+    // Version 1 gone: version 2 replaces one not received.
+    fs::remove_file(s.inbox().join("bao-cao (1).ron")).unwrap();
+    assert_eq!(s.standing(), Standing::Gap(2));
+    // A draft alone.
+    let s = setup(true);
+    let draft = Record {
+        provisional: true,
+        ..s.record.clone()
+    };
+    s.drop("du-thao.ron", &draft);
+    assert_eq!(s.standing(), Standing::Draft(1));
+    assert_eq!(
+        standing(&s.check(), &s.bloc(), Period::YearEnd),
+        Standing::Missing
+    );
+}
+
+#[test]
+fn the_audit_log_only_grows_and_survives_a_line_cut_short() {
+    let s = setup(false);
+    s.drop("bao-cao.ron", &s.record);
+    let run = || {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_thidua"))
+            .args(["--lang", "en", "ward", "check", "--dir"])
+            .arg(&s.ward)
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+        )
+    };
+    let (code, said) = run();
+    assert_eq!(code, Some(1), "{said}");
+    assert!(said.contains("no key trusted"), "{said}");
+    let log = s.ward.join(AUDIT_LOG);
+    let first = fs::read_to_string(&log).unwrap();
+    assert_eq!(first.lines().count(), 1, "{first}");
+    // The same outcome again is not logged twice.
+    run();
+    assert_eq!(fs::read_to_string(&log).unwrap(), first);
+    // A crash cut the last line short; the next line starts on its own, and nothing before it
+    // changes.
+    let torn = format!("{first}{{\"at\":\"2026-");
+    fs::write(&log, &torn).unwrap();
+    let mut w = Workspace::open(&s.ward).unwrap();
+    let key = thidua::report::keys::public_key_line(&s.public);
+    w.trust(&s.bloc(), &key, signed_at()).unwrap();
+    let (code, said) = run();
+    assert_eq!(code, Some(0), "{said}");
+    let after = fs::read_to_string(&log).unwrap();
+    assert!(after.starts_with(&torn));
+    let last = after.lines().last().unwrap();
+    let line: thidua::ward::audit::AuditLine = serde_json::from_str(last).unwrap();
+    assert_eq!(line.verdict, "accepted");
+    assert_eq!(line.file, "bao-cao.ron");
+}
+
+#[test]
+fn a_ward_folder_is_made_once_and_an_unknown_bloc_is_refused() {
+    let s = setup(true);
+    assert!(init(&s.ward, "again", 2026).is_err());
+    let mut unknown = s.record.clone();
+    unknown.bloc.id = "khoi-khac".into();
+    let path: &Path = &s.drop("khac.ron", &unknown);
+    assert!(refused(Refusal::UnknownBloc("khoi-khac".into()))(
+        &s.outcome("khac.ron")
+    ));
+    assert!(path.exists());
+}
