@@ -28,7 +28,7 @@ pub use import::read_csv;
 pub use summary::summaries_dir;
 
 pub(crate) use output::{errln, out, outln};
-pub use output::{print_problems, write_err, write_out};
+pub use output::{print_problems, report_load_error, write_err, write_out};
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -38,7 +38,7 @@ use clap::{Parser, Subcommand};
 use crate::i18n::{Lang, Msg};
 use crate::model::Period;
 use crate::store::records::session_dir;
-use crate::store::{LoadError, Loaded, Records, StoreError, load_covenant};
+use crate::store::{Loaded, Records, StoreError, load_covenant};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -576,29 +576,4 @@ pub fn computed(
         errln!("{}", lang.msg(&Msg::overflow(covenant, &o)));
         INVALID
     })
-}
-
-/// Prints a load error and returns the exit code it means.
-pub fn report_load_error(lang: Lang, e: &LoadError) -> u8 {
-    match e {
-        LoadError::Io { path, error } => {
-            errln!(
-                "{}",
-                lang.msg(&Msg::CannotRead {
-                    path: path.display().to_string(),
-                    error: error.to_string(),
-                })
-            );
-            USAGE
-        }
-        LoadError::Input(e) => {
-            errln!("{}", lang.msg(&e.message()));
-            USAGE
-        }
-        LoadError::Problems(problems) => {
-            print_problems(lang, problems.iter().map(|p| render_problem(lang, p)));
-            errln!("{}", lang.msg(&Msg::ProblemsFound(problems.len())));
-            INVALID
-        }
-    }
 }

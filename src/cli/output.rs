@@ -3,7 +3,9 @@
 
 use crate::i18n::{Lang, Msg};
 
-use super::USAGE;
+use super::{INVALID, USAGE};
+use crate::store::LoadError;
+use crate::store::load::render_problem;
 
 /// Writes to the standard output. When the reader has gone (`thidua log | head`), the program
 /// ends quietly, as command-line tools do, instead of stopping on the failed write.
@@ -72,5 +74,30 @@ pub fn print_problems(lang: Lang, problems: impl Iterator<Item = String>) {
     }
     if more > 0 {
         errln!("{}", lang.msg(&Msg::MoreProblems(more)));
+    }
+}
+
+/// Prints a load error and returns the exit code it means.
+pub fn report_load_error(lang: Lang, e: &LoadError) -> u8 {
+    match e {
+        LoadError::Io { path, error } => {
+            errln!(
+                "{}",
+                lang.msg(&Msg::CannotRead {
+                    path: path.display().to_string(),
+                    error: error.to_string(),
+                })
+            );
+            USAGE
+        }
+        LoadError::Input(e) => {
+            errln!("{}", lang.msg(&e.message()));
+            USAGE
+        }
+        LoadError::Problems(problems) => {
+            print_problems(lang, problems.iter().map(|p| render_problem(lang, p)));
+            errln!("{}", lang.msg(&Msg::ProblemsFound(problems.len())));
+            INVALID
+        }
     }
 }

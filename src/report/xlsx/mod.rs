@@ -2,9 +2,8 @@
 //! criterion and what the issue is, in Vietnamese like the report it goes with.
 //!
 //! Both tables start the same way (a title row, then two header rows: codes or column names,
-//! then the titles of the groups or items under their codes), so data always starts on the
-//! fourth row whatever the bloc. Numbers are real numbers; `Decimal` becomes `f64` only when
-//! written.
+//! then the titles under them), so data always starts on the fourth row whatever the bloc.
+//! Numbers are real numbers; `Decimal` becomes `f64` only when written.
 
 use std::collections::HashSet;
 
