@@ -19,7 +19,6 @@ use thidua::report::record::Record;
 use thidua::report::summary::{self, Request, SessionData, SummaryError};
 use thidua::report::verify::{self, Finding};
 use thidua::store::Loaded;
-use thidua::synthetic;
 
 #[path = "support/signing.rs"]
 mod signing;
@@ -32,16 +31,7 @@ fn small_bloc(root: &Path) -> Loaded {
 }
 
 fn data(loaded: &Loaded) -> SessionData {
-    let sheet = synthetic::full_sheet(&loaded.covenant);
-    SessionData {
-        entries: summary::entries(&loaded.covenant, |u, i| thidua::store::Cell {
-            value: sheet.get(u, i).cloned(),
-            ..Default::default()
-        }),
-        frozen_at: Some(signed_at()),
-        sections: synthetic::sections(&loaded.covenant, Period::MidYear, 2026),
-        ..SessionData::default()
-    }
+    signing::mid_year_data(loaded)
 }
 
 fn request(out: &Path) -> Request {

@@ -12,9 +12,8 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use thidua::model::Period;
 use thidua::report::record::{FileHash, Record, sha256_hex};
-use thidua::report::summary::{self, Request, SessionData};
+use thidua::report::summary::{self, Request};
 use thidua::store::Loaded;
-use thidua::synthetic;
 use thidua::ward::check::{self, Outcome, Refusal};
 use thidua::ward::status::{Standing, standing};
 use thidua::ward::workspace::{AUDIT_LOG, Workspace, init};
@@ -37,16 +36,7 @@ fn setup(trusted: bool) -> Setup {
     let root = tempfile::tempdir().unwrap();
     let loaded = signing::bloc(root.path(), 3, 10);
     let (secret, public) = keys();
-    let sheet = synthetic::full_sheet(&loaded.covenant);
-    let data = SessionData {
-        entries: summary::entries(&loaded.covenant, |u, i| thidua::store::Cell {
-            value: sheet.get(u, i).cloned(),
-            ..Default::default()
-        }),
-        frozen_at: Some(signed_at()),
-        sections: synthetic::sections(&loaded.covenant, Period::MidYear, 2026),
-        ..SessionData::default()
-    };
+    let data = signing::mid_year_data(&loaded);
     let out = root.path().join("summaries");
     let request = Request {
         year: 2026,

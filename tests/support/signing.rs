@@ -46,3 +46,18 @@ pub fn resign(path: &Path, record: &Record, secret: &SecretKey, public: &PublicK
     fs::write(path, bytes).unwrap();
     fs::write(format!("{}.minisig", path.display()), signature).unwrap();
 }
+
+/// A complete mid-year session of the generated bloc, frozen, with its sections written: what
+/// a final report needs.
+pub fn mid_year_data(loaded: &Loaded) -> thidua::report::summary::SessionData {
+    let sheet = synthetic::full_sheet(&loaded.covenant);
+    thidua::report::summary::SessionData {
+        entries: thidua::report::summary::entries(&loaded.covenant, |u, i| thidua::store::Cell {
+            value: sheet.get(u, i).cloned(),
+            ..Default::default()
+        }),
+        frozen_at: Some(signed_at()),
+        sections: synthetic::sections(&loaded.covenant, thidua::model::Period::MidYear, 2026),
+        ..Default::default()
+    }
+}
