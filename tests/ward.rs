@@ -294,3 +294,75 @@ fn a_ward_folder_is_made_once_and_an_unknown_bloc_is_refused() {
     ));
     assert!(path.exists());
 }
+
+#[test]
+fn what_was_accepted_stays_accepted_when_the_inbox_is_cleared() {
+    let s = setup(true);
+    s.drop("bao-cao.ron", &s.record);
+    let run = || {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_thidua"))
+            .args(["--lang", "en", "ward", "check", "--dir"])
+            .arg(&s.ward)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    assert!(run().contains("Mid-year: final, version 1"));
+    for entry in fs::read_dir(s.inbox()).unwrap() {
+        fs::remove_file(entry.unwrap().path()).unwrap();
+    }
+    let said = run();
+    assert!(said.contains("Mid-year: final, version 1"), "{said}");
+    assert!(said.contains("✓ accepted/"), "{said}");
+    // Kept under their hashes: the record and its signature.
+    let kept = fs::read_dir(s.ward.join("accepted")).unwrap().count();
+    assert_eq!(kept, 2);
+}
+
+#[test]
+fn a_zipped_report_is_read_from_its_zip_and_a_zip_past_the_limits_is_not() {
+    use std::io::Write;
+    let s = setup(true);
+    // Signed, then zipped up and sent.
+    let path = s.drop("bao-cao.ron", &s.record);
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default();
+    for file in [
+        path.clone(),
+        PathBuf::from(format!("{}.minisig", path.display())),
+    ] {
+        let name = file.file_name().unwrap().to_string_lossy().into_owned();
+        zip.start_file(format!("gui-phuong/{name}"), options)
+            .unwrap();
+        zip.write_all(&fs::read(&file).unwrap()).unwrap();
+        fs::remove_file(&file).unwrap();
+    }
+    fs::write(
+        s.inbox().join("dinh-kem.zip"),
+        zip.finish().unwrap().into_inner(),
+    )
+    .unwrap();
+    let checked = s.check();
+    let inner = checked
+        .iter()
+        .find(|c| c.name == "dinh-kem.zip/gui-phuong/bao-cao.ron")
+        .expect("the record read from the zip");
+    assert!(
+        matches!(inner.outcome, Outcome::Record(_)),
+        "{:?}",
+        inner.outcome
+    );
+    assert_eq!(s.standing(), Standing::Final(1));
+    // More files than any report's zip holds: not read.
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..=check::MAX_ZIP_FILES {
+        zip.start_file(format!("f{i}"), options).unwrap();
+    }
+    fs::write(
+        s.inbox().join("nhieu.zip"),
+        zip.finish().unwrap().into_inner(),
+    )
+    .unwrap();
+    assert!(refused(Refusal::BadArchive)(&s.outcome("nhieu.zip")));
+}

@@ -9,7 +9,7 @@ use crate::i18n::Lang;
 use crate::model::Period;
 use crate::ward::audit::{self, AuditLine};
 use crate::ward::check::{self, Outcome};
-use crate::ward::workspace::{AUDIT_LOG, WardError, Workspace, init};
+use crate::ward::workspace::{ACCEPTED, AUDIT_LOG, WardError, Workspace, init};
 use crate::ward::{status, words};
 
 use super::{INVALID, USAGE, errln, outln, report_load_error};
@@ -112,7 +112,19 @@ fn check_inbox(lang: Lang, w: &Workspace) -> Result<u8, WardError> {
         error,
     };
     let (files, unread) = check::read_inbox(&w.inbox()).map_err(io)?;
+    // What was accepted before stays accepted, whatever became of the inbox since.
+    let kept = match w.accepted().is_dir() {
+        true => (check::read_inbox(&w.accepted()).map_err(io)?.0.into_iter())
+            .map(|f| check::Dropped {
+                name: format!("{ACCEPTED}/{}", f.name),
+                ..f
+            })
+            .collect(),
+        false => Vec::new(),
+    };
+    let files = check::merge(files, kept);
     let mut checked = check::check(w, &files);
+    w.keep(&check::to_keep(&checked, &files))?;
     checked.extend(unread);
     let log = w.dir.join(AUDIT_LOG);
     let logged = audit::logged(&log).map_err(|error| WardError::Io {
@@ -123,7 +135,7 @@ fn check_inbox(lang: Lang, w: &Workspace) -> Result<u8, WardError> {
     let mut refused = 0;
     for c in &checked {
         let (verdict, words) = match &c.outcome {
-            Outcome::Signature => continue,
+            Outcome::Signature(_) => continue,
             Outcome::Refused { .. } => {
                 refused += 1;
                 ("refused", words::outcome(Lang::En, &c.outcome))

@@ -53,6 +53,8 @@ pub enum Refusal {
     ResultsDiffer,
     /// A signed document that no accepted record names.
     NoRecord,
+    /// A zip that does not open, or would unpack past the limits.
+    BadArchive,
 }
 
 /// A record accepted.
@@ -75,8 +77,8 @@ pub enum Outcome {
     Record(Received),
     /// A document an accepted record names (by the record's name).
     Document(String),
-    /// A signature, checked with the file it signs.
-    Signature,
+    /// A signature, checked with the file it signs (by that file's hash, as it claims).
+    Signature(String),
     Refused {
         /// The bloc and period the file's signature names, where it names them.
         bloc: Option<(String, Period)>,
@@ -117,6 +119,18 @@ pub fn read_inbox(dir: &Path) -> std::io::Result<(Vec<Dropped>, Vec<Checked>)> {
                 return Ok((files, unread));
             }
             match input::read(&path, MAX_FILE_BYTES, Links::Refuse) {
+                // Attachments often come zipped: their files are read from it, in memory.
+                Ok(bytes) if bytes.starts_with(b"PK\x03\x04") => match unzip(&name, &bytes) {
+                    Some(inner) => files.extend(inner),
+                    None => unread.push(Checked {
+                        name,
+                        sha256: sha256_hex(&bytes),
+                        outcome: Outcome::Refused {
+                            bloc: None,
+                            why: Refusal::BadArchive,
+                        },
+                    }),
+                },
                 Ok(bytes) => files.push(Dropped {
                     name,
                     sha256: sha256_hex(&bytes),
@@ -135,6 +149,43 @@ pub fn read_inbox(dir: &Path) -> std::io::Result<(Vec<Dropped>, Vec<Checked>)> {
         }
     }
     Ok((files, unread))
+}
+
+/// The most files a zip is read for, and the most bytes they may inflate to, all together,
+/// counted on the bytes actually inflated (a zip's headers can claim any size).
+pub const MAX_ZIP_FILES: usize = 1_000;
+pub const MAX_ZIP_INFLATED: u64 = 256 << 20;
+
+/// The files of a zip, each named `zip/inner`, or `None` when it does not open or would pass
+/// the limits. A zip within a zip is read as a file like any other (and refused unsigned).
+fn unzip(name: &str, bytes: &[u8]) -> Option<Vec<Dropped>> {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).ok()?;
+    if zip.len() > MAX_ZIP_FILES {
+        return None;
+    }
+    let mut files = Vec::new();
+    let mut inflated = 0u64;
+    for i in 0..zip.len() {
+        let entry = zip.by_index(i).ok()?;
+        if entry.is_dir() {
+            continue;
+        }
+        let inner = entry.name().ok()?.replace('\\', "/");
+        let left = (MAX_ZIP_INFLATED - inflated).min(MAX_FILE_BYTES);
+        let mut content = Vec::new();
+        entry.take(left + 1).read_to_end(&mut content).ok()?;
+        inflated += content.len() as u64;
+        if content.len() as u64 > left {
+            return None;
+        }
+        files.push(Dropped {
+            name: format!("{name}/{inner}"),
+            sha256: sha256_hex(&content),
+            bytes: content,
+        });
+    }
+    Some(files)
 }
 
 /// A signature file's text, and what its trusted comment claims (not yet verified).
@@ -164,7 +215,7 @@ pub fn check(workspace: &Workspace, files: &[Dropped]) -> Vec<Checked> {
             name: file.name.clone(),
             sha256: file.sha256.clone(),
             outcome: match signature {
-                Some(_) => Outcome::Signature,
+                Some(s) => Outcome::Signature(s.claims.sha256.clone()),
                 None => check_file(workspace, file, by_hash.get(file.sha256.as_str())),
             },
         })
@@ -300,4 +351,38 @@ fn check_record(
         replaces: record.replaces.as_ref().map(|r| r.sha256.clone()),
         documents: record.documents.iter().map(|d| d.sha256.clone()).collect(),
     })
+}
+
+/// The files a check accepted (records, their documents, and the signatures of both), to keep
+/// in `accepted/` so that what was accepted stays so whatever later happens to the inbox.
+pub fn to_keep<'a>(checked: &[Checked], files: &'a [Dropped]) -> Vec<&'a Dropped> {
+    let accepted: std::collections::HashSet<&str> = checked
+        .iter()
+        .filter(|c| matches!(c.outcome, Outcome::Record(_) | Outcome::Document(_)))
+        .map(|c| c.sha256.as_str())
+        .collect();
+    let signs: HashMap<&str, &str> = checked
+        .iter()
+        .filter_map(|c| match &c.outcome {
+            Outcome::Signature(of) => Some((c.sha256.as_str(), of.as_str())),
+            _ => None,
+        })
+        .collect();
+    files
+        .iter()
+        .filter(|f| {
+            let sha = f.sha256.as_str();
+            accepted.contains(sha) || signs.get(sha).is_some_and(|of| accepted.contains(of))
+        })
+        .collect()
+}
+
+/// The files of the inbox and of `accepted/` together, each content once (the inbox's name
+/// first, as the clerk knows it).
+pub fn merge(inbox: Vec<Dropped>, kept: Vec<Dropped>) -> Vec<Dropped> {
+    let mut seen: std::collections::HashSet<String> =
+        inbox.iter().map(|f| f.sha256.clone()).collect();
+    let mut all = inbox;
+    all.extend(kept.into_iter().filter(|f| seen.insert(f.sha256.clone())));
+    all
 }

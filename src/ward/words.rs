@@ -52,6 +52,12 @@ pub fn refusal(lang: Lang, r: &Refusal) -> String {
         Refusal::ResultsDiffer => "its results are not what its entries give".into(),
         Refusal::NoRecord if vi => "tài liệu đã ký nhưng không bản ghi nào nhận là của mình".into(),
         Refusal::NoRecord => "a signed document no accepted record names".into(),
+        Refusal::BadArchive if vi => {
+            "tệp nén không mở được, hoặc giải nén ra quá giới hạn: không đọc".into()
+        }
+        Refusal::BadArchive => {
+            "a zip that does not open, or unpacks past the limits: not read".into()
+        }
     }
 }
 
@@ -77,7 +83,7 @@ pub fn outcome(lang: Lang, o: &Outcome) -> String {
             Lang::Vi => format!("tài liệu của {record}"),
             Lang::En => format!("a document of {record}"),
         },
-        Outcome::Signature => String::new(),
+        Outcome::Signature(_) => String::new(),
         Outcome::Refused { why, .. } => refusal(lang, why),
     }
 }

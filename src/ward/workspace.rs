@@ -8,6 +8,7 @@
 //! published/      the bloc and scheme files the ward published, as it published them
 //!   blocs/, scoring/
 //! inbox/          what arrived: never changed by thidua
+//! accepted/       a copy of each file accepted, named by its SHA-256
 //! audit.log       one line per file checked, appended, never rewritten
 //! ```
 
@@ -26,6 +27,8 @@ pub const KEYRING_FILE: &str = "keyring.ron";
 pub const PUBLISHED_BLOCS: &str = "published/blocs";
 pub const PUBLISHED_SCHEMES: &str = "published/scoring";
 pub const INBOX: &str = "inbox";
+/// Copies of every file accepted, named by their hash, never overwritten.
+pub const ACCEPTED: &str = "accepted";
 pub const AUDIT_LOG: &str = "audit.log";
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -162,6 +165,29 @@ impl Workspace {
 
     pub fn inbox(&self) -> PathBuf {
         self.dir.join(INBOX)
+    }
+
+    pub fn accepted(&self) -> PathBuf {
+        self.dir.join(ACCEPTED)
+    }
+
+    /// Keeps a copy of each file in `accepted/` under its hash (and the extension of its name),
+    /// once: a copy there already is never written again.
+    pub fn keep(&self, files: &[&super::check::Dropped]) -> Result<(), WardError> {
+        let dir = self.accepted();
+        std::fs::create_dir_all(&dir).map_err(io(&dir))?;
+        for f in files {
+            let ext = (f.name.rsplit_once('.').map(|(_, e)| e))
+                .filter(|e| e.chars().all(|c| c.is_ascii_alphanumeric()) && e.len() <= 8)
+                .unwrap_or("bin");
+            let path = dir.join(format!("{}.{ext}", f.sha256));
+            match durable::create_new(&path, &f.bytes, Access::Shared) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+                Err(e) => return Err(io(&path)(e)),
+            }
+        }
+        Ok(())
     }
 
     fn save(&self) -> Result<(), WardError> {
