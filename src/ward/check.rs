@@ -208,8 +208,10 @@ pub fn check(workspace: &Workspace, files: &[Dropped]) -> Vec<Checked> {
     for s in signatures.iter().flatten() {
         by_hash.entry(s.claims.sha256.as_str()).or_default().push(s);
     }
+    // Each file is checked on its own, on every core: a province's hundreds of records.
+    use rayon::prelude::*;
     let mut out: Vec<Checked> = files
-        .iter()
+        .par_iter()
         .zip(&signatures)
         .map(|(file, signature)| Checked {
             name: file.name.clone(),
