@@ -111,6 +111,17 @@ impl Setup {
     fn bloc(&self) -> String {
         self.loaded.covenant.bloc.id.clone()
     }
+
+    /// `thidua ward check` on the ward folder, in English: its exit code and what it says.
+    fn run_check(&self) -> (Option<i32>, String) {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_thidua"))
+            .args(["--lang", "en", "ward", "check", "--dir"])
+            .arg(&self.ward)
+            .output()
+            .unwrap();
+        let said = String::from_utf8_lossy(&out.stdout).into_owned();
+        (out.status.code(), said)
+    }
 }
 
 fn refused(why: Refusal) -> impl Fn(&Outcome) -> bool {
@@ -245,17 +256,7 @@ fn versions_are_followed_by_hash_and_forks_gaps_and_drafts_are_said() {
 fn the_audit_log_only_grows_and_survives_a_line_cut_short() {
     let s = setup(false);
     s.drop("bao-cao.ron", &s.record);
-    let run = || {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_thidua"))
-            .args(["--lang", "en", "ward", "check", "--dir"])
-            .arg(&s.ward)
-            .output()
-            .unwrap();
-        (
-            out.status.code(),
-            String::from_utf8_lossy(&out.stdout).into_owned(),
-        )
-    };
+    let run = || s.run_check();
     let (code, said) = run();
     assert_eq!(code, Some(1), "{said}");
     assert!(said.contains("no key trusted"), "{said}");
@@ -300,13 +301,9 @@ fn what_was_accepted_stays_accepted_when_the_inbox_is_cleared() {
     let s = setup(true);
     s.drop("bao-cao.ron", &s.record);
     let run = || {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_thidua"))
-            .args(["--lang", "en", "ward", "check", "--dir"])
-            .arg(&s.ward)
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(0));
-        String::from_utf8_lossy(&out.stdout).into_owned()
+        let (code, said) = s.run_check();
+        assert_eq!(code, Some(0), "{said}");
+        said
     };
     assert!(run().contains("Mid-year: final, version 1"));
     for entry in fs::read_dir(s.inbox()).unwrap() {
@@ -365,4 +362,38 @@ fn a_zipped_report_is_read_from_its_zip_and_a_zip_past_the_limits_is_not() {
     )
     .unwrap();
     assert!(refused(Refusal::BadArchive)(&s.outcome("nhieu.zip")));
+}
+
+#[test]
+fn a_wrong_trust_or_folder_is_said_in_the_users_language_and_changes_nothing() {
+    let s = setup(false);
+    let ring = fs::read_to_string(s.ward.join("keyring.ron")).unwrap();
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_thidua"))
+            .args(args)
+            .arg("--dir")
+            .arg(&s.ward)
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (code, said) = run(&["ward", "trust", "khong-co", "RWabc"]);
+    assert_eq!(code, Some(2));
+    assert!(
+        said.contains("khối \"khong-co\" chưa có trong danh sách"),
+        "{said}"
+    );
+    let (code, said) = run(&["--lang", "en", "ward", "trust", &s.bloc(), "not a key"]);
+    assert_eq!(code, Some(2));
+    assert!(
+        said.contains("\"not a key\" is not a minisign public key"),
+        "{said}"
+    );
+    assert_eq!(
+        fs::read_to_string(s.ward.join("keyring.ron")).unwrap(),
+        ring
+    );
 }

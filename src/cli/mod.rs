@@ -435,11 +435,16 @@ pub fn run(cli: Cli) -> ExitCode {
 
 /// The bloc file named by `bloc`: a path to a file, or an id under `blocs/`.
 pub fn bloc_path(bloc: &str) -> PathBuf {
-    let p = Path::new(bloc);
-    if p.is_file() || bloc.ends_with(".ron") {
+    named_file("blocs", bloc)
+}
+
+/// A file named on the command line: a path to a file, or an id of a `.ron` file in `folder`.
+pub(crate) fn named_file(folder: &str, named: &str) -> PathBuf {
+    let p = Path::new(named);
+    if p.is_file() || named.ends_with(".ron") {
         p.to_path_buf()
     } else {
-        Path::new("blocs").join(format!("{bloc}.ron"))
+        Path::new(folder).join(format!("{named}.ron"))
     }
 }
 

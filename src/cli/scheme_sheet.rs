@@ -155,10 +155,5 @@ pub fn import(lang: Lang, args: &ImportSchemeArgs) -> u8 {
 
 /// A scheme named on the command line: a path, or an id in `scoring/`.
 pub(super) fn scheme_path(named: &str) -> PathBuf {
-    let p = Path::new(named);
-    if p.is_file() || named.ends_with(".ron") {
-        p.to_path_buf()
-    } else {
-        Path::new("scoring").join(format!("{named}.ron"))
-    }
+    super::named_file("scoring", named)
 }

@@ -94,7 +94,7 @@ pub fn run(lang: Lang, command: &WardCommand) -> u8 {
     done.unwrap_or_else(|e| {
         match e {
             WardError::Load(e) => return report_load_error(lang, &e),
-            other => errln!("{other}"),
+            other => errln!("{}", words::ward_error(lang, &other)),
         }
         USAGE
     })

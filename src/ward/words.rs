@@ -115,3 +115,44 @@ pub fn period_heading(lang: Lang, p: Period) -> String {
     }
     word
 }
+
+/// Why the ward's folder could not be used, in words.
+pub fn ward_error(lang: Lang, e: &super::workspace::WardError) -> String {
+    use super::workspace::WardError as E;
+    let vi = lang == Lang::Vi;
+    match e {
+        E::Exists(p) if vi => format!("đã có {}: thư mục này đã là thư mục tiếp nhận", p.display()),
+        E::Exists(p) => format!(
+            "{} exists already: this is a ward folder already",
+            p.display()
+        ),
+        E::NotAWard(p) if vi => format!(
+            "{} không phải thư mục tiếp nhận (chưa có ward.ron); lập bằng thidua ward init",
+            p.display()
+        ),
+        E::NotAWard(p) => format!(
+            "{} is not a ward folder (no ward.ron); make one with thidua ward init",
+            p.display()
+        ),
+        E::Io { path, error } if vi => {
+            format!("không đọc hoặc ghi được {}: {error}", path.display())
+        }
+        E::Io { path, error } => format!("cannot read or write {}: {error}", path.display()),
+        E::Unreadable(what) if vi => format!("không đọc được {what}"),
+        E::Unreadable(what) => format!("cannot read {what}"),
+        // Told by the command, in the words of `check`.
+        E::Load(_) => String::new(),
+        E::UnknownBloc(b) if vi => {
+            format!("khối \"{b}\" chưa có trong danh sách (thidua ward add blocs/{b}.ron)")
+        }
+        E::UnknownBloc(b) => {
+            format!("bloc \"{b}\" is not expected yet (thidua ward add blocs/{b}.ron)")
+        }
+        E::NotAKey(k) if vi => {
+            format!("\"{k}\" không phải khóa công khai minisign (RW…) hay tệp .pub")
+        }
+        E::NotAKey(k) => format!("\"{k}\" is not a minisign public key (RW…) or a .pub file"),
+        E::AlreadyExpected(b) if vi => format!("khối \"{b}\" đã có trong danh sách"),
+        E::AlreadyExpected(b) => format!("bloc \"{b}\" is expected already"),
+    }
+}
