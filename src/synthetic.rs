@@ -211,3 +211,65 @@ pub fn count(ballot: &crate::model::Ballot) -> crate::model::minutes::BallotCoun
         invalid: 0,
     }
 }
+
+/// Each award voted on in turn, as the meeting does: every member present votes for the first
+/// candidate, and one vote goes to each of the others.
+pub fn ballots(covenant: &Covenant, sheet: &Sheet) -> Vec<crate::model::Ballot> {
+    use crate::model::{Ballot, Tally};
+    let present = covenant.bloc.members.len() as u32;
+    let mut ballots: Vec<Ballot> = Vec::new();
+    for (a, award) in covenant.scheme.awards.iter().enumerate() {
+        let Ok(results) =
+            crate::score::compute_with_votes(covenant, Period::YearEnd, sheet, &ballots)
+        else {
+            break;
+        };
+        let running = crate::score::candidates(&results.awards[a]);
+        if running.is_empty() {
+            continue;
+        }
+        ballots.push(Ballot {
+            award: award.id.clone(),
+            present,
+            tally: (running.iter().enumerate())
+                .map(|(n, &u)| Tally {
+                    unit: covenant.bloc.members[u].id.clone(),
+                    votes: if n == 0 { present } else { 1 },
+                })
+                .collect(),
+        });
+    }
+    ballots
+}
+
+/// A session of `period` in `year` complete enough for a final report: every cell entered from
+/// [`full_sheet`], frozen at `frozen_at`, every section written and, at year-end, every award
+/// voted on, the election, the attendance and each ballot's count record.
+pub fn session_data(
+    covenant: &Covenant,
+    period: Period,
+    year: i32,
+    frozen_at: chrono::DateTime<chrono::FixedOffset>,
+) -> crate::report::summary::SessionData {
+    let sheet = full_sheet(covenant);
+    let entries = crate::report::summary::entries(covenant, |u, i| Cell {
+        value: sheet.get(u, i).cloned(),
+        ..Cell::default()
+    });
+    let year_end = period == Period::YearEnd;
+    let votes = if year_end {
+        ballots(covenant, &sheet)
+    } else {
+        Vec::new()
+    };
+    crate::report::summary::SessionData {
+        entries,
+        frozen_at: Some(frozen_at),
+        sections: sections(covenant, period, year),
+        election: year_end.then(|| election(covenant)),
+        attendance: year_end.then(|| attendance(covenant)),
+        counts: votes.iter().map(count).collect(),
+        votes,
+        ..Default::default()
+    }
+}

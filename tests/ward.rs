@@ -397,3 +397,68 @@ fn a_wrong_trust_or_folder_is_said_in_the_users_language_and_changes_nothing() {
         ring
     );
 }
+
+#[test]
+fn a_signed_workbook_or_word_copy_is_a_document_though_it_is_a_zip() {
+    let s = setup(true);
+    // Everything the head issued, as sent: the PDF, the workbook, the Word copy, the record.
+    let issued = s._root.path().join("summaries");
+    for entry in fs::read_dir(&issued).unwrap() {
+        let path = entry.unwrap().path();
+        fs::copy(&path, s.inbox().join(path.file_name().unwrap())).unwrap();
+    }
+    let checked = s.check();
+    for c in &checked {
+        assert!(
+            !matches!(c.outcome, Outcome::Refused { .. }),
+            "{}: {:?}",
+            c.name,
+            c.outcome
+        );
+        assert!(
+            !c.name.contains(".xlsx/") && !c.name.contains(".docx/"),
+            "{}",
+            c.name
+        );
+    }
+    for ext in ["xlsx", "docx", "pdf"] {
+        let document = checked
+            .iter()
+            .find(|c| c.name.ends_with(&format!(".{ext}")))
+            .unwrap_or_else(|| panic!("the {ext} checked"));
+        assert!(
+            matches!(document.outcome, Outcome::Document(_)),
+            "{ext}: {:?}",
+            document.outcome
+        );
+    }
+    // An unsigned zip of them is an archive: its files are checked each on its own.
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default();
+    for entry in fs::read_dir(&issued).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        zip.start_file(name, options).unwrap();
+        std::io::Write::write_all(&mut zip, &fs::read(&path).unwrap()).unwrap();
+    }
+    for entry in fs::read_dir(s.inbox()).unwrap() {
+        fs::remove_file(entry.unwrap().path()).unwrap();
+    }
+    fs::write(
+        s.inbox().join("bao-cao.zip"),
+        zip.finish().unwrap().into_inner(),
+    )
+    .unwrap();
+    let checked = s.check();
+    let workbook = checked
+        .iter()
+        .find(|c| c.name.starts_with("bao-cao.zip/") && c.name.ends_with(".xlsx"))
+        .expect("the workbook read from the zip");
+    assert!(matches!(workbook.outcome, Outcome::Document(_)));
+    assert!(
+        checked
+            .iter()
+            .any(|c| c.name == "bao-cao.zip" && c.outcome == Outcome::Archive)
+    );
+    assert_eq!(s.standing(), Standing::Final(1));
+}

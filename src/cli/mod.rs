@@ -20,6 +20,7 @@ mod template;
 mod text;
 mod verify;
 mod ward;
+mod ward_table;
 
 pub use crate::store::load::{problem_message, render_problem};
 /// The CSV scoresheet reader behind `thidua import`, public so that it can be fuzzed and tested

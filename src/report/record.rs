@@ -142,7 +142,28 @@ pub enum RecordProblem {
 
 pub use crate::store::sha256_hex;
 
+/// The paper digest is printed in groups of this many hex digits, for a clerk to read aloud.
+pub const PAPER_GROUP: usize = 4;
+
 impl Record {
+    /// The digest printed on the paper report: the SHA-256 of the record as written without its
+    /// list of documents (which holds the PDF's own hash, unknown while the PDF is laid out).
+    pub fn paper_digest(&self) -> String {
+        let mut bare = self.clone();
+        bare.documents.clear();
+        sha256_hex(bare.to_ron().as_bytes())
+    }
+
+    /// [`Record::paper_digest`] in groups of four: "3f2a 9b1c …".
+    pub fn paper_groups(&self) -> Vec<String> {
+        let digest = self.paper_digest();
+        digest
+            .as_bytes()
+            .chunks(PAPER_GROUP)
+            .map(|c| String::from_utf8_lossy(c).into_owned())
+            .collect()
+    }
+
     /// The problems of the record's written sections: each must be one of the period's in its
     /// scheme, once, under its heading; a final version has every required one written.
     pub fn section_problems(&self) -> Vec<SectionProblem> {

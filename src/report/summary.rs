@@ -363,23 +363,39 @@ pub fn issue_with(
         &data.self_scores,
         numbered,
     ));
+    let mut record = bare_record(
+        loaded,
+        data,
+        Issue {
+            request,
+            version,
+            replaces: replaces.clone(),
+            public_key,
+            recipients,
+            signed_at,
+        },
+        results,
+    );
+    // The paper copy carries the record's digest, for the ward to compare with what it received.
+    doc.verification
+        .push(document::paper_line(&record.paper_groups()));
     let pdf_bytes = pdf::render(&doc)?;
-    let disputes = document::disputes::list(covenant, &data.entries, &data.self_scores);
-    let xlsx_bytes = xlsx::workbook_with(covenant, &results, &edition, &disputes)?;
+    let disputes = document::disputes::list(covenant, &record.entries, &record.self_scores);
+    let xlsx_bytes = xlsx::workbook_with(covenant, &record.results, &edition, &disputes)?;
     let docx_bytes = docx::render(&doc, &edition.pdf_name, &signed_at.to_rfc3339())?;
     // The minutes, once the meeting's attendance is recorded: PDF and Word, issued and signed
     // with the report.
-    let minutes = match &data.attendance {
+    let minutes = match &record.attendance {
         Some(attendance) => {
             let name = format!("{stem}.{MINUTES}.pdf");
             let minutes = document::minutes::minutes(
                 covenant,
-                &results,
+                &record.results,
                 &edition,
                 &document::minutes::MinutesData {
                     attendance,
-                    counts: &data.counts,
-                    ballots: &data.votes,
+                    counts: &record.counts,
+                    ballots: &record.votes,
                 },
                 &name,
             );
@@ -392,57 +408,26 @@ pub fn issue_with(
         }
         None => Vec::new(),
     };
-    let record = Record {
-        format: RECORD_FORMAT,
-        software: format!("thidua {}", env!("CARGO_PKG_VERSION")),
-        year: request.year,
-        period: request.period,
-        version,
-        replaces: replaces.clone(),
-        provisional: request.provisional,
-        number: request.number.clone(),
-        date: request.date,
-        recipients,
-        signed_at,
-        signer: bloc.signer.clone(),
-        public_key,
-        bloc_source: source_hash(&loaded.bloc_source.path, loaded.bloc_source.text.as_bytes()),
-        scheme_source: source_hash(
-            &loaded.scheme_source.path,
-            loaded.scheme_source.text.as_bytes(),
-        ),
-        bloc: bloc.clone(),
-        scheme: covenant.scheme.clone(),
-        frozen_at: data.frozen_at,
-        entries: data.entries,
-        self_scores: data.self_scores,
-        votes: data.votes,
-        sections: data.sections,
-        election: data.election,
-        attendance: data.attendance,
-        counts: data.counts,
-        results,
-        documents: vec![
-            FileHash {
-                file: format!("{stem}.pdf"),
-                sha256: sha256_hex(&pdf_bytes),
-            },
-            FileHash {
-                file: format!("{stem}.xlsx"),
-                sha256: sha256_hex(&xlsx_bytes),
-            },
-            FileHash {
-                file: format!("{stem}.docx"),
-                sha256: sha256_hex(&docx_bytes),
-            },
-        ]
-        .into_iter()
-        .chain(minutes.iter().map(|(ext, bytes)| FileHash {
-            file: format!("{stem}.{ext}"),
-            sha256: sha256_hex(bytes),
-        }))
-        .collect(),
-    };
+    record.documents = vec![
+        FileHash {
+            file: format!("{stem}.pdf"),
+            sha256: sha256_hex(&pdf_bytes),
+        },
+        FileHash {
+            file: format!("{stem}.xlsx"),
+            sha256: sha256_hex(&xlsx_bytes),
+        },
+        FileHash {
+            file: format!("{stem}.docx"),
+            sha256: sha256_hex(&docx_bytes),
+        },
+    ]
+    .into_iter()
+    .chain(minutes.iter().map(|(ext, bytes)| FileHash {
+        file: format!("{stem}.{ext}"),
+        sha256: sha256_hex(bytes),
+    }))
+    .collect();
     let record_bytes = record.to_ron().into_bytes();
     // The key, once the documents are laid out: it must be the one they name.
     let unlocked;
@@ -508,6 +493,60 @@ pub fn issue_with(
         replaces,
         set_aside,
     })
+}
+
+/// What numbers and signs one issue, besides the session's data.
+pub struct Issue<'a> {
+    pub request: &'a Request,
+    pub version: u32,
+    pub replaces: Option<FileHash>,
+    /// The signer's public key, base64.
+    pub public_key: String,
+    pub recipients: Vec<String>,
+    pub signed_at: DateTime<FixedOffset>,
+}
+
+/// The record of an issue before its documents are named: what the paper digest is of.
+pub fn bare_record(
+    loaded: &Loaded,
+    data: SessionData,
+    issue: Issue,
+    results: crate::score::Results,
+) -> Record {
+    let covenant = &loaded.covenant;
+    let request = issue.request;
+    Record {
+        format: RECORD_FORMAT,
+        software: format!("thidua {}", env!("CARGO_PKG_VERSION")),
+        year: request.year,
+        period: request.period,
+        version: issue.version,
+        replaces: issue.replaces,
+        provisional: request.provisional,
+        number: request.number.clone(),
+        date: request.date,
+        recipients: issue.recipients,
+        signed_at: issue.signed_at,
+        signer: covenant.bloc.signer.clone(),
+        public_key: issue.public_key,
+        bloc_source: source_hash(&loaded.bloc_source.path, loaded.bloc_source.text.as_bytes()),
+        scheme_source: source_hash(
+            &loaded.scheme_source.path,
+            loaded.scheme_source.text.as_bytes(),
+        ),
+        bloc: covenant.bloc.clone(),
+        scheme: covenant.scheme.clone(),
+        frozen_at: data.frozen_at,
+        entries: data.entries,
+        self_scores: data.self_scores,
+        votes: data.votes,
+        sections: data.sections,
+        election: data.election,
+        attendance: data.attendance,
+        counts: data.counts,
+        results,
+        documents: Vec::new(),
+    }
 }
 
 fn source_hash(path: &Path, bytes: &[u8]) -> FileHash {

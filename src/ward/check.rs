@@ -27,6 +27,23 @@ pub struct Dropped {
     pub name: String,
     pub bytes: Vec<u8>,
     pub sha256: String,
+    /// A zip: whether it unpacked within the limits. Signed workbooks and Word copies are zips
+    /// too, so what a zip is (a document or an archive) is decided once the signatures are read.
+    pub archive: Option<bool>,
+    /// The hash of the zip this file was unpacked from.
+    pub inside: Option<String>,
+}
+
+impl Dropped {
+    fn new(name: String, bytes: Vec<u8>) -> Dropped {
+        Dropped {
+            name,
+            sha256: sha256_hex(&bytes),
+            bytes,
+            archive: None,
+            inside: None,
+        }
+    }
 }
 
 /// Why a file is refused. It stays in the inbox as it is.
@@ -79,6 +96,8 @@ pub enum Outcome {
     Document(String),
     /// A signature, checked with the file it signs (by that file's hash, as it claims).
     Signature(String),
+    /// A zip no signature names, whose files were read and checked each on its own.
+    Archive,
     Refused {
         /// The bloc and period the file's signature names, where it names them.
         bloc: Option<(String, Period)>,
@@ -119,23 +138,19 @@ pub fn read_inbox(dir: &Path) -> std::io::Result<(Vec<Dropped>, Vec<Checked>)> {
                 return Ok((files, unread));
             }
             match input::read(&path, MAX_FILE_BYTES, Links::Refuse) {
-                // Attachments often come zipped: their files are read from it, in memory.
-                Ok(bytes) if bytes.starts_with(b"PK\x03\x04") => match unzip(&name, &bytes) {
-                    Some(inner) => files.extend(inner),
-                    None => unread.push(Checked {
-                        name,
-                        sha256: sha256_hex(&bytes),
-                        outcome: Outcome::Refused {
-                            bloc: None,
-                            why: Refusal::BadArchive,
-                        },
-                    }),
-                },
-                Ok(bytes) => files.push(Dropped {
-                    name,
-                    sha256: sha256_hex(&bytes),
-                    bytes,
-                }),
+                // Attachments often come zipped: their files are read from it, in memory, and
+                // set aside if the zip turns out to be a signed document itself.
+                Ok(bytes) if bytes.starts_with(b"PK\x03\x04") => {
+                    let mut zip = Dropped::new(name, bytes);
+                    let inner = unzip(&zip.name, &zip.bytes);
+                    zip.archive = Some(inner.is_some());
+                    for mut f in inner.unwrap_or_default() {
+                        f.inside = Some(zip.sha256.clone());
+                        files.push(f);
+                    }
+                    files.push(zip);
+                }
+                Ok(bytes) => files.push(Dropped::new(name, bytes)),
                 Err(InputError::Io { error, .. }) => return Err(error),
                 Err(_) => unread.push(Checked {
                     name,
@@ -179,11 +194,7 @@ fn unzip(name: &str, bytes: &[u8]) -> Option<Vec<Dropped>> {
         if content.len() as u64 > left {
             return None;
         }
-        files.push(Dropped {
-            name: format!("{name}/{inner}"),
-            sha256: sha256_hex(&content),
-            bytes: content,
-        });
+        files.push(Dropped::new(format!("{name}/{inner}"), content));
     }
     Some(files)
 }
@@ -208,17 +219,28 @@ pub fn check(workspace: &Workspace, files: &[Dropped]) -> Vec<Checked> {
     for s in signatures.iter().flatten() {
         by_hash.entry(s.claims.sha256.as_str()).or_default().push(s);
     }
+    // A zip a signature names is a document (a workbook, a Word copy): its parts are not files
+    // of their own. Any other zip is an archive, read for the files in it.
+    let signed = |sha: &str| by_hash.contains_key(sha);
     // Each file is checked on its own, on every core: a province's hundreds of records.
     use rayon::prelude::*;
     let mut out: Vec<Checked> = files
         .par_iter()
         .zip(&signatures)
+        .filter(|(file, _)| !file.inside.as_deref().is_some_and(signed))
         .map(|(file, signature)| Checked {
             name: file.name.clone(),
             sha256: file.sha256.clone(),
-            outcome: match signature {
-                Some(s) => Outcome::Signature(s.claims.sha256.clone()),
-                None => check_file(workspace, file, by_hash.get(file.sha256.as_str())),
+            outcome: match (signature, file.archive) {
+                (Some(s), _) => Outcome::Signature(s.claims.sha256.clone()),
+                (None, Some(unpacked)) if !signed(&file.sha256) => match unpacked {
+                    true => Outcome::Archive,
+                    false => Outcome::Refused {
+                        bloc: None,
+                        why: Refusal::BadArchive,
+                    },
+                },
+                (None, _) => check_file(workspace, file, by_hash.get(file.sha256.as_str())),
             },
         })
         .collect();

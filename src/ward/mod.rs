@@ -5,7 +5,10 @@
 
 pub mod audit;
 pub mod check;
+pub mod collect;
+pub mod paper;
 pub mod status;
+pub mod table;
 pub mod words;
 pub mod workspace;
 

@@ -83,7 +83,7 @@ pub fn outcome(lang: Lang, o: &Outcome) -> String {
             Lang::Vi => format!("tài liệu của {record}"),
             Lang::En => format!("a document of {record}"),
         },
-        Outcome::Signature(_) => String::new(),
+        Outcome::Signature(_) | Outcome::Archive => String::new(),
         Outcome::Refused { why, .. } => refusal(lang, why),
     }
 }
@@ -154,5 +154,126 @@ pub fn ward_error(lang: Lang, e: &super::workspace::WardError) -> String {
         E::NotAKey(k) => format!("\"{k}\" is not a minisign public key (RW…) or a .pub file"),
         E::AlreadyExpected(b) if vi => format!("khối \"{b}\" đã có trong danh sách"),
         E::AlreadyExpected(b) => format!("bloc \"{b}\" is expected already"),
+    }
+}
+
+pub fn paper_set(lang: Lang, bloc: &str, on: bool) -> String {
+    match (lang, on) {
+        (Lang::Vi, true) => {
+            format!("khối {bloc}: báo cáo chỉ được nhận sau khi đối chiếu bản giấy")
+        }
+        (Lang::Vi, false) => format!("khối {bloc}: không đối chiếu bản giấy"),
+        (Lang::En, true) => format!("bloc {bloc}: a report counts once its paper copy is compared"),
+        (Lang::En, false) => format!("bloc {bloc}: no paper check"),
+    }
+}
+
+/// A final report waiting for its paper check, and the command that settles it.
+pub fn paper_due(lang: Lang, due: &super::collect::PaperDue) -> String {
+    let r = &due.record;
+    let [a, b] = due.asked;
+    let (a, b) = (a + 1, b + 1);
+    let slug = r.period.slug();
+    match lang {
+        Lang::Vi => format!(
+            "{} {} bản {}: chờ đối chiếu bản giấy. Gõ nhóm số {a} và số {b} của mã đối chiếu in \
+             cuối báo cáo: thidua ward confirm {} --period {slug} NHÓM{a} NHÓM{b}",
+            r.bloc,
+            period(lang, r.period),
+            r.version,
+            r.bloc
+        ),
+        Lang::En => format!(
+            "{} {} version {}: paper check due. Type groups {a} and {b} of the digest printed at \
+             the end of the report: thidua ward confirm {} --period {slug} GROUP{a} GROUP{b}",
+            r.bloc,
+            period(lang, r.period),
+            r.version,
+            r.bloc
+        ),
+    }
+}
+
+pub fn paper_prompt(lang: Lang, asked: [usize; 2]) -> String {
+    let (a, b) = (asked[0] + 1, asked[1] + 1);
+    match lang {
+        Lang::Vi => format!("Nhóm số {a} và số {b} (Enter để để sau):"),
+        Lang::En => format!("Groups {a} and {b} (Enter for later):"),
+    }
+}
+
+pub fn paper_result(lang: Lang, matched: bool) -> String {
+    match (lang, matched) {
+        (Lang::Vi, true) => "khớp với bản giấy: báo cáo được nhận".into(),
+        (Lang::Vi, false) => {
+            "không khớp với bản giấy: báo cáo chưa được nhận; đã ghi vào nhật ký. Hỏi lại khối \
+             bản giấy đúng của báo cáo này."
+                .into()
+        }
+        (Lang::En, true) => "matches the paper copy: the report counts".into(),
+        (Lang::En, false) => {
+            "does not match the paper copy: the report does not count; logged. Ask the bloc \
+             for the paper copy of this report."
+                .into()
+        }
+    }
+}
+
+pub fn nothing_due(lang: Lang, bloc: &str, standing: &Standing) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "khối {bloc} không có báo cáo chính thức nào chờ đối chiếu bản giấy ({})",
+            self::standing(lang, standing)
+        ),
+        Lang::En => format!(
+            "bloc {bloc} has no final report awaiting a paper check ({})",
+            self::standing(lang, standing)
+        ),
+    }
+}
+
+pub fn other_year(lang: Lang, asked: i32, ward: i32) -> String {
+    match lang {
+        Lang::Vi => {
+            format!("thư mục tiếp nhận này nhận báo cáo năm {ward}, không phải năm {asked}")
+        }
+        Lang::En => format!("this ward folder receives the reports of {ward}, not of {asked}"),
+    }
+}
+
+pub fn table_written(
+    lang: Lang,
+    fin: bool,
+    finals: usize,
+    drafts: usize,
+    missing: usize,
+) -> String {
+    match (lang, fin) {
+        (Lang::Vi, true) => format!("đã lập và ký bảng tổng hợp chính thức ({finals} khối)"),
+        (Lang::Vi, false) => format!(
+            "đã lập và ký bảng tổng hợp DỰ THẢO: {finals} khối chính thức, {drafts} khối dự thảo \
+             hoặc chưa đủ điều kiện, {missing} khối chưa có báo cáo"
+        ),
+        (Lang::En, true) => format!("wrote and signed the final city table ({finals} blocs)"),
+        (Lang::En, false) => format!(
+            "wrote and signed a DRAFT city table: {finals} blocs final, {drafts} draft or not yet \
+             settled, {missing} without a report"
+        ),
+    }
+}
+
+pub fn table_failed(lang: Lang, e: &super::table::issue::TableError) -> String {
+    use super::table::issue::TableError as E;
+    match (lang, e) {
+        (Lang::Vi, E::Write { path, error }) => format!(
+            "không ghi được {}: {error}; bảng tổng hợp chưa được lập",
+            path.display()
+        ),
+        (Lang::En, E::Write { path, error }) => format!(
+            "cannot write {}: {error}; the city table was not issued",
+            path.display()
+        ),
+        (Lang::Vi, E::Layout(why)) => format!("không dàn trang được bảng tổng hợp: {why}"),
+        (Lang::En, E::Layout(why)) => format!("cannot lay out the city table: {why}"),
     }
 }

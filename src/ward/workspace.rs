@@ -41,6 +41,16 @@ pub struct Ward {
     /// The blocs expected to report, by id.
     #[serde(default)]
     pub blocs: Vec<Expected>,
+    /// The place on the city table's date line ("Thành Đông, ngày …").
+    #[serde(default)]
+    pub place: String,
+    /// Who signs the city table, and their post ("Chủ tịch").
+    #[serde(default)]
+    pub signer: Option<crate::model::Signer>,
+    /// Random, made when the folder is: chooses which groups of a paper digest the clerk is
+    /// asked for, so that no bloc can know them in advance.
+    #[serde(default)]
+    pub paper_seed: String,
 }
 
 /// A bloc expected to report, with the files of it the ward published.
@@ -52,6 +62,9 @@ pub struct Expected {
     pub bloc: String,
     /// Its scheme's file in `published/scoring/`.
     pub scheme: String,
+    /// A report of this bloc counts once the clerk has compared its paper digest.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub paper: bool,
 }
 
 /// Each bloc's trusted keys: a new head brings a new key, and the earlier ones stay for the
@@ -115,6 +128,12 @@ fn to_ron<T: Serialize>(value: &T) -> String {
         + "\n"
 }
 
+fn new_seed() -> std::io::Result<String> {
+    let mut bytes = [0u8; 16];
+    getrandom::fill(&mut bytes).map_err(|e| std::io::Error::other(e.to_string()))?;
+    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
+}
+
 /// Makes a new ward folder; one that holds a ward already is refused.
 pub fn init(dir: &Path, name: &str, year: i32) -> Result<Workspace, WardError> {
     let file = dir.join(WARD_FILE);
@@ -128,6 +147,9 @@ pub fn init(dir: &Path, name: &str, year: i32) -> Result<Workspace, WardError> {
         name: name.to_string(),
         year,
         blocs: Vec::new(),
+        place: String::new(),
+        signer: None,
+        paper_seed: new_seed().map_err(io(dir))?,
     };
     durable::create_new(&file, to_ron(&ward).as_bytes(), Access::Shared).map_err(io(&file))?;
     let keyring = Keyring::default();
@@ -227,9 +249,33 @@ impl Workspace {
             id: id.clone(),
             bloc: bloc_name,
             scheme: scheme_name,
+            paper: false,
         });
         self.save()?;
         Ok(id)
+    }
+
+    /// Sets the place on the table's date line and who signs it.
+    pub fn describe(
+        &mut self,
+        place: &str,
+        signer: Option<crate::model::Signer>,
+    ) -> Result<(), WardError> {
+        self.ward.place = place.trim().to_string();
+        self.ward.signer = signer;
+        self.save()
+    }
+
+    /// Asks (or stops asking) for the paper check of `bloc`'s reports.
+    pub fn set_paper(&mut self, bloc: &str, on: bool) -> Result<(), WardError> {
+        let expected = (self.ward.blocs.iter_mut())
+            .find(|b| b.id == bloc)
+            .ok_or_else(|| WardError::UnknownBloc(bloc.to_string()))?;
+        expected.paper = on;
+        if self.ward.paper_seed.is_empty() {
+            self.ward.paper_seed = new_seed().map_err(io(&self.dir))?;
+        }
+        self.save()
     }
 
     /// Trusts `key` (base64) for the reports of `bloc`; `false` when it is trusted already.

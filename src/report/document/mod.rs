@@ -504,6 +504,15 @@ pub(super) fn verification(public_key: &str, pdf_name: &str) -> Vec<String> {
     ]
 }
 
+/// The line of the paper digest, under the signature's lines: the ward's clerk reads two of
+/// its groups from the paper copy to confirm it is the record received.
+pub fn paper_line(groups: &[String]) -> String {
+    format!(
+        "Mã đối chiếu bản giấy (SHA-256 của hồ sơ .ron, trừ danh sách tệp kèm theo): {}",
+        groups.join(" ")
+    )
+}
+
 pub(super) fn heading(text: String) -> Block {
     Block::Heading { text }
 }

@@ -95,6 +95,21 @@ pub(super) fn join_vi(names: &[&str]) -> String {
     }
 }
 
+/// Where a unit stands for an award, in a table's cell.
+pub fn nomination(status: &crate::score::Nomination) -> &'static str {
+    match status {
+        crate::score::Nomination::Proposed => "Đề nghị",
+        crate::score::Nomination::AwaitingVote => "Chờ biểu quyết",
+        crate::score::Nomination::TiedAtQuota => "Bằng điểm tại giới hạn",
+        crate::score::Nomination::Elected { .. } => "Đạt tỷ lệ phiếu, đề nghị",
+        crate::score::Nomination::NotElected { .. } => "Không đạt tỷ lệ phiếu",
+        crate::score::Nomination::OutvotedAtQuota { .. } => "Ít phiếu hơn, đã đủ chỉ tiêu",
+        crate::score::Nomination::TiedOnVotes { .. } => "Bằng phiếu, bỏ phiếu lại",
+        crate::score::Nomination::BeyondQuota => "Ngoài số lượng",
+        crate::score::Nomination::Ineligible(_) => "Không đủ điều kiện",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

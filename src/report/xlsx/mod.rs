@@ -17,7 +17,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::model::layout::Rule;
 use crate::model::{Covenant, Period};
-use crate::score::{Nomination, Results};
+use crate::score::Results;
 
 use super::document::disputes::Dispute;
 use super::document::{self, DRAFT, Edition, words};
@@ -153,20 +153,6 @@ fn period_phrase(period: Period, year: i32) -> String {
     }
 }
 
-fn nomination_words(status: &Nomination) -> &'static str {
-    match status {
-        Nomination::Proposed => "Đề nghị",
-        Nomination::AwaitingVote => "Chờ biểu quyết",
-        Nomination::TiedAtQuota => "Bằng điểm tại giới hạn",
-        Nomination::Elected { .. } => "Đạt tỷ lệ phiếu, đề nghị",
-        Nomination::NotElected { .. } => "Không đạt tỷ lệ phiếu",
-        Nomination::OutvotedAtQuota { .. } => "Ít phiếu hơn, đã đủ chỉ tiêu",
-        Nomination::TiedOnVotes { .. } => "Bằng phiếu, bỏ phiếu lại",
-        Nomination::BeyondQuota => "Ngoài số lượng",
-        Nomination::Ineligible(_) => "Không đủ điều kiện",
-    }
-}
-
 /// The members' votes: one row per candidate of each award voted on.
 fn votes_table(covenant: &Covenant, results: &Results) -> Table {
     let columns = vec![
@@ -196,7 +182,7 @@ fn votes_table(covenant: &Covenant, results: &Results) -> Table {
                 vote.needed
                     .map_or(Cell::Empty, |n| Cell::count(n as usize, Num::Count)),
                 Cell::count(votes as usize, Num::Count),
-                Cell::text(nomination_words(status)),
+                Cell::text(words::nomination(status)),
             ]);
         }
     }
@@ -461,7 +447,7 @@ fn results_table(covenant: &Covenant, results: &Results) -> Result<Table, XlsxEr
             row.push(Cell::text(vetoes.join(", ")));
             row.push(Cell::count(unit.missing, Num::Count));
             for award in &results.awards {
-                row.push(Cell::text(nomination_words(&award.statuses[u])));
+                row.push(Cell::text(words::nomination(&award.statuses[u])));
             }
             Ok(row)
         })
