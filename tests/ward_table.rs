@@ -5,147 +5,25 @@
 
 #[path = "support/signing.rs"]
 mod signing;
+#[path = "support/ward_setup.rs"]
+mod ward_setup;
 
 use std::fs;
-use std::path::{Path, PathBuf};
 
 use calamine::{Data, Reader, Xlsx};
 use chrono::NaiveDate;
 use rust_decimal::prelude::ToPrimitive;
 use thidua::model::Period;
 use thidua::report::record::{FileHash, Record, sha256_hex};
-use thidua::report::summary::{self, Issue, Request};
-use thidua::store::{Loaded, load_covenant};
+use thidua::report::summary::{self, Request};
 use thidua::ward::collect::collect;
 use thidua::ward::table::issue::{self as table_issue, Request as TableRequest};
 use thidua::ward::table::{self, xlsx as table_xlsx};
-use thidua::ward::workspace::{AUDIT_LOG, Workspace, init};
+use thidua::ward::workspace::AUDIT_LOG;
 use thidua::ward::{Standing, paper};
 
 use signing::{keys, resign, signed_at};
-
-/// Generated blocs `ids` (4 units × 10 criteria, the same scheme) under `root`, loaded.
-fn blocs(root: &Path, ids: &[&str]) -> Vec<Loaded> {
-    thidua::synthetic::write_files(root, 4, 10).unwrap();
-    let text = fs::read_to_string(root.join("blocs/gen.ron")).unwrap();
-    ids.iter()
-        .enumerate()
-        .map(|(n, id)| {
-            let file = root.join(format!("blocs/{id}.ron"));
-            let named = text
-                .replacen("id: \"gen\"", &format!("id: \"{id}\""), 1)
-                .replacen(
-                    "Khối thi đua sinh tự động",
-                    &format!("Khối thi đua số {}", n + 1),
-                    1,
-                );
-            fs::write(&file, named).unwrap();
-            load_covenant(&file).unwrap()
-        })
-        .collect()
-}
-
-/// The record of `loaded`'s complete session of `period`, as version `version`.
-fn record(loaded: &Loaded, period: Period, version: u32, provisional: bool) -> Record {
-    let (_, public) = keys();
-    let data = thidua::synthetic::session_data(&loaded.covenant, period, 2026, signed_at());
-    let mut sheet = loaded.covenant.empty_sheet();
-    for e in &data.entries {
-        let u = loaded.covenant.unit_index(&e.unit).unwrap();
-        let i = loaded.covenant.layout.index_of(&e.item).unwrap();
-        sheet.set(u, i, Some(e.value.clone()));
-    }
-    let results =
-        thidua::session::results_of(&loaded.covenant, period, &sheet, &data.votes).unwrap();
-    let request = Request {
-        year: 2026,
-        period,
-        number: Some(version.to_string()),
-        date: NaiveDate::from_ymd_opt(2026, 12, 10 + version).unwrap(),
-        recipients: None,
-        provisional,
-        out_dir: PathBuf::new(),
-    };
-    summary::bare_record(
-        loaded,
-        data,
-        Issue {
-            request: &request,
-            version,
-            replaces: None,
-            public_key: thidua::report::keys::public_key_line(&public),
-            recipients: Vec::new(),
-            signed_at: signed_at(),
-        },
-        results,
-    )
-}
-
-fn replacing(previous: &Record, name: &str) -> Record {
-    Record {
-        version: previous.version + 1,
-        replaces: Some(FileHash {
-            file: name.to_string(),
-            sha256: sha256_hex(previous.to_ron().as_bytes()),
-        }),
-        ..previous.clone()
-    }
-}
-
-struct Ward {
-    _root: tempfile::TempDir,
-    dir: PathBuf,
-    blocs: Vec<Loaded>,
-    secret: minisign::SecretKey,
-    public: minisign::PublicKey,
-}
-
-/// A ward expecting blocs `ids`, every head signing with the same trusted key.
-fn ward(ids: &[&str]) -> Ward {
-    let root = tempfile::tempdir().unwrap();
-    let blocs = blocs(root.path(), ids);
-    let dir = root.path().join("ward");
-    init(
-        &dir,
-        "Hội đồng Thi đua - Khen thưởng phường Thành Đông",
-        2026,
-    )
-    .unwrap();
-    let mut w = Workspace::open(&dir).unwrap();
-    let (secret, public) = keys();
-    for id in ids {
-        w.expect(&root.path().join(format!("blocs/{id}.ron")))
-            .unwrap();
-        w.trust(
-            id,
-            &thidua::report::keys::public_key_line(&public),
-            signed_at(),
-        )
-        .unwrap();
-    }
-    Ward {
-        _root: root,
-        dir,
-        blocs,
-        secret,
-        public,
-    }
-}
-
-impl Ward {
-    fn drop(&self, name: &str, record: &Record) {
-        resign(
-            &self.dir.join("inbox").join(name),
-            record,
-            &self.secret,
-            &self.public,
-        );
-    }
-
-    fn open(&self) -> Workspace {
-        Workspace::open(&self.dir).unwrap()
-    }
-}
+use ward_setup::{record, replacing, ward};
 
 fn number(cell: Option<&Data>) -> f64 {
     match cell {

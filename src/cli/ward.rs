@@ -95,6 +95,11 @@ pub enum WardCommand {
         #[arg(long, default_value = ".")]
         dir: PathBuf,
     },
+    /// Màn hình tiếp nhận: các khối, tệp đã nhận, đối chiếu bản giấy / the ward's screen
+    Screen {
+        #[arg(long, default_value = ".")]
+        dir: PathBuf,
+    },
     /// Kiểm tra hộp thư đến và xem tình trạng từng khối / check the inbox, see each bloc
     Check {
         #[arg(long, default_value = ".")]
@@ -170,6 +175,7 @@ pub fn run(lang: Lang, command: &WardCommand) -> u8 {
             dir,
         } => Workspace::open(dir).and_then(|w| confirm(lang, &w, bloc, *period, groups)),
         WardCommand::Check { dir } => Workspace::open(dir).and_then(|w| check_inbox(lang, &w)),
+        WardCommand::Screen { dir } => Workspace::open(dir).map(|w| crate::tui::run_ward(lang, w)),
         WardCommand::Table {
             period,
             year,

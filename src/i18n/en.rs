@@ -833,6 +833,7 @@ pub fn ui(u: Ui) -> &'static str {
         Ui::SpaceKey => "Space",
         Ui::AnyTextKey => "letters, digits",
         Ui::Compare(t) => t.text(super::Lang::En),
+        Ui::Ward(t) => t.text(super::Lang::En),
     }
 }
 

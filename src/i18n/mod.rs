@@ -3,6 +3,7 @@
 
 pub mod compare;
 mod scale;
+pub mod ward;
 pub use scale::scale_lines;
 mod en;
 mod msg;

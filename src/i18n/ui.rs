@@ -266,6 +266,8 @@ pub enum Ui {
     AnyTextKey,
     /// The comparison of the mid-year with the year-end.
     Compare(compare::CompareText),
+    /// The ward's screen.
+    Ward(super::ward::WardText),
 }
 
 /// Fixed labels.

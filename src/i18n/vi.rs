@@ -845,6 +845,7 @@ pub fn ui(u: Ui) -> &'static str {
         Ui::SpaceKey => "Dấu cách",
         Ui::AnyTextKey => "chữ, số",
         Ui::Compare(t) => t.text(super::Lang::Vi),
+        Ui::Ward(t) => t.text(super::Lang::Vi),
     }
 }
 

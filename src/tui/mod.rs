@@ -23,6 +23,7 @@ pub mod start;
 pub mod status;
 pub mod view;
 pub mod votes;
+pub mod ward;
 pub mod widgets;
 pub mod wrap;
 pub mod writing;
@@ -140,6 +141,34 @@ pub fn run(lang: Lang, launch: Launch, mouse: bool, room: RoomLaunch) -> u8 {
     let _ = execute!(stdout(), DisableBracketedPaste, DisableMouseCapture);
     ratatui::restore();
     *OPEN_RECORDS.lock().unwrap_or_else(|e| e.into_inner()) = None;
+    match result {
+        Ok(()) => 0,
+        Err(e) => {
+            eprintln!("{e}");
+            crate::exit::USAGE
+        }
+    }
+}
+
+/// Runs the ward's screen on `workspace`; returns the exit code.
+pub fn run_ward(lang: Lang, workspace: crate::ward::Workspace) -> u8 {
+    if !std::io::stdin().is_terminal() || !stdout().is_terminal() {
+        eprintln!("{}", lang.msg(&Msg::NeedsTerminal));
+        return crate::exit::USAGE;
+    }
+    install_hooks();
+    let mut terminal = ratatui::init();
+    let mut screen = ward::WardScreen::open(lang, workspace, crate::store::records::now);
+    let result = (|| -> std::io::Result<()> {
+        while !screen.quit {
+            terminal.draw(|f| screen.draw(f))?;
+            if let Event::Key(key) = event::read()? {
+                screen.key(key);
+            }
+        }
+        Ok(())
+    })();
+    ratatui::restore();
     match result {
         Ok(()) => 0,
         Err(e) => {

@@ -277,3 +277,52 @@ pub fn table_failed(lang: Lang, e: &super::table::issue::TableError) -> String {
         (Lang::En, E::Layout(why)) => format!("cannot lay out the city table: {why}"),
     }
 }
+
+/// A standing in a few words, for a table's cell.
+pub fn standing_short(lang: Lang, s: &Standing) -> String {
+    let vi = lang == Lang::Vi;
+    match s {
+        Standing::Missing if vi => "chưa nhận".into(),
+        Standing::Missing => "missing".into(),
+        Standing::Draft(v) if vi => format!("dự thảo, bản {v}"),
+        Standing::Draft(v) => format!("draft, version {v}"),
+        Standing::Final(v) if vi => format!("chính thức, bản {v}"),
+        Standing::Final(v) => format!("final, version {v}"),
+        Standing::Forked(_) if vi => "hai bản thay một bản".into(),
+        Standing::Forked(_) => "forked".into(),
+        Standing::Gap(v) if vi => format!("bản {v}, thiếu bản trước"),
+        Standing::Gap(v) => format!("version {v}, one missing"),
+        Standing::Refused(_) if vi => "bị từ chối".into(),
+        Standing::Refused(_) => "refused".into(),
+    }
+}
+
+/// Said after a standing whose paper copy is still to be compared.
+pub fn paper_mark(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Vi => " · chờ giấy",
+        Lang::En => " · paper due",
+    }
+}
+
+/// What the clerk is asked in the paper check's field.
+pub fn paper_ask(lang: Lang, due: &super::collect::PaperDue) -> String {
+    let r = &due.record;
+    let (a, b) = (due.asked[0] + 1, due.asked[1] + 1);
+    match lang {
+        Lang::Vi => format!(
+            "{} {} bản {}: gõ nhóm số {a} và số {b} của mã đối chiếu in cuối bản giấy, cách \
+             nhau một dấu cách.",
+            r.bloc,
+            period(lang, r.period),
+            r.version
+        ),
+        Lang::En => format!(
+            "{} {} version {}: type groups {a} and {b} of the digest printed at the end of the \
+             paper copy, with a space between.",
+            r.bloc,
+            period(lang, r.period),
+            r.version
+        ),
+    }
+}

@@ -93,6 +93,10 @@ pub enum Action {
     Delete,
     /// Typed or pasted text.
     Input(String),
+    /// On the ward's screen: read the inbox again.
+    Recheck,
+    /// On the ward's screen: compare the selected bloc's report with its paper copy.
+    PaperCheck,
     /// Not a key: time passing while a worker runs, so that the dialog can look for its answer.
     Tick,
 }
@@ -139,6 +143,10 @@ pub enum Context {
     /// The live page's address and code.
     RoomInfo,
     Start,
+    /// The ward's screen: the blocs expected and where each stands.
+    Ward,
+    /// The ward's paper check: two groups of a report's digest.
+    WardPaper,
 }
 
 /// A key as the keymap names it.
@@ -207,6 +215,7 @@ impl Binding {
 }
 
 mod table;
+mod ward;
 mod writing;
 pub use table::{MET_KEYS, bindings};
 

@@ -5,6 +5,7 @@ use ratatui::crossterm::event::KeyCode;
 use crate::i18n::Ui;
 use crate::i18n::compare::CompareText;
 
+use super::ward::{WARD, WARD_PAPER};
 use super::writing::{WRITING, WRITING_EDIT, WRITING_ELECTION, WRITING_MINUTES};
 use super::{Action, Binding, Context, Does, Key};
 
@@ -552,6 +553,8 @@ pub fn bindings(context: Context) -> Vec<&'static Binding> {
         Context::WritingElection => &[WRITING_ELECTION, QUIT_ANYWHERE],
         Context::WritingMinutes => &[WRITING_MINUTES, TEXT_EDITING, QUIT_ANYWHERE],
         Context::Start => &[START],
+        Context::Ward => &[WARD],
+        Context::WardPaper => &[WARD_PAPER, TEXT_EDITING, QUIT_ANYWHERE],
     };
     groups.iter().flat_map(|g| g.iter()).collect()
 }
