@@ -462,3 +462,37 @@ fn a_signed_workbook_or_word_copy_is_a_document_though_it_is_a_zip() {
     );
     assert_eq!(s.standing(), Standing::Final(1));
 }
+
+#[test]
+fn a_new_heads_key_retires_the_old_one_for_what_it_signs_after() {
+    let s = setup(true);
+    let bloc = s.bloc();
+    s.drop("bao-cao.ron", &s.record);
+    // The head changes on 1 August; the ward trusts the new head's key in place of the old.
+    let (_, new_head) = keys();
+    let mut w = Workspace::open(&s.ward).unwrap();
+    let august = signed_at() + chrono::Duration::days(27);
+    let new_key = thidua::report::keys::public_key_line(&new_head);
+    assert!(w.trust_with(&bloc, &new_key, august, true).unwrap());
+    let ring = &Workspace::open(&s.ward).unwrap().keyring.blocs[&bloc];
+    assert_eq!(ring.len(), 2, "the old key is kept, with its history");
+    assert_eq!(ring[0].retired, Some(august));
+    assert_eq!(ring[1].retired, None);
+    // What the old head signed before stays good.
+    assert!(matches!(s.outcome("bao-cao.ron"), Outcome::Record(_)));
+    // What the old key signs after is refused, with the day the key was replaced.
+    let late = Record {
+        signed_at: august + chrono::Duration::days(1),
+        ..next(&s.record, "bao-cao.ron", 20)
+    };
+    s.drop("muon.ron", &late);
+    assert!(refused(Refusal::RetiredKey(august.date_naive()))(
+        &s.outcome("muon.ron")
+    ));
+    let (code, said) = s.run_check();
+    assert_eq!(code, Some(1));
+    assert!(
+        said.contains("signed with the former head's key after the ward replaced it on 01/08/2026"),
+        "{said}"
+    );
+}

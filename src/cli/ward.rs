@@ -72,6 +72,9 @@ pub enum WardCommand {
         bloc: String,
         /// Khóa (RW…) hoặc tệp .pub / the key (RW…) or its .pub file
         key: String,
+        /// Khối trưởng mới: thôi tin cậy khóa cũ từ nay / a new head: retire the earlier keys
+        #[arg(long)]
+        new_head: bool,
         #[arg(long, default_value = ".")]
         dir: PathBuf,
     },
@@ -144,14 +147,19 @@ pub fn run(lang: Lang, command: &WardCommand) -> u8 {
             );
             Ok(0)
         }),
-        WardCommand::Trust { bloc, key, dir } => Workspace::open(dir).and_then(|mut w| {
+        WardCommand::Trust {
+            bloc,
+            key,
+            new_head,
+            dir,
+        } => Workspace::open(dir).and_then(|mut w| {
             let text = match std::fs::read_to_string(key) {
                 Ok(file) => crate::report::keys::load_public_key(Path::new(key))
                     .map(|k| crate::report::keys::public_key_line(&k))
                     .unwrap_or(file),
                 Err(_) => key.clone(),
             };
-            let added = w.trust(bloc, &text, crate::store::records::now())?;
+            let added = w.trust_with(bloc, &text, crate::store::records::now(), *new_head)?;
             let (vi, en) = if added {
                 ("đã tin cậy khóa cho khối", "trusts the key for bloc")
             } else {

@@ -57,6 +57,8 @@ pub enum Refusal {
     NoKey(String),
     /// Signed, but by a key the ward does not trust for the bloc.
     UntrustedKey(String),
+    /// Signed with a key the ward retired (a new head) before the record says it was signed.
+    RetiredKey(chrono::NaiveDate),
     /// The file changed after it was signed.
     Tampered,
     /// A record that does not read, or says other than its signature.
@@ -114,6 +116,15 @@ pub struct Checked {
 
 /// Reads every file of the inbox (not following links), or says which could not be read.
 pub fn read_inbox(dir: &Path) -> std::io::Result<(Vec<Dropped>, Vec<Checked>)> {
+    read_except(dir, |_| false)
+}
+
+/// [`read_inbox`], leaving out the files whose name `known` says are held already (a kept copy
+/// named by the hash of a file the inbox holds: read once, not twice).
+pub fn read_except(
+    dir: &Path,
+    known: impl Fn(&str) -> bool,
+) -> std::io::Result<(Vec<Dropped>, Vec<Checked>)> {
     let mut files = Vec::new();
     let mut unread = Vec::new();
     let mut stack = vec![(dir.to_path_buf(), 0usize)];
@@ -132,6 +143,9 @@ pub fn read_inbox(dir: &Path) -> std::io::Result<(Vec<Dropped>, Vec<Checked>)> {
             let meta = std::fs::symlink_metadata(&path)?;
             if meta.is_dir() && depth < MAX_DEPTH {
                 stack.push((path, depth + 1));
+                continue;
+            }
+            if known(&name) {
                 continue;
             }
             if files.len() + unread.len() >= MAX_FILES {
@@ -296,6 +310,7 @@ fn check_file(workspace: &Workspace, file: &Dropped, claims: Option<&Vec<&Signat
     // Verified with each of the bloc's trusted keys; the record's own key is never asked.
     let mut failure = Refusal::UntrustedKey(bloc.to_string());
     let mut comment = None;
+    let mut retired = None;
     for key in &keys {
         let Ok(public) = crate::report::keys::parse_public_key(&key.key) else {
             continue;
@@ -303,6 +318,7 @@ fn check_file(workspace: &Workspace, file: &Dropped, claims: Option<&Vec<&Signat
         match sign::verify(&public, &file.bytes, signature.text) {
             Ok(line) => {
                 comment = TrustedComment::parse(&line);
+                retired = key.retired;
                 break;
             }
             Err(SignatureFailure::Invalid) => failure = Refusal::Tampered,
@@ -318,7 +334,7 @@ fn check_file(workspace: &Workspace, file: &Dropped, claims: Option<&Vec<&Signat
     if !comment.file.ends_with(".ron") {
         return Outcome::Document(String::new());
     }
-    match check_record(workspace, file, &comment) {
+    match check_record(workspace, file, &comment, retired) {
         Ok(received) => Outcome::Record(received),
         Err(why) => refused(why),
     }
@@ -330,6 +346,7 @@ fn check_record(
     workspace: &Workspace,
     file: &Dropped,
     comment: &TrustedComment,
+    retired: Option<chrono::DateTime<chrono::FixedOffset>>,
 ) -> Result<Received, Refusal> {
     let record = std::str::from_utf8(&file.bytes)
         .ok()
@@ -345,6 +362,9 @@ fn check_record(
     }
     if record.year != workspace.ward.year {
         return Err(Refusal::OtherYear(record.year));
+    }
+    if let Some(retired) = retired.filter(|&r| record.signed_at >= r) {
+        return Err(Refusal::RetiredKey(retired.date_naive()));
     }
     let (bloc, scheme) = workspace
         .published(&record.bloc.id)

@@ -39,13 +39,19 @@ pub fn collect(w: &Workspace, now: DateTime<FixedOffset>) -> Result<Collected, W
     };
     let (files, unread) = check::read_inbox(&w.inbox()).map_err(io)?;
     // What was accepted before stays accepted, whatever became of the inbox since.
+    // A kept copy is named by its hash: one the inbox holds already is not read again.
+    let held: std::collections::HashSet<&str> = files.iter().map(|f| f.sha256.as_str()).collect();
+    let known = |name: &str| name.split('.').next().is_some_and(|sha| held.contains(sha));
     let kept = match w.accepted().is_dir() {
-        true => (check::read_inbox(&w.accepted()).map_err(io)?.0.into_iter())
-            .map(|f| Dropped {
-                name: format!("{ACCEPTED}/{}", f.name),
-                ..f
-            })
-            .collect(),
+        true => (check::read_except(&w.accepted(), known)
+            .map_err(io)?
+            .0
+            .into_iter())
+        .map(|f| Dropped {
+            name: format!("{ACCEPTED}/{}", f.name),
+            ..f
+        })
+        .collect(),
         false => Vec::new(),
     };
     let files = check::merge(files, kept);

@@ -34,6 +34,14 @@ pub fn refusal(lang: Lang, r: &Refusal) -> String {
             format!("ký bằng khóa không phải khóa đã tin cậy của khối \"{b}\"")
         }
         Refusal::UntrustedKey(b) => format!("signed with a key not trusted for bloc \"{b}\""),
+        Refusal::RetiredKey(d) if vi => format!(
+            "ký bằng khóa của khối trưởng cũ, sau khi phường thay khóa ngày {}",
+            d.format("%d/%m/%Y")
+        ),
+        Refusal::RetiredKey(d) => format!(
+            "signed with the former head's key after the ward replaced it on {}",
+            d.format("%d/%m/%Y")
+        ),
         Refusal::Tampered if vi => "tệp đã bị sửa sau khi ký".into(),
         Refusal::Tampered => "the file was changed after it was signed".into(),
         Refusal::NotARecord if vi => "bản ghi không đọc được hoặc khác với chữ ký".into(),

@@ -82,6 +82,9 @@ pub struct TrustedKey {
     /// The minisign public key, base64 (`RW…`).
     pub key: String,
     pub added: DateTime<FixedOffset>,
+    /// When a new head's key took its place: reports signed after it are refused.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retired: Option<DateTime<FixedOffset>>,
 }
 
 /// Why the ward's folder cannot be used.
@@ -285,6 +288,18 @@ impl Workspace {
         key: &str,
         now: DateTime<FixedOffset>,
     ) -> Result<bool, WardError> {
+        self.trust_with(bloc, key, now, false)
+    }
+
+    /// [`Workspace::trust`]; with `replacing`, the bloc's earlier keys are retired from `now`
+    /// (a new head): what they signed before stays good, nothing they sign after is.
+    pub fn trust_with(
+        &mut self,
+        bloc: &str,
+        key: &str,
+        now: DateTime<FixedOffset>,
+        replacing: bool,
+    ) -> Result<bool, WardError> {
         if !self.ward.blocs.iter().any(|b| b.id == bloc) {
             return Err(WardError::UnknownBloc(bloc.to_string()));
         }
@@ -292,10 +307,23 @@ impl Workspace {
             .map_err(|_| WardError::NotAKey(crate::model::text::clip(key)))?;
         let key = crate::report::keys::public_key_line(&parsed);
         let keys = self.keyring.blocs.entry(bloc.to_string()).or_default();
-        if keys.iter().any(|k| k.key == key) {
+        if keys.iter().any(|k| k.key == key && k.retired.is_none()) {
             return Ok(false);
         }
-        keys.push(TrustedKey { key, added: now });
+        if replacing {
+            for k in keys.iter_mut().filter(|k| k.retired.is_none()) {
+                k.retired = Some(now);
+            }
+        }
+        match keys.iter_mut().find(|k| k.key == key) {
+            // A key retired and trusted again (a head back in office) is good from now on.
+            Some(k) => k.retired = None,
+            None => keys.push(TrustedKey {
+                key,
+                added: now,
+                retired: None,
+            }),
+        }
         self.save()?;
         Ok(true)
     }
