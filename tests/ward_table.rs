@@ -184,6 +184,22 @@ fn the_city_table_has_a_section_per_bloc_and_its_workbook_reads_back_as_the_reco
         second.results.units[unit].rank as f64
     );
 
+    // Within an award and a bloc, best first.
+    let mut previous: Option<(String, String, f64)> = None;
+    for r in first_row..first_row + rows {
+        let key = (
+            text(proposals.get_value((r, 0))),
+            text(proposals.get_value((r, 3))),
+        );
+        let rank = number(proposals.get_value((r, 4)));
+        if let Some((award, bloc, before)) = &previous
+            && (award, bloc) == (&key.0, &key.1)
+        {
+            assert!(rank >= *before, "row {r}: rank {rank} after {before}");
+        }
+        previous = Some((key.0, key.1, rank));
+    }
+
     // A second table is the next version; the first stays as it was.
     let again = table_issue::issue(
         &w.dir,

@@ -192,10 +192,13 @@ fn body(table: &CityTable) -> Vec<Block> {
                 cells.push(u.failed.join(", "));
                 if awarding {
                     let proposed: Vec<String> = (u.nominations.iter())
-                        .filter(|n| n.proposed)
-                        .map(|n| match n.votes {
-                            Some((v, base)) => format!("{} ({v}/{base} phiếu)", n.award),
-                            None => n.award.clone(),
+                        .filter(|n| n.proposed || n.pending)
+                        .map(|n| match (n.pending, n.votes) {
+                            (true, _) => format!("{}: {}", n.award, n.status.to_lowercase()),
+                            (false, Some((v, base))) => {
+                                format!("{} ({v}/{base} phiếu)", n.award)
+                            }
+                            (false, None) => n.award.clone(),
                         })
                         .collect();
                     cells.push(proposed.join("; "));

@@ -10,6 +10,7 @@ use rust_decimal::Decimal;
 
 use crate::model::{Covenant, Period};
 use crate::report::document::words;
+use crate::score::Nomination;
 
 use super::collect::Collected;
 use super::status::Standing;
@@ -76,6 +77,8 @@ pub struct NominationLine {
     pub award: String,
     pub status: &'static str,
     pub proposed: bool,
+    /// Not yet settled: awaiting the members' vote, or tied at the edge of the quota.
+    pub pending: bool,
     /// Votes received and the base they count on, once the members voted.
     pub votes: Option<(u32, u32)>,
 }
@@ -138,7 +141,9 @@ pub fn table(w: &Workspace, collected: &Collected, period: Period) -> CityTable 
             let provisional = record.provisional || paper_due;
             let covenant = Covenant::new(record.bloc.clone(), record.scheme.clone()).ok()?;
             let report = bloc_report(&covenant, &record, &received.sha256);
-            for (u, unit) in record.results.units.iter().enumerate() {
+            // Best first, as the council reads them.
+            for &u in &record.results.order {
+                let unit = &record.results.units[u];
                 for award in &record.results.awards {
                     let status = &award.statuses[u];
                     if !status.is_proposed() {
@@ -218,6 +223,12 @@ fn bloc_report(
                         award: scheme.awards[award.award].title.clone(),
                         status: words::nomination(&award.statuses[u]),
                         proposed: award.statuses[u].is_proposed(),
+                        pending: matches!(
+                            award.statuses[u],
+                            Nomination::AwaitingVote
+                                | Nomination::TiedAtQuota
+                                | Nomination::TiedOnVotes { .. }
+                        ),
                         votes: votes_of(&award.statuses[u], award),
                     })
                     .collect(),
