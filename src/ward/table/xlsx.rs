@@ -136,12 +136,8 @@ pub fn workbook(table: &CityTable, date: chrono::NaiveDate) -> Result<Vec<u8>, X
         }
     }
     let rows = (r - FIRST_DATA_ROW) as usize;
-    finish(
-        sheet,
-        &RESULTS_COLUMNS,
-        rows,
-        &[14.0, 28.0, 7.0, 10.0, 30.0],
-    )?;
+    let widths = [14.0, 24.0, 7.0, 10.0, 30.0, 10.0, 11.0, 14.0, 44.0, 24.0];
+    finish(sheet, &RESULTS_COLUMNS, rows, &widths)?;
 
     if table.period == Period::YearEnd {
         let sheet = book.add_worksheet();
@@ -169,7 +165,8 @@ pub fn workbook(table: &CityTable, date: chrono::NaiveDate) -> Result<Vec<u8>, X
             }
         }
         let rows = (r - FIRST_DATA_ROW) as usize;
-        finish(sheet, &PROPOSALS_COLUMNS, rows, &[34.0, 6.0, 30.0, 28.0])?;
+        let widths = [40.0, 6.0, 30.0, 24.0, 7.0, 10.0, 9.0, 9.0, 10.0];
+        finish(sheet, &PROPOSALS_COLUMNS, rows, &widths)?;
     }
     Ok(book.save_to_buffer()?)
 }
