@@ -46,6 +46,28 @@ pub fn run(lang: Lang, key: Option<&Path>, password_file: Option<&Path>) -> u8 {
 }
 
 /// Prints a key error and returns its exit code.
+/// The secret key at `key` (the default key when none), unlocked with the passphrase read from
+/// `password_file` or asked at the terminal, and its public key; the exit code when not.
+pub(super) fn unlock(
+    lang: Lang,
+    key: Option<&Path>,
+    password_file: Option<&Path>,
+) -> Result<(minisign::SecretKey, minisign::PublicKey), u8> {
+    let key_path = match key {
+        Some(p) => p.to_path_buf(),
+        None => keys::default_secret_key_path().map_err(|e| fail(lang, &e))?,
+    };
+    let passphrase = match password_file {
+        Some(file) => password_from_file(lang, file),
+        None => ask_passphrase(lang, &Msg::PassphraseFor(key_path.display().to_string()))
+            .and_then(Passphrase::new),
+    };
+    passphrase
+        .and_then(|p| keys::load_secret_key(&key_path, &p))
+        .and_then(|secret| keys::public_key_of(&secret).map(|public| (secret, public)))
+        .map_err(|e| fail(lang, &e))
+}
+
 pub(super) fn fail(lang: Lang, e: &KeyError) -> u8 {
     errln!("{}", lang.msg(&e.msg()));
     if e.is_io() { USAGE } else { INVALID }

@@ -6,7 +6,6 @@ use std::path::Path;
 use crate::i18n::{Lang, Msg};
 use crate::model::Covenant;
 use crate::model::numbering;
-use crate::report::keys::{self, Passphrase};
 use crate::report::summary::{self, Gap, Request, SessionData, SummaryError, gap_lines};
 use crate::store::records::now;
 
@@ -89,24 +88,9 @@ pub fn run(lang: Lang, session: &SessionArgs, options: &Options) -> u8 {
         print_gaps(lang, covenant, &gaps);
         return INVALID;
     }
-    let key_path = match options.key {
-        Some(p) => p.to_path_buf(),
-        None => match keys::default_secret_key_path() {
-            Ok(p) => p,
-            Err(e) => return keygen::fail(lang, &e),
-        },
-    };
-    let passphrase = match options.password_file {
-        Some(file) => keygen::password_from_file(lang, file),
-        None => keygen::ask_passphrase(lang, &Msg::PassphraseFor(key_path.display().to_string()))
-            .and_then(Passphrase::new),
-    };
-    let unlocked = passphrase
-        .and_then(|p| keys::load_secret_key(&key_path, &p))
-        .and_then(|secret| keys::public_key_of(&secret).map(|public| (secret, public)));
-    let (secret, public) = match unlocked {
+    let (secret, public) = match keygen::unlock(lang, options.key, options.password_file) {
         Ok(pair) => pair,
-        Err(e) => return keygen::fail(lang, &e),
+        Err(code) => return code,
     };
     let request = Request {
         year,

@@ -141,6 +141,11 @@ pub fn run(lang: Lang, launch: Launch, mouse: bool, room: RoomLaunch) -> u8 {
     let _ = execute!(stdout(), DisableBracketedPaste, DisableMouseCapture);
     ratatui::restore();
     *OPEN_RECORDS.lock().unwrap_or_else(|e| e.into_inner()) = None;
+    exit_code(result)
+}
+
+/// 0 for a screen closed by the user; the error said and a usage failure otherwise.
+fn exit_code(result: std::io::Result<()>) -> u8 {
     match result {
         Ok(()) => 0,
         Err(e) => {
@@ -169,13 +174,7 @@ pub fn run_ward(lang: Lang, workspace: crate::ward::Workspace) -> u8 {
         Ok(())
     })();
     ratatui::restore();
-    match result {
-        Ok(()) => 0,
-        Err(e) => {
-            eprintln!("{e}");
-            crate::exit::USAGE
-        }
-    }
+    exit_code(result)
 }
 
 enum Screen {
