@@ -383,3 +383,73 @@ fn the_printed_report_carries_the_digest_of_its_record() {
     // The record names its documents, yet its digest is of the record without them.
     assert!(!record.documents.is_empty());
 }
+
+#[test]
+fn ward_table_on_the_command_line_signs_with_the_wards_key_and_refuses_another_year() {
+    let w = ward(&["khoi-1"]);
+    w.drop("a.ron", &record(&w.blocs[0], Period::MidYear, 1, false));
+    let thidua = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_thidua"))
+            .args(args)
+            .arg("--dir")
+            .arg(&w.dir)
+            .output()
+            .unwrap()
+    };
+    let out = thidua(&["ward", "table", "--period", "mid-year", "--year", "2025"]);
+    assert_eq!(out.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("nhận báo cáo năm 2026, không phải năm 2025"),
+        "{said}"
+    );
+    assert!(!w.dir.join("tables").exists(), "nothing written");
+
+    let key = w.root.path().join("phuong.key");
+    let passphrase = thidua::report::keys::Passphrase::new("mat khau phuong".into()).unwrap();
+    thidua::report::keys::generate(&key, &passphrase).unwrap();
+    let pass = w.root.path().join("pass");
+    fs::write(&pass, "mat khau phuong\n").unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(&pass, fs::Permissions::from_mode(0o600)).unwrap();
+    }
+    let key_arg = key.to_string_lossy().into_owned();
+    let pass_arg = pass.to_string_lossy().into_owned();
+    let out = thidua(&[
+        "--lang",
+        "en",
+        "ward",
+        "table",
+        "--period",
+        "mid-year",
+        "--date",
+        "2026-07-20",
+        "--key",
+        &key_arg,
+        "--password-file",
+        &pass_arg,
+    ]);
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{said}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        said.contains("wrote and signed the final city table (1 bloc)"),
+        "{said}"
+    );
+    let ward_public = thidua::report::keys::load_public_key(&key.with_extension("pub")).unwrap();
+    let pdf = w.dir.join("tables/tong-hop-2026-mid-year-v1.pdf");
+    let signature = fs::read_to_string(pdf.with_extension("pdf.minisig")).unwrap();
+    let comment =
+        thidua::report::sign::verify(&ward_public, &fs::read(&pdf).unwrap(), &signature).unwrap();
+    assert!(
+        comment.contains("bloc=ward year=2026 period=mid-year version=1"),
+        "{comment}"
+    );
+    assert!(comment.contains("status=final"), "{comment}");
+}

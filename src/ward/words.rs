@@ -262,11 +262,21 @@ pub fn table_written(
             "đã lập và ký bảng tổng hợp DỰ THẢO: {finals} khối chính thức, {drafts} khối dự thảo \
              hoặc chưa đủ điều kiện, {missing} khối chưa có báo cáo"
         ),
-        (Lang::En, true) => format!("wrote and signed the final city table ({finals} blocs)"),
+        (Lang::En, true) => format!("wrote and signed the final city table ({})", blocs(finals)),
         (Lang::En, false) => format!(
-            "wrote and signed a DRAFT city table: {finals} blocs final, {drafts} draft or not yet \
-             settled, {missing} without a report"
+            "wrote and signed a DRAFT city table: {} final, {drafts} draft or not yet settled, \
+             {missing} without a report",
+            blocs(finals)
         ),
+    }
+}
+
+/// "1 bloc", "3 blocs".
+fn blocs(n: usize) -> String {
+    if n == 1 {
+        "1 bloc".to_string()
+    } else {
+        format!("{n} blocs")
     }
 }
 
