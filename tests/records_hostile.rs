@@ -83,15 +83,12 @@ fn a_cell_edited_in_the_snapshot_never_changes_the_results() {
     let dir = mine.as_path();
     let confirmed = confirmed_session(&c, dir);
     let original = std::fs::read(dir.join("snapshot.json")).unwrap();
-    // "HTT" of u1 on item 1 made "HTXS", by hand.
+    // "HTT" of u1 (the first unit) on item 1 (the first item) made "HTXS", by hand.
     let text = String::from_utf8(original.clone()).unwrap();
-    assert!(
-        text.contains(r#"["u1","1",{"value":{"Level":"HTT"}"#),
-        "{text}"
-    );
+    assert!(text.contains(r#"[0,0,{"value":{"Level":"HTT"}"#), "{text}");
     let edited = text.replacen(
-        r#"["u1","1",{"value":{"Level":"HTT"}"#,
-        r#"["u1","1",{"value":{"Level":"HTXS"}"#,
+        r#"[0,0,{"value":{"Level":"HTT"}"#,
+        r#"[0,0,{"value":{"Level":"HTXS"}"#,
         1,
     );
     std::fs::write(dir.join("snapshot.json"), edited).unwrap();
@@ -113,7 +110,7 @@ fn a_cell_edited_in_the_snapshot_never_changes_the_results() {
     drop(r);
     // Rebuilt from the journal on closing: the edit is gone.
     let rebuilt = String::from_utf8(std::fs::read(dir.join("snapshot.json")).unwrap()).unwrap();
-    assert!(rebuilt.contains(r#"["u1","1",{"value":{"Level":"HTT"}"#));
+    assert!(rebuilt.contains(r#"[0,0,{"value":{"Level":"HTT"}"#));
 
     // A snapshot taken from another session, digest and all, does not prove itself here.
     let other = tmp.path().join("other");
@@ -297,4 +294,55 @@ fn a_snapshot_a_kill_left_half_written_is_removed_on_opening() {
     assert!(r.notices.is_empty(), "{:?}", r.notices);
     assert_eq!(state(&r), confirmed);
     assert!(!temporary.exists());
+}
+
+#[test]
+fn a_snapshot_of_the_earlier_shape_is_rebuilt_quietly_and_cells_find_their_unit_by_id() {
+    let (c, tmp) = setup();
+    let dir = tmp.path();
+    let confirmed = confirmed_session(&c, dir);
+    let present = snapshot_body(dir);
+    let units = present["units"].as_array().unwrap().clone();
+    let items = present["items"].as_array().unwrap().clone();
+    // The earlier shape, as an earlier thidua wrote it: each cell named by its unit's id and
+    // its item's code, with no lists of them.
+    let mut earlier = present.clone();
+    for layer in ["cells", "self_cells"] {
+        let cells: Vec<serde_json::Value> = (earlier[layer].as_array().unwrap().iter())
+            .map(|cell| {
+                let u = cell[0].as_u64().unwrap() as usize;
+                let i = cell[1].as_u64().unwrap() as usize;
+                serde_json::json!([units[u], items[i], cell[2]])
+            })
+            .collect();
+        earlier[layer] = serde_json::Value::Array(cells);
+    }
+    let object = earlier.as_object_mut().unwrap();
+    object.remove("units");
+    object.remove("items");
+    write_snapshot_body(dir, &earlier);
+    let r = Records::open(dir, &c, Period::MidYear).unwrap();
+    assert_eq!(r.notices, [], "an earlier shape is no tampering to warn of");
+    assert_eq!(state(&r), confirmed);
+    drop(r);
+    assert_eq!(
+        snapshot_body(dir),
+        present,
+        "written again in the present shape"
+    );
+
+    // Units listed in another order (a bloc file whose members were reordered): every cell is
+    // put at its unit by id, not by its place.
+    let mut reordered = present.clone();
+    let n = units.len() as u64;
+    reordered["units"] = serde_json::Value::Array(units.iter().rev().cloned().collect());
+    for layer in ["cells", "self_cells"] {
+        for cell in reordered[layer].as_array_mut().unwrap() {
+            cell[0] = serde_json::json!(n - 1 - cell[0].as_u64().unwrap());
+        }
+    }
+    write_snapshot_body(dir, &reordered);
+    let r = Records::open(dir, &c, Period::MidYear).unwrap();
+    assert_eq!(r.notices, []);
+    assert_eq!(state(&r), confirmed);
 }

@@ -47,6 +47,8 @@ pub struct Covenant {
     unit_max: Vec<[rust_decimal::Decimal; 2]>,
     /// How many cells each unit has to enter: mid-year, year-end.
     needed: Vec<[usize; 2]>,
+    /// Each member's index by id: every stored cell names its unit, and a bloc has up to 200.
+    unit_by_id: std::collections::HashMap<String, usize>,
 }
 
 impl Covenant {
@@ -87,6 +89,9 @@ impl Covenant {
                 })
             })
             .collect();
+        let unit_by_id = (bloc.members.iter().enumerate())
+            .map(|(u, m)| (m.id.clone(), u))
+            .collect();
         Ok(Covenant {
             bloc,
             scheme,
@@ -95,6 +100,7 @@ impl Covenant {
             applies,
             unit_max,
             needed,
+            unit_by_id,
         })
     }
 
@@ -119,7 +125,7 @@ impl Covenant {
     }
 
     pub fn unit_index(&self, id: &str) -> Option<usize> {
-        self.bloc.members.iter().position(|m| m.id == id)
+        self.unit_by_id.get(id).copied()
     }
 
     pub fn empty_sheet(&self) -> Sheet {

@@ -44,14 +44,14 @@ impl Cells {
         (0..self.sheet.units()).any(|u| self.sheet.row(u).iter().any(Option::is_some))
     }
 
-    /// Every non-empty cell by unit id and item code, for the snapshot.
-    pub(crate) fn listed(&self, covenant: &Covenant) -> Vec<(String, String, Cell)> {
+    /// Every non-empty cell by unit and item index, for the snapshot.
+    pub(crate) fn listed(&self) -> Vec<(u32, u32, Cell)> {
         let mut out = Vec::new();
-        for (u, m) in covenant.bloc.members.iter().enumerate() {
-            for (i, item) in covenant.layout.items.iter().enumerate() {
+        for u in 0..self.sheet.units() {
+            for i in 0..self.sheet.items() {
                 let cell = self.get(u, i);
                 if cell != Cell::default() {
-                    out.push((m.id.clone(), item.code.clone(), cell));
+                    out.push((u as u32, i as u32, cell));
                 }
             }
         }

@@ -32,10 +32,14 @@ pub struct Snapshot {
     pub seq: u64,
     /// The chain the covered line carries (empty for an empty journal).
     pub chain: String,
-    /// The bloc's scores: (unit id, item code, cell).
-    pub cells: Vec<(String, String, Cell)>,
+    /// The members' ids and the items' codes the cells below are numbered by, in the order of
+    /// the covenant the snapshot was taken with: each is named once, not once per cell.
+    pub units: Vec<String>,
+    pub items: Vec<String>,
+    /// The bloc's scores: (unit, item, cell), by their places in `units` and `items`.
+    pub cells: Vec<(u32, u32, Cell)>,
     /// The units' self-scores.
-    pub self_cells: Vec<(String, String, Cell)>,
+    pub self_cells: Vec<(u32, u32, Cell)>,
     /// Every event the snapshot covers (few: freezes, reopenings, votes).
     pub events: Vec<Event>,
     /// The time of the last line the snapshot covers.
@@ -64,6 +68,9 @@ pub enum Found {
     Proved(Box<Snapshot>),
     /// A snapshot that does not prove itself: ignored, and the user is told.
     Ignored,
+    /// A snapshot whole as written but of an earlier shape: ignored without a word, and
+    /// written again in the present shape.
+    Outdated,
 }
 
 /// Reads the snapshot in `dir` and proves it against `journal` (the open journal file).
@@ -84,21 +91,34 @@ pub fn read(dir: &Path, journal: &mut File) -> Found {
         }
     }
     match parse(&bytes) {
-        Some(snapshot) if proves(&snapshot, journal).unwrap_or(false) => {
-            Found::Proved(Box::new(snapshot))
+        Parsed::Whole(snapshot) if proves(&snapshot, journal).unwrap_or(false) => {
+            Found::Proved(snapshot)
         }
+        Parsed::Earlier => Found::Outdated,
         _ => Found::Ignored,
     }
 }
 
+enum Parsed {
+    Whole(Box<Snapshot>),
+    /// Its digest holds, but its body is not of this shape: written by an earlier thidua.
+    Earlier,
+    Broken,
+}
+
 /// The snapshot, if its body is the one its digest names.
-fn parse(bytes: &[u8]) -> Option<Snapshot> {
-    let newline = bytes.iter().position(|&b| b == b'\n')?;
+fn parse(bytes: &[u8]) -> Parsed {
+    let Some(newline) = bytes.iter().position(|&b| b == b'\n') else {
+        return Parsed::Broken;
+    };
     let (digest, body) = (&bytes[..newline], &bytes[newline + 1..]);
     if digest != super::sha256_hex(body).as_bytes() {
-        return None;
+        return Parsed::Broken;
     }
-    serde_json::from_slice(body).ok()
+    match serde_json::from_slice(body) {
+        Ok(snapshot) => Parsed::Whole(Box::new(snapshot)),
+        Err(_) => Parsed::Earlier,
+    }
 }
 
 /// Whether the journal's line ending at `journal_len` is the one the snapshot names: it ends

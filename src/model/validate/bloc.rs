@@ -94,35 +94,40 @@ pub fn bloc(bloc: &Bloc, scheme: &Scheme) -> Vec<Issue> {
     let layout = Layout::new(scheme);
     let not_applicable = not_applicable(bloc, &layout, &ids, &mut push);
     let targets = root.field("targets");
+    // Every (member, criterion) given a target, whatever its value: a bloc of 200 units has
+    // tens of thousands, looked up again for the targets missing.
+    let mut targeted: HashSet<(&str, usize)> = HashSet::new();
     for (member, by_code) in &bloc.targets {
         let mp = targets.key(member);
         if !ids.contains(member.as_str()) {
             push(mp.clone(), IssueKind::UnknownMember(member.clone()));
         }
         for (code, value) in by_code {
-            let cp = mp.key(code);
+            // The path is made only for a problem: most targets have none.
+            let cp = || mp.key(code);
             let Some(index) = layout.index_of(code) else {
-                push(cp, IssueKind::UnknownCriterion(code.clone()));
+                push(cp(), IssueKind::UnknownCriterion(code.clone()));
                 continue;
             };
+            targeted.insert((member.as_str(), index));
             let Rule::Criterion {
                 scale: Scale::Target { better, .. },
                 ..
             } = &layout.items[index].rule
             else {
-                push(cp, IssueKind::TargetNotTargetCriterion(code.clone()));
+                push(cp(), IssueKind::TargetNotTargetCriterion(code.clone()));
                 continue;
             };
             if let Some(kind) = figure_issue(*value, limits::achieved) {
-                push(cp, kind);
+                push(cp(), kind);
             } else if *better == Direction::Lower && *value < Decimal::ZERO {
                 // Fewer is better: a target of 0 ("no cases") is the common case.
-                push(cp, IssueKind::Negative(*value));
+                push(cp(), IssueKind::Negative(*value));
             } else if *better == Direction::Higher && *value <= Decimal::ZERO {
-                push(cp, IssueKind::TargetNotPositive(*value));
+                push(cp(), IssueKind::TargetNotPositive(*value));
             } else if not_applicable.contains(&(member.as_str(), index)) {
                 push(
-                    cp,
+                    cp(),
                     IssueKind::TargetOnNotApplicable {
                         member: member.clone(),
                         criterion: code.clone(),
@@ -139,9 +144,8 @@ pub fn bloc(bloc: &Bloc, scheme: &Scheme) -> Vec<Issue> {
             continue;
         }
         for m in &bloc.members {
-            let has_target = (bloc.targets.get(&m.id).into_iter().flatten())
-                .any(|(code, _)| layout.index_of(code) == Some(index));
-            if has_target || not_applicable.contains(&(m.id.as_str(), index)) {
+            let key = (m.id.as_str(), index);
+            if targeted.contains(&key) || not_applicable.contains(&key) {
                 continue;
             }
             let p = if bloc.targets.contains_key(&m.id) {

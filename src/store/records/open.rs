@@ -124,6 +124,10 @@ impl Records {
                 records.entries_since_snapshot = 1;
                 0
             }
+            Found::Outdated => {
+                records.entries_since_snapshot = 1;
+                0
+            }
         };
         records.replay(&mut journal, start)?;
         records.any_self_score = records.self_scores.any();
@@ -140,12 +144,23 @@ impl Records {
 
     /// Takes the state a proved snapshot holds; returns where the journal's replay starts.
     fn take_snapshot(&mut self, snapshot: Snapshot) -> u64 {
+        // Each id and code named once: its place in this covenant, if it still has one.
+        let units: Vec<Option<usize>> = (snapshot.units.iter())
+            .map(|id| self.covenant.unit_index(id))
+            .collect();
+        let items: Vec<Option<usize>> = (snapshot.items.iter())
+            .map(|code| self.covenant.layout.index_of(code))
+            .collect();
         for (layer, cells) in [
-            (Layer::Bloc, &snapshot.cells),
-            (Layer::SelfScore, &snapshot.self_cells),
+            (Layer::Bloc, snapshot.cells),
+            (Layer::SelfScore, snapshot.self_cells),
         ] {
             for (unit, item, cell) in cells {
-                self.put_named(layer, unit, item, cell.clone());
+                let u = units.get(unit as usize).copied().flatten();
+                let i = items.get(item as usize).copied().flatten();
+                if let (Some(u), Some(i)) = (u, i) {
+                    self.put_at(layer, u, i, cell);
+                }
             }
         }
         for event in snapshot.events {
@@ -370,20 +385,25 @@ impl Records {
     /// the covenant no longer has is left out. A value that no longer fits its scale (a revised
     /// scale, or a value written by hand) stays in the journal but not in the sheet, and
     /// opening says so.
-    fn put_named(&mut self, layer: Layer, unit: &str, item: &str, mut cell: Cell) {
-        let (Some(u), Some(i)) = (
+    fn put_named(&mut self, layer: Layer, unit: &str, item: &str, cell: Cell) {
+        if let (Some(u), Some(i)) = (
             self.covenant.unit_index(unit),
             self.covenant.layout.index_of(item),
-        ) else {
-            return;
-        };
+        ) {
+            self.put_at(layer, u, i, cell);
+        }
+    }
+
+    /// Puts a stored cell in place; a value its item's scale no longer takes is set aside.
+    fn put_at(&mut self, layer: Layer, u: usize, i: usize, mut cell: Cell) {
         if let Some(v) = &cell.value
             && let Err(error) = value::check(&self.covenant.layout.items[i], v)
         {
             cell.value = None;
             let (count, first) = &mut self.set_aside;
             *count += 1;
-            first.get_or_insert((unit.to_string(), item.to_string(), error));
+            let unit = self.covenant.bloc.members[u].id.clone();
+            first.get_or_insert((unit, self.covenant.layout.items[i].code.clone(), error));
         }
         self.layer_mut(layer).put(u, i, cell);
     }

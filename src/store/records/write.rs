@@ -281,8 +281,14 @@ impl Records {
             journal_lines: self.journal_lines,
             seq: self.seq,
             chain: self.chain.clone(),
-            cells: self.scores.listed(&self.covenant),
-            self_cells: self.self_scores.listed(&self.covenant),
+            units: (self.covenant.bloc.members.iter())
+                .map(|m| m.id.clone())
+                .collect(),
+            items: (self.covenant.layout.items.iter())
+                .map(|i| i.code.clone())
+                .collect(),
+            cells: self.scores.listed(),
+            self_cells: self.self_scores.listed(),
             events: self.events.clone(),
             last_saved: self.last_saved,
             recent: self.recent.iter().cloned().collect(),
