@@ -59,6 +59,13 @@ impl Covenant {
         if !issues.is_empty() {
             return Err(issues);
         }
+        Ok(Covenant::checked(bloc, scheme))
+    }
+
+    /// The covenant of a bloc and scheme in which `validate::scheme` and `validate::bloc` found
+    /// nothing: the loader has checked them already, at their places in the files, and a large
+    /// bloc's checks are not made twice.
+    pub fn checked(bloc: Bloc, scheme: Scheme) -> Covenant {
         let layout = Layout::new(&scheme);
         let width = layout.items.len();
         let mut targets = vec![None; bloc.members.len() * width];
@@ -92,7 +99,7 @@ impl Covenant {
         let unit_by_id = (bloc.members.iter().enumerate())
             .map(|(u, m)| (m.id.clone(), u))
             .collect();
-        Ok(Covenant {
+        Covenant {
             bloc,
             scheme,
             layout,
@@ -101,7 +108,7 @@ impl Covenant {
             unit_max,
             needed,
             unit_by_id,
-        })
+        }
     }
 
     /// The covenant target of member `unit` on item `item`, by index.

@@ -114,6 +114,9 @@ pub fn compute_with_votes(
     compute_with(covenant, period, sheet, ballots, &targets)
 }
 
+/// The size of sheet (units × items) from which a full computation runs on every core.
+const PARALLEL_CELLS: usize = 10_000;
+
 /// `compute_with_votes` with the bloc-wide figures of the target criteria already gathered
 /// (`target_context`) for this sheet.
 pub fn compute_with(
@@ -123,10 +126,21 @@ pub fn compute_with(
     ballots: &[Ballot],
     targets: &TargetContext,
 ) -> Result<Results, Overflow> {
+    let each = |unit| unit_result(covenant, period, sheet, targets, unit);
+    // Each unit's figures depend on its own row and the bloc-wide target figures only: a large
+    // bloc's are computed on every core, a small one's on this thread, where starting the
+    // others would cost more than the work.
+    let computed: Vec<_> = if sheet.units() * sheet.items() >= PARALLEL_CELLS {
+        use rayon::prelude::*;
+        (0..sheet.units()).into_par_iter().map(each).collect()
+    } else {
+        (0..sheet.units()).map(each).collect()
+    };
     let mut units = Vec::with_capacity(sheet.units());
     let mut missing = Vec::new();
-    for unit in 0..sheet.units() {
-        let (result, unit_missing) = unit_result(covenant, period, sheet, targets, unit)?;
+    // In member order, so that an overflow is said at the first unit it happens in.
+    for c in computed {
+        let (result, unit_missing) = c?;
         units.push(result);
         missing.extend(unit_missing);
     }

@@ -164,7 +164,6 @@ pub fn points_for(
     best_untargeted: Option<Decimal>,
     max: Decimal,
 ) -> Result<Decimal, OutOfRange> {
-    let half = max / Decimal::TWO;
     let lower = scale.better == Direction::Lower;
     let points = match (scale.rule, target) {
         (_, None) => match (scale.untargeted, best_untargeted) {
@@ -191,6 +190,8 @@ pub fn points_for(
             }
         }
         (TargetRule::HalfAtTarget, Some(t)) => {
+            // Divided here only: a division is the dearest step of the whole computation.
+            let half = max / Decimal::TWO;
             let (beyond_leader, base) = leader;
             let short = if lower { a > t } else { a < t };
             if short {

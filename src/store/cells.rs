@@ -34,7 +34,10 @@ impl Cells {
     pub(crate) fn put(&mut self, unit: usize, item: usize, cell: Cell) {
         self.sheet.set(unit, item, cell.value);
         if cell.note.is_empty() && cell.reason.is_empty() {
-            self.notes.remove(&(unit, item));
+            // Most cells have no note: no hashing where there is nothing to remove.
+            if !self.notes.is_empty() {
+                self.notes.remove(&(unit, item));
+            }
         } else {
             self.notes.insert((unit, item), (cell.note, cell.reason));
         }

@@ -242,8 +242,8 @@ pub fn load_covenant(bloc_path: &FsPath) -> Result<Loaded, LoadError> {
     if !issues.is_empty() {
         return Err(LoadError::Problems(bloc_source.issues(issues)));
     }
-    let covenant = Covenant::new(bloc, scheme)
-        .map_err(|issues| LoadError::Problems(bloc_source.issues(issues)))?;
+    // Both checked above, each at its place in its file.
+    let covenant = Covenant::checked(bloc, scheme);
     Ok(Loaded {
         covenant,
         bloc_source,

@@ -80,6 +80,13 @@ pub fn read(dir: &Path, journal: &mut File) -> Found {
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Found::None,
         Err(_) => return Found::Ignored,
         Ok(file) => {
+            // Sized once from the file's length: a large session's snapshot is megabytes, and
+            // growing the buffer by doubling copies it and faults fresh pages in each time.
+            let len = file
+                .metadata()
+                .map_or(0, |m| m.len())
+                .min(MAX_SNAPSHOT_BYTES);
+            bytes.reserve_exact(len as usize + 1);
             if file
                 .take(MAX_SNAPSHOT_BYTES + 1)
                 .read_to_end(&mut bytes)
