@@ -85,12 +85,8 @@ fn a_cell_edited_in_the_snapshot_never_changes_the_results() {
     let original = std::fs::read(dir.join("snapshot.json")).unwrap();
     // "HTT" of u1 (the first unit) on item 1 (the first item) made "HTXS", by hand.
     let text = String::from_utf8(original.clone()).unwrap();
-    assert!(text.contains(r#"[0,0,{"value":{"Level":"HTT"}"#), "{text}");
-    let edited = text.replacen(
-        r#"[0,0,{"value":{"Level":"HTT"}"#,
-        r#"[0,0,{"value":{"Level":"HTXS"}"#,
-        1,
-    );
+    assert!(text.contains(r#"[0,0,"L","HTT"]"#), "{text}");
+    let edited = text.replacen(r#"[0,0,"L","HTT"]"#, r#"[0,0,"L","HTXS"]"#, 1);
     std::fs::write(dir.join("snapshot.json"), edited).unwrap();
     let r = Records::open(dir, &c, Period::MidYear).unwrap();
     assert_eq!(r.notices, [Msg::SnapshotRebuilt]);
@@ -110,7 +106,7 @@ fn a_cell_edited_in_the_snapshot_never_changes_the_results() {
     drop(r);
     // Rebuilt from the journal on closing: the edit is gone.
     let rebuilt = String::from_utf8(std::fs::read(dir.join("snapshot.json")).unwrap()).unwrap();
-    assert!(rebuilt.contains(r#"[0,0,{"value":{"Level":"HTT"}"#));
+    assert!(rebuilt.contains(r#"[0,0,"L","HTT"]"#));
 
     // A snapshot taken from another session, digest and all, does not prove itself here.
     let other = tmp.path().join("other");
@@ -296,6 +292,31 @@ fn a_snapshot_a_kill_left_half_written_is_removed_on_opening() {
     assert!(!temporary.exists());
 }
 
+/// A snapshot cell `[u, i, kind, text, note?, reason?]` as the journal's object, the shape
+/// earlier snapshots held it in.
+fn earlier_cell(cell: &serde_json::Value) -> serde_json::Value {
+    let text = cell[3].as_str().unwrap();
+    let value = match cell[2].as_str().unwrap() {
+        "L" => serde_json::json!({ "Level": text }),
+        "M" => serde_json::json!({ "Met": text == "1" }),
+        "P" => serde_json::json!({ "Points": text }),
+        "C" => serde_json::json!({ "Count": text.parse::<u32>().unwrap() }),
+        "A" => serde_json::json!({ "Achieved": text }),
+        _ => serde_json::Value::Null,
+    };
+    let mut object = serde_json::json!({ "value": value });
+    for (n, field) in [(4, "note"), (5, "reason")] {
+        if let Some(t) = cell
+            .get(n)
+            .and_then(|t| t.as_str())
+            .filter(|t| !t.is_empty())
+        {
+            object[field] = serde_json::json!(t);
+        }
+    }
+    object
+}
+
 #[test]
 fn a_snapshot_of_the_earlier_shape_is_rebuilt_quietly_and_cells_find_their_unit_by_id() {
     let (c, tmp) = setup();
@@ -312,7 +333,7 @@ fn a_snapshot_of_the_earlier_shape_is_rebuilt_quietly_and_cells_find_their_unit_
             .map(|cell| {
                 let u = cell[0].as_u64().unwrap() as usize;
                 let i = cell[1].as_u64().unwrap() as usize;
-                serde_json::json!([units[u], items[i], cell[2]])
+                serde_json::json!([units[u], items[i], earlier_cell(cell)])
             })
             .collect();
         earlier[layer] = serde_json::Value::Array(cells);

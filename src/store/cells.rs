@@ -48,13 +48,13 @@ impl Cells {
     }
 
     /// Every non-empty cell by unit and item index, for the snapshot.
-    pub(crate) fn listed(&self) -> Vec<(u32, u32, Cell)> {
+    pub(crate) fn listed(&self) -> Vec<super::snapshot::SnapshotCell> {
         let mut out = Vec::new();
         for u in 0..self.sheet.units() {
             for i in 0..self.sheet.items() {
                 let cell = self.get(u, i);
                 if cell != Cell::default() {
-                    out.push((u as u32, i as u32, cell));
+                    out.push(super::snapshot::SnapshotCell(u as u32, i as u32, cell));
                 }
             }
         }

@@ -11,6 +11,7 @@ pub mod lock;
 pub mod paths;
 pub mod records;
 pub mod snapshot;
+mod snapshot_cell;
 pub mod span;
 pub mod workbook;
 

@@ -13,8 +13,9 @@ use std::io::{self, Read, Seek, SeekFrom};
 use std::path::Path;
 
 use super::durable;
-use super::journal::{self, Cell, Entry, Event, MAX_LINE_BYTES};
+use super::journal::{self, Entry, Event, MAX_LINE_BYTES};
 use super::paths::SNAPSHOT;
+pub use super::snapshot_cell::SnapshotCell;
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
@@ -37,9 +38,9 @@ pub struct Snapshot {
     pub units: Vec<String>,
     pub items: Vec<String>,
     /// The bloc's scores: (unit, item, cell), by their places in `units` and `items`.
-    pub cells: Vec<(u32, u32, Cell)>,
+    pub cells: Vec<SnapshotCell>,
     /// The units' self-scores.
-    pub self_cells: Vec<(u32, u32, Cell)>,
+    pub self_cells: Vec<SnapshotCell>,
     /// Every event the snapshot covers (few: freezes, reopenings, votes).
     pub events: Vec<Event>,
     /// The time of the last line the snapshot covers.

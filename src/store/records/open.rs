@@ -155,7 +155,7 @@ impl Records {
             (Layer::Bloc, snapshot.cells),
             (Layer::SelfScore, snapshot.self_cells),
         ] {
-            for (unit, item, cell) in cells {
+            for snapshot::SnapshotCell(unit, item, cell) in cells {
                 let u = units.get(unit as usize).copied().flatten();
                 let i = items.get(item as usize).copied().flatten();
                 if let (Some(u), Some(i)) = (u, i) {
