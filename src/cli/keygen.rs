@@ -46,13 +46,13 @@ pub fn run(lang: Lang, key: Option<&Path>, password_file: Option<&Path>) -> u8 {
 }
 
 /// Prints a key error and returns its exit code.
-/// The secret key at `key` (the default key when none), unlocked with the passphrase read from
-/// `password_file` or asked at the terminal, and its public key; the exit code when not.
-pub(super) fn unlock(
+/// The secret key's path (the default key when none) and the passphrase read from
+/// `password_file` or asked at the terminal; the exit code when not.
+pub(super) fn key_and_passphrase(
     lang: Lang,
     key: Option<&Path>,
     password_file: Option<&Path>,
-) -> Result<(minisign::SecretKey, minisign::PublicKey), u8> {
+) -> Result<(std::path::PathBuf, Passphrase), u8> {
     let key_path = match key {
         Some(p) => p.to_path_buf(),
         None => keys::default_secret_key_path().map_err(|e| fail(lang, &e))?,
@@ -63,7 +63,18 @@ pub(super) fn unlock(
             .and_then(Passphrase::new),
     };
     passphrase
-        .and_then(|p| keys::load_secret_key(&key_path, &p))
+        .map(|p| (key_path, p))
+        .map_err(|e| fail(lang, &e))
+}
+
+/// The secret key at `key`, unlocked (see [`key_and_passphrase`]), and its public key.
+pub(super) fn unlock(
+    lang: Lang,
+    key: Option<&Path>,
+    password_file: Option<&Path>,
+) -> Result<(minisign::SecretKey, minisign::PublicKey), u8> {
+    let (key_path, passphrase) = key_and_passphrase(lang, key, password_file)?;
+    keys::load_secret_key(&key_path, &passphrase)
         .and_then(|secret| keys::public_key_of(&secret).map(|public| (secret, public)))
         .map_err(|e| fail(lang, &e))
 }

@@ -88,10 +88,11 @@ pub fn run(lang: Lang, session: &SessionArgs, options: &Options) -> u8 {
         print_gaps(lang, covenant, &gaps);
         return INVALID;
     }
-    let (secret, public) = match keygen::unlock(lang, options.key, options.password_file) {
-        Ok(pair) => pair,
-        Err(code) => return code,
-    };
+    let (key_path, passphrase) =
+        match keygen::key_and_passphrase(lang, options.key, options.password_file) {
+            Ok(pair) => pair,
+            Err(code) => return code,
+        };
     let request = Request {
         year,
         period: session.period,
@@ -103,7 +104,15 @@ pub fn run(lang: Lang, session: &SessionArgs, options: &Options) -> u8 {
             .out
             .map_or_else(|| summaries_dir(&data), Path::to_path_buf),
     };
-    match summary::issue(&loaded, session_data, &request, &secret, &public, now()) {
+    // The key is unlocked (scrypt) on a thread of its own while the documents are laid out.
+    match summary::issue_unlocking(
+        &loaded,
+        session_data,
+        &request,
+        &key_path,
+        passphrase,
+        now(),
+    ) {
         Ok(issued) => {
             // A final version locks the session until it is reopened (the meeting's order).
             if let Err(e) = opened.record_issued(issued.version, issued.provisional, &issued.record)
@@ -138,6 +147,7 @@ pub fn run(lang: Lang, session: &SessionArgs, options: &Options) -> u8 {
             print_gaps(lang, covenant, &gaps);
             INVALID
         }
+        Err(SummaryError::Key(e)) => keygen::fail(lang, &e),
         Err(e) => {
             errln!("{}", lang.msg(&e.msg()));
             if e.is_io() { USAGE } else { INVALID }

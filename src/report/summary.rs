@@ -298,7 +298,6 @@ pub fn issue_with(
             set_aside: None,
         }
     };
-    fs::create_dir_all(&request.out_dir).map_err(write_error(&request.out_dir))?;
     // Versions that were never issued (a crash, a full disk) are moved aside first; the new
     // version takes their number and replaces the last one issued.
     let set_aside =
@@ -441,6 +440,8 @@ pub fn issue_with(
     if super::keys::public_key_of(secret).map_err(SummaryError::Key)? != *public {
         return Err(SummaryError::KeyMismatch);
     }
+    // Made only now that the key is unlocked: a refused passphrase leaves nothing behind.
+    fs::create_dir_all(&request.out_dir).map_err(write_error(&request.out_dir))?;
     let mut files = Vec::new();
     // The record last, its signature the very last file: a version counts as issued once that
     // signature is there.
