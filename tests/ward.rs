@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use thidua::model::Period;
 use thidua::report::record::{FileHash, Record, sha256_hex};
-use thidua::report::summary::{self, Request};
+use thidua::report::summary;
 use thidua::store::Loaded;
 use thidua::ward::check::{self, Outcome, Refusal};
 use thidua::ward::status::{Standing, standing};
@@ -37,16 +37,7 @@ fn setup(trusted: bool) -> Setup {
     let loaded = signing::bloc(root.path(), 3, 10);
     let (secret, public) = keys();
     let data = signing::mid_year_data(&loaded);
-    let out = root.path().join("summaries");
-    let request = Request {
-        year: 2026,
-        period: Period::MidYear,
-        number: None,
-        date: NaiveDate::from_ymd_opt(2026, 7, 5).unwrap(),
-        recipients: None,
-        provisional: false,
-        out_dir: out.clone(),
-    };
+    let request = signing::mid_year_request(root.path().join("summaries"));
     let issued = summary::issue(&loaded, data, &request, &secret, &public, signed_at()).unwrap();
     let record = Record::from_ron(&fs::read_to_string(&issued.record).unwrap()).unwrap();
     let ward = root.path().join("ward");

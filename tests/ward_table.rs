@@ -15,7 +15,7 @@ use chrono::NaiveDate;
 use rust_decimal::prelude::ToPrimitive;
 use thidua::model::Period;
 use thidua::report::record::{FileHash, Record, sha256_hex};
-use thidua::report::summary::{self, Request};
+use thidua::report::summary;
 use thidua::ward::collect::collect;
 use thidua::ward::table::issue::{self as table_issue, Request as TableRequest};
 use thidua::ward::table::{self, xlsx as table_xlsx};
@@ -229,7 +229,6 @@ fn the_table_words_each_bloc_and_award_in_its_pages() {
     let city = table::table(&workspace, &collected, Period::YearEnd);
     assert!(city.is_final(), "{:?}", city.blocs);
     let edition = table::document::TableEdition {
-        version: 1,
         date: NaiveDate::from_ymd_opt(2026, 12, 20).unwrap(),
         place: "Thành Đông".into(),
         signer: Some(thidua::model::Signer {
@@ -356,15 +355,7 @@ fn the_printed_report_carries_the_digest_of_its_record() {
     let root = tempfile::tempdir().unwrap();
     let loaded = signing::bloc(root.path(), 3, 10);
     let (secret, public) = keys();
-    let request = Request {
-        year: 2026,
-        period: Period::MidYear,
-        number: None,
-        date: NaiveDate::from_ymd_opt(2026, 7, 5).unwrap(),
-        recipients: None,
-        provisional: false,
-        out_dir: root.path().join("summaries"),
-    };
+    let request = signing::mid_year_request(root.path().join("summaries"));
     let data = signing::mid_year_data(&loaded);
     let issued = summary::issue(&loaded, data, &request, &secret, &public, signed_at()).unwrap();
     let record = Record::from_ron(&fs::read_to_string(&issued.record).unwrap()).unwrap();

@@ -101,3 +101,16 @@ pub fn report_load_error(lang: Lang, e: &LoadError) -> u8 {
         }
     }
 }
+
+/// The date to print on a document: `--date` as given, or today; the exit code when it does not
+/// read as a date.
+pub fn document_date(lang: Lang, given: Option<&str>) -> Result<chrono::NaiveDate, u8> {
+    match given.map(crate::model::numbering::date) {
+        None => Ok(crate::store::records::now().date_naive()),
+        Some(Ok(d)) => Ok(d),
+        Some(Err(e)) => {
+            errln!("{}", lang.msg(&Msg::Detail(e)));
+            Err(USAGE)
+        }
+    }
+}

@@ -24,13 +24,9 @@ pub struct Options<'a> {
 }
 
 pub fn run(lang: Lang, session: &SessionArgs, options: &Options) -> u8 {
-    let date = match options.date.map(numbering::date) {
-        None => now().date_naive(),
-        Some(Ok(d)) => d,
-        Some(Err(e)) => {
-            errln!("{}", lang.msg(&Msg::Detail(e)));
-            return USAGE;
-        }
+    let date = match super::output::document_date(lang, options.date) {
+        Ok(d) => d,
+        Err(code) => return code,
     };
     let (loaded, bloc_file) = match load(lang, session) {
         Ok(l) => l,

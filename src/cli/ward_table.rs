@@ -3,8 +3,8 @@
 
 use std::path::Path;
 
-use crate::i18n::{Lang, Msg};
-use crate::model::{Period, numbering};
+use crate::i18n::Lang;
+use crate::model::Period;
 use crate::store::records::now;
 use crate::ward::table::issue::{self, Request};
 use crate::ward::{Workspace, collect, table, words};
@@ -24,13 +24,9 @@ pub fn run(lang: Lang, w: &Workspace, options: &Options) -> u8 {
         errln!("{}", words::other_year(lang, year, w.ward.year));
         return USAGE;
     }
-    let date = match options.date.map(numbering::date) {
-        None => now().date_naive(),
-        Some(Ok(d)) => d,
-        Some(Err(e)) => {
-            errln!("{}", lang.msg(&Msg::Detail(e)));
-            return USAGE;
-        }
+    let date = match super::output::document_date(lang, options.date) {
+        Ok(d) => d,
+        Err(code) => return code,
     };
     // Checked first, so that the table is made from the inbox as it is now.
     let collected = match collect::collect(w, now()) {

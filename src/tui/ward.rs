@@ -33,8 +33,8 @@ pub struct WardScreen {
     workspace: Workspace,
     /// Each expected bloc's name, from the bloc file the ward published (its id if unreadable).
     names: Vec<String>,
-    /// What the last check found, or why it could not be made.
-    collected: Result<Collected, ()>,
+    /// What the last check found; none when it could not be made (the notice says why).
+    collected: Option<Collected>,
     pub selected: usize,
     pub quit: bool,
     paper: Option<PaperField>,
@@ -90,7 +90,7 @@ impl WardScreen {
             lang,
             names,
             workspace,
-            collected: Err(()),
+            collected: None,
             selected: 0,
             quit: false,
             paper: None,
@@ -106,11 +106,11 @@ impl WardScreen {
     fn recheck(&mut self) {
         match collect(&self.workspace, (self.clock)()) {
             Ok(c) => {
-                self.collected = Ok(c);
+                self.collected = Some(c);
                 self.notice = Some(Notice::Rechecked);
             }
             Err(e) => {
-                self.collected = Err(());
+                self.collected = None;
                 self.notice = Some(Notice::failed(&e));
             }
         }
@@ -166,7 +166,7 @@ impl WardScreen {
     }
 
     fn open_paper(&mut self) {
-        let (Some(bloc), Ok(collected)) = (self.selected_bloc(), &self.collected) else {
+        let (Some(bloc), Some(collected)) = (self.selected_bloc(), &self.collected) else {
             return;
         };
         let due = Period::ALL
@@ -185,7 +185,7 @@ impl WardScreen {
     }
 
     fn settle_paper(&mut self) {
-        let (Some(paper), Ok(collected)) = (self.paper.take(), &self.collected) else {
+        let (Some(paper), Some(collected)) = (self.paper.take(), &self.collected) else {
             return;
         };
         let due = &paper.due;
@@ -264,7 +264,7 @@ impl WardScreen {
             .zip(&self.names)
             .map(|(b, name)| {
                 let cells = Period::ALL.iter().map(|&p| match &self.collected {
-                    Ok(c) => {
+                    Some(c) => {
                         let standing = c.standing(&b.id, p);
                         let mut text = words::standing_short(lang, &standing);
                         if c.paper_due(&b.id, p).is_some() {
@@ -272,7 +272,7 @@ impl WardScreen {
                         }
                         Span::styled(text, standing_style(&standing))
                     }
-                    Err(_) => Span::from("?"),
+                    None => Span::from("?"),
                 });
                 Row::new(std::iter::once(Span::from(name.clone())).chain(cells))
             });
@@ -297,7 +297,7 @@ impl WardScreen {
 
     fn draw_files(&self, frame: &mut Frame, area: ratatui::layout::Rect) {
         let lang = self.lang;
-        let (Some(bloc), Ok(collected)) = (self.selected_bloc(), &self.collected) else {
+        let (Some(bloc), Some(collected)) = (self.selected_bloc(), &self.collected) else {
             return;
         };
         let name = self.names.get(self.selected).map_or(bloc, String::as_str);

@@ -61,3 +61,16 @@ pub fn mid_year_data(loaded: &Loaded) -> thidua::report::summary::SessionData {
         ..Default::default()
     }
 }
+
+/// The request for a final mid-year summary of 2026, dated 5 July, written into `out`.
+pub fn mid_year_request(out: std::path::PathBuf) -> thidua::report::summary::Request {
+    thidua::report::summary::Request {
+        year: 2026,
+        period: thidua::model::Period::MidYear,
+        number: None,
+        date: chrono::NaiveDate::from_ymd_opt(2026, 7, 5).unwrap(),
+        recipients: None,
+        provisional: false,
+        out_dir: out,
+    }
+}

@@ -15,7 +15,6 @@ use super::{BlocEntry, CityTable};
 /// How the city table is numbered and signed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TableEdition {
-    pub version: u32,
     pub date: NaiveDate,
     pub place: String,
     pub signer: Option<crate::model::Signer>,

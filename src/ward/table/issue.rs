@@ -72,7 +72,6 @@ pub fn issue(
     let stem = format!("{}{version}", prefix(table.year, table.period));
     let pdf_name = format!("{stem}.pdf");
     let full = TableEdition {
-        version,
         date: request.date,
         place: request.place,
         signer: request.signer,
