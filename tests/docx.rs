@@ -1,7 +1,7 @@
 //! The Word copy read back: A4 and Decree 30's margins, Times New Roman named for every run,
 //! page numbers from page 2, header rows repeated, "Nơi nhận" in 12/11 pt, and every text of
 //! the document (units, totals, written sections, the line naming the signed PDF), the user's
-//! text escaped.
+//! text escaped; every part compressed.
 
 use std::io::Read;
 use std::path::Path;
@@ -155,4 +155,32 @@ fn the_word_copy_is_in_decree_30_layout_with_every_text() {
     )
     .unwrap();
     assert_eq!(bytes, again);
+    // Every part is compressed: the writer stores them, which made a long annex's copy as
+    // large as its XML.
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
+    for i in 0..zip.len() {
+        let part = zip.by_index(i).unwrap();
+        if !part.is_dir() {
+            assert_eq!(
+                part.compression(),
+                zip::CompressionMethod::Deflated,
+                "{:?}",
+                part.name()
+            );
+        }
+    }
+    assert!(
+        bytes.len() * 4 < body.len(),
+        "{} of {}",
+        bytes.len(),
+        body.len()
+    );
+    // The annex's scores, longer than a page, begin a page of their own with their heading.
+    let scores = body.find("2. Điểm của từng đơn vị theo tiêu chí").unwrap();
+    let heading = body[..scores].rfind("<w:p ").unwrap();
+    assert!(
+        body[..heading].ends_with(r#"<w:br w:type="page" /></w:r></w:p>"#),
+        "{}",
+        &body[heading - 300..heading]
+    );
 }

@@ -142,6 +142,16 @@ fn the_sample_report_carries_every_part_of_the_document() {
         last.contains("Tổng điểm"),
         "alone on the last page:\n{last}"
     );
+    // The annex's scores, longer than a page, begin a page with their heading (after the
+    // page number).
+    let scores = pages
+        .iter()
+        .find(|p| p.contains("2. Điểm của từng đơn vị theo tiêu chí"))
+        .expect("the scores' heading");
+    assert!(
+        scores.lines().nth(1) == Some("2. Điểm của từng đơn vị theo tiêu chí"),
+        "{scores}"
+    );
     // The annex names the report it belongs to by number and date.
     assert!(
         squashed(&all).contains(&squashed(

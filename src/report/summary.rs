@@ -378,10 +378,22 @@ pub fn issue_with(
     // The paper copy carries the record's digest, for the ward to compare with what it received.
     doc.verification
         .push(document::paper_line(&record.paper_groups()));
-    let pdf_bytes = pdf::render(&doc)?;
-    let disputes = document::disputes::list(covenant, &record.entries, &record.self_scores);
-    let xlsx_bytes = xlsx::workbook_with(covenant, &record.results, &edition, &disputes)?;
-    let docx_bytes = docx::render(&doc, &edition.pdf_name, &signed_at.to_rfc3339())?;
+    // The workbook and the Word copy are made beside the PDF, whose layout is the longest work.
+    let (pdf_bytes, beside) = std::thread::scope(|scope| {
+        let beside = scope.spawn(|| -> Result<_, SummaryError> {
+            let disputes = document::disputes::list(covenant, &record.entries, &record.self_scores);
+            let xlsx = xlsx::workbook_with(covenant, &record.results, &edition, &disputes)?;
+            let docx = docx::render(&doc, &edition.pdf_name, &signed_at.to_rfc3339())?;
+            Ok((xlsx, docx))
+        });
+        let pdf = pdf::render(&doc);
+        let beside = beside
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (pdf, beside)
+    });
+    let pdf_bytes = pdf_bytes?;
+    let (xlsx_bytes, docx_bytes) = beside?;
     // The minutes, once the meeting's attendance is recorded: PDF and Word, issued and signed
     // with the report.
     let minutes = match &record.attendance {

@@ -108,6 +108,8 @@ pub enum Block {
     Table(Table),
     /// A table whose rows are tall enough to sign in ink (a counting committee's names).
     SignSheet(Table),
+    /// The next block begins a page.
+    PageBreak,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -155,6 +157,11 @@ pub struct Annex {
 
 /// Unit columns per table in the annex: more do not fit across A4 portrait.
 pub const ANNEX_UNITS_PER_TABLE: usize = 8;
+
+/// Rows of scores beyond which an annex table runs over a page: each such table then begins
+/// a page of its own, with its header at the top rather than wherever the last one ended. The
+/// layout also sets pages apart in parallel, which a long annex needs.
+pub const ANNEX_ROWS_PER_PAGE: usize = 40;
 
 /// The national motto, as Decree 30 sets it.
 pub const NATION: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
@@ -400,6 +407,11 @@ fn annex(covenant: &Covenant, results: &Results, edition: &Edition) -> Annex {
     if let Some(stated) = stated_maxima(layout, edition.period) {
         body.push(paragraph(stated));
     }
+    // A long table begins a page: the heading goes with the first.
+    let paged = scored.len() > ANNEX_ROWS_PER_PAGE;
+    if paged {
+        body.push(Block::PageBreak);
+    }
     body.push(heading("2. Điểm của từng đơn vị theo tiêu chí".to_string()));
     let units = covenant.bloc.members.len();
     let chunks: Vec<Vec<usize>> = (0..units)
@@ -407,7 +419,10 @@ fn annex(covenant: &Covenant, results: &Results, edition: &Edition) -> Annex {
         .chunks(ANNEX_UNITS_PER_TABLE)
         .map(<[usize]>::to_vec)
         .collect();
-    for chunk in chunks {
+    for (n, chunk) in chunks.into_iter().enumerate() {
+        if paged && n > 0 {
+            body.push(Block::PageBreak);
+        }
         let mut columns = vec![column(words::CODE, "left", true)];
         columns.extend(
             chunk

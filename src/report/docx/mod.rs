@@ -8,13 +8,14 @@
 //! The user's text reaches Word only as text runs (escaped by the writer), never as markup.
 
 use docx_rs::{
-    AlignmentType, BorderType, BreakType, Docx, Footer, Header, HeightRule, LineSpacing,
-    PageMargin, PageNum, Paragraph, ParagraphBorder, ParagraphBorderPosition, Run, RunFonts,
-    SpecialIndentType, Table as WordTable, TableAlignmentType, TableCell, TableCellMargins,
-    TableLayoutType, TableRow, WidthType,
+    AlignmentType, BorderType, BreakType, Docx, Footer, Header, LineSpacing, PageMargin, PageNum,
+    Paragraph, ParagraphBorder, ParagraphBorderPosition, Run, RunFonts, SpecialIndentType,
+    Table as WordTable, TableCell, TableCellMargins, TableLayoutType, TableRow, WidthType,
 };
 
-use super::document::{Block, Document, Table};
+use super::document::{Block, Document};
+
+mod table;
 
 /// Twentieths of a point per millimetre.
 const TWIPS_PER_MM: f64 = 1440.0 / 25.4;
@@ -23,7 +24,6 @@ const FONT: &str = "Times New Roman";
 /// Sizes in half-points, as Word counts them.
 const BODY: usize = 28;
 const HEAD: usize = 26;
-const TABLE: usize = 24;
 const SMALL: usize = 22;
 const NOTE: usize = 19;
 /// The body's first-line indent: 1 cm.
@@ -76,6 +76,7 @@ pub fn render(doc: &Document, pdf_name: &str, created: &str) -> Result<Vec<u8>, 
         .first_footer(Footer::new())
         .title_pg()
         .created_at(created);
+    let mut tables = Tables::default();
     if !doc.draft.is_empty() {
         word = word.add_paragraph(centered(run(&doc.draft).bold().size(BODY)));
     }
@@ -88,7 +89,7 @@ pub fn render(doc: &Document, pdf_name: &str, created: &str) -> Result<Vec<u8>, 
         word = word.add_paragraph(addressees(doc));
     }
     for block in &doc.body {
-        word = add_block(word, block);
+        word = add_block(word, block, &mut tables);
     }
     word = word.add_table(signature(doc));
     word = word.add_paragraph(
@@ -111,17 +112,93 @@ pub fn render(doc: &Document, pdf_name: &str, created: &str) -> Result<Vec<u8>, 
         );
         word = word.add_paragraph(centered(run(&doc.annex.subtitle).italic().size(BODY)));
         for block in &doc.annex.body {
-            word = add_block(word, block);
+            word = add_block(word, block, &mut tables);
         }
     }
     for line in &doc.verification {
         word = word.add_paragraph(spaced(Paragraph::new(), 0, 40).add_run(run(line).size(NOTE)));
     }
     let mut built = word.build();
-    built.document = repeat_header_rows(&built.document);
+    built.document = tables.put_in(&built.document)?;
     let mut out = std::io::Cursor::new(Vec::new());
     built.pack(&mut out).map_err(|e| DocxError(e.to_string()))?;
-    Ok(out.into_inner())
+    deflated(&out.into_inner()).map_err(|e| DocxError(e.to_string()))
+}
+
+/// The package with every part compressed: the writer stores them as they are, which made a
+/// long annex's Word copy as large as its XML (33 MB for 200 units × 500 criteria, 2 MB
+/// deflated). Parts, names and order are kept; the dates stay the writer's fixed one, so the
+/// same document still gives the same bytes.
+fn deflated(stored: &[u8]) -> zip::result::ZipResult<Vec<u8>> {
+    use std::io::{Cursor, copy};
+    use zip::write::SimpleFileOptions;
+    let mut archive = zip::ZipArchive::new(Cursor::new(stored))?;
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::with_capacity(stored.len() / 8)));
+    for index in 0..archive.len() {
+        let mut part = archive.by_index(index)?;
+        let options = SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated)
+            .compression_level(Some(1))
+            .last_modified_time(part.last_modified().unwrap_or_default());
+        let name = part.name()?.into_owned();
+        if part.is_dir() {
+            out.add_directory(name, options)?;
+        } else {
+            out.start_file(name, options)?;
+            copy(&mut part, &mut out)?;
+        }
+    }
+    Ok(out.finish()?.into_inner())
+}
+
+/// The bordered tables, written as text (`table`): each stands in the writer's document as a
+/// bookmark of its own, which nothing typed can make, and takes its place once built.
+#[derive(Default)]
+struct Tables {
+    xml: Vec<String>,
+}
+
+/// Bookmark ids far above any the writer gives.
+const TABLE_MARK: usize = 1 << 30;
+
+impl Tables {
+    fn name(n: usize) -> String {
+        format!("_thidua_table_{n}")
+    }
+
+    /// Adds the table to `word`, with a little room between it and the paragraph after.
+    fn add(&mut self, word: Docx, xml: String) -> Docx {
+        let n = self.xml.len();
+        self.xml.push(xml);
+        word.add_bookmark_start(TABLE_MARK + n, Self::name(n))
+            .add_paragraph(
+                Paragraph::new().line_spacing(LineSpacing::new().before(0).after(0).line(120)),
+            )
+    }
+
+    /// `document` (the writer's `document.xml`) with each table in its bookmark's place.
+    fn put_in(self, document: &[u8]) -> Result<Vec<u8>, DocxError> {
+        let text = std::str::from_utf8(document).map_err(|e| DocxError(e.to_string()))?;
+        let size = text.len() + self.xml.iter().map(String::len).sum::<usize>();
+        let mut out = String::with_capacity(size);
+        let mut rest = text;
+        for (n, xml) in self.xml.into_iter().enumerate() {
+            let name = format!("w:name=\"{}\"", Self::name(n));
+            let mark = rest
+                .find(&name)
+                .and_then(|at| {
+                    let start = rest[..at].rfind("<w:bookmarkStart")?;
+                    let end = at + rest[at..].find("/>")? + 2;
+                    Some((start, end))
+                })
+                .ok_or_else(|| DocxError(format!("table {n} has no place in the document")))?;
+            out.push_str(&rest[..mark.0]);
+            out.push_str(&xml);
+            rest = &rest[mark.1..];
+        }
+        out.push_str(rest);
+        Ok(out.into_bytes())
+    }
 }
 
 fn run(text: &str) -> Run {
@@ -221,7 +298,7 @@ fn addressees(doc: &Document) -> Paragraph {
     p
 }
 
-fn add_block(word: Docx, block: &Block) -> Docx {
+fn add_block(word: Docx, block: &Block, tables: &mut Tables) -> Docx {
     match block {
         Block::Heading { text } => word.add_paragraph(
             spaced(Paragraph::new(), 120, 60)
@@ -241,111 +318,16 @@ fn add_block(word: Docx, block: &Block) -> Docx {
                 .indent(None, Some(SpecialIndentType::FirstLine(INDENT)), None, None)
                 .add_run(run(&format!("- {text}"))),
         ),
-        // A little room between a table and the paragraph after it.
-        Block::Table(t) => word.add_table(table(t, None)).add_paragraph(
-            Paragraph::new().line_spacing(LineSpacing::new().before(0).after(0).line(120)),
-        ),
-        Block::SignSheet(t) => word.add_table(table(t, Some(SIGNING_ROW))).add_paragraph(
-            Paragraph::new().line_spacing(LineSpacing::new().before(0).after(0).line(120)),
+        Block::Table(t) => tables.add(word, table::xml(t, None, text_width())),
+        Block::SignSheet(t) => tables.add(word, table::xml(t, Some(SIGNING_ROW), text_width())),
+        Block::PageBreak => word.add_paragraph(
+            spaced(Paragraph::new(), 0, 0).add_run(Run::new().add_break(BreakType::Page)),
         ),
     }
 }
 
-/// A results or annex table: bordered, its header row repeated on every page, a wide column
-/// taking what the narrow ones leave.
 /// A row tall enough to sign in ink: 1.1 cm, in twips.
-const SIGNING_ROW: f32 = 624.0;
-
-/// `rows_at_least`: the height every body row has at least, in twips.
-fn table(t: &Table, rows_at_least: Option<f32>) -> WordTable {
-    let widths = column_widths(t);
-    // Many columns: a size smaller, as the PDF sets them.
-    let size = if t.columns.len() > 8 { SMALL } else { TABLE };
-    let cell = |text: &str, width: usize, align: &str, bold: bool| {
-        let alignment = match align {
-            "right" => AlignmentType::Right,
-            "center" => AlignmentType::Center,
-            _ => AlignmentType::Left,
-        };
-        let r = run(text).size(size);
-        TableCell::new().width(width, WidthType::Dxa).add_paragraph(
-            spaced(Paragraph::new(), 0, 0)
-                .align(alignment)
-                .add_run(if bold { r.bold() } else { r }),
-        )
-    };
-    let head = TableRow::new(
-        t.columns
-            .iter()
-            .zip(&widths)
-            .map(|(c, &w)| cell(&c.title, w, "center", true))
-            .collect(),
-    )
-    // Marks the header row; `repeat_header_rows` makes Word repeat it.
-    .cant_split();
-    let mut rows = vec![head];
-    rows.extend(t.rows.iter().map(|r| {
-        let row = TableRow::new(
-            r.cells
-                .iter()
-                .zip(t.columns.iter().zip(&widths))
-                .map(|(text, (c, &w))| cell(text, w, c.align, r.strong))
-                .collect(),
-        );
-        match rows_at_least {
-            Some(height) => row.row_height(height).height_rule(HeightRule::AtLeast),
-            None => row,
-        }
-    }));
-    WordTable::new(rows)
-        .set_grid(widths)
-        .width(text_width(), WidthType::Dxa)
-        .align(TableAlignmentType::Center)
-        .margins(TableCellMargins::new().margin(0, 57, 0, 57))
-        .layout(TableLayoutType::Fixed)
-}
-
-/// Narrow columns sized to their longest text (about 125 twips a character at 11–12 pt, and
-/// the cell's margins), the wide ones sharing the rest of the text width.
-fn column_widths(t: &Table) -> Vec<usize> {
-    let width = |i: usize| {
-        let cells = t.rows.iter().filter_map(|r| r.cells.get(i));
-        let cell = cells.map(|c| c.chars().count() * 125).max().unwrap_or(0);
-        // The titles are bold and break between words only.
-        let title = t.columns[i]
-            .title
-            .split_whitespace()
-            .map(|w| w.chars().count() * 140)
-            .max()
-            .unwrap_or(0);
-        cell.max(title) + 150
-    };
-    let mut widths: Vec<usize> = (0..t.columns.len())
-        .map(|i| width(i).clamp(600, 2400))
-        .collect();
-    let wide: Vec<usize> = (0..t.columns.len())
-        .filter(|&i| t.columns[i].wide)
-        .collect();
-    let narrow: usize = (0..t.columns.len())
-        .filter(|i| !t.columns[*i].wide)
-        .map(|i| widths[i])
-        .sum();
-    let total = text_width();
-    if !wide.is_empty() {
-        let share = total.saturating_sub(narrow).max(1200 * wide.len()) / wide.len();
-        for i in wide {
-            widths[i] = share;
-        }
-    }
-    // Too many narrow columns for the page: all shrink alike.
-    let sum: usize = widths.iter().sum();
-    if sum > total {
-        for w in &mut widths {
-            *w = *w * total / sum;
-        }
-    }
-    widths
-}
+const SIGNING_ROW: u32 = 624;
 
 /// "Nơi nhận" on the left in 12/11 pt; the signer on the right.
 fn signature(doc: &Document) -> WordTable {
@@ -392,12 +374,4 @@ fn signer_cell(s: &super::document::Signature, width: usize) -> TableCell {
     }
     cell.add_paragraph(spaced(centered(run(&s.signed_note).italic()), 0, 1200))
         .add_paragraph(spaced(centered(run(&s.name).bold()), 0, 0))
-}
-
-/// Makes every row marked `cantSplit` (the header rows, `table`) a header row Word repeats at
-/// the top of each page (`w:tblHeader`), which the writer has no setter for.
-fn repeat_header_rows(document: &[u8]) -> Vec<u8> {
-    let text = String::from_utf8_lossy(document);
-    text.replace("<w:cantSplit />", "<w:cantSplit /><w:tblHeader />")
-        .into_bytes()
 }
