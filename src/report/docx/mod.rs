@@ -88,9 +88,7 @@ pub fn render(doc: &Document, pdf_name: &str, created: &str) -> Result<Vec<u8>, 
     if !doc.to.is_empty() {
         word = word.add_paragraph(addressees(doc));
     }
-    for block in &doc.body {
-        word = add_block(word, block, &mut tables);
-    }
+    word = add_blocks(word, &doc.body, &mut tables);
     word = word.add_table(signature(doc));
     word = word.add_paragraph(
         spaced(Paragraph::new(), 240, 0).add_run(
@@ -111,9 +109,7 @@ pub fn render(doc: &Document, pdf_name: &str, created: &str) -> Result<Vec<u8>, 
                 .align(AlignmentType::Center),
         );
         word = word.add_paragraph(centered(run(&doc.annex.subtitle).italic().size(BODY)));
-        for block in &doc.annex.body {
-            word = add_block(word, block, &mut tables);
-        }
+        word = add_blocks(word, &doc.annex.body, &mut tables);
     }
     for line in &doc.verification {
         word = word.add_paragraph(spaced(Paragraph::new(), 0, 40).add_run(run(line).size(NOTE)));
@@ -166,14 +162,11 @@ impl Tables {
         format!("_thidua_table_{n}")
     }
 
-    /// Adds the table to `word`, with a little room between it and the paragraph after.
+    /// Adds the table to `word`.
     fn add(&mut self, word: Docx, xml: String) -> Docx {
         let n = self.xml.len();
         self.xml.push(xml);
         word.add_bookmark_start(TABLE_MARK + n, Self::name(n))
-            .add_paragraph(
-                Paragraph::new().line_spacing(LineSpacing::new().before(0).after(0).line(120)),
-            )
     }
 
     /// `document` (the writer's `document.xml`) with each table in its bookmark's place.
@@ -298,31 +291,61 @@ fn addressees(doc: &Document) -> Paragraph {
     p
 }
 
-fn add_block(word: Docx, block: &Block, tables: &mut Tables) -> Docx {
+/// Adds `blocks` to `word`. A page break makes the next block begin a page (`pageBreakBefore`):
+/// a break of its own would leave an empty page where the last table filled its page.
+fn add_blocks(mut word: Docx, blocks: &[Block], tables: &mut Tables) -> Docx {
+    let mut new_page = false;
+    for (n, block) in blocks.iter().enumerate() {
+        // A little room between a table and what follows on its page; none before a page
+        // break, where it could be alone on a page of its own.
+        let room = |word: Docx| match blocks.get(n + 1) {
+            Some(Block::PageBreak) => word,
+            _ => word.add_paragraph(
+                Paragraph::new().line_spacing(LineSpacing::new().before(0).after(0).line(120)),
+            ),
+        };
+        let first = |p: Paragraph| p.page_break_before(new_page);
+        word = match block {
+            Block::Heading { text } => word.add_paragraph(first(
+                spaced(Paragraph::new(), 120, 60)
+                    .indent(None, Some(SpecialIndentType::FirstLine(INDENT)), None, None)
+                    .keep_next(true)
+                    .add_run(run(text).bold()),
+            )),
+            Block::Paragraph { text } => word.add_paragraph(first(
+                Paragraph::new()
+                    .align(AlignmentType::Both)
+                    .indent(None, Some(SpecialIndentType::FirstLine(INDENT)), None, None)
+                    .add_run(run(text)),
+            )),
+            Block::Item { text } => word.add_paragraph(first(
+                Paragraph::new()
+                    .align(AlignmentType::Both)
+                    .indent(None, Some(SpecialIndentType::FirstLine(INDENT)), None, None)
+                    .add_run(run(&format!("- {text}"))),
+            )),
+            Block::Table(_) | Block::SignSheet(_) if new_page => {
+                // A line of a point's height that begins the page, the table under it.
+                let line = LineSpacing::new().before(0).after(0).line(20);
+                let word = word.add_paragraph(first(Paragraph::new().line_spacing(line)));
+                room(add_table(word, block, tables))
+            }
+            Block::Table(_) | Block::SignSheet(_) => room(add_table(word, block, tables)),
+            Block::PageBreak => {
+                new_page = true;
+                continue;
+            }
+        };
+        new_page = false;
+    }
+    word
+}
+
+fn add_table(word: Docx, block: &Block, tables: &mut Tables) -> Docx {
     match block {
-        Block::Heading { text } => word.add_paragraph(
-            spaced(Paragraph::new(), 120, 60)
-                .indent(None, Some(SpecialIndentType::FirstLine(INDENT)), None, None)
-                .keep_next(true)
-                .add_run(run(text).bold()),
-        ),
-        Block::Paragraph { text } => word.add_paragraph(
-            Paragraph::new()
-                .align(AlignmentType::Both)
-                .indent(None, Some(SpecialIndentType::FirstLine(INDENT)), None, None)
-                .add_run(run(text)),
-        ),
-        Block::Item { text } => word.add_paragraph(
-            Paragraph::new()
-                .align(AlignmentType::Both)
-                .indent(None, Some(SpecialIndentType::FirstLine(INDENT)), None, None)
-                .add_run(run(&format!("- {text}"))),
-        ),
         Block::Table(t) => tables.add(word, table::xml(t, None, text_width())),
         Block::SignSheet(t) => tables.add(word, table::xml(t, Some(SIGNING_ROW), text_width())),
-        Block::PageBreak => word.add_paragraph(
-            spaced(Paragraph::new(), 0, 0).add_run(Run::new().add_break(BreakType::Page)),
-        ),
+        _ => word,
     }
 }
 
