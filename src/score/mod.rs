@@ -85,14 +85,17 @@ pub struct Overflow {
 #[derive(Debug, Clone, Copy)]
 pub struct OutOfRange;
 
+#[inline]
 pub(crate) fn add(a: Decimal, b: Decimal) -> Result<Decimal, OutOfRange> {
     a.checked_add(b).ok_or(OutOfRange)
 }
 
+#[inline]
 pub(crate) fn sub(a: Decimal, b: Decimal) -> Result<Decimal, OutOfRange> {
     a.checked_sub(b).ok_or(OutOfRange)
 }
 
+#[inline]
 pub(crate) fn mul(a: Decimal, b: Decimal) -> Result<Decimal, OutOfRange> {
     a.checked_mul(b).ok_or(OutOfRange)
 }
@@ -115,7 +118,7 @@ pub fn compute_with_votes(
 }
 
 /// The size of sheet (units × items) from which a full computation runs on every core.
-const PARALLEL_CELLS: usize = 10_000;
+pub(crate) const PARALLEL_CELLS: usize = 10_000;
 
 /// `compute_with_votes` with the bloc-wide figures of the target criteria already gathered
 /// (`target_context`) for this sheet.
@@ -350,12 +353,7 @@ fn unit_totals(
     missing: usize,
 ) -> Result<UnitResult, OutOfRange> {
     let layout = &covenant.layout;
-    let mut groups = vec![Decimal::ZERO; layout.groups.len()];
-    for (item, p) in layout.items.iter().zip(&points) {
-        if let (ItemKind::Criterion, Some(g), Some(p)) = (item.kind, item.group, p) {
-            groups[g] = add(groups[g], *p)?;
-        }
-    }
+    let mut groups = group_sums(covenant, &points)?;
     // Parents come before children, so walking backwards caps a child before it is added in.
     let mut criteria = Decimal::ZERO;
     for g in (0..groups.len()).rev() {
@@ -400,6 +398,52 @@ fn unit_totals(
         tied: false,
         missing,
     })
+}
+
+/// Each group's sum of its criteria's points, before caps. The points have at most
+/// `MAX_DECIMALS` places (the scale's figures, or a target's rounded points): they are added as
+/// integers in units of 10⁻⁴, which is exact and a good deal faster than decimal addition, and
+/// the sum keeps the places decimal addition gives it (the most of its terms'). Any other
+/// figure takes decimal addition.
+fn group_sums(covenant: &Covenant, points: &[Option<Decimal>]) -> Result<Vec<Decimal>, OutOfRange> {
+    const PLACES: u32 = crate::model::limits::MAX_DECIMALS;
+    const POWERS: [i128; PLACES as usize + 1] = [1, 10, 100, 1_000, 10_000];
+    let layout = &covenant.layout;
+    let mut sums = vec![(0i128, 0u32); layout.groups.len()];
+    for (item, p) in layout.items.iter().zip(points) {
+        if let (ItemKind::Criterion, Some(g), Some(p)) = (item.kind, item.group, p) {
+            let places = p.scale();
+            if places > PLACES {
+                return decimal_group_sums(covenant, points);
+            }
+            let (sum, most) = &mut sums[g];
+            // A mantissa has at most 96 bits: times 10⁴ it stays far inside an i128.
+            let term = p.mantissa() * POWERS[(PLACES - places) as usize];
+            *sum = sum.checked_add(term).ok_or(OutOfRange)?;
+            *most = (*most).max(places);
+        }
+    }
+    sums.into_iter()
+        .map(|(sum, most)| {
+            let units = sum / POWERS[(PLACES - most) as usize];
+            Decimal::try_from_i128_with_scale(units, most).map_err(|_| OutOfRange)
+        })
+        .collect()
+}
+
+/// `group_sums` by decimal addition.
+fn decimal_group_sums(
+    covenant: &Covenant,
+    points: &[Option<Decimal>],
+) -> Result<Vec<Decimal>, OutOfRange> {
+    let layout = &covenant.layout;
+    let mut groups = vec![Decimal::ZERO; layout.groups.len()];
+    for (item, p) in layout.items.iter().zip(points) {
+        if let (ItemKind::Criterion, Some(g), Some(p)) = (item.kind, item.group, p) {
+            groups[g] = add(groups[g], *p)?;
+        }
+    }
+    Ok(groups)
 }
 
 fn adjustment_total(
@@ -501,4 +545,32 @@ pub fn round_points(value: Decimal) -> Decimal {
             rust_decimal::RoundingStrategy::MidpointAwayFromZero,
         )
         .normalize()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn group_sums_added_as_integers_are_those_of_decimal_addition_to_the_place() {
+        let covenant = crate::store::load_covenant(std::path::Path::new("blocs/khoi-8.ron"))
+            .expect("sample bloc")
+            .covenant;
+        let figures = ["10", "7.5", "0.25", "6.50", "0.0001", "2.1250", "0", "-1.5"];
+        let points: Vec<Option<Decimal>> = (0..covenant.layout.items.len())
+            .map(|i| (i % 9 != 8).then(|| figures[i % figures.len()].parse().unwrap()))
+            .collect();
+        let fast = group_sums(&covenant, &points).unwrap();
+        let slow = decimal_group_sums(&covenant, &points).unwrap();
+        let text = |sums: &[Decimal]| sums.iter().map(Decimal::to_string).collect::<Vec<_>>();
+        assert_eq!(text(&fast), text(&slow));
+        assert!(fast.iter().any(|s| s.scale() == 4), "{fast:?}");
+        // A figure of more places than any scale writes is added as a decimal.
+        let mut fine = points.clone();
+        fine[0] = Some("0.123456".parse().unwrap());
+        assert_eq!(
+            text(&group_sums(&covenant, &fine).unwrap()),
+            text(&decimal_group_sums(&covenant, &fine).unwrap())
+        );
+    }
 }

@@ -72,19 +72,26 @@ impl TargetContext {
         sheet: &Sheet,
     ) -> Result<TargetContext, (usize, usize)> {
         let layout = &covenant.layout;
-        let mut per_item = Vec::with_capacity(layout.items.len());
-        for (i, item) in layout.items.iter().enumerate() {
-            let figures = match &item.rule {
-                Rule::Criterion { scale, .. } if item.is_scored_in(period) => {
-                    match TargetScale::of(scale) {
-                        Some(scale) => Some(figures(covenant, sheet, i, scale)?),
-                        None => None,
-                    }
-                }
-                _ => None,
+        let of_item = |(i, item): (usize, &crate::model::layout::Item)| match &item.rule {
+            Rule::Criterion { scale, .. } if item.is_scored_in(period) => {
+                TargetScale::of(scale).map(|scale| figures(covenant, sheet, i, scale))
+            }
+            _ => None,
+        };
+        // Each criterion's figures are its own column's: a large bloc's are gathered on every
+        // core (`score::PARALLEL_CELLS`).
+        let gathered: Vec<Option<Result<Figures, (usize, usize)>>> =
+            if sheet.units() * sheet.items() >= super::PARALLEL_CELLS {
+                use rayon::prelude::*;
+                layout.items.par_iter().enumerate().map(of_item).collect()
+            } else {
+                layout.items.iter().enumerate().map(of_item).collect()
             };
-            per_item.push(figures);
-        }
+        // The first overflow in item order, as a computation on one thread finds it.
+        let per_item = gathered
+            .into_iter()
+            .map(Option::transpose)
+            .collect::<Result<Vec<_>, _>>()?;
         Ok(TargetContext { per_item })
     }
 
