@@ -5,11 +5,17 @@
 //! cell as typed, for VisiData to open and LibreOffice to turn into a PDF.
 //!
 //! `cargo bench --bench peers_setup -- DIR 60x200 200x500`. Not part of `cargo test`.
+//!
+//! `… -- pdf DIR/UxC OUT.pdf` writes the report's PDF alone (the document and its annex, as a
+//! summary lays them out, unsigned) of a session written before: what the script measures
+//! against LibreOffice's PDF of the same table.
 
 use std::fmt::Write as _;
 use std::path::Path;
 
 use thidua::model::Period;
+use thidua::report::document::{self, Edition};
+use thidua::report::pdf;
 use thidua::store::load_covenant;
 use thidua::store::records::{Records, session_dir};
 use thidua::synthetic;
@@ -20,6 +26,12 @@ fn main() {
         .skip(1)
         .filter(|a| !a.starts_with("--"))
         .collect();
+    if let [mode, folder, out] = &args[..]
+        && mode == "pdf"
+    {
+        pdf_alone(Path::new(folder), Path::new(out));
+        return;
+    }
     let Some((dir, sizes)) = args.split_first() else {
         eprintln!("usage: cargo bench --bench peers_setup -- DIR UxC...");
         std::process::exit(2);
@@ -32,6 +44,30 @@ fn main() {
         write(&Path::new(dir).join(size), units, criteria);
         println!("{dir}/{size}");
     }
+}
+
+fn pdf_alone(root: &Path, out: &Path) {
+    let loaded = load_covenant(&root.join("blocs/gen.ron")).expect("valid files");
+    let covenant = &loaded.covenant;
+    let dir = session_dir(&root.join("records"), "gen", 2026, Period::YearEnd).expect("a folder");
+    let records = Records::open(&dir, covenant, Period::YearEnd).expect("open");
+    let results = thidua::session::results(&records).expect("results");
+    let edition = Edition {
+        year: 2026,
+        period: Period::YearEnd,
+        version: 1,
+        number: None,
+        date: chrono::NaiveDate::from_ymd_opt(2026, 12, 18).expect("a date"),
+        provisional: true,
+        public_key: String::new(),
+        replaces: None,
+        pdf_name: "gen-2026-year-end-v1.pdf".into(),
+        sections: Vec::new(),
+        recipients: covenant.bloc.recipients.clone(),
+        election: None,
+    };
+    let doc = document::document(covenant, &results, &edition);
+    std::fs::write(out, pdf::render(&doc).expect("laid out")).expect("the PDF");
 }
 
 fn write(root: &Path, units: usize, criteria: usize) {

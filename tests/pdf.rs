@@ -507,3 +507,33 @@ fn the_year_end_report_states_who_was_elected_and_by_how_many() {
         );
     }
 }
+
+#[test]
+fn every_annex_row_reads_on_one_line_in_its_columns_order() {
+    // One-line rows are set as a line of text, each figure placed at its column: read back
+    // from the page, each still reads as its cells in order, on one baseline.
+    let doc = sample_document(&sample(), false);
+    let pages = layout_text(&doc).unwrap();
+    let lines: std::collections::HashSet<&str> = pages
+        .iter()
+        .flat_map(|p| p.lines())
+        .map(str::trim)
+        .collect();
+    let tables = doc.annex.body.iter().filter_map(|b| match b {
+        Block::Table(t) if t.columns.len() > 3 => Some(t),
+        _ => None,
+    });
+    let mut rows = 0;
+    for table in tables {
+        for row in &table.rows {
+            let line: Vec<&str> = row.cells.iter().map(String::as_str).collect();
+            let line = line.join(" ");
+            assert!(
+                lines.contains(line.as_str()),
+                "{line:?} not a line of the annex"
+            );
+            rows += 1;
+        }
+    }
+    assert!(rows > 40, "{rows} rows");
+}

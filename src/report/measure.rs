@@ -110,9 +110,10 @@ const MANDATORY_BREAKS: [char; 7] = [
     '\n', '\r', '\u{0B}', '\u{0C}', '\u{85}', '\u{2028}', '\u{2029}',
 ];
 
-/// For each row of `table`, the widths of its `wide` columns' texts if the row is one line
-/// high wherever those texts fit on one line: `None` for a row that must find its own height
-/// (a text with a line break in it, or no text at all).
+/// For each row of `table`, the widths of its texts, in column order, if the row is one line
+/// high wherever its `wide` columns' texts fit on one line: `None` for a row that must find its
+/// own height (a text with a line break in it, or no text at all). The template sets such a
+/// row as a line, each text at its place.
 pub fn one_line_rows(table: &Table) -> Vec<Option<Vec<f64>>> {
     let mut widths = Widths::default();
     table
@@ -124,13 +125,13 @@ pub fn one_line_rows(table: &Table) -> Vec<Option<Vec<f64>>> {
             {
                 return None;
             }
-            let wide = table.columns.iter().enumerate().filter(|(_, c)| c.wide);
             Some(
-                wide.map(|(i, _)| {
-                    let text = row.cells.get(i).map_or("", String::as_str);
-                    widths.of(text, row.strong)
-                })
-                .collect(),
+                (0..table.columns.len())
+                    .map(|i| {
+                        let text = row.cells.get(i).map_or("", String::as_str);
+                        widths.of(text, row.strong)
+                    })
+                    .collect(),
             )
         })
         .collect()
@@ -228,8 +229,12 @@ mod tests {
         assert_eq!(
             rows,
             vec![
-                Some(vec![em_width("Công tác cải cách hành chính", false)]),
-                Some(vec![em_width("Cộng", true)]),
+                Some(vec![
+                    em_width("1", false),
+                    em_width("Công tác cải cách hành chính", false),
+                    em_width("10", false)
+                ]),
+                Some(vec![0.0, em_width("Cộng", true), em_width("90", true)]),
                 None,
                 None,
                 None,

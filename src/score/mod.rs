@@ -553,9 +553,18 @@ mod tests {
 
     #[test]
     fn group_sums_added_as_integers_are_those_of_decimal_addition_to_the_place() {
-        let covenant = crate::store::load_covenant(std::path::Path::new("blocs/khoi-8.ron"))
-            .expect("sample bloc")
-            .covenant;
+        // The sample bloc, read as the store reads it (the engine knows no files).
+        let options = ron::Options::default().with_default_extension(
+            ron::extensions::Extensions::IMPLICIT_SOME
+                | ron::extensions::Extensions::UNWRAP_VARIANT_NEWTYPES,
+        );
+        let bloc = options
+            .from_str(include_str!("../../blocs/khoi-8.ron"))
+            .expect("sample bloc");
+        let scheme = options
+            .from_str(include_str!("../../scoring/khoi-phuong-2026.ron"))
+            .expect("sample scheme");
+        let covenant = Covenant::new(bloc, scheme).expect("a valid covenant");
         let figures = ["10", "7.5", "0.25", "6.50", "0.0001", "2.1250", "0", "-1.5"];
         let points: Vec<Option<Decimal>> = (0..covenant.layout.items.len())
             .map(|i| (i % 9 != 8).then(|| figures[i % figures.len()].parse().unwrap()))
