@@ -156,13 +156,14 @@ fn with_layout<T: Output, R>(
     then: impl FnOnce(&T) -> SourceResult<R>,
 ) -> Result<R, PdfError> {
     let world = ReportWorld::new(template, doc)?;
-    let result = typst::compile::<T>(&world)
+    let compiled = typst::compile::<T>(&world);
+    // The laid-out pages hold what they need; the memoisation caches beside them are as large
+    // again for a long annex (80 MiB at 200 × 500), and a document is laid out once.
+    typst::comemo::evict(0);
+    compiled
         .output
         .and_then(|paged| then(&paged))
-        .map_err(|errors| PdfError(describe(&world, &errors)));
-    // Keep the memoisation caches from growing with every render of a long session.
-    typst::comemo::evict(10);
-    result
+        .map_err(|errors| PdfError(describe(&world, &errors)))
 }
 
 /// Renders the document to PDF bytes. The same document always gives the same bytes.
