@@ -157,13 +157,30 @@ fn with_layout<T: Output, R>(
 ) -> Result<R, PdfError> {
     let world = ReportWorld::new(template, doc)?;
     let compiled = typst::compile::<T>(&world);
-    // The laid-out pages hold what they need; the memoisation caches beside them are as large
-    // again for a long annex (80 MiB at 200 × 500), and a document is laid out once.
-    typst::comemo::evict(0);
+    // The laid-out pages hold what they need. A long document's memoisation caches are large
+    // beside them (80 MiB at 200 × 500) and it is laid out once: they are emptied before its
+    // export. A short one's are kept a while for the next render, as the screen issues again.
+    typst::comemo::evict(if table_cells(doc) > LONG_DOCUMENT_CELLS {
+        0
+    } else {
+        10
+    });
     compiled
         .output
         .and_then(|paged| then(&paged))
         .map_err(|errors| PdfError(describe(&world, &errors)))
+}
+
+/// Table cells from which a document's layout is not kept for the next render.
+const LONG_DOCUMENT_CELLS: usize = 5_000;
+
+fn table_cells(doc: &Document) -> usize {
+    (doc.body.iter().chain(&doc.annex.body))
+        .map(|block| match block {
+            Block::Table(t) | Block::SignSheet(t) => t.rows.len() * t.columns.len(),
+            _ => 0,
+        })
+        .sum()
 }
 
 /// Renders the document to PDF bytes. The same document always gives the same bytes.
