@@ -142,16 +142,8 @@ fn the_sample_report_carries_every_part_of_the_document() {
         last.contains("Tổng điểm"),
         "alone on the last page:\n{last}"
     );
-    // The annex's scores, longer than a page, begin a page with their heading (after the
-    // page number).
-    let scores = pages
-        .iter()
-        .find(|p| p.contains("2. Điểm của từng đơn vị theo tiêu chí"))
-        .expect("the scores' heading");
-    assert!(
-        scores.lines().nth(1) == Some("2. Điểm của từng đơn vị theo tiêu chí"),
-        "{scores}"
-    );
+    // One table of scores: no page break is asked for it (several long ones: below).
+    assert!(!doc.annex.body.contains(&Block::PageBreak));
     // The annex names the report it belongs to by number and date.
     assert!(
         squashed(&all).contains(&squashed(
@@ -536,4 +528,81 @@ fn every_annex_row_reads_on_one_line_in_its_columns_order() {
         }
     }
     assert!(rows > 40, "{rows} rows");
+}
+
+#[test]
+fn several_long_score_tables_each_begin_a_page() {
+    // 20 units: three tables of scores, each longer than a page.
+    let root = tempfile::tempdir().unwrap();
+    let file = thidua::synthetic::write_files(root.path(), 20, 45).unwrap();
+    let covenant = load_covenant(&file).unwrap().covenant;
+    let sheet = thidua::synthetic::full_sheet(&covenant);
+    let results = score::compute(&covenant, Period::YearEnd, &sheet).unwrap();
+    let edition = Edition {
+        period: Period::YearEnd,
+        ..edition(false)
+    };
+    let doc = document(&covenant, &results, &edition);
+    let tables = doc
+        .annex
+        .body
+        .iter()
+        .filter(|b| matches!(b, Block::Table(t) if t.columns.len() > 3))
+        .count();
+    assert_eq!(tables, 3);
+    let breaks = doc
+        .annex
+        .body
+        .iter()
+        .filter(|b| **b == Block::PageBreak)
+        .count();
+    assert_eq!(breaks, tables);
+    // The Word copy begins the same blocks on a page.
+    let word = thidua::report::docx::render(&doc, "x.pdf", "2026-12-18T09:00:00+07:00").unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(word)).unwrap();
+    let mut body = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut body)
+        .unwrap();
+    assert_eq!(body.matches("<w:pageBreakBefore />").count(), tables);
+    let pages = layout_text(&doc).unwrap();
+    let heading = pages
+        .iter()
+        .position(|p| p.contains("2. Điểm của từng đơn vị theo tiêu chí"))
+        .expect("the scores' heading");
+    assert_eq!(
+        pages[heading].lines().nth(1),
+        Some("2. Điểm của từng đơn vị theo tiêu chí"),
+        "{}",
+        pages[heading]
+    );
+    // The criteria's last page holds nothing of the scores.
+    assert!(
+        !pages[heading - 1].contains("Cộng"),
+        "{}",
+        pages[heading - 1]
+    );
+    // Each later table's first row heads a page of its own, under its header.
+    let first_row = |n: usize| {
+        let t = doc
+            .annex
+            .body
+            .iter()
+            .filter_map(|b| match b {
+                Block::Table(t) if t.columns.len() > 3 => Some(t),
+                _ => None,
+            })
+            .nth(n)
+            .unwrap();
+        t.rows[0].cells.join(" ")
+    };
+    for n in 1..tables {
+        let row = first_row(n);
+        let page = pages
+            .iter()
+            .find(|p| p.lines().any(|l| l == row))
+            .unwrap_or_else(|| panic!("{row:?}"));
+        let lines: Vec<&str> = page.lines().collect();
+        let at = lines.iter().position(|l| *l == row).unwrap();
+        assert!(at <= 4, "{row:?} is line {at} of:\n{page}");
+    }
 }

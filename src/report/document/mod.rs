@@ -158,9 +158,10 @@ pub struct Annex {
 /// Unit columns per table in the annex: more do not fit across A4 portrait.
 pub const ANNEX_UNITS_PER_TABLE: usize = 8;
 
-/// Rows of scores beyond which an annex table runs over a page: each such table then begins
-/// a page of its own, with its header at the top rather than wherever the last one ended. The
-/// layout also sets pages apart in parallel, which a long annex needs.
+/// Rows of scores beyond which an annex table runs over a page. Where there are several such
+/// tables (more units than one table holds), each begins a page of its own, with its header at
+/// the top rather than wherever the last one ended; the layout also sets runs of pages apart
+/// in parallel, which a long annex needs. One table follows the criteria on their page.
 pub const ANNEX_ROWS_PER_PAGE: usize = 40;
 
 /// The national motto, as Decree 30 sets it.
@@ -407,18 +408,18 @@ fn annex(covenant: &Covenant, results: &Results, edition: &Edition) -> Annex {
     if let Some(stated) = stated_maxima(layout, edition.period) {
         body.push(paragraph(stated));
     }
-    // A long table begins a page: the heading goes with the first.
-    let paged = scored.len() > ANNEX_ROWS_PER_PAGE;
-    if paged {
-        body.push(Block::PageBreak);
-    }
-    body.push(heading("2. Điểm của từng đơn vị theo tiêu chí".to_string()));
     let units = covenant.bloc.members.len();
     let chunks: Vec<Vec<usize>> = (0..units)
         .collect::<Vec<_>>()
         .chunks(ANNEX_UNITS_PER_TABLE)
         .map(<[usize]>::to_vec)
         .collect();
+    // Several tables each longer than a page: each begins a page, the heading with the first.
+    let paged = scored.len() > ANNEX_ROWS_PER_PAGE && chunks.len() > 1;
+    if paged {
+        body.push(Block::PageBreak);
+    }
+    body.push(heading("2. Điểm của từng đơn vị theo tiêu chí".to_string()));
     for (n, chunk) in chunks.into_iter().enumerate() {
         if paged && n > 0 {
             body.push(Block::PageBreak);
