@@ -606,3 +606,34 @@ fn several_long_score_tables_each_begin_a_page() {
         assert!(at <= 4, "{row:?} is line {at} of:\n{page}");
     }
 }
+
+#[test]
+fn a_signing_sheet_keeps_its_tall_rows_whatever_their_text() {
+    // A signing sheet's rows are cells tall enough for ink, never set as lines: a name with a
+    // line break in its first row is laid out like any other.
+    let mut doc = sample_document(&sample(), false);
+    let column = |title: &str, wide| thidua::report::document::Column {
+        title: title.to_string(),
+        align: "left",
+        wide,
+    };
+    let row = |cells: [&str; 3]| thidua::report::document::Row {
+        cells: cells.map(str::to_string).to_vec(),
+        strong: false,
+    };
+    doc.body.push(Block::SignSheet(Table {
+        columns: vec![
+            column("TT", false),
+            column("Họ và tên", true),
+            column("Ký", false),
+        ],
+        rows: vec![
+            row(["1", "Nguyễn Văn A\nTổ trưởng", ""]),
+            row(["2", "Trần Thị B", ""]),
+        ],
+    }));
+    let pages = layout_text(&doc).expect("laid out");
+    let all = pages.join("\n");
+    assert!(all.contains("Nguyễn Văn A"), "{all}");
+    assert!(all.contains("2 Trần Thị B"), "{all}");
+}

@@ -118,7 +118,13 @@ pub fn compute_with_votes(
 }
 
 /// The size of sheet (units × items) from which a full computation runs on every core.
-pub(crate) const PARALLEL_CELLS: usize = 10_000;
+const PARALLEL_CELLS: usize = 10_000;
+
+/// Whether `sheet` is large enough for its computation to run on every core: below, starting
+/// the others would cost more than the work.
+pub(crate) fn on_every_core(sheet: &Sheet) -> bool {
+    sheet.units() * sheet.items() >= PARALLEL_CELLS
+}
 
 /// `compute_with_votes` with the bloc-wide figures of the target criteria already gathered
 /// (`target_context`) for this sheet.
@@ -130,10 +136,8 @@ pub fn compute_with(
     targets: &TargetContext,
 ) -> Result<Results, Overflow> {
     let each = |unit| unit_result(covenant, period, sheet, targets, unit);
-    // Each unit's figures depend on its own row and the bloc-wide target figures only: a large
-    // bloc's are computed on every core, a small one's on this thread, where starting the
-    // others would cost more than the work.
-    let computed: Vec<_> = if sheet.units() * sheet.items() >= PARALLEL_CELLS {
+    // Each unit's figures depend on its own row and the bloc-wide target figures only.
+    let computed: Vec<_> = if on_every_core(sheet) {
         use rayon::prelude::*;
         (0..sheet.units()).into_par_iter().map(each).collect()
     } else {

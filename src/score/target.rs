@@ -78,15 +78,14 @@ impl TargetContext {
             }
             _ => None,
         };
-        // Each criterion's figures are its own column's: a large bloc's are gathered on every
-        // core (`score::PARALLEL_CELLS`).
-        let gathered: Vec<Option<Result<Figures, (usize, usize)>>> =
-            if sheet.units() * sheet.items() >= super::PARALLEL_CELLS {
-                use rayon::prelude::*;
-                layout.items.par_iter().enumerate().map(of_item).collect()
-            } else {
-                layout.items.iter().enumerate().map(of_item).collect()
-            };
+        // Each criterion's figures are its own column's.
+        let gathered: Vec<Option<Result<Figures, (usize, usize)>>> = if super::on_every_core(sheet)
+        {
+            use rayon::prelude::*;
+            layout.items.par_iter().enumerate().map(of_item).collect()
+        } else {
+            layout.items.iter().enumerate().map(of_item).collect()
+        };
         // The first overflow in item order, as a computation on one thread finds it.
         let per_item = gathered
             .into_iter()

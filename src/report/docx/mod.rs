@@ -24,6 +24,7 @@ const FONT: &str = "Times New Roman";
 /// Sizes in half-points, as Word counts them.
 const BODY: usize = 28;
 const HEAD: usize = 26;
+const TABLE: usize = 24;
 const SMALL: usize = 22;
 const NOTE: usize = 19;
 /// The body's first-line indent: 1 cm.

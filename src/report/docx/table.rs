@@ -4,17 +4,15 @@
 
 use std::fmt::Write;
 
+use super::{SMALL, TABLE};
 use crate::report::document::Table;
-
-/// Sizes in half-points: many columns are set a size smaller, as the PDF sets them.
-const TABLE: usize = 24;
-const SMALL: usize = 22;
 
 /// The table's XML: bordered, its header row repeated on every page (`w:tblHeader`), a wide
 /// column taking what the narrow ones leave. `rows_at_least`: the height in twips every body
 /// row has at least. The table spans `text_width` twips.
 pub(super) fn xml(t: &Table, rows_at_least: Option<u32>, text_width: usize) -> String {
     let widths = column_widths(t, text_width);
+    // Many columns: a size smaller, as the PDF sets them.
     let size = if t.columns.len() > 8 { SMALL } else { TABLE };
     let cells: usize = t.rows.iter().map(|r| r.cells.len()).sum();
     let mut out = String::with_capacity(1024 + 300 * (cells + t.columns.len()));
